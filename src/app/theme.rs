@@ -1,0 +1,65 @@
+//! Colours and sizes, in one place: every chart takes an option's colour from here.
+
+use egui::{Color32, FontId, TextStyle};
+
+/// Colour-blind-safe categorical palette (Okabe–Ito, plus darker variants for more options).
+const PALETTE: [Color32; 12] = [
+    Color32::from_rgb(0, 114, 178),
+    Color32::from_rgb(230, 159, 0),
+    Color32::from_rgb(0, 158, 115),
+    Color32::from_rgb(213, 94, 0),
+    Color32::from_rgb(86, 180, 233),
+    Color32::from_rgb(204, 121, 167),
+    Color32::from_rgb(240, 228, 66),
+    Color32::from_rgb(120, 120, 120),
+    Color32::from_rgb(0, 80, 125),
+    Color32::from_rgb(160, 110, 0),
+    Color32::from_rgb(0, 110, 80),
+    Color32::from_rgb(150, 65, 0),
+];
+
+/// The stable colour of the option at `index` in the scenario.
+pub fn option_colour(index: usize) -> Color32 {
+    PALETTE[index % PALETTE.len()]
+}
+
+/// Background of a matrix cell by normalised value (0 worst … 1 best): a red–white–teal ramp.
+pub fn value_colour(t: f64, dark: bool) -> Color32 {
+    let t = t.clamp(0.0, 1.0) as f32;
+    let (bad, mid, good) = if dark {
+        (
+            Color32::from_rgb(110, 40, 40),
+            Color32::from_rgb(50, 50, 50),
+            Color32::from_rgb(20, 100, 95),
+        )
+    } else {
+        (
+            Color32::from_rgb(244, 180, 170),
+            Color32::from_rgb(250, 250, 250),
+            Color32::from_rgb(150, 215, 205),
+        )
+    };
+    if t < 0.5 {
+        bad.lerp_to_gamma(mid, t * 2.0)
+    } else {
+        mid.lerp_to_gamma(good, (t - 0.5) * 2.0)
+    }
+}
+
+/// Colour of error text.
+pub const ERROR: Color32 = Color32::from_rgb(200, 40, 40);
+
+/// Sets text sizes a notch above egui's defaults, for legibility on laptops and projectors.
+pub fn apply(ctx: &egui::Context) {
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (TextStyle::Heading, FontId::proportional(20.0)),
+            (TextStyle::Body, FontId::proportional(14.5)),
+            (TextStyle::Monospace, FontId::monospace(13.5)),
+            (TextStyle::Button, FontId::proportional(14.5)),
+            (TextStyle::Small, FontId::proportional(11.5)),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(8.0, 5.0);
+    });
+}

@@ -1,0 +1,15 @@
+//! Tideline: a policy-options explorer for the UN expert group's options on marine litter
+//! and microplastics. The engine (model, validation, scoring, import) knows nothing of the UI;
+//! `app` is the egui layer on top.
+
+pub mod csv_import;
+pub mod diagnostic;
+pub mod locate;
+pub mod model;
+pub mod scenario_file;
+pub mod validate;
+pub mod weights;
+pub mod scoring;
+pub mod cli;
+
+pub mod app;

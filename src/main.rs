@@ -1,0 +1,14 @@
+//! Entry point: parse the command line, then run a headless command or open the window.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use tideline::cli::Cli;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(command) => tideline::cli::run(command),
+        None => tideline::app::run(cli.file),
+    }
+}

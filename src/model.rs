@@ -1,0 +1,568 @@
+//! The scenario: plain data that a `.ron` file holds, with no behaviour beyond lookups.
+//!
+//! Everything that changes a number lives here, so a result can be reproduced from the file
+//! alone. Field order in each struct is the order a saved file shows. `docs/scenario-format.md`
+//! documents the format with an annotated example.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::weights::WeightMap;
+
+/// The format version this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole scenario file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    pub metadata: Metadata,
+    /// Groups of options (e.g. the report's ¶9 and ¶11).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub clusters: Vec<Cluster>,
+    /// Principles each option can be checked against (e.g. the report's annex ¶10).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub principles: Vec<Principle>,
+    /// The upper level of the value tree.
+    pub families: Vec<Family>,
+    pub criteria: Vec<Criterion>,
+    pub options: Vec<PolicyOption>,
+    /// One cell per option and criterion; a value that is not known is written `value: None`.
+    pub performance: Vec<Cell>,
+    pub profiles: Vec<WeightProfile>,
+    #[serde(default)]
+    pub settings: AnalysisSettings,
+}
+
+/// Title, source and format version.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metadata {
+    pub format_version: u32,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// The document the options come from, e.g. `UNEP/EA.4/1/Rev.1`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    /// Free-form date of the scenario or its source, e.g. `2019-03`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub date: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    /// Languages the scenario's text is written in (BCP 47 tags); the first is the original.
+    #[serde(default = "default_languages")]
+    pub languages: Vec<String>,
+}
+
+fn default_languages() -> Vec<String> {
+    vec!["en".to_string()]
+}
+
+/// Where a piece of the scenario comes from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    /// Document symbol or title, e.g. `UNEP/EA.4/1/Rev.1`.
+    pub document: String,
+    /// Paragraph within the document, e.g. `Annex ¶11(d)`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub paragraph: String,
+}
+
+impl std::fmt::Display for Provenance {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.document.is_empty(), self.paragraph.is_empty()) {
+            (_, true) => f.write_str(&self.document),
+            (true, false) => f.write_str(&self.paragraph),
+            (false, false) => write!(f, "{}, {}", self.document, self.paragraph),
+        }
+    }
+}
+
+/// A group of options.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cluster {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+}
+
+/// A principle from a checklist (e.g. annex ¶10 of the report).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Principle {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+}
+
+/// A family of criteria: the upper level of a two-level value tree.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Family {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+}
+
+/// Whether more or less of a criterion is better.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Direction {
+    /// More is better (a benefit).
+    Maximize,
+    /// Less is better (a cost).
+    Minimize,
+}
+
+impl Direction {
+    /// The word used in CSV files and tables.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Direction::Maximize => "max",
+            Direction::Minimize => "min",
+        }
+    }
+}
+
+/// The declared range of a criterion's values.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    pub min: f64,
+    pub max: f64,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+}
+
+/// A piecewise-linear value function: points `(x, v)` with `x` increasing and `v` in 0..=1.
+/// Between points the value is interpolated; outside them it is held at the end value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValueFunction {
+    pub points: Vec<(f64, f64)>,
+}
+
+impl ValueFunction {
+    /// The value of `x`; assumes the function passed validation (at least one point, `x` sorted).
+    pub fn value(&self, x: f64) -> f64 {
+        let pts = &self.points;
+        let (Some(first), Some(last)) = (pts.first(), pts.last()) else {
+            return 0.0;
+        };
+        if x <= first.0 {
+            return first.1;
+        }
+        if x >= last.0 {
+            return last.1;
+        }
+        for pair in pts.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            if x <= b.0 {
+                let span = b.0 - a.0;
+                if span <= 0.0 {
+                    return b.1;
+                }
+                return a.1 + (b.1 - a.1) * (x - a.0) / span;
+            }
+        }
+        last.1
+    }
+}
+
+/// PROMETHEE preference function for a criterion (used by outranking methods).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PreferenceFunction {
+    Usual,
+    UShape,
+    VShape,
+    Level,
+    Linear,
+    Gaussian,
+}
+
+/// Outranking parameters of a criterion: preference function and its thresholds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outranking {
+    pub function: PreferenceFunction,
+    /// Indifference threshold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub q: Option<f64>,
+    /// Preference threshold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub p: Option<f64>,
+    /// Gaussian parameter.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub s: Option<f64>,
+}
+
+/// A criterion: the lower level of the value tree.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub id: String,
+    pub name: String,
+    /// A short label for narrow table headers and chart axes.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub short: String,
+    /// The id of the family this criterion belongs to.
+    pub family: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    pub direction: Direction,
+    pub scale: Scale,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value_function: Option<ValueFunction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outranking: Option<Outranking>,
+}
+
+impl Criterion {
+    /// The short label, or the name when no short label is given.
+    pub fn label(&self) -> &str {
+        if self.short.is_empty() {
+            &self.name
+        } else {
+            &self.short
+        }
+    }
+}
+
+/// How one option changes the value of another when both are chosen (for portfolios).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Interaction {
+    /// The other option's id.
+    pub with: String,
+    /// Added to the pair's combined value: positive for a synergy, negative for a conflict.
+    pub effect: f64,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// A policy option (named so as not to clash with `std::option::Option`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyOption {
+    pub id: String,
+    pub name: String,
+    /// A short label for chart axes.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub short: String,
+    /// The id of a declared cluster, or empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cluster: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    pub provenance: Provenance,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Ids of the principles this option serves (a checklist).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub principles: Vec<String>,
+    /// Cost or effort, in the scenario's own unit, for portfolios under a budget.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<f64>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interactions: Vec<Interaction>,
+}
+
+impl PolicyOption {
+    /// The short label, or the name when no short label is given.
+    pub fn label(&self) -> &str {
+        if self.short.is_empty() {
+            &self.name
+        } else {
+            &self.short
+        }
+    }
+}
+
+/// The spread of a performance value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum Uncertainty {
+    /// Any value from `low` to `high` (uniform).
+    Range { low: f64, high: f64 },
+    /// Low, most likely and high values (triangular).
+    Triangular { low: f64, likely: f64, high: f64 },
+}
+
+impl Uncertainty {
+    /// The lowest and highest plausible values.
+    pub fn bounds(&self) -> (f64, f64) {
+        match *self {
+            Uncertainty::Range { low, high } | Uncertainty::Triangular { low, high, .. } => {
+                (low, high)
+            }
+        }
+    }
+}
+
+/// Whether a score is measured or judged.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Basis {
+    /// A judgement by the scenario's authors, not a figure from the source.
+    #[default]
+    Illustrative,
+    /// Taken from or computed from a cited source.
+    Sourced,
+}
+
+/// The performance of one option on one criterion.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cell {
+    pub option: String,
+    pub criterion: String,
+    /// The point value; `None` marks a value that is not known (never read as zero).
+    pub value: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uncertainty: Option<Uncertainty>,
+    #[serde(default)]
+    pub basis: Basis,
+    /// One line on why this value.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rationale: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+}
+
+/// How a profile's weights were obtained.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Elicitation {
+    /// Points given directly.
+    #[default]
+    Direct,
+    /// Swing weighting.
+    Swing,
+    /// Pairwise comparisons (AHP).
+    Pairwise,
+    /// A ranking turned into weights (rank-order centroid and kin).
+    Ranking,
+}
+
+/// A named set of weights: one perspective on what matters.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeightProfile {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub author: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Provenance>,
+    #[serde(default)]
+    pub elicitation: Elicitation,
+    /// Weight of each family; empty means all families weigh the same.
+    #[serde(default, skip_serializing_if = "WeightMap::is_empty")]
+    pub family_weights: WeightMap,
+    /// Weight of each criterion within its family; empty means equal within each family.
+    #[serde(default, skip_serializing_if = "WeightMap::is_empty")]
+    pub criterion_weights: WeightMap,
+    /// Optional plausible range of each criterion weight, for uncertainty analysis.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub weight_ranges: Vec<WeightRange>,
+}
+
+/// A plausible range for one criterion's weight (same units as `criterion_weights`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WeightRange {
+    pub criterion: String,
+    pub low: f64,
+    pub high: f64,
+}
+
+/// Scoring method.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Method {
+    /// Weighted sum of normalised values (additive value model).
+    #[default]
+    Wsm,
+}
+
+impl Method {
+    pub const ALL: [Method; 1] = [Method::Wsm];
+
+    /// The name used on the command line and in JSON.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Method::Wsm => "wsm",
+        }
+    }
+
+    /// A human-readable name.
+    pub fn title(self) -> &'static str {
+        match self {
+            Method::Wsm => "Weighted sum",
+        }
+    }
+}
+
+/// How raw values are turned into comparable 0..1 scores.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Normalization {
+    /// The criterion's declared scale (or its value function).
+    #[default]
+    Scale,
+    /// The observed minimum and maximum.
+    MinMax,
+    /// `x / max`; cost `1 - x / max`.
+    Max,
+    /// `x / max`; cost `min / x`.
+    Linear,
+    /// `x / Σx`; cost `(1/x) / Σ(1/x)`.
+    Sum,
+    /// `x / √Σx²`; cost `1 - x / √Σx²`.
+    Vector,
+}
+
+impl Normalization {
+    pub const ALL: [Normalization; 6] = [
+        Normalization::Scale,
+        Normalization::MinMax,
+        Normalization::Max,
+        Normalization::Linear,
+        Normalization::Sum,
+        Normalization::Vector,
+    ];
+
+    /// The name used on the command line and in JSON.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Normalization::Scale => "scale",
+            Normalization::MinMax => "minmax",
+            Normalization::Max => "max",
+            Normalization::Linear => "linear",
+            Normalization::Sum => "sum",
+            Normalization::Vector => "vector",
+        }
+    }
+
+    /// Parses a command-line keyword.
+    pub fn from_keyword(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|n| n.keyword() == s)
+    }
+}
+
+/// Monte Carlo settings, so an uncertainty run can be reproduced.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonteCarlo {
+    pub draws: u32,
+    pub seed: u64,
+}
+
+impl Default for MonteCarlo {
+    fn default() -> Self {
+        Self {
+            draws: 10_000,
+            seed: 2019,
+        }
+    }
+}
+
+/// Everything about the analysis that changes a number.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct AnalysisSettings {
+    pub method: Method,
+    pub normalization: Normalization,
+    /// The id of the profile in use; empty means the first.
+    pub active_profile: String,
+    pub monte_carlo: MonteCarlo,
+    /// Budget for portfolios, in the unit of the options' `cost`.
+    pub budget: Option<f64>,
+}
+
+impl Default for AnalysisSettings {
+    fn default() -> Self {
+        Self {
+            method: Method::Wsm,
+            normalization: Normalization::Scale,
+            active_profile: String::new(),
+            monte_carlo: MonteCarlo::default(),
+            budget: None,
+        }
+    }
+}
+
+impl Scenario {
+    /// Index of the criterion with this id.
+    pub fn criterion_index(&self, id: &str) -> Option<usize> {
+        self.criteria.iter().position(|c| c.id == id)
+    }
+
+    /// Index of the option with this id.
+    pub fn option_index(&self, id: &str) -> Option<usize> {
+        self.options.iter().position(|o| o.id == id)
+    }
+
+    /// Index of the profile with this id.
+    pub fn profile_index(&self, id: &str) -> Option<usize> {
+        self.profiles.iter().position(|p| p.id == id)
+    }
+
+    /// The profile named in the settings, else the first.
+    pub fn active_profile_index(&self) -> usize {
+        self.profile_index(&self.settings.active_profile)
+            .unwrap_or(0)
+    }
+
+    /// The family name of a criterion, or its id when the family is unknown.
+    pub fn family_name(&self, family_id: &str) -> String {
+        self.families
+            .iter()
+            .find(|f| f.id == family_id)
+            .map_or_else(|| family_id.to_string(), |f| f.name.clone())
+    }
+
+    /// The performance matrix `[option][criterion]`; `None` where a value is missing.
+    /// Cells naming unknown ids are skipped (validation reports them); a later duplicate wins.
+    pub fn matrix(&self) -> Vec<Vec<Option<f64>>> {
+        let opt: HashMap<&str, usize> = index_by_id(self.options.iter().map(|o| o.id.as_str()));
+        let crit: HashMap<&str, usize> =
+            index_by_id(self.criteria.iter().map(|c| c.id.as_str()));
+        let mut m = vec![vec![None; self.criteria.len()]; self.options.len()];
+        for cell in &self.performance {
+            if let (Some(&o), Some(&c)) = (
+                opt.get(cell.option.as_str()),
+                crit.get(cell.criterion.as_str()),
+            ) {
+                m[o][c] = cell.value;
+            }
+        }
+        m
+    }
+
+    /// The cell for this option and criterion, if the file has one.
+    pub fn cell(&self, option: &str, criterion: &str) -> Option<&Cell> {
+        self.performance
+            .iter()
+            .find(|c| c.option == option && c.criterion == criterion)
+    }
+}
+
+/// Maps each id to its first index.
+pub(crate) fn index_by_id<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    let mut map = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        map.entry(id).or_insert(i);
+    }
+    map
+}

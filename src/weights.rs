@@ -1,0 +1,258 @@
+//! Weights: the ordered id → weight map a profile stores, and the effective criterion weights
+//! of the two-level value tree (family weight × criterion weight within the family).
+
+use std::fmt;
+
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::model::{Scenario, WeightProfile};
+
+/// An id → weight map that keeps the file's order and its duplicates, so that validation can
+/// report a key written twice instead of silently keeping one of them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WeightMap(pub Vec<(String, f64)>);
+
+impl WeightMap {
+    /// The weight of `id` (the last entry when written twice).
+    pub fn get(&self, id: &str) -> Option<f64> {
+        self.0.iter().rev().find(|(k, _)| k == id).map(|&(_, w)| w)
+    }
+
+    /// Sets the weight of `id`, adding it at the end when absent.
+    pub fn set(&mut self, id: &str, weight: f64) {
+        match self.0.iter_mut().find(|(k, _)| k == id) {
+            Some(entry) => entry.1 = weight,
+            None => self.0.push((id.to_string(), weight)),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, f64)> {
+        self.0.iter().map(|(k, w)| (k.as_str(), *w))
+    }
+}
+
+impl FromIterator<(String, f64)> for WeightMap {
+    fn from_iter<I: IntoIterator<Item = (String, f64)>>(iter: I) -> Self {
+        Self(iter.into_iter().collect())
+    }
+}
+
+impl Serialize for WeightMap {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for WeightMap {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct MapVisitor;
+        impl<'de> Visitor<'de> for MapVisitor {
+            type Value = WeightMap;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map from id to weight, e.g. {\"cost\": 2.0}")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<WeightMap, A::Error> {
+                let mut entries = Vec::new();
+                while let Some((k, v)) = access.next_entry::<String, f64>()? {
+                    entries.push((k, v));
+                }
+                Ok(WeightMap(entries))
+            }
+        }
+        deserializer.deserialize_map(MapVisitor)
+    }
+}
+
+/// Effective weight of each criterion (in `scenario.criteria` order), summing to 1.
+///
+/// A family's weight is shared among its criteria in proportion to their weights. An empty
+/// family map weighs every family alike; an empty criterion map weighs criteria alike within
+/// their family; an id missing from a non-empty map weighs 0. A family whose criteria all weigh
+/// 0, or that has no criteria, drops out and the other families share its weight. When every
+/// weight is 0 the result is all zeros (validation refuses such a profile).
+pub fn effective_weights(scenario: &Scenario, profile: &WeightProfile) -> Vec<f64> {
+    let criterion_raw: Vec<f64> = scenario
+        .criteria
+        .iter()
+        .map(|c| raw_weight(&profile.criterion_weights, &c.id))
+        .collect();
+    let mut weights = vec![0.0; scenario.criteria.len()];
+    for family in &scenario.families {
+        let family_w = raw_weight(&profile.family_weights, &family.id);
+        let members: Vec<usize> = (0..scenario.criteria.len())
+            .filter(|&i| scenario.criteria[i].family == family.id)
+            .collect();
+        let inner: f64 = members.iter().map(|&i| criterion_raw[i]).sum();
+        if inner <= 0.0 {
+            continue;
+        }
+        for &i in &members {
+            weights[i] = family_w * criterion_raw[i] / inner;
+        }
+    }
+    normalized(weights)
+}
+
+/// `weights` scaled to sum 1; all zeros stay zeros. Negative or non-finite entries count as 0.
+pub fn normalized(mut weights: Vec<f64>) -> Vec<f64> {
+    for w in &mut weights {
+        if !w.is_finite() || *w < 0.0 {
+            *w = 0.0;
+        }
+    }
+    let total: f64 = weights.iter().sum();
+    if total > 0.0 {
+        for w in &mut weights {
+            *w /= total;
+        }
+    }
+    weights
+}
+
+/// Sets item `k`'s share of `values` to `share` (0..=1) and rescales the others in proportion,
+/// so the shares still sum to 1; returns the new shares. When the others are all zero, the rest
+/// is split among them equally.
+pub fn set_share(values: &[f64], k: usize, share: f64) -> Vec<f64> {
+    let mut shares = normalized(values.to_vec());
+    if k >= shares.len() {
+        return shares;
+    }
+    let share = if share.is_finite() { share.clamp(0.0, 1.0) } else { 0.0 };
+    if shares.len() == 1 {
+        shares[0] = 1.0;
+        return shares;
+    }
+    let others: f64 = shares.iter().enumerate().filter(|&(i, _)| i != k).map(|(_, w)| w).sum();
+    let n_others = (shares.len() - 1) as f64;
+    for (i, w) in shares.iter_mut().enumerate() {
+        *w = if i == k {
+            share
+        } else if others > 0.0 {
+            *w * (1.0 - share) / others
+        } else {
+            (1.0 - share) / n_others
+        };
+    }
+    shares
+}
+
+/// The share (0..=1) of each family in `profile`, in `scenario.families` order.
+pub fn family_shares(scenario: &Scenario, profile: &WeightProfile) -> Vec<f64> {
+    normalized(
+        scenario
+            .families
+            .iter()
+            .map(|f| raw_weight(&profile.family_weights, &f.id))
+            .collect(),
+    )
+}
+
+/// The share (0..=1) of each criterion within its family, in `scenario.criteria` order.
+pub fn criterion_shares(scenario: &Scenario, profile: &WeightProfile) -> Vec<f64> {
+    let raw: Vec<f64> = scenario
+        .criteria
+        .iter()
+        .map(|c| raw_weight(&profile.criterion_weights, &c.id))
+        .collect();
+    scenario
+        .criteria
+        .iter()
+        .zip(&raw)
+        .map(|(c, w)| {
+            let total: f64 = scenario
+                .criteria
+                .iter()
+                .zip(&raw)
+                .filter(|(d, _)| d.family == c.family)
+                .map(|(_, w)| w)
+                .sum();
+            if total > 0.0 { w / total } else { 0.0 }
+        })
+        .collect()
+}
+
+/// Sets family `k`'s share to `share`, rescaling the other families; the map is written out in
+/// full (shares summing to 1).
+pub fn set_family_share(scenario: &Scenario, profile: &mut WeightProfile, k: usize, share: f64) {
+    let shares = set_share(&family_shares(scenario, profile), k, share);
+    profile.family_weights = scenario
+        .families
+        .iter()
+        .map(|f| f.id.clone())
+        .zip(shares)
+        .collect();
+}
+
+/// Sets criterion `k`'s share within its family to `share`, rescaling its siblings; the map is
+/// written out in full (shares within each family summing to 1).
+pub fn set_criterion_share(scenario: &Scenario, profile: &mut WeightProfile, k: usize, share: f64) {
+    let Some(family) = scenario.criteria.get(k).map(|c| c.family.clone()) else {
+        return;
+    };
+    let mut shares = criterion_shares(scenario, profile);
+    let members: Vec<usize> = (0..scenario.criteria.len())
+        .filter(|&i| scenario.criteria[i].family == family)
+        .collect();
+    let local: Vec<f64> = members.iter().map(|&i| shares[i]).collect();
+    let pos = members.iter().position(|&i| i == k).unwrap_or(0);
+    for (&i, w) in members.iter().zip(set_share(&local, pos, share)) {
+        shares[i] = w;
+    }
+    profile.criterion_weights = scenario
+        .criteria
+        .iter()
+        .map(|c| c.id.clone())
+        .zip(shares)
+        .collect();
+}
+
+fn raw_weight(map: &WeightMap, id: &str) -> f64 {
+    if map.is_empty() {
+        1.0
+    } else {
+        map.get(id).unwrap_or(0.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalized_sums_to_one_and_keeps_zeros() {
+        let w = normalized(vec![2.0, 0.0, 6.0]);
+        assert_eq!(w, vec![0.25, 0.0, 0.75]);
+        assert_eq!(normalized(vec![0.0, 0.0]), vec![0.0, 0.0]);
+    }
+
+    #[test]
+    fn set_share_rescales_the_others_in_proportion() {
+        // 20/30/50 → first set to 60%: the other two keep their 3:5 ratio in the remaining 40%.
+        let w = set_share(&[2.0, 3.0, 5.0], 0, 0.6);
+        let expected = [0.6, 0.4 * 3.0 / 8.0, 0.4 * 5.0 / 8.0];
+        for (a, b) in w.iter().zip(expected) {
+            assert!((a - b).abs() < 1e-12, "{w:?}");
+        }
+        // Others all zero: the rest is split equally.
+        assert_eq!(set_share(&[1.0, 0.0, 0.0], 0, 0.5), vec![0.5, 0.25, 0.25]);
+        assert_eq!(set_share(&[4.0], 0, 0.3), vec![1.0]);
+    }
+
+    #[test]
+    fn weight_map_keeps_order_and_last_duplicate_wins_on_get() {
+        let mut m = WeightMap(vec![("a".into(), 1.0), ("b".into(), 2.0), ("a".into(), 3.0)]);
+        assert_eq!(m.get("a"), Some(3.0));
+        m.set("c", 4.0);
+        assert_eq!(m.0.last(), Some(&("c".to_string(), 4.0)));
+    }
+}
