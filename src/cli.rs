@@ -238,7 +238,10 @@ pub fn table(scenario: &Scenario, r: &Ranking) -> String {
         .max()
         .unwrap_or(6)
         .max(6);
-    out.push_str(&format!("{:>4}  {:<name_width$}  {:>7}\n", "rank", "option", "score"));
+    out.push_str(&format!(
+        "{:>4}  {:<name_width$}  {:>7}\n",
+        "rank", "option", "score"
+    ));
     for i in r.order() {
         out.push_str(&format!(
             "{:>4}  {:<name_width$}  {:>7.4}\n",
@@ -282,7 +285,8 @@ pub fn json(scenario: &Scenario, r: &Ranking) -> String {
             })
             .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    let mut text =
+        serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
     text.push('\n');
     text
 }

@@ -154,11 +154,15 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
     for (k, name) in names.iter().enumerate() {
         let f = &header.fields[k + 1];
         if name.is_empty() {
-            diags.push(diag(f.start, format!("header column {}", k + 2), "empty criterion name".into()));
+            diags.push(diag(
+                f.start,
+                format!("header, column {}", k + 2),
+                "empty criterion name".into(),
+            ));
         } else if let Some(first) = seen_names.insert(name, k) {
             diags.push(diag(
                 f.start,
-                format!("header column {}", k + 2),
+                format!("header, column {}", k + 2),
                 format!("duplicate criterion `{name}` (also column {})", first + 2),
             ));
         }
@@ -187,7 +191,11 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
         match label.to_ascii_lowercase().as_str() {
             "direction" => {
                 if directions.is_some() {
-                    diags.push(diag(row.start, "direction".into(), "a second `direction` row".into()));
+                    diags.push(diag(
+                        row.start,
+                        "direction".into(),
+                        "a second `direction` row".into(),
+                    ));
                     continue;
                 }
                 let mut dirs = Vec::new();
@@ -197,7 +205,7 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
                         "min" => dirs.push(Direction::Minimize),
                         other => diags.push(diag(
                             f.start,
-                            format!("direction[\"{}\"]", names[k]),
+                            format!("direction, column `{}`", names[k]),
                             format!("expected `max` or `min`, found `{other}`"),
                         )),
                     }
@@ -206,12 +214,16 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
             }
             "weight" => {
                 if weights.is_some() {
-                    diags.push(diag(row.start, "weight".into(), "a second `weight` row".into()));
+                    diags.push(diag(
+                        row.start,
+                        "weight".into(),
+                        "a second `weight` row".into(),
+                    ));
                     continue;
                 }
                 let mut ws = Vec::new();
                 for (k, f) in cells.iter().enumerate() {
-                    let field = format!("weight[\"{}\"]", names[k]);
+                    let field = format!("weight, column `{}`", names[k]);
                     match number(&f.text) {
                         Ok(Some(w)) if w >= 0.0 => ws.push(w),
                         Ok(Some(w)) => diags.push(diag(
@@ -234,7 +246,11 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
             }
             _ => {
                 if label.is_empty() {
-                    diags.push(diag(row.start, format!("line {line}"), "the option name is empty".into()));
+                    diags.push(diag(
+                        row.start,
+                        format!("line {line}"),
+                        "the option name is empty".into(),
+                    ));
                     continue;
                 }
                 if let Some(first) = seen_options.insert(label.clone(), line) {
@@ -250,7 +266,11 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
                     match number(&f.text) {
                         Ok(v) => values.push(v),
                         Err(m) => {
-                            diags.push(diag(f.start, format!("[\"{label}\"][\"{}\"]", names[k]), m));
+                            diags.push(diag(
+                                f.start,
+                                format!("row `{label}`, column `{}`", names[k]),
+                                m,
+                            ));
                             values.push(None);
                         }
                     }
@@ -316,7 +336,11 @@ pub fn slug(name: &str) -> String {
     while out.ends_with('-') {
         out.pop();
     }
-    if out.is_empty() { "item".to_string() } else { out }
+    if out.is_empty() {
+        "item".to_string()
+    } else {
+        out
+    }
 }
 
 /// Unique slugs for `names`, suffixing `-2`, `-3`… where two names slug alike.
@@ -470,13 +494,26 @@ mod tests {
             .iter()
             .map(|r| r.fields.iter().map(|f| f.text.as_str()).collect())
             .collect();
-        assert_eq!(texts, vec![vec!["a", "b,c", "say \"hi\""], vec!["x\ny", "2", "3"]]);
-        assert_eq!(recs[1].fields[1].start, "a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"x\ny\",".len());
+        assert_eq!(
+            texts,
+            vec![vec!["a", "b,c", "say \"hi\""], vec!["x\ny", "2", "3"]]
+        );
+        assert_eq!(
+            recs[1].fields[1].start,
+            "a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"x\ny\",".len()
+        );
     }
 
     #[test]
     fn slugs_are_unique_and_readable() {
-        let ids = unique_ids(["Knowledge hub".to_string(), "knowledge-hub".into(), "¶9 (a)".into()].into_iter());
+        let ids = unique_ids(
+            [
+                "Knowledge hub".to_string(),
+                "knowledge-hub".into(),
+                "¶9 (a)".into(),
+            ]
+            .into_iter(),
+        );
         assert_eq!(ids, vec!["knowledge-hub", "knowledge-hub-2", "9-a"]);
     }
 }

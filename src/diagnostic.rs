@@ -104,7 +104,10 @@ mod tests {
             message: "duplicate id".into(),
         };
         assert_eq!(d.to_string(), "a.ron:3:7: options[0].id: duplicate id");
-        assert_eq!(Diagnostic::whole_file("b", "too big").to_string(), "b: too big");
+        assert_eq!(
+            Diagnostic::whole_file("b", "too big").to_string(),
+            "b: too big"
+        );
     }
 
     #[test]

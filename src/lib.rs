@@ -2,14 +2,14 @@
 //! and microplastics. The engine (model, validation, scoring, import) knows nothing of the UI;
 //! `app` is the egui layer on top.
 
+pub mod cli;
 pub mod csv_import;
 pub mod diagnostic;
 pub mod locate;
 pub mod model;
 pub mod scenario_file;
+pub mod scoring;
 pub mod validate;
 pub mod weights;
-pub mod scoring;
-pub mod cli;
 
 pub mod app;

@@ -44,7 +44,7 @@ impl FieldMap {
     pub fn field_at(&self, offset: usize) -> Option<&str> {
         self.order
             .iter()
-            .filter(|(path, s, e)| !path.is_empty() && *s <= offset && offset <= *e)
+            .filter(|(path, s, e)| !path.is_empty() && *s <= offset && offset < *e)
             .min_by_key(|(_, s, e)| e - s)
             .map(|(p, _, _)| p.as_str())
     }
@@ -311,6 +311,7 @@ impl Scanner<'_> {
         self.pos += 1;
         loop {
             self.skip_trivia();
+            let entry_start = self.pos;
             let key = match self.peek() {
                 None => return,
                 Some(b'}') => {
@@ -338,7 +339,9 @@ impl Scanner<'_> {
             }
             let child = format!("{path}[\"{key}\"]");
             let before = self.pos;
-            self.value(child, depth + 1);
+            self.value(child.clone(), depth + 1);
+            // A map entry is located at its key, where a reader looks for it.
+            self.record(child, entry_start);
             if self.pos == before && self.pos == key_start {
                 self.pos += 1;
             }
@@ -368,10 +371,10 @@ mod tests {
                 .map(|b| crate::diagnostic::line_col(TEXT, b))
         };
         assert_eq!(at("metadata.title"), Some((3, 42)));
-        assert_eq!(at("options[1].id"), Some((6, 13)));
+        assert_eq!(at("options[1].id"), Some((6, 14)));
         assert_eq!(at("options[1].cost"), Some((6, 25)));
-        assert_eq!(at("options[0].provenance.document"), Some((5, 45)));
-        assert_eq!(at("profiles[0].family_weights[\"soc\"]"), Some((8, 52)));
+        assert_eq!(at("options[0].provenance.document"), Some((5, 42)));
+        assert_eq!(at("profiles[0].family_weights[\"soc\"]"), Some((8, 46)));
         // Unknown paths fall back to the nearest enclosing field.
         assert_eq!(at("options[1].tags"), at("options[1]"));
     }
@@ -385,7 +388,15 @@ mod tests {
 
     #[test]
     fn survives_garbage() {
-        for text in ["((((", "[}", "\"unterminated", "r#\"x", "{:::}", "(a: (b: [1, 2", "/*"] {
+        for text in [
+            "((((",
+            "[}",
+            "\"unterminated",
+            "r#\"x",
+            "{:::}",
+            "(a: (b: [1, 2",
+            "/*",
+        ] {
             let _ = FieldMap::new(text);
         }
         let deep = "[".repeat(10_000);

@@ -536,8 +536,7 @@ impl Scenario {
     /// Cells naming unknown ids are skipped (validation reports them); a later duplicate wins.
     pub fn matrix(&self) -> Vec<Vec<Option<f64>>> {
         let opt: HashMap<&str, usize> = index_by_id(self.options.iter().map(|o| o.id.as_str()));
-        let crit: HashMap<&str, usize> =
-            index_by_id(self.criteria.iter().map(|c| c.id.as_str()));
+        let crit: HashMap<&str, usize> = index_by_id(self.criteria.iter().map(|c| c.id.as_str()));
         let mut m = vec![vec![None; self.criteria.len()]; self.options.len()];
         for cell in &self.performance {
             if let (Some(&o), Some(&c)) = (

@@ -32,7 +32,8 @@ pub fn default_scenario() -> Result<Scenario, LoadError> {
 /// Reads a scenario from a `.ron` file, or from a `.csv` matrix (by extension).
 pub fn load_path(path: &Path) -> Result<Scenario, LoadError> {
     let name = path.display().to_string();
-    let bytes = read_limited(path).map_err(|m| LoadError::single(Diagnostic::whole_file(&name, m)))?;
+    let bytes =
+        read_limited(path).map_err(|m| LoadError::single(Diagnostic::whole_file(&name, m)))?;
     if is_csv(path) {
         csv_import::parse_csv(&bytes, &name)
     } else {
@@ -125,13 +126,24 @@ pub fn parse_ron(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
             ),
         )));
     }
+    if text.trim().is_empty() {
+        return Err(LoadError::single(Diagnostic::whole_file(
+            file,
+            "the file is empty; expected a scenario `( metadata: (...), ... )`",
+        )));
+    }
     let scenario: Scenario = ron_options().from_str(text).map_err(|e| {
         let (line, col) = (e.span.start.line, e.span.start.col);
+        // ron points just before the offending token; the field is the one that token starts.
         let offset = byte_offset(text, line, col);
+        let offset = offset
+            + text
+                .get(offset..)
+                .map_or(0, |rest| rest.len() - rest.trim_start().len());
         let field = fields.field_at(offset).unwrap_or("").to_string();
         LoadError::single(Diagnostic {
             file: file.to_string(),
-            location: Some((line, col)),
+            location: Some(line_col(text, offset)),
             field,
             message: describe_ron_error(&e.code),
         })
@@ -177,6 +189,21 @@ fn describe_ron_error(code: &ron::Error) -> String {
         E::ExpectedArrayEnd => "expected `]` or a comma".to_string(),
         E::ExpectedMapEnd => "expected `}` or a comma".to_string(),
         E::ExpectedStructLikeEnd => "expected `)` or a comma".to_string(),
+        E::NoSuchStructField {
+            expected, found, ..
+        } => format!(
+            "unknown field `{found}`; expected one of {}",
+            quoted(expected)
+        ),
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!(
+            "unknown value `{found}`; expected one of {}",
+            quoted(expected)
+        ),
+        E::MissingStructField { field, .. } => format!("missing field `{field}`"),
+        E::DuplicateStructField { field, .. } => format!("field `{field}` is given twice"),
+        E::InvalidValueForType { expected, found } => format!("expected {expected}, found {found}"),
         other => {
             let text = other.to_string();
             let mut chars = text.chars();
@@ -186,6 +213,15 @@ fn describe_ron_error(code: &ron::Error) -> String {
             }
         }
     }
+}
+
+/// `a`, `b`, `c` in backquotes.
+fn quoted(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The scenario as RON text, in the layout Tideline saves.

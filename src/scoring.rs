@@ -18,7 +18,9 @@ pub enum ScoreError {
         "option `{option}` has no value for criterion `{criterion}`, which has a weight above zero; fill it in or set the weight to 0"
     )]
     MissingValue { option: String, criterion: String },
-    #[error("criterion `{criterion}`: the `{normalization}` normalisation is undefined here: {reason}")]
+    #[error(
+        "criterion `{criterion}`: the `{normalization}` normalisation is undefined here: {reason}"
+    )]
     Undefined {
         criterion: String,
         normalization: &'static str,
@@ -224,7 +226,10 @@ pub fn score_with(
     method: Method,
     normalization: Normalization,
 ) -> Result<Ranking, ScoreError> {
-    let profile = scenario.profiles.get(profile).ok_or(ScoreError::NoProfile)?;
+    let profile = scenario
+        .profiles
+        .get(profile)
+        .ok_or(ScoreError::NoProfile)?;
     let weights = effective_weights(scenario, profile);
     if weights.iter().all(|&w| w == 0.0) {
         return Err(ScoreError::AllZeroWeights {

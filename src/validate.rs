@@ -3,7 +3,8 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::model::{
-    FORMAT_VERSION, index_by_id, Outranking, PreferenceFunction, Scenario, Uncertainty, ValueFunction,
+    FORMAT_VERSION, Outranking, PreferenceFunction, Scenario, Uncertainty, ValueFunction,
+    index_by_id,
 };
 use crate::weights::{WeightMap, effective_weights};
 
@@ -95,7 +96,10 @@ impl Validator {
 
     fn criteria(&mut self, s: &Scenario) {
         if s.criteria.is_empty() {
-            self.err("criteria", "the list is empty; a scenario needs at least one criterion");
+            self.err(
+                "criteria",
+                "the list is empty; a scenario needs at least one criterion",
+            );
         }
         self.ids("criteria", s.criteria.iter().map(|c| c.id.as_str()));
         let families: HashSet<&str> = s.families.iter().map(|f| f.id.as_str()).collect();
@@ -167,12 +171,18 @@ impl Validator {
             P::Level | P::Linear => (true, true, false),
             P::Gaussian => (false, false, true),
         };
-        for (name, value, needed) in [("q", o.q, needs_q), ("p", o.p, needs_p), ("s", o.s, needs_s)]
-        {
+        for (name, value, needed) in [
+            ("q", o.q, needs_q),
+            ("p", o.p, needs_p),
+            ("s", o.s, needs_s),
+        ] {
             match value {
                 None if needed => self.err(
                     format!("{at}.{name}"),
-                    format!("the {:?} preference function needs a `{name}` threshold", o.function),
+                    format!(
+                        "the {:?} preference function needs a `{name}` threshold",
+                        o.function
+                    ),
                 ),
                 Some(x) if self.finite(format!("{at}.{name}"), x) && x < 0.0 => {
                     self.err(format!("{at}.{name}"), format!("threshold {x} is negative"))
@@ -194,7 +204,10 @@ impl Validator {
 
     fn options(&mut self, s: &Scenario) {
         if s.options.is_empty() {
-            self.err("options", "the list is empty; a scenario needs at least one option");
+            self.err(
+                "options",
+                "the list is empty; a scenario needs at least one option",
+            );
         }
         self.ids("options", s.options.iter().map(|o| o.id.as_str()));
         let clusters: HashSet<&str> = s.clusters.iter().map(|c| c.id.as_str()).collect();
@@ -241,9 +254,15 @@ impl Validator {
             for (k, x) in o.interactions.iter().enumerate() {
                 let field = format!("{at}.interactions[{k}]");
                 if x.with == o.id {
-                    self.err(format!("{field}.with"), "an option cannot interact with itself");
+                    self.err(
+                        format!("{field}.with"),
+                        "an option cannot interact with itself",
+                    );
                 } else if !options.contains(x.with.as_str()) {
-                    self.err(format!("{field}.with"), format!("unknown option `{}`", x.with));
+                    self.err(
+                        format!("{field}.with"),
+                        format!("unknown option `{}`", x.with),
+                    );
                 }
                 self.finite(format!("{field}.effect"), x.effect);
             }
@@ -252,15 +271,17 @@ impl Validator {
 
     fn performance(&mut self, s: &Scenario) {
         let options: HashMap<&str, usize> = index_by_id(s.options.iter().map(|o| o.id.as_str()));
-        let criteria: HashMap<&str, usize> =
-            index_by_id(s.criteria.iter().map(|c| c.id.as_str()));
+        let criteria: HashMap<&str, usize> = index_by_id(s.criteria.iter().map(|c| c.id.as_str()));
         let mut seen: HashMap<(usize, usize), usize> = HashMap::new();
         for (i, cell) in s.performance.iter().enumerate() {
             let at = format!("performance[{i}]");
             let o = options.get(cell.option.as_str()).copied();
             let c = criteria.get(cell.criterion.as_str()).copied();
             if o.is_none() {
-                self.err(format!("{at}.option"), format!("unknown option `{}`", cell.option));
+                self.err(
+                    format!("{at}.option"),
+                    format!("unknown option `{}`", cell.option),
+                );
             }
             if c.is_none() {
                 self.err(
@@ -281,7 +302,10 @@ impl Validator {
             }
             seen.insert((o, c), i);
             let scale = &s.criteria[c].scale;
-            let in_scale = |x: f64| x >= scale.min && x <= scale.max;
+            // An unsound scale is reported once, on the criterion, not again on every value.
+            let scale_sound =
+                scale.min.is_finite() && scale.max.is_finite() && scale.min < scale.max;
+            let in_scale = |x: f64| !scale_sound || (x >= scale.min && x <= scale.max);
             let off_scale = |x: f64| {
                 format!(
                     "{x} is outside the scale of criterion `{}` ({} to {})",
@@ -377,16 +401,26 @@ impl Validator {
             if !known.contains(&key) {
                 self.err(
                     field,
-                    format!("unknown {kind} `{key}`; expected one of {}", list(known.iter().copied())),
+                    format!(
+                        "unknown {kind} `{key}`; expected one of {}",
+                        list(known.iter().copied())
+                    ),
                 );
                 continue;
             }
             if self.finite(field.clone(), w) && w < 0.0 {
-                self.err(field, format!("weight {w} is negative; weights must be 0 or more"));
+                self.err(
+                    field,
+                    format!("weight {w} is negative; weights must be 0 or more"),
+                );
             }
         }
         if !map.is_empty() {
-            let missing: Vec<&str> = known.iter().copied().filter(|k| !seen.contains(k)).collect();
+            let missing: Vec<&str> = known
+                .iter()
+                .copied()
+                .filter(|k| !seen.contains(k))
+                .collect();
             if !missing.is_empty() {
                 self.err(
                     at.to_string(),
@@ -401,7 +435,10 @@ impl Validator {
 
     fn profiles(&mut self, s: &Scenario) {
         if s.profiles.is_empty() {
-            self.err("profiles", "the list is empty; a scenario needs at least one weight profile");
+            self.err(
+                "profiles",
+                "the list is empty; a scenario needs at least one weight profile",
+            );
         }
         self.ids("profiles", s.profiles.iter().map(|p| p.id.as_str()));
         let families: Vec<&str> = s.families.iter().map(|f| f.id.as_str()).collect();
@@ -409,7 +446,12 @@ impl Validator {
         for (i, p) in s.profiles.iter().enumerate() {
             let at = format!("profiles[{i}]");
             let before = self.problems.len();
-            self.weight_map(&format!("{at}.family_weights"), &p.family_weights, "family", &families);
+            self.weight_map(
+                &format!("{at}.family_weights"),
+                &p.family_weights,
+                "family",
+                &families,
+            );
             self.weight_map(
                 &format!("{at}.criterion_weights"),
                 &p.criterion_weights,
@@ -428,7 +470,10 @@ impl Validator {
                     && self.finite(format!("{field}.high"), r.high)
                 {
                     if r.low < 0.0 {
-                        self.err(format!("{field}.low"), format!("weight {} is negative", r.low));
+                        self.err(
+                            format!("{field}.low"),
+                            format!("weight {} is negative", r.low),
+                        );
                     }
                     if r.low > r.high {
                         self.err(
@@ -469,7 +514,10 @@ impl Validator {
         if st.monte_carlo.draws == 0 || st.monte_carlo.draws > MAX_DRAWS {
             self.err(
                 "settings.monte_carlo.draws",
-                format!("expected 1 to {MAX_DRAWS} draws, found {}", st.monte_carlo.draws),
+                format!(
+                    "expected 1 to {MAX_DRAWS} draws, found {}",
+                    st.monte_carlo.draws
+                ),
             );
         }
         if let Some(b) = st.budget

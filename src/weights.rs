@@ -127,12 +127,21 @@ pub fn set_share(values: &[f64], k: usize, share: f64) -> Vec<f64> {
     if k >= shares.len() {
         return shares;
     }
-    let share = if share.is_finite() { share.clamp(0.0, 1.0) } else { 0.0 };
+    let share = if share.is_finite() {
+        share.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     if shares.len() == 1 {
         shares[0] = 1.0;
         return shares;
     }
-    let others: f64 = shares.iter().enumerate().filter(|&(i, _)| i != k).map(|(_, w)| w).sum();
+    let others: f64 = shares
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != k)
+        .map(|(_, w)| w)
+        .sum();
     let n_others = (shares.len() - 1) as f64;
     for (i, w) in shares.iter_mut().enumerate() {
         *w = if i == k {
@@ -250,7 +259,11 @@ mod tests {
 
     #[test]
     fn weight_map_keeps_order_and_last_duplicate_wins_on_get() {
-        let mut m = WeightMap(vec![("a".into(), 1.0), ("b".into(), 2.0), ("a".into(), 3.0)]);
+        let mut m = WeightMap(vec![
+            ("a".into(), 1.0),
+            ("b".into(), 2.0),
+            ("a".into(), 3.0),
+        ]);
         assert_eq!(m.get("a"), Some(3.0));
         m.set("c", 4.0);
         assert_eq!(m.0.last(), Some(&("c".to_string(), 4.0)));

@@ -58,7 +58,10 @@ impl TidelineApp {
 
     /// The built-in default scenario.
     pub fn with_default_scenario() -> Result<Self, LoadError> {
-        Ok(Self::new(scenario_file::default_scenario()?, DEFAULT_SCENARIO_NAME))
+        Ok(Self::new(
+            scenario_file::default_scenario()?,
+            DEFAULT_SCENARIO_NAME,
+        ))
     }
 
     /// Opens `path`; on failure the current scenario stays and the problems are kept for display.
@@ -102,12 +105,16 @@ impl TidelineApp {
                 s.settings.active_profile = p.id.clone();
             }
             Edit::SetFamilyShare { family, share } => {
-                let Some(mut p) = s.profiles.get(active).cloned() else { return };
+                let Some(mut p) = s.profiles.get(active).cloned() else {
+                    return;
+                };
                 weights::set_family_share(s, &mut p, family, share);
                 s.profiles[active] = p;
             }
             Edit::SetCriterionShare { criterion, share } => {
-                let Some(mut p) = s.profiles.get(active).cloned() else { return };
+                let Some(mut p) = s.profiles.get(active).cloned() else {
+                    return;
+                };
                 weights::set_criterion_share(s, &mut p, criterion, share);
                 s.profiles[active] = p;
             }

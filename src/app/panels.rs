@@ -92,8 +92,11 @@ fn status_line(ui: &mut Ui, app: &TidelineApp) {
 fn options_list(ui: &mut Ui, s: &Scenario) {
     ui.heading("Options");
     ScrollArea::vertical().show(ui, |ui| {
-        let mut clusters: Vec<(String, String)> =
-            s.clusters.iter().map(|c| (c.id.clone(), c.name.clone())).collect();
+        let mut clusters: Vec<(String, String)> = s
+            .clusters
+            .iter()
+            .map(|c| (c.id.clone(), c.name.clone()))
+            .collect();
         if s.options.iter().any(|o| o.cluster.is_empty()) {
             clusters.push((String::new(), "Other".to_string()));
         }

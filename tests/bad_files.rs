@@ -1,0 +1,454 @@
+//! Every malformed file under `tests/data/bad/` gives its own precise error: file, line,
+//! column, field and message, and the text at that line and column is the culprit.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use tideline::diagnostic::Diagnostic;
+use tideline::scenario_file::{MAX_FILE_BYTES, load_path, parse_ron};
+
+struct Expect {
+    file: &'static str,
+    /// Line and column, or `None` for a problem with the whole file.
+    at: Option<(usize, usize)>,
+    /// What the file's text starts with at that place.
+    starts: &'static str,
+    field: &'static str,
+    message: &'static str,
+}
+
+const EXPECTED: &[Expect] = &[
+    Expect {
+        file: "all-zero-weights.ron",
+        at: Some((24, 9)),
+        starts: "(id: \"preven",
+        field: "profiles[1]",
+        message: "profile `prevention` gives every criterion a weight of zero; at least one weight must be above zero",
+    },
+    Expect {
+        file: "duplicate-cell.ron",
+        at: Some((20, 9)),
+        starts: "(option: \"tr",
+        field: "performance[3]",
+        message: "second value for option `treaty` on criterion `leakage` (first at performance[2])",
+    },
+    Expect {
+        file: "duplicate-cell.ron",
+        at: Some((16, 18)),
+        starts: "[",
+        field: "performance",
+        message: "no cell for treaty/cost (option/criterion); write `value: None` for a value that is not known",
+    },
+    Expect {
+        file: "duplicate-criterion.csv",
+        at: Some((1, 21)),
+        starts: "leakage",
+        field: "header, column 4",
+        message: "duplicate criterion `leakage` (also column 2)",
+    },
+    Expect {
+        file: "duplicate-option-id.ron",
+        at: Some((14, 14)),
+        starts: "\"hub\"",
+        field: "options[1].id",
+        message: "duplicate id `hub` (first used by options[0])",
+    },
+    Expect {
+        file: "duplicate-option-id.ron",
+        at: Some((19, 18)),
+        starts: "\"treaty\"",
+        field: "performance[2].option",
+        message: "unknown option `treaty`",
+    },
+    Expect {
+        file: "duplicate-option-id.ron",
+        at: Some((20, 18)),
+        starts: "\"treaty\"",
+        field: "performance[3].option",
+        message: "unknown option `treaty`",
+    },
+    Expect {
+        file: "duplicate-option.csv",
+        at: Some((3, 1)),
+        starts: "Knowledge hu",
+        field: "row `Knowledge hub`",
+        message: "duplicate option `Knowledge hub` (also on line 2)",
+    },
+    Expect {
+        file: "duplicate-weight-key.ron",
+        at: Some((24, 103)),
+        starts: "\"leakage\": 2",
+        field: "profiles[1].criterion_weights[\"leakage\"]",
+        message: "criterion `leakage` is weighted twice",
+    },
+    Expect {
+        file: "empty-criteria.ron",
+        at: Some((8, 15)),
+        starts: "[",
+        field: "criteria",
+        message: "the list is empty; a scenario needs at least one criterion",
+    },
+    Expect {
+        file: "empty-file.ron",
+        at: None,
+        starts: "",
+        field: "",
+        message: "the file is empty; expected a scenario `( metadata: (...), ... )`",
+    },
+    Expect {
+        file: "empty-options.ron",
+        at: Some((12, 14)),
+        starts: "[",
+        field: "options",
+        message: "the list is empty; a scenario needs at least one option",
+    },
+    Expect {
+        file: "empty-provenance-document.ron",
+        at: Some((13, 67)),
+        starts: "\"\"",
+        field: "options[0].provenance.document",
+        message: "every option must cite the document it comes from",
+    },
+    Expect {
+        file: "incomplete-weights.ron",
+        at: Some((24, 73)),
+        starts: "{\"leakage\":",
+        field: "profiles[1].criterion_weights",
+        message: "no weight for criterion `cost`; give every criterion a weight (0 leaves it out) or leave the map empty for equal weights",
+    },
+    Expect {
+        file: "infinite-scale.ron",
+        at: Some((10, 103)),
+        starts: "inf",
+        field: "criteria[1].scale.max",
+        message: "expected a finite number, found inf",
+    },
+    Expect {
+        file: "inverted-range.ron",
+        at: Some((19, 86)),
+        starts: "9.0",
+        field: "performance[2].uncertainty.low",
+        message: "inverted range: low 9 is above high 5",
+    },
+    Expect {
+        file: "inverted-scale.ron",
+        at: Some((9, 105)),
+        starts: "(min: 10.0",
+        field: "criteria[0].scale",
+        message: "inverted or empty scale: min 10 must be below max 0",
+    },
+    Expect {
+        file: "missing-cell.ron",
+        at: Some((16, 18)),
+        starts: "[",
+        field: "performance",
+        message: "no cell for hub/cost (option/criterion); write `value: None` for a value that is not known",
+    },
+    Expect {
+        file: "missing-provenance.ron",
+        at: Some((14, 49)),
+        starts: "),",
+        field: "options[1]",
+        message: "missing field `provenance`",
+    },
+    Expect {
+        file: "nan-value.ron",
+        at: Some((17, 54)),
+        starts: "NaN",
+        field: "performance[0].value",
+        message: "expected a finite number, found NaN",
+    },
+    Expect {
+        file: "negative-weight.csv",
+        at: Some((2, 10)),
+        starts: "-1",
+        field: "weight, column `cost`",
+        message: "weight -1 is negative; weights must be 0 or more",
+    },
+    Expect {
+        file: "negative-weight.ron",
+        at: Some((24, 90)),
+        starts: "\"cost\": -1.0",
+        field: "profiles[1].criterion_weights[\"cost\"]",
+        message: "weight -1 is negative; weights must be 0 or more",
+    },
+    Expect {
+        file: "no-header.csv",
+        at: Some((1, 1)),
+        starts: "Knowledge hu",
+        field: "header",
+        message: "the first header cell must be `option`, found `Knowledge hub`",
+    },
+    Expect {
+        file: "not-a-number.csv",
+        at: Some((3, 19)),
+        starts: "high",
+        field: "row `Binding agreement`, column `leakage`",
+        message: "expected a number, found `high`",
+    },
+    Expect {
+        file: "not-utf8.ron",
+        at: Some((5, 48)),
+        starts: "",
+        field: "",
+        message: "the file is not UTF-8 text (is it a scenario file?)",
+    },
+    Expect {
+        file: "ragged.csv",
+        at: Some((4, 1)),
+        starts: "Binding agre",
+        field: "row `Binding agreement`",
+        message: "row has 2 cells but the header has 3",
+    },
+    Expect {
+        file: "several-problems.ron",
+        at: Some((14, 14)),
+        starts: "\"hub\"",
+        field: "options[1].id",
+        message: "duplicate id `hub` (first used by options[0])",
+    },
+    Expect {
+        file: "several-problems.ron",
+        at: Some((19, 18)),
+        starts: "\"treaty\"",
+        field: "performance[2].option",
+        message: "unknown option `treaty`",
+    },
+    Expect {
+        file: "several-problems.ron",
+        at: Some((20, 18)),
+        starts: "\"treaty\"",
+        field: "performance[3].option",
+        message: "unknown option `treaty`",
+    },
+    Expect {
+        file: "several-problems.ron",
+        at: Some((24, 90)),
+        starts: "\"cost\": -1.0",
+        field: "profiles[1].criterion_weights[\"cost\"]",
+        message: "weight -1 is negative; weights must be 0 or more",
+    },
+    Expect {
+        file: "string-for-number.ron",
+        at: Some((19, 57)),
+        starts: "\"high\"",
+        field: "performance[2].value",
+        message: "expected a number",
+    },
+    Expect {
+        file: "syntax-missing-comma.ron",
+        at: Some((18, 55)),
+        starts: "rationale: \"",
+        field: "performance[1]",
+        message: "expected a comma between items",
+    },
+    Expect {
+        file: "syntax-unclosed-paren.ron",
+        at: Some((27, 1)),
+        starts: "",
+        field: "",
+        message: "unexpected end of file: a bracket or parenthesis is not closed",
+    },
+    Expect {
+        file: "unclosed-quote.csv",
+        at: Some((2, 1)),
+        starts: "\"Knowledge h",
+        field: "",
+        message: "a quoted cell is not closed",
+    },
+    Expect {
+        file: "unknown-active-profile.ron",
+        at: Some((26, 32)),
+        starts: "\"delegation-",
+        field: "settings.active_profile",
+        message: "unknown profile `delegation-x`; expected one of `equal`, `prevention`",
+    },
+    Expect {
+        file: "unknown-criterion.ron",
+        at: Some((20, 39)),
+        starts: "\"costs\"",
+        field: "performance[3].criterion",
+        message: "unknown criterion `costs`",
+    },
+    Expect {
+        file: "unknown-criterion.ron",
+        at: Some((16, 18)),
+        starts: "[",
+        field: "performance",
+        message: "no cell for treaty/cost (option/criterion); write `value: None` for a value that is not known",
+    },
+    Expect {
+        file: "unknown-direction.csv",
+        at: Some((2, 15)),
+        starts: "lower",
+        field: "direction, column `cost`",
+        message: "expected `max` or `min`, found `lower`",
+    },
+    Expect {
+        file: "unknown-direction.ron",
+        at: Some((10, 70)),
+        starts: "Lower",
+        field: "criteria[1].direction",
+        message: "unknown value `Lower`; expected one of `Maximize`, `Minimize`",
+    },
+    Expect {
+        file: "unknown-family.ron",
+        at: Some((10, 44)),
+        starts: "\"feasability",
+        field: "criteria[1].family",
+        message: "unknown family `feasability`; expected one of `environmental`, `feasibility`",
+    },
+    Expect {
+        file: "unknown-field.ron",
+        at: Some((14, 51)),
+        starts: "descripton:",
+        field: "options[1]",
+        message: "unknown field `descripton`; expected one of `id`, `name`, `short`, `cluster`, `description`, `provenance`, `tags`, `principles`, `cost`, `interactions`",
+    },
+    Expect {
+        file: "unknown-format-version.ron",
+        at: Some((3, 32)),
+        starts: "7",
+        field: "metadata.format_version",
+        message: "unknown format version 7; this build of Tideline reads version 1",
+    },
+    Expect {
+        file: "unknown-weight-key.ron",
+        at: Some((24, 103)),
+        starts: "\"speed\": 2.0",
+        field: "profiles[1].criterion_weights[\"speed\"]",
+        message: "unknown criterion `speed`; expected one of `leakage`, `cost`",
+    },
+    Expect {
+        file: "value-outside-own-range.ron",
+        at: Some((19, 57)),
+        starts: "9.5",
+        field: "performance[2].value",
+        message: "value 9.5 is outside its own uncertainty range 5 to 9",
+    },
+    Expect {
+        file: "value-outside-scale.ron",
+        at: Some((20, 54)),
+        starts: "12.5",
+        field: "performance[3].value",
+        message: "12.5 is outside the scale of criterion `cost` (0 to 10)",
+    },
+];
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/bad");
+
+fn diagnostics(file: &str) -> Vec<Diagnostic> {
+    match load_path(&Path::new(DIR).join(file)) {
+        Ok(_) => panic!("{file} loaded without error"),
+        Err(e) => e.diagnostics,
+    }
+}
+
+/// The text of `file` from 1-based `line`, `col` (in characters).
+fn text_at(file: &str, line: usize, col: usize) -> String {
+    let bytes = std::fs::read(Path::new(DIR).join(file)).unwrap_or_default();
+    let text = String::from_utf8_lossy(&bytes);
+    text.split('\n')
+        .nth(line - 1)
+        .map(|l| l.chars().skip(col - 1).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn every_bad_file_gives_its_precise_errors() {
+    let mut by_file: BTreeMap<&str, Vec<&Expect>> = BTreeMap::new();
+    for e in EXPECTED {
+        by_file.entry(e.file).or_default().push(e);
+    }
+    for (file, expected) in &by_file {
+        let got = diagnostics(file);
+        let shown: Vec<String> = got.iter().map(ToString::to_string).collect();
+        assert_eq!(got.len(), expected.len(), "{file}: {shown:#?}");
+        for (d, e) in got.iter().zip(expected) {
+            assert_eq!(d.location, e.at, "{file}: {d}");
+            assert_eq!(d.field, e.field, "{file}: {d}");
+            assert_eq!(d.message, e.message, "{file}: {d}");
+            // Compiler-style: the message starts with the file's path.
+            let path = Path::new(DIR).join(file).display().to_string();
+            assert!(d.to_string().starts_with(&path), "{d}");
+            if let Some((line, col)) = e.at {
+                let text = text_at(file, line, col);
+                assert!(
+                    text.starts_with(e.starts),
+                    "{file}:{line}:{col} shows {text:?}, expected {:?}",
+                    e.starts
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_file_in_the_folder_is_covered() {
+    let listed: Vec<&str> = EXPECTED.iter().map(|e| e.file).collect();
+    let mut count = 0;
+    for entry in std::fs::read_dir(DIR).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        assert!(
+            listed.contains(&name.as_str()),
+            "{name} has no expected error"
+        );
+        count += 1;
+    }
+    assert!(count >= 20, "only {count} bad files");
+}
+
+#[test]
+fn the_base_of_the_bad_files_is_itself_valid() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/good-base.ron");
+    if let Err(e) = load_path(&path) {
+        panic!("{e}");
+    }
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_before_parsing() {
+    let dir = std::env::temp_dir().join(format!("tideline-big-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let path = dir.join("huge.ron");
+    let size = usize::try_from(MAX_FILE_BYTES).unwrap_or(usize::MAX) + 10;
+    std::fs::write(&path, vec![b' '; size]).unwrap_or_else(|e| panic!("{e}"));
+    let err = load_path(&path)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(err.contains("over the limit of 16777216 bytes"), "{err}");
+    assert!(err.starts_with(&path.display().to_string()), "{err}");
+}
+
+#[test]
+fn a_missing_file_names_itself() {
+    let err = load_path(Path::new("no/such/file.ron"))
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(
+        err.starts_with("no/such/file.ron: cannot open the file"),
+        "{err}"
+    );
+}
+
+/// No panic on any bytes: every prefix of a valid file, and the file with each byte in turn
+/// replaced by characters that break RON in different ways.
+#[test]
+fn no_panic_on_truncated_or_corrupted_files() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/good-base.ron");
+    let good = std::fs::read(&path).unwrap_or_default();
+    assert!(!good.is_empty());
+    for cut in 0..good.len() {
+        let _ = parse_ron(&good[..cut], "cut.ron");
+    }
+    for i in (0..good.len()).step_by(5) {
+        for b in [b'(', b')', b'"', b'[', b'{', b'/', 0xff, b'9'] {
+            let mut bytes = good.clone();
+            bytes[i] = b;
+            let _ = parse_ron(&bytes, "flip.ron");
+        }
+    }
+}
