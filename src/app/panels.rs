@@ -2,7 +2,7 @@
 //! document and cached results and returns edits; it never changes the scenario itself.
 
 use egui::{Color32, RichText, ScrollArea, Ui};
-use egui_plot::{Bar, BarChart, Plot};
+use egui_plot::{Bar, BarChart, Plot, PlotPoint, Text};
 
 use super::{Edit, TidelineApp, theme};
 use crate::model::{Direction, Scenario};
@@ -114,7 +114,7 @@ fn options_list(ui: &mut Ui, s: &Scenario) {
                     for i in members {
                         let o = &s.options[i];
                         ui.horizontal(|ui| {
-                            ui.colored_label(theme::option_colour(i), "■");
+                            swatch(ui, theme::option_colour(i));
                             ui.label(&o.name).on_hover_text(&o.description);
                         });
                         ui.label(RichText::new(o.provenance.to_string()).small().weak());
@@ -122,6 +122,12 @@ fn options_list(ui: &mut Ui, s: &Scenario) {
                 });
         }
     });
+}
+
+/// A small square in an option's colour.
+fn swatch(ui: &mut Ui, colour: Color32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+    ui.painter().rect_filled(rect, 2.0, colour);
 }
 
 fn weights_panel(ui: &mut Ui, s: &Scenario, edits: &mut Vec<Edit>) {
@@ -201,6 +207,7 @@ fn ranking_chart(ui: &mut Ui, s: &Scenario, r: &Ranking) {
         .iter()
         .map(|&i| format!("#{} {}", r.ranks[i], s.options[i].label()))
         .collect();
+    let text_colour = ui.visuals().text_color();
     let height = (ui.available_height() * 0.5).clamp(160.0, 40.0 + 34.0 * n as f32);
     Plot::new("ranking")
         .height(height)
@@ -210,7 +217,7 @@ fn ranking_chart(ui: &mut Ui, s: &Scenario, r: &Ranking) {
         .allow_boxed_zoom(false)
         .show_grid([true, false])
         .include_x(0.0)
-        .include_x(1.0)
+        .include_x(1.08)
         .y_axis_min_width(150.0)
         .y_axis_formatter(move |mark, _| {
             let v = mark.value;
@@ -225,6 +232,14 @@ fn ranking_chart(ui: &mut Ui, s: &Scenario, r: &Ranking) {
         })
         .show(ui, |plot| {
             plot.bar_chart(BarChart::new("score", bars).horizontal());
+            for (pos, &i) in order.iter().enumerate() {
+                let at = PlotPoint::new(r.scores[i] + 0.01, (n - 1 - pos) as f64);
+                plot.text(
+                    Text::new("score", at, format!("{:.3}", r.scores[i]))
+                        .anchor(egui::Align2::LEFT_CENTER)
+                        .color(text_colour),
+                );
+            }
         });
 }
 
@@ -238,11 +253,11 @@ fn matrix(ui: &mut Ui, s: &Scenario, r: &Ranking) {
             .show(ui, |ui| {
                 ui.label(RichText::new("Option").strong());
                 for c in &s.criteria {
-                    let arrow = match c.direction {
-                        Direction::Maximize => "↑",
-                        Direction::Minimize => "↓",
+                    let mark = match c.direction {
+                        Direction::Maximize => "",
+                        Direction::Minimize => " (min)",
                     };
-                    ui.label(RichText::new(format!("{} {arrow}", c.label())).strong())
+                    ui.label(RichText::new(format!("{}{mark}", c.label())).strong())
                         .on_hover_text(format!(
                             "{}\n{}\n{}: {} to {} {}",
                             c.name,

@@ -1,0 +1,230 @@
+//! The command line, run as a user would: exit codes, messages and JSON.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn tideline(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tideline"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run tideline: {e}"))
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn check_passes_on_the_bundled_scenarios() {
+    let o = tideline(&[
+        "check",
+        "scenarios/unep-aheg-2018.ron",
+        "scenarios/unep-ea3-inf5-architectures.ron",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("scenarios/unep-aheg-2018.ron: ok (10 options"));
+}
+
+#[test]
+fn check_fails_and_prints_every_problem_of_every_file() {
+    let o = tideline(&[
+        "check",
+        "scenarios/unep-aheg-2018.ron",
+        "tests/data/bad/several-problems.ron",
+        "tests/data/bad/ragged.csv",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains(
+            "tests/data/bad/several-problems.ron:14:14: options[1].id: duplicate id `hub`"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("tests/data/bad/several-problems.ron:24:90: profiles[1].criterion_weights[\"cost\"]: weight -1 is negative"), "{err}");
+    assert!(err.contains("tests/data/bad/ragged.csv:4:1:"), "{err}");
+    assert!(err.contains("2 of 3 files have problems"), "{err}");
+    // The valid file is still reported as fine.
+    assert!(stdout(&o).contains("unep-aheg-2018.ron: ok"));
+}
+
+#[test]
+fn check_needs_a_file() {
+    let o = tideline(&["check"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[derive(serde::Deserialize)]
+struct JsonOut {
+    method: String,
+    normalization: String,
+    profile: String,
+    results: Vec<JsonResult>,
+}
+
+#[derive(serde::Deserialize)]
+struct JsonResult {
+    option: String,
+    name: String,
+    score: f64,
+    rank: usize,
+}
+
+fn score_json(args: &[&str]) -> JsonOut {
+    let mut all = vec!["score"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let o = tideline(&all);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{e}: {}", stdout(&o)))
+}
+
+/// A matrix whose scores are easy to work out by hand: minmax on cost (min) and effect (max),
+/// weights 1 and 3 → 0.25 and 0.75.
+/// A: cost 10 → 0, effect 2 → 0          → 0
+/// B: cost 0 → 1, effect 4 → 1           → 1
+/// C: cost 5 → 0.5, effect 3 → 0.5       → 0.5
+fn write_matrix(dir: &Path) -> std::path::PathBuf {
+    std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join("matrix.csv");
+    std::fs::write(
+        &path,
+        "option,cost,effect\ndirection,min,max\nweight,1,3\nA,10,2\nB,0,4\n\"C, the third\",5,3\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    path
+}
+
+#[test]
+fn score_json_is_in_input_order_with_hand_checked_scores() {
+    let dir = std::env::temp_dir().join(format!("tideline-cli-{}", std::process::id()));
+    let csv = write_matrix(&dir);
+    let out = score_json(&[csv.to_str().unwrap_or_default()]);
+    assert_eq!(out.method, "wsm");
+    assert_eq!(out.normalization, "minmax");
+    assert_eq!(out.profile, "imported");
+    let ids: Vec<&str> = out.results.iter().map(|r| r.option.as_str()).collect();
+    assert_eq!(ids, vec!["a", "b", "c-the-third"]);
+    assert_eq!(out.results[2].name, "C, the third");
+    let scores: Vec<f64> = out.results.iter().map(|r| r.score).collect();
+    for (got, want) in scores.iter().zip([0.0, 1.0, 0.5]) {
+        assert!((got - want).abs() < 1e-12, "{scores:?}");
+    }
+    let ranks: Vec<usize> = out.results.iter().map(|r| r.rank).collect();
+    assert_eq!(ranks, vec![3, 1, 2]);
+
+    // `max` normalisation on the same file: cost 1 − x/10 → A 0, B 1, C 0.5; effect x/4 → A 0.5,
+    // B 1, C 0.75. Scores: A 0.375, B 1, C 0.6875.
+    let out = score_json(&[csv.to_str().unwrap_or_default(), "--normalization", "max"]);
+    assert_eq!(out.normalization, "max");
+    let scores: Vec<f64> = out.results.iter().map(|r| r.score).collect();
+    for (got, want) in scores.iter().zip([0.375, 1.0, 0.6875]) {
+        assert!((got - want).abs() < 1e-12, "{scores:?}");
+    }
+
+    // CSV output in input order, quoting the name with a comma.
+    let o = tideline(&["score", csv.to_str().unwrap_or_default(), "--format", "csv"]);
+    let text = stdout(&o);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "option,name,score,rank");
+    assert_eq!(lines[3], "c-the-third,\"C, the third\",0.5,2");
+
+    // import writes a scenario that checks clean and scores the same.
+    let ron = dir.join("imported.ron");
+    let o = tideline(&[
+        "import",
+        csv.to_str().unwrap_or_default(),
+        "-o",
+        ron.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let again = score_json(&[ron.to_str().unwrap_or_default()]);
+    let again: Vec<f64> = again.results.iter().map(|r| r.score).collect();
+    assert_eq!(again, vec![0.0, 1.0, 0.5]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn score_uses_the_named_profile_and_reports_unknown_ones() {
+    let by_id = score_json(&["scenarios/unep-aheg-2018.ron", "--profile", "capacity-sids"]);
+    assert_eq!(by_id.profile, "capacity-sids");
+    assert_eq!(by_id.results.len(), 10);
+    let equal = score_json(&["scenarios/unep-aheg-2018.ron"]);
+    assert_eq!(equal.profile, "equal");
+    let differs = by_id
+        .results
+        .iter()
+        .zip(&equal.results)
+        .any(|(a, b)| (a.score - b.score).abs() > 1e-9);
+    assert!(differs, "another profile should change the scores");
+
+    let o = tideline(&[
+        "score",
+        "scenarios/unep-aheg-2018.ron",
+        "--profile",
+        "nobody",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("unknown profile `nobody`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn score_refuses_an_undefined_normalisation_naming_the_criterion() {
+    let dir = std::env::temp_dir().join(format!("tideline-cli-zero-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let csv = dir.join("zero.csv");
+    std::fs::write(&csv, "option,cost\ndirection,min\nA,0\nB,2\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let o = tideline(&[
+        "score",
+        csv.to_str().unwrap_or_default(),
+        "--normalization",
+        "linear",
+    ]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("criterion `cost`") && err.contains("`linear`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn score_on_a_bad_file_exits_non_zero_with_the_location() {
+    let o = tideline(&["score", "tests/data/bad/nan-value.ron", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).is_empty());
+    assert!(stderr(&o).contains("tests/data/bad/nan-value.ron:17:54: performance[0].value"));
+}
+
+#[test]
+fn table_lists_options_best_first() {
+    let o = tideline(&[
+        "score",
+        "scenarios/unep-aheg-2018.ron",
+        "--profile",
+        "equal",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    let first_rank_line = text.lines().find(|l| l.trim_start().starts_with("1 "));
+    assert!(first_rank_line.is_some(), "{text}");
+    // The last line is the lowest rank.
+    let last = text.lines().last().unwrap_or_default();
+    let last_rank: usize = last
+        .split_whitespace()
+        .next()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(0);
+    assert!(last_rank >= 2, "{text}");
+}

@@ -1,0 +1,153 @@
+//! The bundled scenarios: all valid, the embedded default equal to its file, and RON
+//! save → load giving back the same scenario.
+
+use std::path::Path;
+
+use tideline::model::Basis;
+use tideline::scenario_file::{
+    DEFAULT_SCENARIO, default_scenario, load_path, parse_ron, save, to_ron,
+};
+use tideline::scoring::score;
+
+fn scenarios_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+}
+
+#[test]
+fn every_file_in_scenarios_is_valid_and_scores() {
+    let mut count = 0;
+    for entry in std::fs::read_dir(scenarios_dir())
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let path = entry.path();
+        let s = load_path(&path).unwrap_or_else(|e| panic!("{e}"));
+        for p in 0..s.profiles.len() {
+            let r =
+                tideline::scoring::score_with(&s, p, s.settings.method, s.settings.normalization)
+                    .unwrap_or_else(|e| panic!("{}: profile {p}: {e}", path.display()));
+            assert!(r.scores.iter().all(|x| x.is_finite()));
+        }
+        count += 1;
+    }
+    assert!(
+        count >= 2,
+        "expected the two bundled scenarios, found {count}"
+    );
+}
+
+#[test]
+fn the_embedded_default_is_the_file_in_scenarios() {
+    let on_disk = std::fs::read_to_string(scenarios_dir().join("unep-aheg-2018.ron"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(DEFAULT_SCENARIO, on_disk);
+}
+
+#[test]
+fn the_default_scenario_covers_the_report() {
+    let s = default_scenario().unwrap_or_else(|e| panic!("{e}"));
+    let ids: Vec<&str> = s.options.iter().map(|o| o.id.as_str()).collect();
+    for (id, paragraph) in [
+        ("knowledge-hub", "Annex ¶9(a)"),
+        ("advisory-group", "Annex ¶9(b)"),
+        ("source-to-sea-review", "Annex ¶9(c)"),
+        ("industry-compendium", "Annex ¶9(d)"),
+        ("global-coordination", "Annex ¶11(a)"),
+        ("regional-coordination", "Annex ¶11(b)"),
+        ("finance-capacity", "Annex ¶11(c)"),
+        ("binding-agreement", "Annex ¶11(d)"),
+        ("stakeholder-forum", "Annex ¶11(e)"),
+    ] {
+        let o = s
+            .options
+            .iter()
+            .find(|o| o.id == id)
+            .unwrap_or_else(|| panic!("{id} missing: {ids:?}"));
+        assert_eq!(o.provenance.paragraph, paragraph, "{id}");
+    }
+    assert!(ids.contains(&"status-quo"));
+    assert_eq!(s.options.len(), 10);
+    assert!(s.criteria.len() >= 9);
+    for family in [
+        "environmental",
+        "social",
+        "economic",
+        "feasibility",
+        "effectiveness",
+    ] {
+        assert!(
+            s.criteria.iter().any(|c| c.family == family),
+            "no criterion in {family}"
+        );
+    }
+    for c in &s.criteria {
+        assert!(
+            c.provenance.is_some(),
+            "criterion {} cites no paragraph",
+            c.id
+        );
+    }
+    // Every cell: a value, a one-line rationale, and marked as an illustrative judgement.
+    assert_eq!(s.performance.len(), s.options.len() * s.criteria.len());
+    for cell in &s.performance {
+        assert!(cell.value.is_some(), "{}/{}", cell.option, cell.criterion);
+        assert_eq!(
+            cell.basis,
+            Basis::Illustrative,
+            "{}/{}",
+            cell.option,
+            cell.criterion
+        );
+        let r = cell.rationale.trim();
+        assert!(
+            !r.is_empty() && !r.contains('\n'),
+            "{}/{}: {r:?}",
+            cell.option,
+            cell.criterion
+        );
+    }
+    let profiles: Vec<&str> = s.profiles.iter().map(|p| p.id.as_str()).collect();
+    for id in [
+        "equal",
+        "prevention-first",
+        "capacity-sids",
+        "urgency",
+        "governance-ambition",
+    ] {
+        assert!(profiles.contains(&id), "profile {id} missing: {profiles:?}");
+    }
+}
+
+#[test]
+fn save_then_load_gives_the_same_scenario() {
+    for name in ["unep-aheg-2018.ron", "unep-ea3-inf5-architectures.ron"] {
+        let original = load_path(&scenarios_dir().join(name)).unwrap_or_else(|e| panic!("{e}"));
+        let text = to_ron(&original).unwrap_or_else(|e| panic!("{e}"));
+        let back = parse_ron(text.as_bytes(), "saved.ron").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back, original, "{name}");
+        assert_eq!(score(&back), score(&original));
+    }
+}
+
+#[test]
+fn saving_replaces_the_file_whole_and_leaves_no_temporary_behind() {
+    let dir = std::env::temp_dir().join(format!("tideline-save-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.join("s.ron");
+    std::fs::write(&path, "old contents").unwrap_or_else(|e| panic!("{e}"));
+    let s = default_scenario().unwrap_or_else(|e| panic!("{e}"));
+    save(&path, &s).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(load_path(&path).unwrap_or_else(|e| panic!("{e}")), s);
+    let names: Vec<String> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["s.ron".to_string()]);
+    // A save that cannot happen (the folder is gone) reports an error and writes nothing.
+    let _ = std::fs::remove_dir_all(&dir);
+    let err = save(&path, &s).err().unwrap_or_default();
+    assert!(err.contains("cannot save"), "{err}");
+}
