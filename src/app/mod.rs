@@ -22,6 +22,13 @@ pub enum Edit {
     SetCriterionShare { criterion: usize, share: f64 },
 }
 
+/// What a panel asks for: an edit of the document, or a change of what the window shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Edit(Edit),
+    DismissLoadErrors,
+}
+
 /// Results derived from the scenario, recomputed only when its revision changes.
 struct Derived {
     revision: u64,
@@ -135,9 +142,11 @@ impl TidelineApp {
     /// Draws the whole window into `ui` (also used by the UI tests).
     pub fn show(&mut self, ui: &mut egui::Ui) {
         self.refresh();
-        let edits = panels::workspace(ui, self);
-        for edit in edits {
-            self.apply(edit);
+        for action in panels::workspace(ui, self) {
+            match action {
+                Action::Edit(edit) => self.apply(edit),
+                Action::DismissLoadErrors => self.load_errors = None,
+            }
         }
         self.refresh();
     }

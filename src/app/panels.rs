@@ -4,14 +4,15 @@
 use egui::{Color32, RichText, ScrollArea, Ui};
 use egui_plot::{Bar, BarChart, Plot, PlotPoint, Text};
 
-use super::{Edit, TidelineApp, theme};
+use super::{Action, Edit, TidelineApp, theme};
 use crate::model::{Direction, Scenario};
 use crate::scoring::Ranking;
 use crate::weights::{criterion_shares, family_shares};
 
 /// Lays out the whole window and returns the edits the user made this frame.
-pub fn workspace(ui: &mut Ui, app: &TidelineApp) -> Vec<Edit> {
+pub fn workspace(ui: &mut Ui, app: &TidelineApp) -> Vec<Action> {
     let mut edits = Vec::new();
+    let mut dismiss = false;
     let s = &app.scenario;
     egui::Panel::top("top_bar").show(ui, |ui| top_bar(ui, app, &mut edits));
     egui::Panel::bottom("status").show(ui, |ui| status_line(ui, app));
@@ -33,7 +34,9 @@ pub fn workspace(ui: &mut Ui, app: &TidelineApp) -> Vec<Edit> {
     });
     if let Some(errors) = &app.load_errors {
         egui::Window::new("The file could not be opened")
-            .default_width(640.0)
+            .default_width(780.0)
+            .anchor(egui::Align2::CENTER_TOP, [0.0, 80.0])
+            .collapsible(false)
             .show(ui.ctx(), |ui| {
                 ui.label("The open scenario is unchanged. Problems found:");
                 ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
@@ -41,9 +44,17 @@ pub fn workspace(ui: &mut Ui, app: &TidelineApp) -> Vec<Edit> {
                         ui.label(RichText::new(d.to_string()).monospace().color(theme::ERROR));
                     }
                 });
+                ui.add_space(6.0);
+                if ui.button("Dismiss").clicked() {
+                    dismiss = true;
+                }
             });
     }
-    edits
+    let mut actions: Vec<Action> = edits.into_iter().map(Action::Edit).collect();
+    if dismiss {
+        actions.push(Action::DismissLoadErrors);
+    }
+    actions
 }
 
 fn top_bar(ui: &mut Ui, app: &TidelineApp, edits: &mut Vec<Edit>) {
