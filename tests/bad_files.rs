@@ -452,3 +452,21 @@ fn no_panic_on_truncated_or_corrupted_files() {
         }
     }
 }
+
+/// No panic on any CSV bytes: every prefix of a valid matrix, and single-byte corruptions.
+#[test]
+fn no_panic_on_truncated_or_corrupted_csv() {
+    let good: &[u8] =
+        b"option,leakage,\"cost, total\"\r\ndirection,max,min\nweight,2,1\n\"Hub \"\"A\"\"\",4,3\nTreaty,8,NA\n";
+    assert!(tideline::csv_import::parse_csv(good, "good.csv").is_ok());
+    for cut in 0..good.len() {
+        let _ = tideline::csv_import::parse_csv(&good[..cut], "cut.csv");
+    }
+    for i in 0..good.len() {
+        for b in [b',', b'"', b'\n', b'\r', 0xff, b'x', b'-'] {
+            let mut bytes = good.to_vec();
+            bytes[i] = b;
+            let _ = tideline::csv_import::parse_csv(&bytes, "flip.csv");
+        }
+    }
+}
