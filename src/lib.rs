@@ -5,6 +5,8 @@
 pub mod cli;
 pub mod csv_import;
 pub mod diagnostic;
+pub mod edit;
+pub mod history;
 pub mod locate;
 pub mod model;
 pub mod scenario_file;

@@ -1,0 +1,313 @@
+//! Edits of a scenario: the one vocabulary the UI uses to change a document. Each edit is
+//! applied to a copy and validated before it is accepted, so a bad edit leaves the document as
+//! it was and says why.
+
+use crate::model::{
+    Basis, Cell, Criterion, Method, Normalization, PolicyOption, Scenario, WeightProfile,
+};
+use crate::validate::validate;
+use crate::weights;
+
+/// A change to a scenario. Things are named by id, which stays stable while lists reorder.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    SetActiveProfile(String),
+    /// Sets a family's share (0..=1) in the active profile, rescaling the other families.
+    SetFamilyShare {
+        family: String,
+        share: f64,
+    },
+    /// Sets a criterion's share within its family (0..=1), rescaling its siblings.
+    SetCriterionShare {
+        criterion: String,
+        share: f64,
+    },
+    /// Replaces the profile with the same id (e.g. a reset to the weights as loaded).
+    ReplaceProfile(WeightProfile),
+    /// Sets one cell (matched by option and criterion), adding it if absent.
+    SetCell(Cell),
+    /// Adds an option with a missing value on every criterion.
+    AddOption(PolicyOption),
+    RenameOption {
+        id: String,
+        name: String,
+    },
+    RemoveOption(String),
+    /// Adds a criterion with a missing value for every option and weight 0 in profiles that
+    /// weigh criteria explicitly, so no ranking changes until it is scored and weighted.
+    AddCriterion(Criterion),
+    RenameCriterion {
+        id: String,
+        name: String,
+    },
+    RemoveCriterion(String),
+    AddProfile(WeightProfile),
+    RenameProfile {
+        id: String,
+        name: String,
+    },
+    DeleteProfile(String),
+    SetMethod(Method),
+    SetNormalization(Normalization),
+}
+
+impl Edit {
+    /// A short description for the undo menu.
+    pub fn label(&self) -> String {
+        match self {
+            Edit::SetActiveProfile(_) => "switch profile".into(),
+            Edit::SetFamilyShare { family, .. } => format!("weight of {family}"),
+            Edit::SetCriterionShare { criterion, .. } => format!("weight of {criterion}"),
+            Edit::ReplaceProfile(p) => format!("reset weights of {}", p.name),
+            Edit::SetCell(c) => format!("value of {} on {}", c.option, c.criterion),
+            Edit::AddOption(o) => format!("add option {}", o.name),
+            Edit::RenameOption { name, .. } => format!("rename option to {name}"),
+            Edit::RemoveOption(id) => format!("remove option {id}"),
+            Edit::AddCriterion(c) => format!("add criterion {}", c.name),
+            Edit::RenameCriterion { name, .. } => format!("rename criterion to {name}"),
+            Edit::RemoveCriterion(id) => format!("remove criterion {id}"),
+            Edit::AddProfile(p) => format!("add profile {}", p.name),
+            Edit::RenameProfile { name, .. } => format!("rename profile to {name}"),
+            Edit::DeleteProfile(id) => format!("delete profile {id}"),
+            Edit::SetMethod(m) => format!("method {}", m.keyword()),
+            Edit::SetNormalization(n) => format!("normalisation {}", n.keyword()),
+        }
+    }
+
+    /// Edits with the same key during one gesture merge into one undo step.
+    pub fn group(&self) -> Option<String> {
+        match self {
+            Edit::SetFamilyShare { family, .. } => Some(format!("family:{family}")),
+            Edit::SetCriterionShare { criterion, .. } => Some(format!("criterion:{criterion}")),
+            _ => None,
+        }
+    }
+}
+
+/// Applies `edit` to a copy of `scenario`; returns the new scenario, or why the edit is refused.
+pub fn apply(scenario: &Scenario, edit: &Edit) -> Result<Scenario, String> {
+    let mut s = scenario.clone();
+    let active = s.active_profile_index();
+    match edit {
+        Edit::SetActiveProfile(id) => {
+            s.profile_index(id).ok_or(format!("no profile `{id}`"))?;
+            s.settings.active_profile = id.clone();
+        }
+        Edit::SetFamilyShare { family, share } => {
+            let k = s
+                .families
+                .iter()
+                .position(|f| &f.id == family)
+                .ok_or(format!("no family `{family}`"))?;
+            let mut p = s.profiles.get(active).cloned().ok_or("no profile")?;
+            weights::set_family_share(&s, &mut p, k, *share);
+            s.profiles[active] = p;
+        }
+        Edit::SetCriterionShare { criterion, share } => {
+            let k = s
+                .criterion_index(criterion)
+                .ok_or(format!("no criterion `{criterion}`"))?;
+            let mut p = s.profiles.get(active).cloned().ok_or("no profile")?;
+            weights::set_criterion_share(&s, &mut p, k, *share);
+            s.profiles[active] = p;
+        }
+        Edit::ReplaceProfile(p) => {
+            let i = s
+                .profile_index(&p.id)
+                .ok_or(format!("no profile `{}`", p.id))?;
+            s.profiles[i] = p.clone();
+        }
+        Edit::SetCell(cell) => {
+            match s
+                .performance
+                .iter_mut()
+                .find(|c| c.option == cell.option && c.criterion == cell.criterion)
+            {
+                Some(c) => *c = cell.clone(),
+                None => s.performance.push(cell.clone()),
+            }
+        }
+        Edit::AddOption(o) => {
+            for c in &s.criteria {
+                s.performance.push(missing_cell(&o.id, &c.id));
+            }
+            s.options.push(o.clone());
+        }
+        Edit::RenameOption { id, name } => {
+            let i = s.option_index(id).ok_or(format!("no option `{id}`"))?;
+            s.options[i].name = name.clone();
+        }
+        Edit::RemoveOption(id) => {
+            let i = s.option_index(id).ok_or(format!("no option `{id}`"))?;
+            s.options.remove(i);
+            s.performance.retain(|c| &c.option != id);
+            for o in &mut s.options {
+                o.interactions.retain(|x| &x.with != id);
+            }
+        }
+        Edit::AddCriterion(c) => {
+            for o in &s.options {
+                s.performance.push(missing_cell(&o.id, &c.id));
+            }
+            for p in &mut s.profiles {
+                if !p.criterion_weights.is_empty() {
+                    p.criterion_weights.set(&c.id, 0.0);
+                }
+            }
+            s.criteria.push(c.clone());
+        }
+        Edit::RenameCriterion { id, name } => {
+            let i = s
+                .criterion_index(id)
+                .ok_or(format!("no criterion `{id}`"))?;
+            s.criteria[i].name = name.clone();
+        }
+        Edit::RemoveCriterion(id) => {
+            let i = s
+                .criterion_index(id)
+                .ok_or(format!("no criterion `{id}`"))?;
+            s.criteria.remove(i);
+            s.performance.retain(|c| &c.criterion != id);
+            for p in &mut s.profiles {
+                p.criterion_weights.0.retain(|(k, _)| k != id);
+                p.weight_ranges.retain(|r| &r.criterion != id);
+            }
+        }
+        Edit::AddProfile(p) => s.profiles.push(p.clone()),
+        Edit::RenameProfile { id, name } => {
+            let i = s.profile_index(id).ok_or(format!("no profile `{id}`"))?;
+            s.profiles[i].name = name.clone();
+        }
+        Edit::DeleteProfile(id) => {
+            let i = s.profile_index(id).ok_or(format!("no profile `{id}`"))?;
+            if s.profiles.len() == 1 {
+                return Err("the last profile cannot be deleted".into());
+            }
+            s.profiles.remove(i);
+            if &s.settings.active_profile == id {
+                s.settings.active_profile = s.profiles[i.min(s.profiles.len() - 1)].id.clone();
+            }
+        }
+        Edit::SetMethod(m) => s.settings.method = *m,
+        Edit::SetNormalization(n) => s.settings.normalization = *n,
+    }
+    match validate(&s).into_iter().next() {
+        None => Ok(s),
+        Some(p) => Err(format!("{}: {}", p.field, p.message)),
+    }
+}
+
+fn missing_cell(option: &str, criterion: &str) -> Cell {
+    Cell {
+        option: option.to_string(),
+        criterion: criterion.to_string(),
+        value: None,
+        uncertainty: None,
+        basis: Basis::Illustrative,
+        rationale: String::new(),
+        source: String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Direction, Provenance, Scale};
+    use crate::scenario_file::default_scenario;
+
+    fn scenario() -> Scenario {
+        default_scenario().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_value_off_the_scale_is_refused_and_the_document_is_unchanged() {
+        let s = scenario();
+        let mut cell = s.performance[0].clone();
+        cell.value = Some(42.0);
+        let err = apply(&s, &Edit::SetCell(cell)).err().unwrap_or_default();
+        assert!(err.contains("outside the scale"), "{err}");
+        let mut cell = s.performance[0].clone();
+        cell.value = Some(1.0);
+        let t = apply(&s, &Edit::SetCell(cell)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(t.performance[0].value, Some(1.0));
+    }
+
+    #[test]
+    fn adding_then_removing_an_option_round_trips() {
+        let s = scenario();
+        let o = PolicyOption {
+            id: "new".into(),
+            name: "New option".into(),
+            short: String::new(),
+            cluster: String::new(),
+            description: String::new(),
+            provenance: Provenance {
+                document: "workshop".into(),
+                paragraph: String::new(),
+            },
+            tags: Vec::new(),
+            principles: Vec::new(),
+            cost: None,
+            interactions: Vec::new(),
+        };
+        let t = apply(&s, &Edit::AddOption(o.clone())).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(t.options.len(), s.options.len() + 1);
+        assert!(
+            t.cell("new", &s.criteria[0].id)
+                .is_some_and(|c| c.value.is_none())
+        );
+        // A duplicate id is refused.
+        assert!(apply(&t, &Edit::AddOption(o)).is_err());
+        let u = apply(&t, &Edit::RemoveOption("new".into())).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(u, s);
+    }
+
+    #[test]
+    fn a_new_criterion_changes_no_ranking_until_weighted() {
+        let s = scenario();
+        let c = Criterion {
+            id: "new-c".into(),
+            name: "New criterion".into(),
+            short: String::new(),
+            family: s.families[0].id.clone(),
+            description: String::new(),
+            direction: Direction::Maximize,
+            scale: Scale {
+                min: 0.0,
+                max: 10.0,
+                unit: String::new(),
+            },
+            provenance: None,
+            value_function: None,
+            outranking: None,
+        };
+        let t = apply(&s, &Edit::AddCriterion(c)).unwrap_or_else(|e| panic!("{e}"));
+        for p in 0..s.profiles.len() {
+            if s.profiles[p].criterion_weights.is_empty() {
+                continue; // equal weights spread to the new criterion, whose values are missing
+            }
+            let before = crate::scoring::score_with(&s, p, Method::Wsm, Normalization::Scale);
+            let after = crate::scoring::score_with(&t, p, Method::Wsm, Normalization::Scale);
+            assert_eq!(before.map(|r| r.ranks), after.map(|r| r.ranks));
+        }
+        let u = apply(&t, &Edit::RemoveCriterion("new-c".into())).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(u, s);
+    }
+
+    #[test]
+    fn the_last_profile_cannot_be_deleted() {
+        let mut s = scenario();
+        s.profiles.truncate(1);
+        s.settings.active_profile = s.profiles[0].id.clone();
+        assert!(apply(&s, &Edit::DeleteProfile(s.profiles[0].id.clone())).is_err());
+    }
+
+    #[test]
+    fn deleting_the_active_profile_activates_another() {
+        let s = scenario();
+        let active = s.settings.active_profile.clone();
+        let t = apply(&s, &Edit::DeleteProfile(active.clone())).unwrap_or_else(|e| panic!("{e}"));
+        assert_ne!(t.settings.active_profile, active);
+        assert!(t.profile_index(&t.settings.active_profile).is_some());
+    }
+}
