@@ -20,9 +20,9 @@ impl WeightMap {
         self.0.iter().rev().find(|(k, _)| k == id).map(|&(_, w)| w)
     }
 
-    /// Sets the weight of `id`, adding it at the end when absent.
+    /// Sets the weight of `id` (the entry [`Self::get`] reads), adding it at the end when absent.
     pub fn set(&mut self, id: &str, weight: f64) {
-        match self.0.iter_mut().find(|(k, _)| k == id) {
+        match self.0.iter_mut().rev().find(|(k, _)| k == id) {
             Some(entry) => entry.1 = weight,
             None => self.0.push((id.to_string(), weight)),
         }

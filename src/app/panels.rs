@@ -64,7 +64,7 @@ fn top_bar(ui: &mut Ui, app: &TidelineApp, edits: &mut Vec<Edit>) {
         ui.separator();
         let active = s.active_profile_index();
         let current = s.profiles.get(active).map_or("", |p| p.name.as_str());
-        ui.label("Profile:");
+        let label = ui.label("Profile:");
         egui::ComboBox::from_id_salt("profile")
             .selected_text(current)
             .show_ui(ui, |ui| {
@@ -73,7 +73,9 @@ fn top_bar(ui: &mut Ui, app: &TidelineApp, edits: &mut Vec<Edit>) {
                         edits.push(Edit::SetActiveProfile(i));
                     }
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         ui.separator();
         ui.label(format!(
             "Method: {} · normalisation: {}",
@@ -160,7 +162,8 @@ fn weights_panel(ui: &mut Ui, s: &Scenario, edits: &mut Vec<Edit>) {
                 egui::Slider::new(&mut pct, 0.0..=100.0)
                     .text(RichText::new(&family.name).strong())
                     .suffix(" %")
-                    .fixed_decimals(0),
+                    .fixed_decimals(0)
+                    .clamping(egui::SliderClamping::Edits),
             );
             if response.changed() {
                 edits.push(Edit::SetFamilyShare {
@@ -179,7 +182,8 @@ fn weights_panel(ui: &mut Ui, s: &Scenario, edits: &mut Vec<Edit>) {
                             egui::Slider::new(&mut pct, 0.0..=100.0)
                                 .text(criterion.label())
                                 .suffix(" %")
-                                .fixed_decimals(0),
+                                .fixed_decimals(0)
+                                .clamping(egui::SliderClamping::Edits),
                         )
                         .on_hover_text(format!(
                             "{}\n{}\nShare within its family; overall weight {:.1} %.",
