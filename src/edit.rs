@@ -12,22 +12,26 @@ use crate::weights;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     SetActiveProfile(String),
-    /// Sets a family's share (0..=1) in the active profile, rescaling the other families.
+    /// Sets a family's share (0..=1) in the active profile, rescaling the other families
+    /// except the `locked` ones.
     SetFamilyShare {
         family: String,
         share: f64,
+        locked: Vec<String>,
     },
-    /// Sets a criterion's share within its family (0..=1), rescaling its siblings.
+    /// Sets a criterion's share within its family (0..=1), rescaling its siblings except the
+    /// `locked` ones.
     SetCriterionShare {
         criterion: String,
         share: f64,
+        locked: Vec<String>,
     },
     /// Replaces the profile with the same id (e.g. a reset to the weights as loaded).
-    ReplaceProfile(WeightProfile),
+    ReplaceProfile(Box<WeightProfile>),
     /// Sets one cell (matched by option and criterion), adding it if absent.
-    SetCell(Cell),
+    SetCell(Box<Cell>),
     /// Adds an option with a missing value on every criterion.
-    AddOption(PolicyOption),
+    AddOption(Box<PolicyOption>),
     RenameOption {
         id: String,
         name: String,
@@ -35,13 +39,13 @@ pub enum Edit {
     RemoveOption(String),
     /// Adds a criterion with a missing value for every option and weight 0 in profiles that
     /// weigh criteria explicitly, so no ranking changes until it is scored and weighted.
-    AddCriterion(Criterion),
+    AddCriterion(Box<Criterion>),
     RenameCriterion {
         id: String,
         name: String,
     },
     RemoveCriterion(String),
-    AddProfile(WeightProfile),
+    AddProfile(Box<WeightProfile>),
     RenameProfile {
         id: String,
         name: String,
@@ -93,29 +97,39 @@ pub fn apply(scenario: &Scenario, edit: &Edit) -> Result<Scenario, String> {
             s.profile_index(id).ok_or(format!("no profile `{id}`"))?;
             s.settings.active_profile = id.clone();
         }
-        Edit::SetFamilyShare { family, share } => {
+        Edit::SetFamilyShare {
+            family,
+            share,
+            locked,
+        } => {
             let k = s
                 .families
                 .iter()
                 .position(|f| &f.id == family)
                 .ok_or(format!("no family `{family}`"))?;
+            let locks: Vec<bool> = s.families.iter().map(|f| locked.contains(&f.id)).collect();
             let mut p = s.profiles.get(active).cloned().ok_or("no profile")?;
-            weights::set_family_share(&s, &mut p, k, *share);
+            weights::set_family_share(&s, &mut p, k, *share, &locks);
             s.profiles[active] = p;
         }
-        Edit::SetCriterionShare { criterion, share } => {
+        Edit::SetCriterionShare {
+            criterion,
+            share,
+            locked,
+        } => {
             let k = s
                 .criterion_index(criterion)
                 .ok_or(format!("no criterion `{criterion}`"))?;
+            let locks: Vec<bool> = s.criteria.iter().map(|c| locked.contains(&c.id)).collect();
             let mut p = s.profiles.get(active).cloned().ok_or("no profile")?;
-            weights::set_criterion_share(&s, &mut p, k, *share);
+            weights::set_criterion_share(&s, &mut p, k, *share, &locks);
             s.profiles[active] = p;
         }
         Edit::ReplaceProfile(p) => {
             let i = s
                 .profile_index(&p.id)
                 .ok_or(format!("no profile `{}`", p.id))?;
-            s.profiles[i] = p.clone();
+            s.profiles[i] = (**p).clone();
         }
         Edit::SetCell(cell) => {
             match s
@@ -123,15 +137,15 @@ pub fn apply(scenario: &Scenario, edit: &Edit) -> Result<Scenario, String> {
                 .iter_mut()
                 .find(|c| c.option == cell.option && c.criterion == cell.criterion)
             {
-                Some(c) => *c = cell.clone(),
-                None => s.performance.push(cell.clone()),
+                Some(c) => *c = (**cell).clone(),
+                None => s.performance.push((**cell).clone()),
             }
         }
         Edit::AddOption(o) => {
             for c in &s.criteria {
                 s.performance.push(missing_cell(&o.id, &c.id));
             }
-            s.options.push(o.clone());
+            s.options.push((**o).clone());
         }
         Edit::RenameOption { id, name } => {
             let i = s.option_index(id).ok_or(format!("no option `{id}`"))?;
@@ -154,7 +168,7 @@ pub fn apply(scenario: &Scenario, edit: &Edit) -> Result<Scenario, String> {
                     p.criterion_weights.set(&c.id, 0.0);
                 }
             }
-            s.criteria.push(c.clone());
+            s.criteria.push((**c).clone());
         }
         Edit::RenameCriterion { id, name } => {
             let i = s
@@ -173,7 +187,7 @@ pub fn apply(scenario: &Scenario, edit: &Edit) -> Result<Scenario, String> {
                 p.weight_ranges.retain(|r| &r.criterion != id);
             }
         }
-        Edit::AddProfile(p) => s.profiles.push(p.clone()),
+        Edit::AddProfile(p) => s.profiles.push((**p).clone()),
         Edit::RenameProfile { id, name } => {
             let i = s.profile_index(id).ok_or(format!("no profile `{id}`"))?;
             s.profiles[i].name = name.clone();
@@ -224,11 +238,13 @@ mod tests {
         let s = scenario();
         let mut cell = s.performance[0].clone();
         cell.value = Some(42.0);
-        let err = apply(&s, &Edit::SetCell(cell)).err().unwrap_or_default();
+        let err = apply(&s, &Edit::SetCell(Box::new(cell)))
+            .err()
+            .unwrap_or_default();
         assert!(err.contains("outside the scale"), "{err}");
         let mut cell = s.performance[0].clone();
         cell.value = Some(1.0);
-        let t = apply(&s, &Edit::SetCell(cell)).unwrap_or_else(|e| panic!("{e}"));
+        let t = apply(&s, &Edit::SetCell(Box::new(cell))).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(t.performance[0].value, Some(1.0));
     }
 
@@ -250,14 +266,14 @@ mod tests {
             cost: None,
             interactions: Vec::new(),
         };
-        let t = apply(&s, &Edit::AddOption(o.clone())).unwrap_or_else(|e| panic!("{e}"));
+        let t = apply(&s, &Edit::AddOption(Box::new(o.clone()))).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(t.options.len(), s.options.len() + 1);
         assert!(
             t.cell("new", &s.criteria[0].id)
                 .is_some_and(|c| c.value.is_none())
         );
         // A duplicate id is refused.
-        assert!(apply(&t, &Edit::AddOption(o)).is_err());
+        assert!(apply(&t, &Edit::AddOption(Box::new(o))).is_err());
         let u = apply(&t, &Edit::RemoveOption("new".into())).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(u, s);
     }
@@ -281,7 +297,7 @@ mod tests {
             value_function: None,
             outranking: None,
         };
-        let t = apply(&s, &Edit::AddCriterion(c)).unwrap_or_else(|e| panic!("{e}"));
+        let t = apply(&s, &Edit::AddCriterion(Box::new(c))).unwrap_or_else(|e| panic!("{e}"));
         for p in 0..s.profiles.len() {
             if s.profiles[p].criterion_weights.is_empty() {
                 continue; // equal weights spread to the new criterion, whose values are missing

@@ -454,6 +454,18 @@ impl Normalization {
         }
     }
 
+    /// One line on what the normalisation does, for tooltips.
+    pub fn description(self) -> &'static str {
+        match self {
+            Normalization::Scale => "The criterion's declared scale (or its value function)",
+            Normalization::MinMax => "Worst observed value → 0, best → 1",
+            Normalization::Max => "x / max; costs 1 − x / max",
+            Normalization::Linear => "x / max; costs min / x",
+            Normalization::Sum => "x / Σx; costs (1/x) / Σ(1/x)",
+            Normalization::Vector => "x / √Σx²; costs 1 − x / √Σx²",
+        }
+    }
+
     /// Parses a command-line keyword.
     pub fn from_keyword(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|n| n.keyword() == s)

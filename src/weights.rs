@@ -123,35 +123,45 @@ pub fn normalized(mut weights: Vec<f64>) -> Vec<f64> {
 /// so the shares still sum to 1; returns the new shares. When the others are all zero, the rest
 /// is split among them equally.
 pub fn set_share(values: &[f64], k: usize, share: f64) -> Vec<f64> {
+    set_share_locked(values, k, share, &[])
+}
+
+/// Like [`set_share`], but items whose `locked` flag is set keep their share: item `k` can take
+/// at most what the locked items leave, and only the unlocked others rescale.
+pub fn set_share_locked(values: &[f64], k: usize, share: f64, locked: &[bool]) -> Vec<f64> {
     let mut shares = normalized(values.to_vec());
     if k >= shares.len() {
         return shares;
     }
+    let is_locked = |i: usize| i != k && locked.get(i).copied().unwrap_or(false);
+    let fixed: f64 = (0..shares.len())
+        .filter(|&i| is_locked(i))
+        .map(|i| shares[i])
+        .sum();
+    let free: Vec<usize> = (0..shares.len())
+        .filter(|&i| i != k && !is_locked(i))
+        .collect();
+    let pool = (1.0 - fixed).max(0.0);
     let share = if share.is_finite() {
-        share.clamp(0.0, 1.0)
+        share.clamp(0.0, pool)
     } else {
         0.0
     };
-    if shares.len() == 1 {
-        shares[0] = 1.0;
+    if free.is_empty() {
+        // Nothing can absorb the change: the item keeps all that the locked ones leave.
+        shares[k] = pool;
         return shares;
     }
-    let others: f64 = shares
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != k)
-        .map(|(_, w)| w)
-        .sum();
-    let n_others = (shares.len() - 1) as f64;
-    for (i, w) in shares.iter_mut().enumerate() {
-        *w = if i == k {
-            share
-        } else if others > 0.0 {
-            *w * (1.0 - share) / others
+    let others: f64 = free.iter().map(|&i| shares[i]).sum();
+    let rest = pool - share;
+    for &i in &free {
+        shares[i] = if others > 0.0 {
+            shares[i] * rest / others
         } else {
-            (1.0 - share) / n_others
+            rest / free.len() as f64
         };
     }
+    shares[k] = share;
     shares
 }
 
@@ -192,8 +202,14 @@ pub fn criterion_shares(scenario: &Scenario, profile: &WeightProfile) -> Vec<f64
 
 /// Sets family `k`'s share to `share`, rescaling the other families; the map is written out in
 /// full (shares summing to 1).
-pub fn set_family_share(scenario: &Scenario, profile: &mut WeightProfile, k: usize, share: f64) {
-    let shares = set_share(&family_shares(scenario, profile), k, share);
+pub fn set_family_share(
+    scenario: &Scenario,
+    profile: &mut WeightProfile,
+    k: usize,
+    share: f64,
+    locked: &[bool],
+) {
+    let shares = set_share_locked(&family_shares(scenario, profile), k, share, locked);
     profile.family_weights = scenario
         .families
         .iter()
@@ -204,7 +220,13 @@ pub fn set_family_share(scenario: &Scenario, profile: &mut WeightProfile, k: usi
 
 /// Sets criterion `k`'s share within its family to `share`, rescaling its siblings; the map is
 /// written out in full (shares within each family summing to 1).
-pub fn set_criterion_share(scenario: &Scenario, profile: &mut WeightProfile, k: usize, share: f64) {
+pub fn set_criterion_share(
+    scenario: &Scenario,
+    profile: &mut WeightProfile,
+    k: usize,
+    share: f64,
+    locked: &[bool],
+) {
     let Some(family) = scenario.criteria.get(k).map(|c| c.family.clone()) else {
         return;
     };
@@ -213,8 +235,15 @@ pub fn set_criterion_share(scenario: &Scenario, profile: &mut WeightProfile, k: 
         .filter(|&i| scenario.criteria[i].family == family)
         .collect();
     let local: Vec<f64> = members.iter().map(|&i| shares[i]).collect();
+    let local_locked: Vec<bool> = members
+        .iter()
+        .map(|&i| locked.get(i).copied().unwrap_or(false))
+        .collect();
     let pos = members.iter().position(|&i| i == k).unwrap_or(0);
-    for (&i, w) in members.iter().zip(set_share(&local, pos, share)) {
+    for (&i, w) in members
+        .iter()
+        .zip(set_share_locked(&local, pos, share, &local_locked))
+    {
         shares[i] = w;
     }
     profile.criterion_weights = scenario
@@ -255,6 +284,22 @@ mod tests {
         // Others all zero: the rest is split equally.
         assert_eq!(set_share(&[1.0, 0.0, 0.0], 0, 0.5), vec![0.5, 0.25, 0.25]);
         assert_eq!(set_share(&[4.0], 0, 0.3), vec![1.0]);
+    }
+
+    #[test]
+    fn a_locked_share_stays_put() {
+        // 20/30/50, the 50 locked: setting the first to 40% leaves 10% for the second.
+        let w = set_share_locked(&[2.0, 3.0, 5.0], 0, 0.4, &[false, false, true]);
+        let expected = [0.4, 0.1, 0.5];
+        for (a, b) in w.iter().zip(expected) {
+            assert!((a - b).abs() < 1e-12, "{w:?}");
+        }
+        // It cannot take more than the locks leave.
+        let w = set_share_locked(&[2.0, 3.0, 5.0], 0, 0.9, &[false, false, true]);
+        assert!((w[0] - 0.5).abs() < 1e-12 && w[1].abs() < 1e-12, "{w:?}");
+        // With every other item locked, nothing moves.
+        let w = set_share_locked(&[2.0, 3.0, 5.0], 0, 0.9, &[false, true, true]);
+        assert!((w[0] - 0.2).abs() < 1e-12, "{w:?}");
     }
 
     #[test]

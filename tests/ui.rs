@@ -9,7 +9,8 @@ use std::path::Path;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use tideline::app::{Edit, TidelineApp};
+use tideline::app::{Command, TidelineApp};
+use tideline::edit::Edit;
 use tideline::model::{Scenario, WeightProfile};
 use tideline::scoring::{Ranking, score, score_with};
 use tideline::weights::{family_shares, set_criterion_share, set_family_share};
@@ -116,18 +117,27 @@ fn criterion_index(s: &Scenario, id: &str) -> usize {
 
 #[test]
 fn window_shows_every_option_and_the_panel_headings() {
-    let harness = harness(default_app());
+    let mut harness = harness(default_app());
     let s = harness.state().scenario.clone();
     assert!(!s.options.is_empty());
+    for heading in ["Ranking", "Weights"] {
+        assert!(
+            harness.query_all_by_label(heading).next().is_some(),
+            "{heading}"
+        );
+    }
+    // The navigator leads to the Options view, which lists every option by name.
+    harness
+        .get_by_role_and_label(Role::Button, "Options")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().view, tideline::app::View::Options);
     for option in &s.options {
         assert!(
             harness.query_all_by_label(&option.name).next().is_some(),
             "option {:?} is not shown",
             option.name
         );
-    }
-    for heading in ["Ranking", "Weights"] {
-        harness.get_by_label(heading);
     }
     // One slider per family and per criterion, each showing its share in percent.
     for family in &s.families {
@@ -158,7 +168,7 @@ fn arrow_keys_on_a_criterion_slider_change_the_scores() {
     let pct = slider_value(&harness, &label);
     assert!(pct > start, "{label:?} went from {start} to {pct}");
     assert!(harness.state().revision() > revision);
-    let expected = engine_ranking(&s0, |s, p| set_criterion_share(s, p, c, pct / 100.0));
+    let expected = engine_ranking(&s0, |s, p| set_criterion_share(s, p, c, pct / 100.0, &[]));
     let got = ranking(&harness);
     assert_sums_to_one(&got.weights);
     assert_close(&got.weights, &expected.weights, "weights");
@@ -177,7 +187,7 @@ fn setting_a_family_slider_changes_the_top_option() {
     // 40 %: the four other families then get 15 % each. Shares that are not whole percent
     // drift (see `one_arrow_key_step_is_one_edit`).
     let target = 40.0;
-    let expected = engine_ranking(&s0, |s, p| set_family_share(s, p, f, target / 100.0));
+    let expected = engine_ranking(&s0, |s, p| set_family_share(s, p, f, target / 100.0, &[]));
     assert_ne!(
         expected.order()[0],
         before.order()[0],
@@ -219,7 +229,9 @@ fn choosing_a_profile_in_the_combo_box_switches_the_ranking() {
         .unwrap_or_else(|| panic!("no profile changes the top option"));
     let profile = s0.profiles[target].clone();
 
-    harness.get_by_role(Role::ComboBox).click();
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Profile:")
+        .click();
     harness.run();
     harness
         .get_by_role(Role::ListBox)
@@ -233,7 +245,10 @@ fn choosing_a_profile_in_the_combo_box_switches_the_ranking() {
         "popup still open"
     );
     assert_eq!(
-        harness.get_by_role(Role::ComboBox).value().as_deref(),
+        harness
+            .get_by_role_and_label(Role::ComboBox, "Profile:")
+            .value()
+            .as_deref(),
         Some(profile.name.as_str())
     );
     let got = ranking(&harness);
@@ -322,7 +337,7 @@ fn arrow_keys_can_push_a_criterion_until_the_top_option_changes() {
         let now = slider_value(&harness, &label);
         assert!(now > pct, "{label:?} is stuck at {now} %");
         pct = now;
-        let expected = engine_ranking(&s0, |s, p| set_criterion_share(s, p, c, pct / 100.0));
+        let expected = engine_ranking(&s0, |s, p| set_criterion_share(s, p, c, pct / 100.0, &[]));
         if expected.order()[0] != top_before {
             break expected;
         }
@@ -355,7 +370,7 @@ fn one_arrow_key_step_is_one_edit() {
 
     let pct = slider_value(&harness, &name);
     assert!(pct > start, "{name:?} went from {start} to {pct}");
-    let expected = engine_ranking(&s0, |s, p| set_family_share(s, p, f, pct / 100.0));
+    let expected = engine_ranking(&s0, |s, p| set_family_share(s, p, f, pct / 100.0, &[]));
     assert_eq!(
         harness.state().revision(),
         revision + 1,
@@ -369,7 +384,9 @@ fn idle_frames_leave_every_profile_as_written() {
     let mut harness = harness(default_app());
     let s0 = harness.state().scenario.clone();
     for (i, profile) in s0.profiles.iter().enumerate() {
-        harness.state_mut().apply(Edit::SetActiveProfile(i));
+        harness
+            .state_mut()
+            .execute(Command::Edit(Edit::SetActiveProfile(profile.id.clone())));
         harness.run();
         let revision = harness.state().revision();
         harness.run_steps(5);

@@ -1,65 +1,149 @@
 //! The egui layer: a thin shell that shows the scenario and the cached results, and turns
-//! user actions into edits of the document. No scoring happens here.
+//! user actions into [`Command`]s. [`TidelineApp::execute`] is the one place that changes the
+//! document, records undo steps and touches files. No scoring happens while drawing.
 
-mod panels;
+mod chrome;
+mod files;
 pub mod theme;
+mod views;
+mod weights_panel;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use serde::{Deserialize, Serialize};
+
 use crate::diagnostic::LoadError;
+use crate::edit::{self, Edit};
+use crate::history::History;
 use crate::model::Scenario;
 use crate::scenario_file::{self, DEFAULT_SCENARIO_NAME};
 use crate::scoring::{Ranking, score};
-use crate::weights;
 
-/// An edit of the document. Panels return these; [`TidelineApp::apply`] is the one place that
-/// changes the scenario, so every change bumps the revision that the cached results key on.
+pub use views::View;
+
+/// Everything the user can ask for. Panels push these; [`TidelineApp::execute`] carries them out.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Edit {
-    SetActiveProfile(usize),
-    SetFamilyShare { family: usize, share: f64 },
-    SetCriterionShare { criterion: usize, share: f64 },
+pub enum Command {
+    /// Change the document (undoable).
+    Edit(Edit),
+    /// A drag or other gesture ended: the next edit starts a new undo step.
+    EndGesture,
+    Undo,
+    Redo,
+    /// Ask for a file to open (native dialog), after the unsaved-changes check.
+    Open,
+    /// Open this file, after the unsaved-changes check.
+    OpenPath(PathBuf),
+    Save,
+    SaveAs,
+    /// Go back to the built-in scenario, after the unsaved-changes check.
+    OpenDefault,
+    ShowView(View),
+    SetDarkMode(bool),
+    DismissLoadErrors,
+    /// Close the window, after the unsaved-changes check.
+    Quit,
 }
 
-/// What a panel asks for: an edit of the document, or a change of what the window shows.
+/// What waits for the user's answer to "save changes first?".
 #[derive(Clone, Debug, PartialEq)]
-pub enum Action {
-    Edit(Edit),
-    DismissLoadErrors,
+pub enum Pending {
+    Open,
+    OpenPath(PathBuf),
+    OpenDefault,
+    Quit,
+}
+
+/// Preferences kept between runs (not part of any scenario).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    pub dark_mode: bool,
+    pub recent: Vec<PathBuf>,
+    pub view: View,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            dark_mode: true,
+            recent: Vec::new(),
+            view: View::Ranking,
+        }
+    }
 }
 
 /// Results derived from the scenario, recomputed only when its revision changes.
-struct Derived {
-    revision: u64,
-    ranking: Result<Ranking, String>,
+pub struct Derived {
+    pub revision: u64,
+    pub ranking: Result<Ranking, String>,
+}
+
+impl Derived {
+    fn compute(scenario: &Scenario, revision: u64) -> Self {
+        Self {
+            revision,
+            ranking: score(scenario).map_err(|e| e.to_string()),
+        }
+    }
 }
 
 /// The application state.
 pub struct TidelineApp {
     pub scenario: Scenario,
-    /// Where the scenario came from (a path, or the built-in default's name).
+    /// The file the scenario is saved to; `None` for the built-in scenario or an import.
+    pub path: Option<PathBuf>,
+    /// Where the scenario came from, for the title and messages.
     pub source: String,
-    /// Bumped by every edit.
+    history: History<Scenario>,
+    /// Bumped by every change of the document.
     revision: u64,
+    /// The revision last saved (or loaded).
+    saved_revision: u64,
     derived: Derived,
+    pub view: View,
+    views: views::ViewStates,
+    pub prefs: Prefs,
     /// Problems of a file that failed to load; the open scenario stays as it was.
     pub load_errors: Option<LoadError>,
+    /// A one-line message for the status bar.
+    pub status: String,
+    /// An action waiting for the unsaved-changes answer.
+    pub pending: Option<Pending>,
+    dialog: files::DialogSlot,
+    recovery: files::Recovery,
+    /// Unsaved work found from an earlier session, and where it came from.
+    pub recovery_offer: Option<(Scenario, String)>,
+    weights: weights_panel::WeightsState,
+    /// Set once the user agreed to close.
+    allow_close: bool,
 }
 
 impl TidelineApp {
     /// An app showing `scenario`, which came from `source`.
     pub fn new(scenario: Scenario, source: impl Into<String>) -> Self {
-        let derived = Derived {
-            revision: 0,
-            ranking: score(&scenario).map_err(|e| e.to_string()),
-        };
+        let derived = Derived::compute(&scenario, 0);
+        let prefs = Prefs::default();
         Self {
             scenario,
+            path: None,
             source: source.into(),
+            history: History::default(),
             revision: 0,
+            saved_revision: 0,
             derived,
+            view: prefs.view,
+            views: views::ViewStates::default(),
+            prefs,
             load_errors: None,
+            status: String::new(),
+            pending: None,
+            dialog: files::DialogSlot::default(),
+            recovery: files::Recovery::default(),
+            recovery_offer: None,
+            weights: weights_panel::WeightsState::default(),
+            allow_close: false,
         }
     }
 
@@ -71,82 +155,259 @@ impl TidelineApp {
         ))
     }
 
+    /// The ranking under the current scenario and weights (cached).
+    pub fn ranking(&self) -> Result<&Ranking, &str> {
+        self.derived.ranking.as_ref().map_err(String::as_str)
+    }
+
+    /// How many changes have been made to the document.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Whether the document has changes that are not saved.
+    pub fn is_dirty(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    pub fn can_undo(&self) -> bool {
+        self.history.can_undo()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
+    /// The window title: file, unsaved mark, app name.
+    pub fn title(&self) -> String {
+        let name = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(|| self.source.clone(), |n| n.to_string_lossy().into_owned());
+        let mark = if self.is_dirty() { "● " } else { "" };
+        format!("{mark}{name} — Tideline")
+    }
+
+    /// Replaces the document with a freshly loaded one.
+    fn replace_document(&mut self, scenario: Scenario, path: Option<PathBuf>, source: String) {
+        self.scenario = scenario;
+        self.path = path;
+        self.source = source;
+        self.history.clear();
+        self.weights = weights_panel::WeightsState::default();
+        self.load_errors = None;
+        self.revision += 1;
+        self.saved_revision = self.revision;
+    }
+
     /// Opens `path`; on failure the current scenario stays and the problems are kept for display.
     pub fn open(&mut self, path: &Path) -> bool {
         match scenario_file::load_path(path) {
             Ok(s) => {
-                self.scenario = s;
-                self.source = path.display().to_string();
-                self.load_errors = None;
-                self.bump();
+                // A CSV import has no scenario file yet: saving asks where.
+                let keep_path = !scenario_file::is_csv(path);
+                self.replace_document(
+                    s,
+                    keep_path.then(|| path.to_path_buf()),
+                    path.display().to_string(),
+                );
+                if keep_path {
+                    files::remember_recent(&mut self.prefs.recent, path);
+                }
+                self.status = format!("Opened {}", path.display());
                 true
             }
             Err(e) => {
+                self.status = format!("{} could not be opened", path.display());
                 self.load_errors = Some(e);
                 false
             }
         }
     }
 
-    /// The ranking under the current scenario and weights (cached).
-    pub fn ranking(&self) -> Result<&Ranking, &str> {
-        self.derived.ranking.as_ref().map_err(String::as_str)
-    }
-
-    /// How many edits have been applied.
-    pub fn revision(&self) -> u64 {
-        self.revision
-    }
-
-    fn bump(&mut self) {
-        self.revision += 1;
-    }
-
-    /// Applies one edit to the document.
-    pub fn apply(&mut self, edit: Edit) {
-        let s = &mut self.scenario;
-        let active = s.active_profile_index();
-        match edit {
-            Edit::SetActiveProfile(i) => {
-                let Some(p) = s.profiles.get(i) else { return };
-                s.settings.active_profile = p.id.clone();
+    /// Saves to `path` (atomically) and makes it the document's file.
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        match scenario_file::save(path, &self.scenario) {
+            Ok(()) => {
+                self.path = Some(path.to_path_buf());
+                self.source = path.display().to_string();
+                self.saved_revision = self.revision;
+                files::remember_recent(&mut self.prefs.recent, path);
+                files::remove_recovery();
+                self.status = format!("Saved {}", path.display());
+                true
             }
-            Edit::SetFamilyShare { family, share } => {
-                let Some(mut p) = s.profiles.get(active).cloned() else {
-                    return;
-                };
-                weights::set_family_share(s, &mut p, family, share);
-                s.profiles[active] = p;
-            }
-            Edit::SetCriterionShare { criterion, share } => {
-                let Some(mut p) = s.profiles.get(active).cloned() else {
-                    return;
-                };
-                weights::set_criterion_share(s, &mut p, criterion, share);
-                s.profiles[active] = p;
+            Err(e) => {
+                self.status = e;
+                false
             }
         }
-        self.bump();
+    }
+
+    /// Carries out one command.
+    pub fn execute(&mut self, command: Command) {
+        match command {
+            Command::Edit(e) => self.apply_edit(&e),
+            Command::EndGesture => self.history.close_group(),
+            Command::Undo => match self.history.undo(self.scenario.clone()) {
+                Ok(s) => self.set_scenario(s, "Undone"),
+                Err(_) => self.status = "Nothing to undo".into(),
+            },
+            Command::Redo => match self.history.redo(self.scenario.clone()) {
+                Ok(s) => self.set_scenario(s, "Redone"),
+                Err(_) => self.status = "Nothing to redo".into(),
+            },
+            Command::Open => self.guard(Pending::Open),
+            Command::OpenPath(p) => self.guard(Pending::OpenPath(p)),
+            Command::OpenDefault => self.guard(Pending::OpenDefault),
+            Command::Quit => self.guard(Pending::Quit),
+            Command::Save => match self.path.clone() {
+                Some(p) => {
+                    self.save_to(&p);
+                }
+                None => self.execute(Command::SaveAs),
+            },
+            Command::SaveAs => {
+                let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+                    || "scenario.ron".to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                self.dialog.save(name);
+            }
+            Command::ShowView(v) => {
+                self.view = v;
+                self.prefs.view = v;
+            }
+            Command::SetDarkMode(d) => self.prefs.dark_mode = d,
+            Command::DismissLoadErrors => self.load_errors = None,
+        }
+    }
+
+    /// Runs `action` now if nothing is unsaved, else asks first.
+    fn guard(&mut self, action: Pending) {
+        if self.is_dirty() {
+            self.pending = Some(action);
+        } else {
+            self.proceed(action);
+        }
+    }
+
+    /// Carries out an action that the unsaved-changes check let through.
+    pub fn proceed(&mut self, action: Pending) {
+        self.pending = None;
+        match action {
+            Pending::Open => self.dialog.open(),
+            Pending::OpenPath(p) => {
+                self.open(&p);
+            }
+            Pending::OpenDefault => {
+                if let Ok(s) = scenario_file::default_scenario() {
+                    self.replace_document(s, None, DEFAULT_SCENARIO_NAME.to_string());
+                }
+            }
+            Pending::Quit => self.allow_close = true,
+        }
+    }
+
+    fn set_scenario(&mut self, s: Scenario, status: &str) {
+        self.scenario = s;
+        self.revision += 1;
+        self.status = status.to_string();
+    }
+
+    fn apply_edit(&mut self, e: &Edit) {
+        match edit::apply(&self.scenario, e) {
+            Ok(next) => {
+                let before = std::mem::replace(&mut self.scenario, next);
+                self.history
+                    .record(before, &e.label(), e.group().as_deref());
+                self.revision += 1;
+                self.status.clear();
+            }
+            Err(why) => self.status = format!("Not changed: {why}"),
+        }
     }
 
     /// Brings derived results up to date with the document; cheap when nothing changed.
     fn refresh(&mut self) {
         if self.derived.revision != self.revision {
-            self.derived = Derived {
-                revision: self.revision,
-                ranking: score(&self.scenario).map_err(|e| e.to_string()),
-            };
+            self.derived = Derived::compute(&self.scenario, self.revision);
         }
     }
 
-    /// Draws the whole window into `ui` (also used by the UI tests).
+    /// Draws the whole window into `ui` and carries out what the user asked (also used by the
+    /// UI tests).
     pub fn show(&mut self, ui: &mut egui::Ui) {
         self.refresh();
-        for action in panels::workspace(ui, self) {
-            match action {
-                Action::Edit(edit) => self.apply(edit),
-                Action::DismissLoadErrors => self.load_errors = None,
+        let mut commands = Vec::new();
+        chrome::shortcuts(ui.ctx(), &mut commands);
+        chrome::dropped_files(ui.ctx(), &mut commands);
+        if let Some(path) = self.dialog.poll() {
+            match path {
+                files::Picked::Open(p) => commands.push(Command::OpenPath(p)),
+                files::Picked::Save(p) => {
+                    self.save_to(&p);
+                }
+                files::Picked::Unavailable => {
+                    self.status = "No file dialog is available on this desktop: open a file by dropping it on the window or naming it on the command line.".into();
+                }
             }
+        }
+        chrome::top_bar(ui, self, &mut commands);
+        chrome::status_line(ui, self);
+        chrome::navigator(ui, self.view, &mut commands);
+        weights_panel::show(ui, &self.scenario, &mut self.weights, &mut commands);
+        egui::CentralPanel::default().show(ui, |ui| {
+            views::show(
+                ui,
+                self.view,
+                &self.scenario,
+                &self.derived,
+                &mut self.views,
+                &mut commands,
+            );
+        });
+        chrome::load_errors(ui, self.load_errors.as_ref(), &mut commands);
+        if let Some(answer) = chrome::unsaved_prompt(ui, self.pending.as_ref(), &self.title()) {
+            match answer {
+                chrome::Answer::Save => {
+                    let pending = self.pending.take();
+                    self.execute(Command::Save);
+                    if !self.is_dirty()
+                        && let Some(p) = pending
+                    {
+                        self.proceed(p);
+                    }
+                }
+                chrome::Answer::Discard => {
+                    if let Some(p) = self.pending.take() {
+                        // Discarding: the work is not wanted, so neither is its recovery copy.
+                        self.saved_revision = self.revision;
+                        files::remove_recovery();
+                        self.proceed(p);
+                    }
+                }
+                chrome::Answer::Cancel => self.pending = None,
+            }
+        }
+        let origin = self.recovery_offer.as_ref().map(|(_, o)| o.as_str());
+        if let Some(restore) = chrome::recovery_prompt(ui, origin)
+            && let Some((s, origin)) = self.recovery_offer.take()
+        {
+            if restore {
+                let path = PathBuf::from(&origin);
+                let path = (path.extension().is_some_and(|e| e == "ron")).then_some(path);
+                self.replace_document(s, path, origin);
+                // Restored work is unsaved until the user saves it.
+                self.saved_revision = self.revision.wrapping_sub(1);
+                self.status = "Restored unsaved work from the last session".into();
+            } else {
+                files::remove_recovery();
+            }
+        }
+        for c in commands {
+            self.execute(c);
         }
         self.refresh();
     }
@@ -154,7 +415,30 @@ impl TidelineApp {
 
 impl eframe::App for TidelineApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        ctx.set_visuals(if self.prefs.dark_mode {
+            egui::Visuals::dark()
+        } else {
+            egui::Visuals::light()
+        });
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            if self.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.pending = Some(Pending::Quit);
+            } else {
+                self.allow_close = true;
+            }
+        }
         self.show(ui);
+        if self.allow_close {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
+        files::keep_recovery(self);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, "prefs", &self.prefs);
     }
 }
 
@@ -175,16 +459,24 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
     }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(format!("Tideline — {}", app.scenario.metadata.title))
+            .with_title(app.title())
             .with_inner_size([1400.0, 860.0])
-            .with_min_inner_size([800.0, 500.0]),
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
         ..Default::default()
     };
     let result = eframe::run_native(
         "Tideline",
         options,
-        Box::new(|cc| {
+        Box::new(move |cc| {
             theme::apply(&cc.egui_ctx);
+            if let Some(storage) = cc.storage
+                && let Some(prefs) = eframe::get_value::<Prefs>(storage, "prefs")
+            {
+                app.view = prefs.view;
+                app.prefs = prefs;
+            }
+            files::offer_recovery(&mut app);
             Ok(Box::new(app))
         }),
     );

@@ -23,6 +23,25 @@ pub fn option_colour(index: usize) -> Color32 {
     PALETTE[index % PALETTE.len()]
 }
 
+/// Colour of the criterion at `index` in stacked charts: a palette distinct from the options'.
+pub fn criterion_colour(index: usize) -> Color32 {
+    const CRITERIA: [Color32; 12] = [
+        Color32::from_rgb(31, 119, 180),
+        Color32::from_rgb(174, 199, 232),
+        Color32::from_rgb(44, 160, 44),
+        Color32::from_rgb(152, 223, 138),
+        Color32::from_rgb(214, 39, 40),
+        Color32::from_rgb(255, 152, 150),
+        Color32::from_rgb(148, 103, 189),
+        Color32::from_rgb(197, 176, 213),
+        Color32::from_rgb(140, 86, 75),
+        Color32::from_rgb(196, 156, 148),
+        Color32::from_rgb(227, 119, 194),
+        Color32::from_rgb(188, 189, 34),
+    ];
+    CRITERIA[index % CRITERIA.len()]
+}
+
 /// Background of a matrix cell by normalised value (0 worst … 1 best): a red–white–teal ramp.
 pub fn value_colour(t: f64, dark: bool) -> Color32 {
     let t = t.clamp(0.0, 1.0) as f32;
@@ -48,6 +67,9 @@ pub fn value_colour(t: f64, dark: bool) -> Color32 {
 
 /// Colour of error text.
 pub const ERROR: Color32 = Color32::from_rgb(200, 40, 40);
+
+/// Colour of warnings (unsaved changes).
+pub const WARNING: Color32 = Color32::from_rgb(220, 150, 30);
 
 /// Sets text sizes a notch above egui's defaults, for legibility on laptops and projectors.
 pub fn apply(ctx: &egui::Context) {

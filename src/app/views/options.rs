@@ -1,0 +1,161 @@
+//! Options view: the options grouped by cluster, with description, provenance, tags, cost and
+//! the checklist of principles; filter by tag and search by text.
+
+use std::collections::BTreeSet;
+
+use egui::{RichText, ScrollArea, Ui};
+
+use crate::app::theme;
+use crate::model::{PolicyOption, Scenario};
+
+#[derive(Default)]
+pub struct OptionsState {
+    pub search: String,
+    pub tags: BTreeSet<String>,
+}
+
+/// Whether `o` passes the search text (name, description, provenance, tags) and every chosen tag.
+pub fn matches(o: &PolicyOption, search: &str, tags: &BTreeSet<String>) -> bool {
+    let q = search.trim().to_lowercase();
+    let text_ok = q.is_empty()
+        || [&o.name, &o.short, &o.description, &o.provenance.to_string()]
+            .iter()
+            .any(|t| t.to_lowercase().contains(&q))
+        || o.tags.iter().any(|t| t.to_lowercase().contains(&q));
+    text_ok && tags.iter().all(|t| o.tags.contains(t))
+}
+
+pub fn show(ui: &mut Ui, s: &Scenario, state: &mut OptionsState) {
+    ui.heading("Options");
+    ui.horizontal(|ui| {
+        let label = ui.label("Search:");
+        ui.add(
+            egui::TextEdit::singleline(&mut state.search)
+                .hint_text("name, description, paragraph or tag")
+                .desired_width(260.0),
+        )
+        .labelled_by(label.id);
+        if !state.tags.is_empty() && ui.button("Clear tags").clicked() {
+            state.tags.clear();
+        }
+    });
+    let all_tags: BTreeSet<&str> = s
+        .options
+        .iter()
+        .flat_map(|o| o.tags.iter().map(String::as_str))
+        .collect();
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Tags:");
+        for tag in all_tags {
+            let on = state.tags.contains(tag);
+            if ui.selectable_label(on, tag).clicked() {
+                if on {
+                    state.tags.remove(tag);
+                } else {
+                    state.tags.insert(tag.to_string());
+                }
+            }
+        }
+    });
+    ui.separator();
+    let mut clusters: Vec<(String, String, String)> = s
+        .clusters
+        .iter()
+        .map(|c| {
+            (
+                c.id.clone(),
+                c.name.clone(),
+                c.provenance
+                    .as_ref()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    if s.options.iter().any(|o| o.cluster.is_empty()) {
+        clusters.push((String::new(), "Other options".into(), String::new()));
+    }
+    let mut shown = 0;
+    ScrollArea::vertical().show(ui, |ui| {
+        for (cid, cname, cprov) in &clusters {
+            let members: Vec<usize> = (0..s.options.len())
+                .filter(|&i| {
+                    &s.options[i].cluster == cid
+                        && matches(&s.options[i], &state.search, &state.tags)
+                })
+                .collect();
+            if members.is_empty() {
+                continue;
+            }
+            ui.add_space(6.0);
+            ui.horizontal(|ui| {
+                ui.label(RichText::new(cname).heading());
+                if !cprov.is_empty() {
+                    ui.label(RichText::new(cprov).weak());
+                }
+            });
+            for i in members {
+                shown += 1;
+                option_card(ui, s, i);
+            }
+        }
+        if shown == 0 {
+            ui.label("No option matches the search and tags.");
+        }
+    });
+}
+
+fn option_card(ui: &mut Ui, s: &Scenario, i: usize) {
+    let o = &s.options[i];
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, theme::option_colour(i));
+            ui.label(RichText::new(&o.name).strong().size(16.0));
+            ui.label(RichText::new(o.provenance.to_string()).weak());
+            if let Some(cost) = o.cost {
+                ui.label(RichText::new(format!("cost {cost}")).weak())
+                    .on_hover_text("Cost or effort, in the scenario's own unit (for portfolios)");
+            }
+        });
+        if !o.description.is_empty() {
+            ui.label(&o.description);
+        }
+        if !o.tags.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                for t in &o.tags {
+                    ui.label(
+                        RichText::new(t)
+                            .small()
+                            .background_color(ui.visuals().faint_bg_color),
+                    );
+                }
+            });
+        }
+        if !s.principles.is_empty() {
+            ui.collapsing(
+                format!(
+                    "Principles served: {} of {}",
+                    o.principles.len(),
+                    s.principles.len()
+                ),
+                |ui| {
+                    for p in &s.principles {
+                        let served = o.principles.contains(&p.id);
+                        let mark = if served { "✔" } else { "—" };
+                        let text = format!("{mark} {}", p.name);
+                        let mut label = RichText::new(text);
+                        if !served {
+                            label = label.weak();
+                        }
+                        let r = ui.label(label);
+                        if let Some(pv) = &p.provenance {
+                            r.on_hover_text(pv.to_string());
+                        }
+                    }
+                },
+            );
+        }
+    });
+}

@@ -1,0 +1,216 @@
+//! The weights panel, always visible on the right: a slider per family and per criterion as
+//! percentages that sum to 100 %, locks, reset, and profile management.
+
+use std::collections::BTreeSet;
+
+use egui::{RichText, ScrollArea, Ui};
+
+use super::Command;
+use crate::edit::Edit;
+use crate::model::{Scenario, WeightProfile};
+use crate::weights::{criterion_shares, family_shares};
+
+/// View state of the panel: which weights are locked, and the profile name being typed.
+#[derive(Default)]
+pub struct WeightsState {
+    pub locked_families: BTreeSet<String>,
+    pub locked_criteria: BTreeSet<String>,
+    pub rename: Option<(String, String)>,
+    /// The active profile as first seen, for "Reset".
+    pub original: Vec<WeightProfile>,
+}
+
+/// An id not yet used by any profile, from `base`.
+fn fresh_profile_id(s: &Scenario, base: &str) -> String {
+    let mut id = base.to_string();
+    let mut k = 1;
+    while s.profile_index(&id).is_some() {
+        k += 1;
+        id = format!("{base}-{k}");
+    }
+    id
+}
+
+pub fn show(ui: &mut Ui, s: &Scenario, state: &mut WeightsState, out: &mut Vec<Command>) {
+    egui::Panel::right("weights")
+        .default_size(340.0)
+        .show(ui, |ui| panel(ui, s, state, out));
+}
+
+fn panel(ui: &mut Ui, s: &Scenario, state: &mut WeightsState, out: &mut Vec<Command>) {
+    ui.heading("Weights");
+    let Some(profile) = s.profiles.get(s.active_profile_index()) else {
+        ui.label("No weight profile.");
+        return;
+    };
+    if !state.original.iter().any(|p| p.id == profile.id) {
+        state.original.push(profile.clone());
+    }
+    profile_tools(ui, s, profile, state, out);
+    if !profile.note.is_empty() {
+        ui.label(RichText::new(&profile.note).small().weak());
+    }
+    ui.separator();
+    let fam = family_shares(s, profile);
+    let crit = criterion_shares(s, profile);
+    ScrollArea::vertical().show(ui, |ui| {
+        for (f, family) in s.families.iter().enumerate() {
+            ui.add_space(4.0);
+            ui.horizontal(|ui| {
+                lock_toggle(ui, &mut state.locked_families, &family.id, &family.name);
+                let mut pct = fam[f] * 100.0;
+                let r = ui.add(
+                    egui::Slider::new(&mut pct, 0.0..=100.0)
+                        .text(RichText::new(&family.name).strong())
+                        .suffix(" %")
+                        .fixed_decimals(0)
+                        .clamping(egui::SliderClamping::Edits),
+                );
+                if r.changed() && !state.locked_families.contains(&family.id) {
+                    out.push(Command::Edit(Edit::SetFamilyShare {
+                        family: family.id.clone(),
+                        share: pct / 100.0,
+                        locked: state.locked_families.iter().cloned().collect(),
+                    }));
+                }
+            });
+            ui.indent(("family", f), |ui| {
+                for (c, criterion) in s.criteria.iter().enumerate() {
+                    if criterion.family != family.id {
+                        continue;
+                    }
+                    ui.horizontal(|ui| {
+                        lock_toggle(
+                            ui,
+                            &mut state.locked_criteria,
+                            &criterion.id,
+                            &criterion.name,
+                        );
+                        let mut pct = crit[c] * 100.0;
+                        let r = ui
+                            .add(
+                                egui::Slider::new(&mut pct, 0.0..=100.0)
+                                    .text(criterion.label())
+                                    .suffix(" %")
+                                    .fixed_decimals(0)
+                                    .clamping(egui::SliderClamping::Edits),
+                            )
+                            .on_hover_text(format!(
+                                "{}\n{}\nShare within its family; overall weight {:.1} %.",
+                                criterion.name,
+                                criterion.description,
+                                fam[f] * crit[c] * 100.0
+                            ));
+                        if r.changed() && !state.locked_criteria.contains(&criterion.id) {
+                            out.push(Command::Edit(Edit::SetCriterionShare {
+                                criterion: criterion.id.clone(),
+                                share: pct / 100.0,
+                                locked: state.locked_criteria.iter().cloned().collect(),
+                            }));
+                        }
+                    });
+                }
+            });
+        }
+    });
+}
+
+/// A small toggle that locks one weight.
+fn lock_toggle(ui: &mut Ui, locked: &mut BTreeSet<String>, id: &str, name: &str) {
+    let is = locked.contains(id);
+    let text = if is { "🔒" } else { "🔓" };
+    let r = ui
+        .add(egui::Button::selectable(is, text).small())
+        .on_hover_text(if is {
+            format!("{name} is locked: other weights adjust around it. Click to unlock.")
+        } else {
+            format!("Lock {name}: keep this weight fixed while others move.")
+        });
+    if r.clicked() {
+        if is {
+            locked.remove(id);
+        } else {
+            locked.insert(id.to_string());
+        }
+    }
+}
+
+fn profile_tools(
+    ui: &mut Ui,
+    s: &Scenario,
+    profile: &WeightProfile,
+    state: &mut WeightsState,
+    out: &mut Vec<Command>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        let original = state.original.iter().find(|p| p.id == profile.id);
+        let changed = original.is_some_and(|o| o != profile);
+        if ui
+            .add_enabled(changed, egui::Button::new("Reset"))
+            .on_hover_text("Back to this profile's weights as opened")
+            .clicked()
+            && let Some(o) = original
+        {
+            out.push(Command::Edit(Edit::ReplaceProfile(Box::new(o.clone()))));
+        }
+        if ui
+            .button("New")
+            .on_hover_text("A new profile with equal weights")
+            .clicked()
+        {
+            let id = fresh_profile_id(s, "profile");
+            out.push(Command::Edit(Edit::AddProfile(Box::new(WeightProfile {
+                id: id.clone(),
+                name: format!("New profile {}", s.profiles.len() + 1),
+                author: String::new(),
+                note: String::new(),
+                provenance: None,
+                elicitation: Default::default(),
+                family_weights: Default::default(),
+                criterion_weights: Default::default(),
+                weight_ranges: Vec::new(),
+            }))));
+            out.push(Command::Edit(Edit::SetActiveProfile(id)));
+        }
+        if ui.button("Duplicate").clicked() {
+            let id = fresh_profile_id(s, &format!("{}-copy", profile.id));
+            let mut copy = profile.clone();
+            copy.id = id.clone();
+            copy.name = format!("{} (copy)", profile.name);
+            out.push(Command::Edit(Edit::AddProfile(Box::new(copy))));
+            out.push(Command::Edit(Edit::SetActiveProfile(id)));
+        }
+        if ui.button("Rename").clicked() {
+            state.rename = Some((profile.id.clone(), profile.name.clone()));
+        }
+        if ui
+            .add_enabled(s.profiles.len() > 1, egui::Button::new("Delete"))
+            .clicked()
+        {
+            out.push(Command::Edit(Edit::DeleteProfile(profile.id.clone())));
+        }
+    });
+    if let Some((id, name)) = &mut state.rename {
+        let mut done = false;
+        ui.horizontal(|ui| {
+            let r = ui.add(egui::TextEdit::singleline(name).desired_width(180.0));
+            r.request_focus();
+            let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui.button("OK").clicked() || enter {
+                if !name.trim().is_empty() {
+                    out.push(Command::Edit(Edit::RenameProfile {
+                        id: id.clone(),
+                        name: name.trim().to_string(),
+                    }));
+                }
+                done = true;
+            }
+            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                done = true;
+            }
+        });
+        if done {
+            state.rename = None;
+        }
+    }
+}
