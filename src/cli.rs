@@ -24,6 +24,19 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Scenario to open in the app (.ron, or a .csv matrix); the built-in UNEP scenario when omitted.
     pub file: Option<PathBuf>,
+    /// Render the window once, write it to this PNG file, and exit.
+    #[arg(long, value_name = "OUT.png")]
+    pub screenshot: Option<PathBuf>,
+    /// The view to show: options, matrix, ranking, compare, tradeoff.
+    #[arg(long, value_name = "NAME", value_parser = parse_view)]
+    pub view: Option<crate::app::View>,
+}
+
+fn parse_view(s: &str) -> Result<crate::app::View, String> {
+    crate::app::View::from_keyword(s).ok_or_else(|| {
+        let names: Vec<&str> = crate::app::View::ALL.iter().map(|v| v.keyword()).collect();
+        format!("unknown view `{s}`; expected one of: {}", names.join(", "))
+    })
 }
 
 #[derive(Debug, Subcommand)]

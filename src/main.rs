@@ -9,6 +9,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(command) => tideline::cli::run(command),
-        None => tideline::app::run(cli.file),
+        None => tideline::app::run(tideline::app::Launch {
+            file: cli.file,
+            screenshot: cli.screenshot,
+            view: cli.view,
+        }),
     }
 }

@@ -4,6 +4,7 @@
 
 mod chrome;
 mod files;
+mod screenshot;
 pub mod theme;
 mod views;
 mod weights_panel;
@@ -118,6 +119,8 @@ pub struct TidelineApp {
     weights: weights_panel::WeightsState,
     /// Set once the user agreed to close.
     allow_close: bool,
+    /// Screenshot mode: take one picture, then close.
+    screenshot: Option<screenshot::Job>,
 }
 
 impl TidelineApp {
@@ -144,6 +147,7 @@ impl TidelineApp {
             recovery_offer: None,
             weights: weights_panel::WeightsState::default(),
             allow_close: false,
+            screenshot: None,
         }
     }
 
@@ -185,7 +189,7 @@ impl TidelineApp {
             .as_ref()
             .and_then(|p| p.file_name())
             .map_or_else(|| self.source.clone(), |n| n.to_string_lossy().into_owned());
-        let mark = if self.is_dirty() { "● " } else { "" };
+        let mark = if self.is_dirty() { "* " } else { "" };
         format!("{mark}{name} — Tideline")
     }
 
@@ -430,20 +434,40 @@ impl eframe::App for TidelineApp {
             }
         }
         self.show(ui);
+        if let Some(job) = &mut self.screenshot
+            && job.step(&ctx)
+        {
+            self.allow_close = true;
+        }
         if self.allow_close {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
-        files::keep_recovery(self);
+        if self.screenshot.is_none() {
+            files::keep_recovery(self);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, "prefs", &self.prefs);
+        if self.screenshot.is_none() {
+            eframe::set_value(storage, "prefs", &self.prefs);
+        }
     }
 }
 
-/// Starts the desktop app on `file`, or on the built-in default scenario.
-pub fn run(file: Option<PathBuf>) -> ExitCode {
+/// How the window is started.
+#[derive(Clone, Debug, Default)]
+pub struct Launch {
+    /// Scenario to open; the built-in one when `None`.
+    pub file: Option<PathBuf>,
+    /// Screenshot mode: write the window to this PNG, then exit.
+    pub screenshot: Option<PathBuf>,
+    /// The view to show first.
+    pub view: Option<View>,
+}
+
+/// Starts the desktop app.
+pub fn run(launch: Launch) -> ExitCode {
     let mut app = match TidelineApp::with_default_scenario() {
         Ok(app) => app,
         Err(e) => {
@@ -451,40 +475,63 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if let Some(path) = &file
+    if let Some(path) = &launch.file
         && !app.open(path)
         && let Some(e) = &app.load_errors
     {
         eprintln!("{e}");
     }
+    let job = launch.screenshot.clone().map(screenshot::Job::new);
+    let outcome = job.as_ref().map(|j| std::sync::Arc::clone(&j.outcome));
+    app.screenshot = job;
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(app.title())
             .with_inner_size([1400.0, 860.0])
             .with_min_inner_size([800.0, 500.0])
             .with_drag_and_drop(true),
+        // Screenshot mode must not read or write the user's preferences.
+        persist_window: launch.screenshot.is_none(),
         ..Default::default()
     };
+    let screenshot_mode = launch.screenshot.is_some();
     let result = eframe::run_native(
         "Tideline",
         options,
         Box::new(move |cc| {
             theme::apply(&cc.egui_ctx);
-            if let Some(storage) = cc.storage
-                && let Some(prefs) = eframe::get_value::<Prefs>(storage, "prefs")
-            {
-                app.view = prefs.view;
-                app.prefs = prefs;
+            if !screenshot_mode {
+                if let Some(storage) = cc.storage
+                    && let Some(prefs) = eframe::get_value::<Prefs>(storage, "prefs")
+                {
+                    app.view = prefs.view;
+                    app.prefs = prefs;
+                }
+                files::offer_recovery(&mut app);
             }
-            files::offer_recovery(&mut app);
+            if let Some(v) = launch.view {
+                app.view = v;
+            }
             Ok(Box::new(app))
         }),
     );
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("cannot open a window: {e}");
+    if let Err(e) = result {
+        eprintln!("cannot open a window: {e}");
+        return ExitCode::FAILURE;
+    }
+    match outcome.and_then(|o| o.lock().ok().and_then(|mut g| g.take())) {
+        None if screenshot_mode => {
+            eprintln!("the window closed before the screenshot was taken");
             ExitCode::FAILURE
         }
+        Some(Err(e)) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+        Some(Ok(path)) => {
+            println!("wrote {}", path.display());
+            ExitCode::SUCCESS
+        }
+        None => ExitCode::SUCCESS,
     }
 }

@@ -134,28 +134,27 @@ fn option_card(ui: &mut Ui, s: &Scenario, i: usize) {
             });
         }
         if !s.principles.is_empty() {
-            ui.collapsing(
-                format!(
-                    "Principles served: {} of {}",
-                    o.principles.len(),
-                    s.principles.len()
-                ),
-                |ui| {
-                    for p in &s.principles {
-                        let served = o.principles.contains(&p.id);
-                        let mark = if served { "✔" } else { "—" };
-                        let text = format!("{mark} {}", p.name);
-                        let mut label = RichText::new(text);
-                        if !served {
-                            label = label.weak();
-                        }
-                        let r = ui.label(label);
-                        if let Some(pv) = &p.provenance {
-                            r.on_hover_text(pv.to_string());
-                        }
+            egui::CollapsingHeader::new(format!(
+                "Principles served: {} of {}",
+                o.principles.len(),
+                s.principles.len()
+            ))
+            .id_salt(("principles", &o.id))
+            .show(ui, |ui| {
+                for p in &s.principles {
+                    let served = o.principles.contains(&p.id);
+                    let mark = if served { "✔" } else { "—" };
+                    let text = format!("{mark} {}", p.name);
+                    let mut label = RichText::new(text);
+                    if !served {
+                        label = label.weak();
                     }
-                },
-            );
+                    let r = ui.label(label);
+                    if let Some(pv) = &p.provenance {
+                        r.on_hover_text(pv.to_string());
+                    }
+                }
+            });
         }
     });
 }

@@ -1,0 +1,212 @@
+//! The workspace as a whole, driven through the real window: undo and redo from the keyboard,
+//! one drag as one step, the unsaved-changes prompt, saving, and view switching.
+
+use std::path::{Path, PathBuf};
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use tideline::app::{Command, TidelineApp, View};
+use tideline::edit::Edit;
+use tideline::scenario_file::load_path;
+
+fn harness(app: TidelineApp) -> Harness<'static, TidelineApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn default_app() -> TidelineApp {
+    TidelineApp::with_default_scenario().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn family_share(family: &str, share: f64) -> Command {
+    Command::Edit(Edit::SetFamilyShare {
+        family: family.into(),
+        share,
+        locked: Vec::new(),
+    })
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tideline-ui-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+#[test]
+fn ctrl_z_undoes_and_ctrl_shift_z_redoes() {
+    let mut h = harness(default_app());
+    let original = h.state().scenario.clone();
+    let scores0 = h
+        .state()
+        .ranking()
+        .map(|r| r.scores.clone())
+        .unwrap_or_default();
+    h.state_mut().execute(family_share("feasibility", 0.6));
+    h.run();
+    let edited = h.state().scenario.clone();
+    assert_ne!(edited, original);
+    assert!(h.state().is_dirty());
+    assert!(h.state().title().starts_with("* "), "{}", h.state().title());
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().scenario, original);
+    let scores = h
+        .state()
+        .ranking()
+        .map(|r| r.scores.clone())
+        .unwrap_or_default();
+    assert_eq!(scores, scores0, "undo restores the ranking too");
+
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(h.state().scenario, edited);
+}
+
+#[test]
+fn a_whole_drag_is_one_undo_step() {
+    let mut h = harness(default_app());
+    let original = h.state().scenario.clone();
+    for share in [0.25, 0.3, 0.35, 0.4] {
+        h.state_mut().execute(family_share("effectiveness", share));
+    }
+    h.state_mut().execute(Command::EndGesture);
+    h.state_mut().execute(family_share("effectiveness", 0.5));
+    h.run();
+    // One undo takes back the second gesture, the next the whole first one.
+    h.state_mut().execute(Command::Undo);
+    let after_first = h.state().scenario.clone();
+    assert_ne!(after_first, original);
+    h.state_mut().execute(Command::Undo);
+    assert_eq!(h.state().scenario, original);
+    assert!(!h.state().can_undo());
+}
+
+#[test]
+fn the_undo_button_is_disabled_until_there_is_something_to_undo() {
+    let mut h = harness(default_app());
+    assert!(!h.state().can_undo());
+    h.get_by_label("Undo").click();
+    h.run();
+    assert_eq!(h.state().revision(), 0, "a disabled button does nothing");
+    h.state_mut().execute(family_share("social", 0.5));
+    h.run();
+    let edited = h.state().scenario.clone();
+    h.get_by_label("Undo").click();
+    h.run();
+    assert_ne!(h.state().scenario, edited);
+    h.get_by_label("Redo").click();
+    h.run();
+    assert_eq!(h.state().scenario, edited);
+}
+
+#[test]
+fn opening_with_unsaved_changes_asks_first() {
+    let other =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/unep-ea3-inf5-architectures.ron");
+    let mut h = harness(default_app());
+    h.state_mut().execute(family_share("economic", 0.5));
+    h.run();
+    let edited = h.state().scenario.clone();
+
+    h.state_mut().execute(Command::OpenPath(other.clone()));
+    h.run();
+    assert!(h.state().pending.is_some());
+    h.get_by_label("Save changes?");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().pending.is_none());
+    assert_eq!(h.state().scenario, edited, "cancel keeps the work");
+
+    h.state_mut().execute(Command::OpenPath(other.clone()));
+    h.run();
+    h.get_by_label("Don't save").click();
+    h.run();
+    let expected = load_path(&other).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(h.state().scenario, expected);
+    assert!(!h.state().is_dirty());
+    assert!(!h.state().can_undo(), "a new document starts a new history");
+}
+
+#[test]
+fn save_writes_the_file_and_clears_the_unsaved_mark() {
+    let dir = temp_dir("save");
+    let path = dir.join("mine.ron");
+    let mut h = harness(default_app());
+    h.state_mut().path = Some(path.clone());
+    h.state_mut().execute(family_share("environmental", 0.7));
+    h.run();
+    assert!(h.state().is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().is_dirty(), "{}", h.state().status);
+    let saved = load_path(&path).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(saved, h.state().scenario);
+    assert!(
+        h.state()
+            .prefs
+            .recent
+            .iter()
+            .any(|p| p.ends_with("mine.ron"))
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_and_save_then_proceeds() {
+    let dir = temp_dir("quit");
+    let path = dir.join("work.ron");
+    let mut h = harness(default_app());
+    h.state_mut().path = Some(path.clone());
+    h.state_mut().execute(family_share("social", 0.1));
+    h.state_mut().execute(Command::Quit);
+    h.run();
+    h.get_by_label("Save changes?");
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(!h.state().is_dirty());
+    assert!(h.state().pending.is_none());
+    assert!(path.exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_refused_edit_changes_nothing_and_says_why() {
+    let mut h = harness(default_app());
+    let original = h.state().scenario.clone();
+    let mut cell = original.performance[0].clone();
+    cell.value = Some(99.0);
+    h.state_mut()
+        .execute(Command::Edit(Edit::SetCell(Box::new(cell))));
+    h.run();
+    assert_eq!(h.state().scenario, original);
+    assert!(!h.state().can_undo());
+    assert!(
+        h.state().status.starts_with("Not changed:"),
+        "{}",
+        h.state().status
+    );
+    assert!(h.query_by_label_contains("outside the scale").is_some());
+}
+
+#[test]
+fn ctrl_number_keys_switch_views() {
+    let mut h = harness(default_app());
+    for (k, (key, view)) in [
+        (Key::Num1, View::Options),
+        (Key::Num2, View::Matrix),
+        (Key::Num5, View::Tradeoff),
+        (Key::Num3, View::Ranking),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        h.key_press_modifiers(Modifiers::COMMAND, key);
+        h.run();
+        assert_eq!(h.state().view, view, "step {k}");
+    }
+}
