@@ -9,6 +9,7 @@ pub mod edit;
 pub mod history;
 pub mod locate;
 pub mod model;
+pub mod pareto;
 pub mod scenario_file;
 pub mod scoring;
 pub mod validate;

@@ -12,7 +12,7 @@ const PALETTE: [Color32; 12] = [
     Color32::from_rgb(204, 121, 167),
     Color32::from_rgb(240, 228, 66),
     Color32::from_rgb(120, 120, 120),
-    Color32::from_rgb(0, 80, 125),
+    Color32::from_rgb(170, 51, 119),
     Color32::from_rgb(160, 110, 0),
     Color32::from_rgb(0, 110, 80),
     Color32::from_rgb(150, 65, 0),

@@ -1,12 +1,798 @@
 //! Compare view: 2–4 options side by side (radar over criteria or families, and weighted
 //! differences against a reference option).
 
-use crate::app::Derived;
+use std::f64::consts::{FRAC_PI_2, TAU};
+
+use egui::{Align2, ComboBox, RichText, Ui};
+use egui_plot::{
+    Bar, BarChart, HoverPosition, Legend, Line, Plot, PlotPoint, Polygon, Text, VLine,
+};
+
+use crate::app::{Derived, theme};
 use crate::model::Scenario;
+use crate::pareto::{family_members, family_scores};
+use crate::scoring::Ranking;
+
+/// At most this many options are compared at once.
+pub const MAX_CHOSEN: usize = 4;
 
 #[derive(Default)]
-pub struct CompareState {}
+pub struct CompareState {
+    /// Ids of the chosen options, in the order they were ticked; `None` until the view is
+    /// first shown, when the top two of the ranking are chosen.
+    chosen: Option<Vec<String>>,
+    /// Radar and differences by family instead of by criterion.
+    by_family: bool,
+    /// The option compared (A) and the reference (B); `None` (or one no longer chosen) means
+    /// the default: the first two chosen.
+    subject: Option<String>,
+    reference: Option<String>,
+    /// Why the last tick was refused.
+    note: Option<String>,
+    cache: Option<Cache>,
+    /// How many times the charts' data were computed.
+    computed: u64,
+}
 
-pub fn show(ui: &mut egui::Ui, _s: &Scenario, _d: &Derived, _state: &mut CompareState) {
+/// The charts' data for one scenario revision and one set of choices.
+struct Cache {
+    key: Key,
+    data: Compared,
+}
+
+#[derive(Clone, PartialEq)]
+struct Key {
+    revision: u64,
+    chosen: Vec<String>,
+    by_family: bool,
+    subject: Option<String>,
+    reference: Option<String>,
+}
+
+struct Compared {
+    /// The chosen options (scenario indices), in the order ticked.
+    chosen: Vec<usize>,
+    /// Spoke labels (short) and names (for hover).
+    spokes: Vec<String>,
+    spoke_names: Vec<String>,
+    /// The radar value of each chosen option on each spoke, parallel to `chosen`.
+    radar: Vec<Vec<f64>>,
+    /// One line per chosen option: "Name: score 0.612 (rank 2)".
+    legend: Vec<String>,
+    diff: Option<Difference>,
+}
+
+/// Where option `a` gains and loses against option `b`.
+struct Difference {
+    a: usize,
+    b: usize,
+    /// (short label, full name, weighted difference), largest magnitude first; items whose
+    /// weight is 0 are left out (their difference is 0).
+    rows: Vec<(String, String, f64)>,
+    /// `a`'s score minus `b`'s, which the differences add up to.
+    total: f64,
+}
+
+pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &mut CompareState) {
     ui.heading("Compare");
+    let r = match &d.ranking {
+        Ok(r) => r,
+        Err(e) => {
+            ui.colored_label(theme::ERROR, format!("This scenario cannot be scored: {e}"));
+            return;
+        }
+    };
+    if state.chosen.is_none() {
+        state.chosen = Some(
+            r.order()
+                .into_iter()
+                .take(2)
+                .filter_map(|i| s.options.get(i).map(|o| o.id.clone()))
+                .collect(),
+        );
+    }
+    choices(ui, s, state);
+    refresh(s, r, d.revision, state);
+    if pair_choice(ui, s, state) {
+        refresh(s, r, d.revision, state);
+    }
+    let Some(c) = state.cache.as_ref().map(|c| &c.data) else {
+        return;
+    };
+    if c.chosen.len() < 2 {
+        ui.label(RichText::new("Tick at least two options to compare them.").weak());
+    }
+    let wide = ui.available_width() >= 760.0;
+    let height = (ui.available_height() - 8.0).max(300.0);
+    if wide {
+        // The radar needs room for its spoke labels on both sides: give it a little more.
+        let gap = ui.spacing().item_spacing.x * 2.0;
+        let width = ui.available_width() - gap;
+        let layout = egui::Layout::top_down(egui::Align::LEFT);
+        ui.horizontal_top(|ui| {
+            ui.allocate_ui_with_layout(egui::vec2(width * 0.58, height), layout, |ui| {
+                radar_panel(ui, s, c, state.by_family, height);
+            });
+            ui.add_space(gap / 2.0);
+            ui.allocate_ui_with_layout(egui::vec2(width * 0.42, height), layout, |ui| {
+                difference_panel(ui, s, r, c, state.by_family, height);
+            });
+        });
+    } else {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            radar_panel(ui, s, c, state.by_family, 420.0);
+            difference_panel(ui, s, r, c, state.by_family, 420.0);
+        });
+    }
+}
+
+/// The option check boxes and the criterion/family switch.
+fn choices(ui: &mut Ui, s: &Scenario, state: &mut CompareState) {
+    let chosen = state.chosen.get_or_insert_with(Vec::new);
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Options (2 to 4):");
+        for (i, o) in s.options.iter().enumerate() {
+            let was = chosen.contains(&o.id);
+            let mut on = was;
+            // Swatch and box stay on one line: break before the swatch when both won't fit.
+            let text_width = ui
+                .painter()
+                .layout_no_wrap(
+                    o.label().to_string(),
+                    egui::TextStyle::Button.resolve(ui.style()),
+                    egui::Color32::WHITE,
+                )
+                .size()
+                .x;
+            let spacing = ui.spacing();
+            let needed = SWATCH
+                + spacing.item_spacing.x * 2.0
+                + spacing.icon_width
+                + spacing.icon_spacing
+                + text_width;
+            if ui.available_width() < needed {
+                ui.end_row();
+            }
+            swatch(ui, theme::option_colour(i));
+            if ui
+                .checkbox(&mut on, o.label())
+                .on_hover_text(&o.name)
+                .changed()
+            {
+                if on && !was {
+                    if chosen.len() >= MAX_CHOSEN {
+                        state.note = Some(format!(
+                            "At most {MAX_CHOSEN} options at once: untick one before adding {}.",
+                            o.label()
+                        ));
+                    } else {
+                        chosen.push(o.id.clone());
+                        state.note = None;
+                    }
+                } else if !on {
+                    chosen.retain(|id| id != &o.id);
+                    state.note = None;
+                }
+            }
+        }
+    });
+    if let Some(note) = &state.note {
+        ui.colored_label(theme::WARNING, note);
+    }
+    ui.horizontal(|ui| {
+        ui.label("Spokes and bars:");
+        ui.selectable_value(&mut state.by_family, false, "By criterion");
+        ui.selectable_value(&mut state.by_family, true, "By family");
+    });
+}
+
+/// The "A against B" combo boxes; true when the user changed one.
+fn pair_choice(ui: &mut Ui, s: &Scenario, state: &mut CompareState) -> bool {
+    let Some(c) = state.cache.as_ref().map(|c| &c.data) else {
+        return false;
+    };
+    let Some(diff) = &c.diff else {
+        return false;
+    };
+    let name = |i: usize| s.options.get(i).map_or("", |o| o.label()).to_string();
+    let mut subject = None;
+    let mut reference = None;
+    ui.horizontal_wrapped(|ui| {
+        let l = ui.label("Option A:");
+        ComboBox::from_id_salt("compare-a")
+            .selected_text(name(diff.a))
+            .show_ui(ui, |ui| {
+                for &i in c.chosen.iter().filter(|&&i| i != diff.b) {
+                    if ui.selectable_label(i == diff.a, name(i)).clicked() && i != diff.a {
+                        subject = Some(i);
+                    }
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        ui.add_space(12.0);
+        let l = ui.label("Reference B:");
+        ComboBox::from_id_salt("compare-b")
+            .selected_text(name(diff.b))
+            .show_ui(ui, |ui| {
+                for &i in &c.chosen {
+                    if ui.selectable_label(i == diff.b, name(i)).clicked() && i != diff.b {
+                        reference = Some(i);
+                    }
+                }
+            })
+            .response
+            .labelled_by(l.id);
+    });
+    let (a, b) = (diff.a, diff.b);
+    let id = |i: usize| s.options.get(i).map(|o| o.id.clone());
+    match (subject, reference) {
+        (Some(new_a), _) => {
+            state.subject = id(new_a);
+            state.reference = id(b);
+            true
+        }
+        (None, Some(new_b)) => {
+            // Picking A as the reference swaps the two.
+            state.subject = if new_b == a { id(b) } else { id(a) };
+            state.reference = id(new_b);
+            true
+        }
+        (None, None) => false,
+    }
+}
+
+/// Brings the cached data up to date with the revision and the choices.
+fn refresh(s: &Scenario, r: &Ranking, revision: u64, state: &mut CompareState) {
+    let key = Key {
+        revision,
+        chosen: state.chosen.clone().unwrap_or_default(),
+        by_family: state.by_family,
+        subject: state.subject.clone(),
+        reference: state.reference.clone(),
+    };
+    if state.cache.as_ref().is_some_and(|c| c.key == key) {
+        return;
+    }
+    state.computed += 1;
+    state.cache = Some(Cache {
+        data: compute(s, r, &key),
+        key,
+    });
+}
+
+fn compute(s: &Scenario, r: &Ranking, key: &Key) -> Compared {
+    let n = s.options.len().min(r.scores.len());
+    let chosen: Vec<usize> = key
+        .chosen
+        .iter()
+        .filter_map(|id| s.option_index(id))
+        .filter(|&i| i < n)
+        .collect();
+    let members = family_members(s);
+    // Spokes: every criterion, or every family that has criteria.
+    let families: Vec<usize> = (0..s.families.len())
+        .filter(|&f| !members[f].is_empty())
+        .collect();
+    let (spokes, spoke_names): (Vec<String>, Vec<String>) = if key.by_family {
+        families
+            .iter()
+            .map(|&f| (wrap(&s.families[f].name, 16), s.families[f].name.clone()))
+            .unzip()
+    } else {
+        s.criteria
+            .iter()
+            .map(|c| (wrap(c.label(), 10), c.name.clone()))
+            .unzip()
+    };
+    let sub = if key.by_family {
+        family_scores(s, r)
+    } else {
+        Vec::new()
+    };
+    let radar: Vec<Vec<f64>> = chosen
+        .iter()
+        .map(|&i| {
+            if key.by_family {
+                families.iter().map(|&f| sub[i][f]).collect()
+            } else {
+                r.normalized[i].clone()
+            }
+        })
+        .collect();
+    let legend = chosen
+        .iter()
+        .map(|&i| {
+            format!(
+                "{}: score {:.3} (rank {})",
+                s.options[i].name, r.scores[i], r.ranks[i]
+            )
+        })
+        .collect();
+
+    // A and B: the remembered ones while they are still chosen, else the first two chosen.
+    let find = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| s.option_index(id))
+            .filter(|i| chosen.contains(i))
+    };
+    let b = find(&key.reference).or_else(|| chosen.get(1).copied());
+    let a = find(&key.subject)
+        .filter(|&a| Some(a) != b)
+        .or_else(|| chosen.iter().copied().find(|&i| Some(i) != b));
+    let diff = match (a, b) {
+        (Some(a), Some(b)) if a != b => Some(difference(s, r, &members, &families, key, a, b)),
+        _ => None,
+    };
+    Compared {
+        chosen,
+        spokes,
+        spoke_names,
+        radar,
+        legend,
+        diff,
+    }
+}
+
+/// Weighted differences of `a` against `b`, per criterion or per family.
+fn difference(
+    s: &Scenario,
+    r: &Ranking,
+    members: &[Vec<usize>],
+    families: &[usize],
+    key: &Key,
+    a: usize,
+    b: usize,
+) -> Difference {
+    let per_criterion: Vec<f64> = r.contributions[a]
+        .iter()
+        .zip(&r.contributions[b])
+        .map(|(x, y)| x - y)
+        .collect();
+    // The bars add up to this (up to rounding): taken from the scores themselves so that the
+    // stated total is exactly the score difference, also when it sits on a rounding boundary.
+    let total = r.scores[a] - r.scores[b];
+    let mut rows: Vec<(String, String, f64)> = if key.by_family {
+        families
+            .iter()
+            .filter(|&&f| members[f].iter().any(|&j| r.weights[j] > 0.0))
+            .map(|&f| {
+                let family = &s.families[f];
+                let d = members[f].iter().map(|&j| per_criterion[j]).sum();
+                (short_name(&family.name), family.name.clone(), d)
+            })
+            .collect()
+    } else {
+        s.criteria
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| r.weights[j] > 0.0)
+            .map(|(j, c)| (c.label().to_string(), c.name.clone(), per_criterion[j]))
+            .collect()
+    };
+    rows.sort_by(|x, y| y.2.abs().total_cmp(&x.2.abs()));
+    Difference { a, b, rows, total }
+}
+
+/// A family's name for a bar label (families have no short label): the name when short,
+/// else its first word ("Environmental costs and benefits" → "Environmental").
+fn short_name(name: &str) -> String {
+    if name.chars().count() <= 16 {
+        return name.to_string();
+    }
+    name.split_whitespace()
+        .next()
+        .unwrap_or(name)
+        .trim_end_matches([',', ':', ';'])
+        .to_string()
+}
+
+/// Splits a name longer than `max` characters over two lines at the space nearest its middle.
+fn wrap(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        return name.to_string();
+    }
+    let mid = name.len() / 2;
+    let split = name
+        .match_indices(' ')
+        .map(|(k, _)| k)
+        .min_by_key(|&k| k.abs_diff(mid));
+    match split {
+        Some(k) => format!("{}\n{}", &name[..k], &name[k + 1..]),
+        None => name.to_string(),
+    }
+}
+
+/// How a spoke label at `(x, y)` on the unit circle is anchored: away from the centre.
+fn side(x: f64, y: f64) -> Align2 {
+    if x > 0.2 {
+        Align2::LEFT_CENTER
+    } else if x < -0.2 {
+        Align2::RIGHT_CENTER
+    } else if y > 0.0 {
+        Align2::CENTER_BOTTOM
+    } else {
+        Align2::CENTER_TOP
+    }
+}
+
+/// The point at radius `radius` on spoke `k` of `n` (spoke 0 at the top, clockwise).
+fn spoke_point(k: usize, n: usize, radius: f64) -> [f64; 2] {
+    let angle = FRAC_PI_2 - TAU * k as f64 / n.max(1) as f64;
+    [radius * angle.cos(), radius * angle.sin()]
+}
+
+/// Side of an option's colour swatch.
+const SWATCH: f32 = 11.0;
+
+/// A small square of an option's colour.
+fn swatch(ui: &mut Ui, colour: egui::Color32) {
+    let (rect, _) = ui.allocate_exact_size(egui::vec2(SWATCH, SWATCH), egui::Sense::hover());
+    ui.painter().rect_filled(rect, 2.0, colour);
+}
+
+/// Text size of the spoke labels.
+const SPOKE_LABEL_SIZE: f32 = 12.5;
+
+fn radar_panel(ui: &mut Ui, s: &Scenario, c: &Compared, by_family: bool, height: f32) {
+    let top = ui.min_rect().top();
+    ui.label(
+        RichText::new(if by_family {
+            "Family sub-scores (centre 0, rim 1 = best)"
+        } else {
+            "Normalised values (centre 0, rim 1 = best)"
+        })
+        .strong(),
+    );
+    for (k, &i) in c.chosen.iter().enumerate() {
+        if let Some(line) = c.legend.get(k) {
+            ui.horizontal_top(|ui| {
+                swatch(ui, theme::option_colour(i));
+                ui.add(egui::Label::new(line).wrap());
+            });
+        }
+    }
+    let n = c.spokes.len();
+    if n < 3 {
+        ui.label(RichText::new("A radar needs at least three spokes.").weak());
+        return;
+    }
+    let grid = ui.visuals().weak_text_color().gamma_multiply(0.6);
+    let text_colour = ui.visuals().text_color();
+    // Size the radar so that the spoke labels fit around it: the widest on each side, the
+    // tallest at the top and the bottom.
+    let font = egui::FontId::proportional(SPOKE_LABEL_SIZE);
+    let (mut left, mut right, mut above, mut below) = (0.0_f32, 0.0_f32, 0.0_f32, 0.0_f32);
+    for (k, l) in c.spokes.iter().enumerate() {
+        let size = ui
+            .painter()
+            .layout_no_wrap(l.clone(), font.clone(), text_colour)
+            .size();
+        let [x, y] = spoke_point(k, n, 1.0);
+        match side(x, y) {
+            Align2::LEFT_CENTER => right = right.max(size.x),
+            Align2::RIGHT_CENTER => left = left.max(size.x),
+            Align2::CENTER_BOTTOM => above = above.max(size.y),
+            _ => below = below.max(size.y),
+        }
+        above = above.max(size.y / 2.0);
+        below = below.max(size.y / 2.0);
+    }
+    let plot_h = (height - (ui.min_rect().bottom() - top) - 24.0).max(220.0);
+    let plot_w = ui.available_width();
+    let pad = 12.0;
+    let radius = ((plot_w - left - right - 2.0 * pad) / 2.0)
+        .min((plot_h - above - below - 2.0 * pad) / 2.0)
+        .max(60.0);
+    let reach = |extra: f32| 1.0 + f64::from((extra + pad) / radius);
+    let spoke_names = &c.spoke_names;
+    let options: Vec<&str> = c
+        .chosen
+        .iter()
+        .map(|&i| s.options[i].name.as_str())
+        .collect();
+    Plot::new("compare-radar")
+        .show_crosshair(false)
+        .width(plot_w)
+        .height(plot_h)
+        .data_aspect(1.0)
+        .set_margin_fraction(egui::Vec2::ZERO)
+        .show_axes(false)
+        .show_grid(false)
+        .show_background(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .include_x(-reach(left))
+        .include_x(reach(right))
+        .include_y(-reach(below))
+        .include_y(reach(above))
+        .label_formatter(move |pos| match pos {
+            HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                index,
+            } if options.contains(plot_name) => {
+                let spoke = spoke_names.get(index % n)?;
+                let value = (position.x * position.x + position.y * position.y).sqrt();
+                Some(format!("{plot_name}\n{spoke}: {value:.3}"))
+            }
+            _ => None,
+        })
+        .show(ui, |plot| {
+            for ring in [0.25, 0.5, 0.75, 1.0] {
+                let pts: Vec<[f64; 2]> = (0..=n).map(|k| spoke_point(k % n, n, ring)).collect();
+                plot.line(
+                    Line::new("", pts)
+                        .color(grid)
+                        .width(if ring == 1.0 { 1.4 } else { 0.8 })
+                        .allow_hover(false),
+                );
+            }
+            let label_gap = f64::from(6.0 / radius);
+            for (k, label) in c.spokes.iter().enumerate() {
+                plot.line(
+                    Line::new("", vec![[0.0, 0.0], spoke_point(k, n, 1.0)])
+                        .color(grid)
+                        .width(0.8)
+                        .allow_hover(false),
+                );
+                let [x, y] = spoke_point(k, n, 1.0 + label_gap);
+                let anchor = side(x, y);
+                plot.text(
+                    Text::new(
+                        "",
+                        PlotPoint::new(x, y),
+                        RichText::new(label).size(SPOKE_LABEL_SIZE),
+                    )
+                    .anchor(anchor)
+                    .color(text_colour),
+                );
+            }
+            for (&i, values) in c.chosen.iter().zip(&c.radar) {
+                let colour = theme::option_colour(i);
+                let pts: Vec<[f64; 2]> = (0..=n)
+                    .map(|k| spoke_point(k % n, n, values[k % n].clamp(0.0, 1.5)))
+                    .collect();
+                // The shape is star-like, not convex: fill it as triangles from the centre.
+                for k in 0..n {
+                    plot.polygon(
+                        Polygon::new("", vec![[0.0, 0.0], pts[k], pts[k + 1]])
+                            .fill_color(colour.gamma_multiply(0.10))
+                            .stroke(egui::Stroke::NONE)
+                            .allow_hover(false),
+                    );
+                }
+                plot.line(
+                    Line::new(s.options[i].name.clone(), pts)
+                        .color(colour)
+                        .width(2.2),
+                );
+            }
+        });
+    ui.label(
+        RichText::new("Rings at 0.25, 0.5, 0.75 and 1.")
+            .weak()
+            .small(),
+    );
+}
+
+fn difference_panel(
+    ui: &mut Ui,
+    s: &Scenario,
+    r: &Ranking,
+    c: &Compared,
+    by_family: bool,
+    height: f32,
+) {
+    let Some(diff) = &c.diff else {
+        return;
+    };
+    let top = ui.min_rect().top();
+    let (a, b) = (&s.options[diff.a], &s.options[diff.b]);
+    ui.label(
+        RichText::new(format!(
+            "Where {} gains and loses against {}",
+            a.label(),
+            b.label()
+        ))
+        .strong(),
+    );
+    ui.label(format!(
+        "Total difference: {:+.3} ({} scores {:.3}, {} scores {:.3})",
+        diff.total,
+        a.label(),
+        r.scores[diff.a],
+        b.label(),
+        r.scores[diff.b]
+    ));
+    ui.label(
+        RichText::new(format!(
+            "Per {}: weight × (A's normalised value minus B's). Right: A gains. Weight-0 items are left out.",
+            if by_family { "family" } else { "criterion" }
+        ))
+        .weak(),
+    );
+    let (colour_a, colour_b) = (theme::option_colour(diff.a), theme::option_colour(diff.b));
+    let rows = &diff.rows;
+    let m = rows.len();
+    let row = |pos: usize| (m - 1 - pos) as f64;
+    let bar = |pos: usize, (_, name, d): &(String, String, f64), colour: egui::Color32| {
+        Bar::new(row(pos), *d)
+            .name(name)
+            .width(0.7)
+            .fill(colour.gamma_multiply(0.8))
+            .stroke(egui::Stroke::new(1.0, colour))
+    };
+    let gains: Vec<Bar> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.2 >= 0.0)
+        .map(|(pos, r)| bar(pos, r, colour_a))
+        .collect();
+    let losses: Vec<Bar> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.2 < 0.0)
+        .map(|(pos, r)| bar(pos, r, colour_b))
+        .collect();
+    let labels: Vec<String> = rows.iter().map(|r| r.0.replace('\n', " ")).collect();
+    let max = rows
+        .iter()
+        .map(|r| r.2.abs())
+        .fold(0.0_f64, f64::max)
+        .max(0.005);
+    let text_colour = ui.visuals().text_color();
+    let zero = ui.visuals().weak_text_color();
+    let plot_h = (height - (ui.min_rect().bottom() - top) - 8.0).max(220.0);
+    let (name_a, name_b) = (a.label(), b.label());
+    Plot::new("compare-difference")
+        .height(plot_h)
+        .show_crosshair(false)
+        // A tooltip on the row under the pointer: full name and difference. (Bar hover text
+        // would be drawn inside the plot, where long names get cut off.)
+        .label_formatter(move |pos| {
+            let HoverPosition::Elsewhere { position } = pos else {
+                return None;
+            };
+            let v = position.y.round();
+            if (position.y - v).abs() > 0.4 || v < 0.0 {
+                return None;
+            }
+            let pos = usize::try_from(m as i64 - 1 - v as i64).ok()?;
+            let (_, name, d) = rows.get(pos)?;
+            Some(format!("{name}\n{name_a} minus {name_b}: {d:+.3}"))
+        })
+        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_grid([true, false])
+        .include_x(-max * 1.45)
+        .include_x(max * 1.45)
+        // An empty band under the bars for the legend.
+        .include_y(-1.9)
+        .include_y(m as f64 - 0.4)
+        .y_axis_min_width(100.0)
+        .y_axis_formatter(move |mark, _| {
+            let v = mark.value;
+            if (v - v.round()).abs() > 1e-6 || v < 0.0 {
+                return String::new();
+            }
+            let pos = m as i64 - 1 - v.round() as i64;
+            usize::try_from(pos)
+                .ok()
+                .and_then(|p| labels.get(p).cloned())
+                .unwrap_or_default()
+        })
+        .x_axis_label("weighted difference (A minus B)")
+        .show(ui, |plot| {
+            plot.vline(
+                VLine::new("", 0.0)
+                    .color(zero)
+                    .width(1.0)
+                    .allow_hover(false),
+            );
+            plot.bar_chart(
+                BarChart::new(format!("{} ahead", a.label()), gains)
+                    .horizontal()
+                    .color(colour_a)
+                    .allow_hover(false),
+            );
+            plot.bar_chart(
+                BarChart::new(format!("{} ahead", b.label()), losses)
+                    .horizontal()
+                    .color(colour_b)
+                    .allow_hover(false),
+            );
+            for (pos, (_, _, d)) in rows.iter().enumerate() {
+                let right = *d >= 0.0;
+                let pad = max * 0.03 * if right { 1.0 } else { -1.0 };
+                plot.text(
+                    Text::new(
+                        "",
+                        PlotPoint::new(d + pad, row(pos)),
+                        RichText::new(format!("{d:+.3}")).size(12.0),
+                    )
+                    .anchor(if right {
+                        Align2::LEFT_CENTER
+                    } else {
+                        Align2::RIGHT_CENTER
+                    })
+                    .color(text_colour),
+                );
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+    use crate::scenario_file::default_scenario;
+
+    #[test]
+    fn wrap_splits_long_names_near_the_middle() {
+        assert_eq!(wrap("Feasibility", 16), "Feasibility");
+        assert_eq!(
+            wrap("Environmental costs and benefits", 16),
+            "Environmental\ncosts and benefits"
+        );
+        assert_eq!(wrap("Health & comm.", 10), "Health\n& comm.");
+        assert_eq!(short_name("Economic costs and benefits"), "Economic");
+        assert_eq!(short_name("Effectiveness"), "Effectiveness");
+        assert_eq!(wrap("Enforceability", 10), "Enforceability");
+    }
+
+    #[test]
+    fn differences_add_up_to_the_score_difference() {
+        let s = default_scenario().unwrap();
+        let d = Derived::compute(&s, 1);
+        let r = d.ranking.as_ref().unwrap();
+        for by_family in [false, true] {
+            let key = Key {
+                revision: 1,
+                chosen: vec![s.options[0].id.clone(), s.options[3].id.clone()],
+                by_family,
+                subject: None,
+                reference: None,
+            };
+            let c = compute(&s, r, &key);
+            let diff = c.diff.unwrap();
+            assert_eq!((diff.a, diff.b), (0, 3));
+            let want = r.scores[0] - r.scores[3];
+            assert!((diff.total - want).abs() < 1e-12);
+            let bars: f64 = diff.rows.iter().map(|r| r.2).sum();
+            assert!((bars - want).abs() < 1e-12, "by_family {by_family}");
+            for pair in diff.rows.windows(2) {
+                assert!(pair[0].2.abs() >= pair[1].2.abs());
+            }
+        }
+    }
+
+    #[test]
+    fn the_charts_are_computed_once_per_revision_and_choice() {
+        let s = default_scenario().unwrap();
+        let d = Derived::compute(&s, 3);
+        let mut harness = egui_kittest::Harness::builder()
+            .with_size(egui::vec2(1000.0, 800.0))
+            .build_ui_state(
+                |ui, state: &mut CompareState| show(ui, &s, &d, state),
+                CompareState::default(),
+            );
+        harness.run();
+        assert_eq!(harness.state().computed, 1);
+        harness.run_steps(10);
+        assert_eq!(harness.state().computed, 1, "recomputed on idle frames");
+        harness.state_mut().by_family = true;
+        harness.run();
+        assert_eq!(harness.state().computed, 2);
+        harness.run_steps(5);
+        assert_eq!(harness.state().computed, 2);
+    }
 }

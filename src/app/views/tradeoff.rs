@@ -1,11 +1,539 @@
-//! Trade-off view: a scatter of any two criteria or families with the Pareto front.
+//! Trade-off view: a scatter of any two measures (a criterion, a family or the overall score)
+//! with the Pareto front, the options no other option beats on both axes.
 
-use crate::app::Derived;
-use crate::model::Scenario;
+use egui::{Align2, ComboBox, RichText, Ui};
+use egui_plot::{HoverPosition, Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, Text};
+
+use crate::app::{Derived, theme};
+use crate::model::{Direction, Scenario};
+use crate::pareto::{family_members, family_scores, pareto_front};
+use crate::scoring::Ranking;
+
+/// What an axis shows. Criteria and families are named by id, which survives edits that
+/// reorder or rename them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Axis {
+    /// The overall (weighted-sum) score.
+    Overall,
+    /// A criterion's normalised value.
+    Criterion(String),
+    /// A family's sub-score (see [`crate::pareto::family_scores`]).
+    Family(String),
+}
 
 #[derive(Default)]
-pub struct TradeoffState {}
+pub struct TradeoffState {
+    /// The user's choice of axes; `None` (or a criterion or family that no longer exists)
+    /// means the default.
+    x: Option<Axis>,
+    y: Option<Axis>,
+    cache: Option<Cache>,
+    /// How many times the plotted data were computed.
+    computed: u64,
+}
 
-pub fn show(ui: &mut egui::Ui, _s: &Scenario, _d: &Derived, _state: &mut TradeoffState) {
+/// The plotted data, for one scenario revision and one choice of axes.
+struct Cache {
+    key: (u64, Option<Axis>, Option<Axis>),
+    result: Result<Scatter, String>,
+}
+
+struct Scatter {
+    /// The axes in use (the defaults filled in).
+    x: Axis,
+    y: Axis,
+    /// Axis names as the combo boxes show them.
+    x_name: String,
+    y_name: String,
+    /// Axis titles under and beside the chart.
+    x_title: String,
+    y_title: String,
+    /// `[x, y]` of each option, in scenario order.
+    points: Vec<[f64; 2]>,
+    on_front: Vec<bool>,
+    /// The front's members from left to right.
+    front: Vec<usize>,
+    /// "Pareto front: A, B, C".
+    front_text: String,
+    /// One label per distinct position (options at the same place share one).
+    labels: Vec<([f64; 2], String)>,
+}
+
+pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &mut TradeoffState) {
     ui.heading("Trade-off");
+    let r = match &d.ranking {
+        Ok(r) => r,
+        Err(e) => {
+            ui.colored_label(theme::ERROR, format!("This scenario cannot be scored: {e}"));
+            return;
+        }
+    };
+    refresh(s, r, d.revision, state);
+    let Some(Ok(sc)) = state.cache.as_ref().map(|c| &c.result) else {
+        if let Some(Err(e)) = state.cache.as_ref().map(|c| &c.result) {
+            ui.colored_label(theme::ERROR, e);
+        }
+        return;
+    };
+    let (cur_x, cur_y) = (sc.x.clone(), sc.y.clone());
+    let (name_x, name_y) = (sc.x_name.clone(), sc.y_name.clone());
+    let mut new_x = None;
+    let mut new_y = None;
+    ui.horizontal_wrapped(|ui| {
+        new_x = axis_combo(ui, s, "X axis:", "tradeoff-x", &cur_x, &name_x);
+        ui.add_space(16.0);
+        new_y = axis_combo(ui, s, "Y axis:", "tradeoff-y", &cur_y, &name_y);
+    });
+    if new_x.is_some() || new_y.is_some() {
+        state.x = new_x.or(state.x.take());
+        state.y = new_y.or(state.y.take());
+        refresh(s, r, d.revision, state);
+    }
+    let Some(Ok(sc)) = state.cache.as_ref().map(|c| &c.result) else {
+        return;
+    };
+    ui.label(
+        RichText::new(
+            "Each dot is an option; up and to the right is better on both axes. \
+             The dashed line joins the Pareto front.",
+        )
+        .weak(),
+    );
+    scatter(ui, s, sc);
+    ui.add_space(4.0);
+    ui.label(RichText::new(&sc.front_text).strong());
+    ui.label(RichText::new("The options no other option beats on both axes.").weak());
+}
+
+/// Brings the cached scatter up to date with the scenario revision and the chosen axes.
+fn refresh(s: &Scenario, r: &Ranking, revision: u64, state: &mut TradeoffState) {
+    let key = (revision, state.x.clone(), state.y.clone());
+    if state.cache.as_ref().is_some_and(|c| c.key == key) {
+        return;
+    }
+    state.computed += 1;
+    state.cache = Some(Cache {
+        result: compute(s, r, state.x.as_ref(), state.y.as_ref()),
+        key,
+    });
+}
+
+/// A labelled combo box of every axis; returns the newly picked axis.
+fn axis_combo(
+    ui: &mut Ui,
+    s: &Scenario,
+    label: &str,
+    salt: &str,
+    current: &Axis,
+    current_name: &str,
+) -> Option<Axis> {
+    let l = ui.label(label);
+    let mut picked = None;
+    ComboBox::from_id_salt(salt)
+        .selected_text(current_name)
+        .width(260.0)
+        .show_ui(ui, |ui| {
+            for axis in all_axes(s) {
+                let selected = &axis == current;
+                if ui.selectable_label(selected, axis_name(s, &axis)).clicked() && !selected {
+                    picked = Some(axis);
+                }
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    picked
+}
+
+/// Every axis on offer: the overall score, each criterion, each family with criteria.
+fn all_axes(s: &Scenario) -> Vec<Axis> {
+    let members = family_members(s);
+    std::iter::once(Axis::Overall)
+        .chain(s.criteria.iter().map(|c| Axis::Criterion(c.id.clone())))
+        .chain(
+            s.families
+                .iter()
+                .zip(&members)
+                .filter(|(_, m)| !m.is_empty())
+                .map(|(f, _)| Axis::Family(f.id.clone())),
+        )
+        .collect()
+}
+
+/// The axis's name in the combo boxes.
+fn axis_name(s: &Scenario, axis: &Axis) -> String {
+    match axis {
+        Axis::Overall => "Overall score".into(),
+        Axis::Criterion(id) => s
+            .criteria
+            .iter()
+            .find(|c| &c.id == id)
+            .map_or_else(|| id.clone(), |c| c.name.clone()),
+        Axis::Family(id) => format!("{} (family)", s.family_name(id)),
+    }
+}
+
+/// The axis's title on the chart, saying which way is better.
+fn axis_title(s: &Scenario, axis: &Axis) -> String {
+    match axis {
+        Axis::Overall => "Overall score (weighted sum, 1 = best)".into(),
+        Axis::Criterion(_) => format!("{} (normalised, 1 = best)", axis_name(s, axis)),
+        Axis::Family(id) => format!("{} (family sub-score, 1 = best)", s.family_name(id)),
+    }
+}
+
+/// The chosen axis if it still exists, else `None`.
+fn valid(s: &Scenario, axis: Option<&Axis>) -> Option<Axis> {
+    let axis = axis?;
+    let ok = match axis {
+        Axis::Overall => true,
+        Axis::Criterion(id) => s.criterion_index(id).is_some(),
+        Axis::Family(id) => s.families.iter().any(|f| &f.id == id),
+    };
+    ok.then(|| axis.clone())
+}
+
+/// Default X: the economic cost criterion (a "less is better" criterion in an economic
+/// family, or named a cost), else the first cost criterion, else the first criterion.
+fn default_x(s: &Scenario) -> Axis {
+    let economic = |text: &str| text.to_lowercase().contains("econom");
+    let costly = |text: &str| text.to_lowercase().contains("cost");
+    let costs: Vec<_> = s
+        .criteria
+        .iter()
+        .filter(|c| c.direction == Direction::Minimize)
+        .collect();
+    costs
+        .iter()
+        .find(|c| economic(&c.family) || economic(&s.family_name(&c.family)))
+        .or_else(|| costs.iter().find(|c| costly(&c.id) || costly(&c.name)))
+        .or_else(|| costs.first())
+        .map(|c| c.id.clone())
+        .or_else(|| s.criteria.first().map(|c| c.id.clone()))
+        .map_or(Axis::Overall, Axis::Criterion)
+}
+
+/// Default Y: the effectiveness family when there is one, else the overall score.
+fn default_y(s: &Scenario) -> Axis {
+    let members = family_members(s);
+    s.families
+        .iter()
+        .zip(&members)
+        .find(|(f, m)| {
+            !m.is_empty()
+                && (f.id.to_lowercase().contains("effective")
+                    || f.name.to_lowercase().contains("effective"))
+        })
+        .map_or(Axis::Overall, |(f, _)| Axis::Family(f.id.clone()))
+}
+
+/// The value of every option on `axis`, in scenario order.
+fn values(s: &Scenario, r: &Ranking, families: &[Vec<f64>], axis: &Axis) -> Vec<f64> {
+    match axis {
+        Axis::Overall => r.scores.clone(),
+        Axis::Criterion(id) => {
+            let j = s.criterion_index(id);
+            r.normalized
+                .iter()
+                .map(|row| j.and_then(|j| row.get(j)).copied().unwrap_or(0.0))
+                .collect()
+        }
+        Axis::Family(id) => {
+            let f = s.families.iter().position(|f| &f.id == id);
+            families
+                .iter()
+                .map(|row| f.and_then(|f| row.get(f)).copied().unwrap_or(0.0))
+                .collect()
+        }
+    }
+}
+
+fn compute(
+    s: &Scenario,
+    r: &Ranking,
+    x: Option<&Axis>,
+    y: Option<&Axis>,
+) -> Result<Scatter, String> {
+    if s.options.len() != r.scores.len() {
+        return Err("The results are out of date with the scenario.".into());
+    }
+    let x = valid(s, x).unwrap_or_else(|| default_x(s));
+    let y = valid(s, y).unwrap_or_else(|| default_y(s));
+    let families = family_scores(s, r);
+    let xs = values(s, r, &families, &x);
+    let ys = values(s, r, &families, &y);
+    let pairs: Vec<(f64, f64)> = xs.iter().copied().zip(ys.iter().copied()).collect();
+    let on_front = pareto_front(&pairs);
+    let mut front: Vec<usize> = (0..pairs.len()).filter(|&i| on_front[i]).collect();
+    // Left to right; at equal x the higher first, so the line steps down.
+    front.sort_by(|&a, &b| {
+        pairs[a]
+            .0
+            .total_cmp(&pairs[b].0)
+            .then(pairs[b].1.total_cmp(&pairs[a].1))
+            .then(a.cmp(&b))
+    });
+    let names: Vec<&str> = front.iter().map(|&i| s.options[i].name.as_str()).collect();
+    let front_text = format!("Pareto front: {}", names.join(", "));
+    let mut labels: Vec<([f64; 2], String)> = Vec::new();
+    // Front members get the first pick of label spots, then the rest from the top down.
+    let mut label_order: Vec<usize> = front.clone();
+    let mut rest: Vec<usize> = (0..pairs.len()).filter(|&i| !on_front[i]).collect();
+    rest.sort_by(|&a, &b| pairs[b].1.total_cmp(&pairs[a].1));
+    label_order.extend(rest);
+    for i in label_order {
+        let (px, py) = pairs[i];
+        let label = s.options[i].label();
+        match labels
+            .iter_mut()
+            .find(|(p, _)| (p[0] - px).abs() < 1e-9 && (p[1] - py).abs() < 1e-9)
+        {
+            Some((_, text)) => {
+                text.push_str(" / ");
+                text.push_str(label);
+            }
+            None => labels.push(([px, py], label.to_string())),
+        }
+    }
+    Ok(Scatter {
+        x_name: axis_name(s, &x),
+        y_name: axis_name(s, &y),
+        x_title: axis_title(s, &x),
+        y_title: axis_title(s, &y),
+        x,
+        y,
+        points: pairs.iter().map(|&(a, b)| [a, b]).collect(),
+        on_front,
+        front,
+        front_text,
+        labels,
+    })
+}
+
+/// The scatter chart itself, drawn from the cached data.
+fn scatter(ui: &mut Ui, s: &Scenario, sc: &Scatter) {
+    let text_colour = ui.visuals().text_color();
+    let line_colour = ui.visuals().weak_text_color();
+    let (x_name, y_name) = (sc.x_name.as_str(), sc.y_name.as_str());
+    // Leave room under the chart for the front's names.
+    let height = (ui.available_height() - 64.0).max(240.0);
+    let (min_x, max_x) = range(sc.points.iter().map(|p| p[0]));
+    let (min_y, max_y) = range(sc.points.iter().map(|p| p[1]));
+    let font = egui::FontId::proportional(LABEL_SIZE);
+    let sizes: Vec<egui::Vec2> = sc
+        .labels
+        .iter()
+        .map(|(_, text)| {
+            ui.painter()
+                .layout_no_wrap(text.clone(), font.clone(), text_colour)
+                .size()
+        })
+        .collect();
+    Plot::new("tradeoff")
+        .height(height)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .include_x(min_x)
+        .include_x(max_x)
+        .include_y(min_y)
+        .include_y(max_y)
+        .x_axis_label(sc.x_title.clone())
+        .y_axis_label(sc.y_title.clone())
+        .label_formatter(move |pos| match pos {
+            HoverPosition::NearDataPoint {
+                plot_name,
+                position,
+                ..
+            } if !plot_name.is_empty() => Some(format!(
+                "{plot_name}\n{x_name}: {:.3}\n{y_name}: {:.3}",
+                position.x, position.y
+            )),
+            _ => None,
+        })
+        .show(ui, |plot| {
+            if sc.front.len() > 1 {
+                let line: Vec<[f64; 2]> = sc.front.iter().map(|&i| sc.points[i]).collect();
+                plot.line(
+                    Line::new("", line)
+                        .color(line_colour)
+                        .width(1.5)
+                        .style(LineStyle::dashed_loose())
+                        .allow_hover(false),
+                );
+            }
+            for (i, p) in sc.points.iter().enumerate() {
+                let colour = theme::option_colour(i);
+                plot.points(
+                    Points::new(s.options[i].name.clone(), vec![*p])
+                        .color(colour)
+                        .shape(if sc.on_front[i] {
+                            MarkerShape::Diamond
+                        } else {
+                            MarkerShape::Circle
+                        })
+                        .radius(if sc.on_front[i] { 7.0 } else { 5.5 })
+                        .filled(true),
+                );
+            }
+            // Labels go where they overlap nothing, in screen space (last frame's transform:
+            // on the very first frame it is not known yet, so draw once more).
+            let transform = *plot.transform();
+            let bounds = transform.bounds();
+            if bounds.min()[0] > min_x || bounds.max()[0] < max_x {
+                plot.ctx().request_repaint();
+            }
+            let anchors: Vec<egui::Pos2> = sc
+                .labels
+                .iter()
+                .map(|(p, _)| transform.position_from_point(&PlotPoint::new(p[0], p[1])))
+                .collect();
+            let markers: Vec<egui::Pos2> = sc
+                .points
+                .iter()
+                .map(|p| transform.position_from_point(&PlotPoint::new(p[0], p[1])))
+                .collect();
+            let front_line: Vec<egui::Pos2> = sc.front.iter().map(|&i| markers[i]).collect();
+            let placed = place_labels(&anchors, &sizes, &markers, &front_line, *transform.frame());
+            for ((_, text), min) in sc.labels.iter().zip(placed) {
+                plot.text(
+                    Text::new(
+                        "",
+                        transform.value_from_position(min),
+                        RichText::new(text).size(LABEL_SIZE),
+                    )
+                    .anchor(Align2::LEFT_TOP)
+                    .color(text_colour),
+                );
+            }
+        });
+}
+
+/// Text size of the dots' labels.
+const LABEL_SIZE: f32 = 13.0;
+
+/// Greedy label placement: for each label (in order) the first of eight spots around its dot
+/// that overlaps no dot, no label placed before, not the polyline `line`, and stays inside
+/// `frame`; failing that, the spot that overlaps least. Returns each label's top-left corner.
+fn place_labels(
+    anchors: &[egui::Pos2],
+    sizes: &[egui::Vec2],
+    markers: &[egui::Pos2],
+    line: &[egui::Pos2],
+    frame: egui::Rect,
+) -> Vec<egui::Pos2> {
+    use egui::{Rect, pos2, vec2};
+    let gap = 8.0;
+    let dots: Vec<Rect> = markers
+        .iter()
+        .map(|&m| Rect::from_center_size(m, vec2(12.0, 12.0)))
+        .collect();
+    // The line as points 3 px apart: each one inside a label counts as a little overlap.
+    let line_samples: Vec<egui::Pos2> = line
+        .windows(2)
+        .flat_map(|w| {
+            let steps = ((w[1] - w[0]).length() / 3.0).ceil().max(1.0) as usize;
+            (0..=steps).map(move |k| w[0].lerp(w[1], k as f32 / steps as f32))
+        })
+        .collect();
+    let mut placed: Vec<Rect> = Vec::new();
+    for (&p, &size) in anchors.iter().zip(sizes) {
+        let (w, h) = (size.x, size.y);
+        let spots = [
+            pos2(p.x + gap, p.y - h / 2.0),
+            pos2(p.x + gap * 0.7, p.y - gap * 0.7 - h),
+            pos2(p.x + gap * 0.7, p.y + gap * 0.7),
+            pos2(p.x - gap - w, p.y - h / 2.0),
+            pos2(p.x - w / 2.0, p.y - gap - h),
+            pos2(p.x - w / 2.0, p.y + gap),
+            pos2(p.x - gap * 0.7 - w, p.y - gap * 0.7 - h),
+            pos2(p.x - gap * 0.7 - w, p.y + gap * 0.7),
+        ];
+        let overlap = |min: egui::Pos2| -> f32 {
+            let r = Rect::from_min_size(min, size);
+            let area = |o: &Rect| {
+                let i = r.intersect(*o);
+                if i.is_positive() { i.area() } else { 0.0 }
+            };
+            let outside = r.area() - area(&frame);
+            let crossed = line_samples.iter().filter(|&&q| r.contains(q)).count() as f32;
+            placed.iter().chain(&dots).map(area).sum::<f32>() + outside * 4.0 + crossed * 6.0
+        };
+        let best = spots
+            .iter()
+            .copied()
+            .find(|&m| overlap(m) <= 0.0)
+            .or_else(|| {
+                spots
+                    .iter()
+                    .copied()
+                    .min_by(|&a, &b| overlap(a).total_cmp(&overlap(b)))
+            })
+            .unwrap_or(spots[0]);
+        placed.push(Rect::from_min_size(best, size));
+    }
+    placed.iter().map(|r| r.min).collect()
+}
+
+/// The range of `values`, widened to 0..1 (the scale of every axis).
+fn range(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    values
+        .filter(|v| v.is_finite())
+        .fold((0.0_f64, 1.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use super::*;
+    use crate::scenario_file::default_scenario;
+
+    fn setup() -> (Scenario, Derived) {
+        let s = default_scenario().unwrap();
+        let d = Derived::compute(&s, 7);
+        (s, d)
+    }
+
+    #[test]
+    fn defaults_are_the_economic_cost_and_the_effectiveness_family() {
+        let (s, _) = setup();
+        assert_eq!(default_x(&s), Axis::Criterion("implementation-cost".into()));
+        assert_eq!(default_y(&s), Axis::Family("effectiveness".into()));
+    }
+
+    #[test]
+    fn the_scatter_is_computed_once_per_revision_and_choice() {
+        let (s, d) = setup();
+        let mut state = TradeoffState::default();
+        let mut harness = egui_kittest::Harness::builder()
+            .with_size(egui::vec2(900.0, 700.0))
+            .build_ui_state(
+                |ui, state: &mut TradeoffState| show(ui, &s, &d, state),
+                std::mem::take(&mut state),
+            );
+        harness.run();
+        assert_eq!(harness.state().computed, 1);
+        harness.run_steps(10);
+        assert_eq!(harness.state().computed, 1, "recomputed on idle frames");
+        harness.state_mut().y = Some(Axis::Overall);
+        harness.run();
+        assert_eq!(harness.state().computed, 2);
+        harness.run_steps(5);
+        assert_eq!(harness.state().computed, 2);
+    }
+
+    #[test]
+    fn a_new_revision_recomputes() {
+        let (s, d) = setup();
+        let r = d.ranking.as_ref().unwrap();
+        let mut state = TradeoffState::default();
+        refresh(&s, r, 1, &mut state);
+        refresh(&s, r, 1, &mut state);
+        assert_eq!(state.computed, 1);
+        refresh(&s, r, 2, &mut state);
+        assert_eq!(state.computed, 2);
+    }
 }

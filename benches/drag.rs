@@ -1,0 +1,85 @@
+//! What one frame of a weight drag costs on a large scenario: the edit (copy + validation) and
+//! the re-scoring, for a generated 200-option × 50-criterion scenario. Prints figures; run with
+//! `cargo bench --bench drag`. A frame at 60 fps has 16.7 ms.
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use tideline::edit::{Edit, apply};
+use tideline::scenario_file::parse_ron;
+use tideline::scoring::score;
+
+/// A valid scenario text with `m` options and `n` criteria in 5 families, values spread 0..10.
+fn generated(m: usize, n: usize) -> String {
+    let mut t = String::from("(metadata: (format_version: 1, title: \"generated\"),\nfamilies: [");
+    for f in 0..5 {
+        t.push_str(&format!("(id: \"f{f}\", name: \"Family {f}\"),"));
+    }
+    t.push_str("],\ncriteria: [");
+    for j in 0..n {
+        let dir = if j % 4 == 0 { "Minimize" } else { "Maximize" };
+        t.push_str(&format!(
+            "(id: \"c{j}\", name: \"Criterion {j}\", family: \"f{}\", direction: {dir}, scale: (min: 0, max: 10)),",
+            j % 5
+        ));
+    }
+    t.push_str("],\noptions: [");
+    for i in 0..m {
+        t.push_str(&format!(
+            "(id: \"o{i}\", name: \"Option {i}\", provenance: (document: \"gen\")),"
+        ));
+    }
+    t.push_str("],\nperformance: [");
+    for i in 0..m {
+        for j in 0..n {
+            let v = ((i * 37 + j * 11) % 101) as f64 / 10.0;
+            t.push_str(&format!(
+                "(option: \"o{i}\", criterion: \"c{j}\", value: {v}, rationale: \"generated\"),"
+            ));
+        }
+    }
+    t.push_str("],\nprofiles: [(id: \"equal\", name: \"Equal\")],\n)");
+    t
+}
+
+fn time<T>(label: &str, reps: u32, mut f: impl FnMut() -> T) {
+    let start = Instant::now();
+    for _ in 0..reps {
+        black_box(f());
+    }
+    let per = start.elapsed().as_secs_f64() * 1000.0 / f64::from(reps);
+    println!("{label:<45} {per:>9.3} ms");
+}
+
+fn main() {
+    let text = generated(200, 50);
+    let s = parse_ron(text.as_bytes(), "generated.ron").unwrap_or_else(|e| panic!("{e}"));
+    println!("200 options × 50 criteria ({} cells)", s.performance.len());
+    time("load (parse + validate)", 10, || {
+        parse_ron(text.as_bytes(), "g.ron")
+    });
+    time("score (WSM, scale)", 50, || score(&s));
+    let mut share = 0.1;
+    time("weight edit (copy + apply + validate)", 20, || {
+        share = if share > 0.8 { 0.1 } else { share + 0.01 };
+        apply(
+            &s,
+            &Edit::SetFamilyShare {
+                family: "f1".into(),
+                share,
+                locked: Vec::new(),
+            },
+        )
+    });
+    time("one drag frame (edit + score)", 20, || {
+        apply(
+            &s,
+            &Edit::SetFamilyShare {
+                family: "f2".into(),
+                share: 0.3,
+                locked: Vec::new(),
+            },
+        )
+        .map(|t| score(&t))
+    });
+}

@@ -1,0 +1,400 @@
+//! The Compare and Trade-off views in the real window, driven through egui_kittest.
+//!
+//! Expected values come from the app's cached ranking and from the engine
+//! (`tideline::pareto::pareto_front`), never from hard-coded option names; family sub-scores
+//! are recomputed here from the ranking's contributions, independently of the view's code.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use egui::accesskit::{Role, Toggled};
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use tideline::app::{Command, TidelineApp, View};
+use tideline::edit::Edit;
+use tideline::model::{Direction, Scenario};
+use tideline::pareto::pareto_front;
+use tideline::scoring::Ranking;
+
+/// Large enough that both views' controls and charts fit unscrolled.
+const WINDOW: egui::Vec2 = egui::vec2(1400.0, 900.0);
+
+fn harness() -> Harness<'static, TidelineApp> {
+    let app = TidelineApp::with_default_scenario()
+        .unwrap_or_else(|e| panic!("the built-in scenario does not load: {e}"));
+    let mut harness = Harness::builder()
+        .with_size(WINDOW)
+        .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn ranking(harness: &Harness<'_, TidelineApp>) -> Ranking {
+    harness
+        .state()
+        .ranking()
+        .unwrap_or_else(|e| panic!("the app cannot score its scenario: {e}"))
+        .clone()
+}
+
+fn show_view(harness: &mut Harness<'_, TidelineApp>, view: View) {
+    harness.state_mut().execute(Command::ShowView(view));
+    harness.run();
+    assert_eq!(harness.state().view, view);
+}
+
+/// The accessible value (shown text) of the combo box labelled `label`.
+fn combo_value(harness: &Harness<'_, TidelineApp>, label: &str) -> String {
+    harness
+        .get_by_role_and_label(Role::ComboBox, label)
+        .value()
+        .unwrap_or_else(|| panic!("combo box {label:?} shows nothing"))
+}
+
+/// Opens the combo box labelled `label` and picks `item` from its list.
+fn pick(harness: &mut Harness<'_, TidelineApp>, label: &str, item: &str) {
+    harness.get_by_role_and_label(Role::ComboBox, label).click();
+    harness.run();
+    harness
+        .get_by_role(Role::ListBox)
+        .get_by_label(item)
+        .click();
+    harness.run();
+    assert_eq!(
+        combo_value(harness, label),
+        item,
+        "{label:?} did not take {item:?}"
+    );
+}
+
+/// The texts of every node whose label starts with `prefix`.
+fn labels_starting_with(harness: &Harness<'_, TidelineApp>, prefix: &str) -> Vec<String> {
+    harness
+        .query_all_by_label_contains(prefix)
+        .filter_map(|n| {
+            let node = n.accesskit_node();
+            node.label().or_else(|| node.value())
+        })
+        .filter(|l| l.starts_with(prefix))
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------
+// Trade-off
+
+/// Every option's value on the axis the combo boxes call `name`: "Overall score", a
+/// criterion's name, or "<family name> (family)".
+fn axis_values(s: &Scenario, r: &Ranking, name: &str) -> Vec<f64> {
+    if name == "Overall score" {
+        return r.scores.clone();
+    }
+    if let Some(j) = s.criteria.iter().position(|c| c.name == name) {
+        return r.normalized.iter().map(|row| row[j]).collect();
+    }
+    let family = s
+        .families
+        .iter()
+        .find(|f| format!("{} (family)", f.name) == name)
+        .unwrap_or_else(|| panic!("no axis called {name:?}"));
+    let js: Vec<usize> = (0..s.criteria.len())
+        .filter(|&j| s.criteria[j].family == family.id)
+        .collect();
+    let share: f64 = js.iter().map(|&j| r.weights[j]).sum();
+    (0..s.options.len())
+        .map(|i| {
+            if share > 0.0 {
+                js.iter().map(|&j| r.contributions[i][j]).sum::<f64>() / share
+            } else {
+                js.iter().map(|&j| r.normalized[i][j]).sum::<f64>() / js.len() as f64
+            }
+        })
+        .collect()
+}
+
+/// "Pareto front: A, B, C" for these axes, members from left to right.
+fn expected_front(s: &Scenario, r: &Ranking, x: &str, y: &str) -> String {
+    let pts: Vec<(f64, f64)> = axis_values(s, r, x)
+        .into_iter()
+        .zip(axis_values(s, r, y))
+        .collect();
+    let on = pareto_front(&pts);
+    let mut front: Vec<usize> = (0..pts.len()).filter(|&i| on[i]).collect();
+    front.sort_by(|&a, &b| {
+        pts[a]
+            .0
+            .total_cmp(&pts[b].0)
+            .then(pts[b].1.total_cmp(&pts[a].1))
+            .then(a.cmp(&b))
+    });
+    let names: Vec<&str> = front.iter().map(|&i| s.options[i].name.as_str()).collect();
+    format!("Pareto front: {}", names.join(", "))
+}
+
+fn shown_front(harness: &Harness<'_, TidelineApp>) -> String {
+    let shown = labels_starting_with(harness, "Pareto front:");
+    assert_eq!(shown.len(), 1, "front labels: {shown:?}");
+    shown[0].clone()
+}
+
+#[test]
+fn tradeoff_lists_the_pareto_front_of_the_chosen_axes() {
+    let mut harness = harness();
+    harness
+        .get_by_role_and_label(Role::Button, "Trade-off")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().view, View::Tradeoff);
+    let s = harness.state().scenario.clone();
+    let r = ranking(&harness);
+
+    let x = combo_value(&harness, "X axis:");
+    let y = combo_value(&harness, "Y axis:");
+    // The default X axis is a cost criterion ("less is better").
+    let cost = s
+        .criteria
+        .iter()
+        .find(|c| c.name == x)
+        .unwrap_or_else(|| panic!("X axis {x:?} is not a criterion"));
+    assert_eq!(cost.direction, Direction::Minimize);
+
+    let want = expected_front(&s, &r, &x, &y);
+    assert_eq!(shown_front(&harness), want);
+    // A real trade-off: more than one option but not all of them on the front.
+    let members = want.matches(", ").count() + 1;
+    assert!(members > 1 && members < s.options.len(), "{want}");
+}
+
+#[test]
+fn changing_an_axis_changes_the_front_when_the_engine_says_so() {
+    let mut harness = harness();
+    show_view(&mut harness, View::Tradeoff);
+    let s = harness.state().scenario.clone();
+    let r = ranking(&harness);
+    let x = combo_value(&harness, "X axis:");
+    let y = combo_value(&harness, "Y axis:");
+    let before = shown_front(&harness);
+    assert_eq!(before, expected_front(&s, &r, &x, &y));
+
+    // The first other Y axis under which the engine puts other options on the front.
+    let candidates = std::iter::once("Overall score".to_string())
+        .chain(s.criteria.iter().map(|c| c.name.clone()))
+        .chain(s.families.iter().map(|f| format!("{} (family)", f.name)));
+    let (new_y, want) = candidates
+        .filter(|c| *c != y)
+        .map(|c| {
+            let front = expected_front(&s, &r, &x, &c);
+            (c, front)
+        })
+        .find(|(_, front)| *front != before)
+        .unwrap_or_else(|| panic!("no Y axis changes the front"));
+
+    pick(&mut harness, "Y axis:", &new_y);
+    assert_eq!(shown_front(&harness), want);
+    assert_ne!(shown_front(&harness), before);
+
+    // The same axis on both sides: only the best option(s) on it remain.
+    pick(&mut harness, "X axis:", &new_y);
+    assert_eq!(
+        shown_front(&harness),
+        expected_front(&s, &r, &new_y, &new_y)
+    );
+}
+
+#[test]
+fn tradeoff_front_follows_a_weight_change() {
+    let mut harness = harness();
+    show_view(&mut harness, View::Tradeoff);
+    pick(&mut harness, "Y axis:", "Overall score");
+    let s = harness.state().scenario.clone();
+    let x = combo_value(&harness, "X axis:");
+    let before = shown_front(&harness);
+    assert_eq!(
+        before,
+        expected_front(&s, &ranking(&harness), &x, "Overall score")
+    );
+
+    // Some share of one family that changes the front, according to the engine.
+    let mut changed = None;
+    'search: for f in &s.families {
+        for share in [0.05, 0.6, 0.9] {
+            harness
+                .state_mut()
+                .execute(Command::Edit(Edit::SetFamilyShare {
+                    family: f.id.clone(),
+                    share,
+                    locked: Vec::new(),
+                }));
+            harness.run();
+            let want = expected_front(&s, &ranking(&harness), &x, "Overall score");
+            assert_eq!(shown_front(&harness), want, "{} at {share}", f.id);
+            if want != before {
+                changed = Some(want);
+                break 'search;
+            }
+        }
+    }
+    assert!(changed.is_some(), "no family share changed the front");
+}
+
+// ---------------------------------------------------------------------------------------
+// Compare
+
+/// "Total difference: +0.123", formatted as the view does.
+fn total_text(r: &Ranking, a: usize, b: usize) -> String {
+    format!("Total difference: {:+.3}", r.scores[a] - r.scores[b])
+}
+
+fn shown_total(harness: &Harness<'_, TidelineApp>) -> String {
+    let shown = labels_starting_with(harness, "Total difference:");
+    assert_eq!(shown.len(), 1, "total labels: {shown:?}");
+    shown[0].clone()
+}
+
+/// Whether the legend under the radar lists option `i`.
+fn listed(harness: &Harness<'_, TidelineApp>, s: &Scenario, i: usize) -> bool {
+    !labels_starting_with(harness, &format!("{}: score", s.options[i].name)).is_empty()
+}
+
+fn checkbox_ticked(harness: &Harness<'_, TidelineApp>, label: &str) -> bool {
+    harness
+        .get_by_role_and_label(Role::CheckBox, label)
+        .accesskit_node()
+        .toggled()
+        == Some(Toggled::True)
+}
+
+#[test]
+fn compare_starts_with_the_top_two_and_states_their_score_difference() {
+    let mut harness = harness();
+    harness
+        .get_by_role_and_label(Role::Button, "Compare")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().view, View::Compare);
+    let s = harness.state().scenario.clone();
+    let r = ranking(&harness);
+    let order = r.order();
+    let (a, b) = (order[0], order[1]);
+
+    for (i, o) in s.options.iter().enumerate() {
+        let chosen = i == a || i == b;
+        assert_eq!(checkbox_ticked(&harness, o.label()), chosen, "{}", o.name);
+        assert_eq!(listed(&harness, &s, i), chosen, "{}", o.name);
+    }
+    assert_eq!(combo_value(&harness, "Option A:"), s.options[a].label());
+    assert_eq!(combo_value(&harness, "Reference B:"), s.options[b].label());
+    let total = shown_total(&harness);
+    assert!(
+        total.starts_with(&total_text(&r, a, b)),
+        "{total:?} vs {:?}",
+        total_text(&r, a, b)
+    );
+
+    // By family: other spokes and bars, the same total.
+    harness
+        .get_by_role_and_label(Role::Button, "By family")
+        .click();
+    harness.run();
+    harness.get_by_label("Family sub-scores (centre 0, rim 1 = best)");
+    assert!(shown_total(&harness).starts_with(&total_text(&r, a, b)));
+}
+
+#[test]
+fn ticking_options_adds_them_up_to_four_and_the_reference_sets_the_total() {
+    let mut harness = harness();
+    show_view(&mut harness, View::Compare);
+    let s = harness.state().scenario.clone();
+    let r = ranking(&harness);
+    let order = r.order();
+
+    for &i in &order[2..4] {
+        harness
+            .get_by_role_and_label(Role::CheckBox, s.options[i].label())
+            .click();
+        harness.run();
+        assert!(listed(&harness, &s, i), "{} not listed", s.options[i].name);
+    }
+    // A fifth is refused, with a note.
+    let fifth = order[4];
+    harness
+        .get_by_role_and_label(Role::CheckBox, s.options[fifth].label())
+        .click();
+    harness.run();
+    assert!(!listed(&harness, &s, fifth));
+    assert!(!checkbox_ticked(&harness, s.options[fifth].label()));
+    assert!(!labels_starting_with(&harness, "At most 4 options").is_empty());
+
+    // The last-ranked of the four as reference B: the total is A's score minus B's.
+    let b = order[3];
+    pick(&mut harness, "Reference B:", s.options[b].label());
+    let a = order[0];
+    assert_eq!(combo_value(&harness, "Option A:"), s.options[a].label());
+    assert!(shown_total(&harness).starts_with(&total_text(&r, a, b)));
+    // Another A.
+    let a = order[2];
+    pick(&mut harness, "Option A:", s.options[a].label());
+    assert!(shown_total(&harness).starts_with(&total_text(&r, a, b)));
+
+    // Unticking one removes it from the legend, and makes room for the fifth.
+    harness
+        .get_by_role_and_label(Role::CheckBox, s.options[order[1]].label())
+        .click();
+    harness.run();
+    assert!(!listed(&harness, &s, order[1]));
+    harness
+        .get_by_role_and_label(Role::CheckBox, s.options[fifth].label())
+        .click();
+    harness.run();
+    assert!(listed(&harness, &s, fifth));
+    assert!(labels_starting_with(&harness, "At most 4 options").is_empty());
+}
+
+#[test]
+fn moving_a_weight_changes_the_compare_total() {
+    let mut harness = harness();
+    show_view(&mut harness, View::Compare);
+    let s = harness.state().scenario.clone();
+    let r0 = ranking(&harness);
+    let (a, b) = (r0.order()[0], r0.order()[1]);
+    let before = shown_total(&harness);
+    assert!(before.starts_with(&total_text(&r0, a, b)));
+
+    let family = s
+        .families
+        .iter()
+        .find(|f| f.id == "effectiveness")
+        .unwrap_or_else(|| panic!("no effectiveness family"));
+    harness
+        .state_mut()
+        .execute(Command::Edit(Edit::SetFamilyShare {
+            family: family.id.clone(),
+            share: 0.7,
+            locked: Vec::new(),
+        }));
+    harness.run();
+
+    let r1 = ranking(&harness);
+    assert_ne!(
+        total_text(&r1, a, b),
+        total_text(&r0, a, b),
+        "precondition: the engine should give another difference"
+    );
+    // The same two options stay chosen (by id); the total follows the new weights.
+    assert_eq!(combo_value(&harness, "Option A:"), s.options[a].label());
+    assert_eq!(combo_value(&harness, "Reference B:"), s.options[b].label());
+    let after = shown_total(&harness);
+    assert!(after.starts_with(&total_text(&r1, a, b)), "{after:?}");
+    assert_ne!(after, before);
+}
+
+#[test]
+fn every_input_widget_of_both_views_has_an_accessible_name() {
+    let mut harness = harness();
+    for view in [View::Compare, View::Tradeoff] {
+        show_view(&mut harness, view);
+        let unnamed = harness.unnamed_widgets();
+        assert!(
+            unnamed.is_empty(),
+            "{view:?}: unnamed widgets: {unnamed:#?}"
+        );
+    }
+}
