@@ -12,12 +12,12 @@
 //! `criteria`, scale bounds from the data, normalisation `minmax` (the bounds carry no more
 //! information than the data), one profile from the weight row.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Diagnostic, LoadError, line_col};
 use crate::model::{
     AnalysisSettings, Basis, Cell, Criterion, Direction, FORMAT_VERSION, Family, Metadata,
-    Normalization, PolicyOption, Provenance, Scale, Scenario, WeightProfile,
+    Normalization, PolicyOption, Provenance, Scale, Scenario, WeightProfile, unique_id,
 };
 use crate::scenario_file::utf8;
 use crate::validate::validate;
@@ -345,17 +345,11 @@ pub fn slug(name: &str) -> String {
 
 /// Unique slugs for `names`, suffixing `-2`, `-3`… where two names slug alike.
 fn unique_ids(names: impl Iterator<Item = String>) -> Vec<String> {
-    let mut used: HashMap<String, usize> = HashMap::new();
+    let mut used: HashSet<String> = HashSet::new();
     names
         .map(|n| {
-            let base = slug(&n);
-            let mut id = base.clone();
-            let mut k = 1;
-            while used.contains_key(&id) {
-                k += 1;
-                id = format!("{base}-{k}");
-            }
-            used.insert(id.clone(), 1);
+            let id = unique_id(&slug(&n), |id| used.contains(id));
+            used.insert(id.clone());
             id
         })
         .collect()

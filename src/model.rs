@@ -569,6 +569,17 @@ impl Scenario {
     }
 }
 
+/// `base`, or `base-2`, `base-3`… : the first id that `taken` says is free.
+pub fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n: u32| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or_else(|| base.to_string())
+}
+
 /// Maps each id to its first index.
 pub(crate) fn index_by_id<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
     let mut map = HashMap::new();

@@ -7,7 +7,7 @@ use egui::{RichText, ScrollArea, Ui};
 
 use super::Command;
 use crate::edit::Edit;
-use crate::model::{Scenario, WeightProfile};
+use crate::model::{Scenario, WeightProfile, unique_id};
 use crate::weights::{criterion_shares, family_shares};
 
 /// View state of the panel: which weights are locked, and the profile name being typed.
@@ -18,17 +18,6 @@ pub struct WeightsState {
     pub rename: Option<(String, String)>,
     /// The active profile as first seen, for "Reset".
     pub original: Vec<WeightProfile>,
-}
-
-/// An id not yet used by any profile, from `base`.
-fn fresh_profile_id(s: &Scenario, base: &str) -> String {
-    let mut id = base.to_string();
-    let mut k = 1;
-    while s.profile_index(&id).is_some() {
-        k += 1;
-        id = format!("{base}-{k}");
-    }
-    id
 }
 
 pub fn show(ui: &mut Ui, s: &Scenario, state: &mut WeightsState, out: &mut Vec<Command>) {
@@ -158,7 +147,7 @@ fn profile_tools(
             .on_hover_text("A new profile with equal weights")
             .clicked()
         {
-            let id = fresh_profile_id(s, "profile");
+            let id = unique_id("profile", |id| s.profile_index(id).is_some());
             out.push(Command::Edit(Edit::AddProfile(Box::new(WeightProfile {
                 id: id.clone(),
                 name: format!("New profile {}", s.profiles.len() + 1),
@@ -173,7 +162,9 @@ fn profile_tools(
             out.push(Command::Edit(Edit::SetActiveProfile(id)));
         }
         if ui.button("Duplicate").clicked() {
-            let id = fresh_profile_id(s, &format!("{}-copy", profile.id));
+            let id = unique_id(&format!("{}-copy", profile.id), |id| {
+                s.profile_index(id).is_some()
+            });
             let mut copy = profile.clone();
             copy.id = id.clone();
             copy.name = format!("{} (copy)", profile.name);

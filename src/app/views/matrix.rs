@@ -20,6 +20,7 @@ use crate::csv_import::slug;
 use crate::edit::{self, Edit};
 use crate::model::{
     Basis, Cell, Criterion, Direction, PolicyOption, Provenance, Scale, Scenario, Uncertainty,
+    unique_id,
 };
 
 /// The provenance of an option added here when the user names no document.
@@ -432,17 +433,6 @@ fn header_text(c: &Criterion) -> String {
         Direction::Maximize => c.label().to_string(),
         Direction::Minimize => format!("{} (min)", c.label()),
     }
-}
-
-/// An id not yet taken: `base`, else `base-2`, `base-3`…
-fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
-    if !taken(base) {
-        return base.to_string();
-    }
-    (2..)
-        .map(|n: u32| format!("{base}-{n}"))
-        .find(|id| !taken(id))
-        .unwrap_or_else(|| base.to_string())
 }
 
 /// Why an edit was refused, without the field path (the dialog shows where).
