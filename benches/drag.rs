@@ -1,11 +1,12 @@
-//! What one frame of a weight drag costs on a large scenario: the edit (copy + validation) and
-//! the re-scoring, for a generated 200-option × 50-criterion scenario. Prints figures; run with
+//! What one frame of a weight drag costs on a large scenario: the edit (in place, checking only
+//! the profiles, as the app does; and with a full copy and validation, for comparison) and the
+//! re-scoring, for a generated 200-option × 50-criterion scenario. Prints figures; run with
 //! `cargo bench --bench drag`. A frame at 60 fps has 16.7 ms.
 
 use std::hint::black_box;
 use std::time::Instant;
 
-use tideline::edit::{Edit, apply};
+use tideline::edit::{Edit, apply, apply_mut};
 use tideline::scenario_file::parse_ron;
 use tideline::scoring::score;
 
@@ -71,7 +72,31 @@ fn main() {
             },
         )
     });
-    time("one drag frame (edit + score)", 20, || {
+    let mut live = s.clone();
+    time("weight edit in place (apply_mut, as the app)", 200, || {
+        share = if share > 0.8 { 0.1 } else { share + 0.01 };
+        apply_mut(
+            &mut live,
+            &Edit::SetFamilyShare {
+                family: "f1".into(),
+                share,
+                locked: Vec::new(),
+            },
+        )
+    });
+    time("one drag frame as the app (apply_mut + score)", 50, || {
+        share = if share > 0.8 { 0.1 } else { share + 0.01 };
+        apply_mut(
+            &mut live,
+            &Edit::SetFamilyShare {
+                family: "f2".into(),
+                share,
+                locked: Vec::new(),
+            },
+        )
+        .map(|()| score(&live))
+    });
+    time("one drag frame with a copy (apply + score)", 20, || {
         apply(
             &s,
             &Edit::SetFamilyShare {

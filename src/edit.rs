@@ -5,7 +5,7 @@
 use crate::model::{
     Basis, Cell, Criterion, Method, Normalization, PolicyOption, Scenario, WeightProfile,
 };
-use crate::validate::validate;
+use crate::validate::{validate, validate_profiles};
 use crate::weights;
 
 /// A change to a scenario. Things are named by id, which stays stable while lists reorder.
@@ -91,6 +91,59 @@ impl Edit {
 /// Applies `edit` to a copy of `scenario`; returns the new scenario, or why the edit is refused.
 pub fn apply(scenario: &Scenario, edit: &Edit) -> Result<Scenario, String> {
     let mut s = scenario.clone();
+    apply_mut(&mut s, edit)?;
+    Ok(s)
+}
+
+/// Applies `edit` to `scenario` in place; a refused edit leaves it exactly as it was.
+///
+/// Edits of weights and settings alone (every frame of a slider drag) touch only the profiles
+/// and settings: those are saved, changed, checked with [`validate_profiles`] and restored on
+/// refusal, so a drag costs neither a copy of a large matrix nor a full validation.
+pub fn apply_mut(scenario: &mut Scenario, edit: &Edit) -> Result<(), String> {
+    if touches_only_profiles(edit) {
+        let profiles = scenario.profiles.clone();
+        let settings = scenario.settings.clone();
+        let outcome =
+            change(scenario, edit).and_then(|()| first_problem(validate_profiles(scenario)));
+        if outcome.is_err() {
+            scenario.profiles = profiles;
+            scenario.settings = settings;
+        }
+        return outcome;
+    }
+    let mut s = scenario.clone();
+    change(&mut s, edit)?;
+    first_problem(validate(&s))?;
+    *scenario = s;
+    Ok(())
+}
+
+/// Whether `edit` changes nothing but weight profiles and analysis settings.
+fn touches_only_profiles(edit: &Edit) -> bool {
+    matches!(
+        edit,
+        Edit::SetActiveProfile(_)
+            | Edit::SetFamilyShare { .. }
+            | Edit::SetCriterionShare { .. }
+            | Edit::ReplaceProfile(_)
+            | Edit::AddProfile(_)
+            | Edit::RenameProfile { .. }
+            | Edit::DeleteProfile(_)
+            | Edit::SetMethod(_)
+            | Edit::SetNormalization(_)
+    )
+}
+
+fn first_problem(problems: Vec<crate::validate::Problem>) -> Result<(), String> {
+    match problems.into_iter().next() {
+        None => Ok(()),
+        Some(p) => Err(format!("{}: {}", p.field, p.message)),
+    }
+}
+
+/// Makes the change itself, without validation.
+fn change(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
     let active = s.active_profile_index();
     match edit {
         Edit::SetActiveProfile(id) => {
@@ -205,10 +258,7 @@ pub fn apply(scenario: &Scenario, edit: &Edit) -> Result<Scenario, String> {
         Edit::SetMethod(m) => s.settings.method = *m,
         Edit::SetNormalization(n) => s.settings.normalization = *n,
     }
-    match validate(&s).into_iter().next() {
-        None => Ok(s),
-        Some(p) => Err(format!("{}: {}", p.field, p.message)),
-    }
+    Ok(())
 }
 
 fn missing_cell(option: &str, criterion: &str) -> Cell {
@@ -325,5 +375,31 @@ mod tests {
         let t = apply(&s, &Edit::DeleteProfile(active.clone())).unwrap_or_else(|e| panic!("{e}"));
         assert_ne!(t.settings.active_profile, active);
         assert!(t.profile_index(&t.settings.active_profile).is_some());
+    }
+
+    #[test]
+    fn a_refused_profile_edit_in_place_leaves_everything_as_it_was() {
+        // The duplicate id passes `change` and is caught by the profile checks afterwards, so
+        // this exercises the restore path of `apply_mut`.
+        let mut s = scenario();
+        let before = s.clone();
+        let dup = s.profiles[0].clone();
+        let err = apply_mut(&mut s, &Edit::AddProfile(Box::new(dup))).err();
+        assert!(err.is_some_and(|e| e.contains("duplicate id")));
+        assert_eq!(s, before);
+    }
+
+    #[test]
+    fn a_weight_edit_in_place_equals_the_copying_apply() {
+        let mut s = scenario();
+        let edit = Edit::SetFamilyShare {
+            family: s.families[0].id.clone(),
+            share: 0.6,
+            locked: Vec::new(),
+        };
+        let copied = apply(&s, &edit).unwrap_or_else(|e| panic!("{e}"));
+        apply_mut(&mut s, &edit).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(s, copied);
+        assert_ne!(s, scenario());
     }
 }

@@ -42,10 +42,7 @@ impl<T> History<T> {
     /// group, the step merges into the newest one (whose `before` is kept).
     pub fn record(&mut self, before: T, label: &str, group: Option<&str>) {
         self.redo.clear();
-        if let Some(g) = group
-            && self.open_group.as_deref() == Some(g)
-            && !self.undo.is_empty()
-        {
+        if self.merges(group) {
             return;
         }
         self.open_group = group.map(str::to_string);
@@ -56,6 +53,18 @@ impl<T> History<T> {
         if self.undo.len() > self.limit {
             self.undo.remove(0);
         }
+    }
+
+    /// Whether a step with this group would merge into the newest one, so the caller need not
+    /// take a snapshot of the document for it (the point of a cheap slider drag).
+    pub fn merges(&self, group: Option<&str>) -> bool {
+        group.is_some() && self.open_group.as_deref() == group && !self.undo.is_empty()
+    }
+
+    /// Notes that the newest step grew within its gesture (see [`History::merges`]): anything
+    /// undone before it can no longer be redone.
+    pub fn extend_step(&mut self) {
+        self.redo.clear();
     }
 
     /// Ends the current gesture: the next step starts a new undo step even with the same group.
@@ -142,6 +151,18 @@ mod tests {
         doc = 9;
         assert!(!h.can_redo());
         assert_eq!(h.undo(doc).unwrap_or_else(|d| d), 2);
+    }
+
+    #[test]
+    fn merges_tells_when_no_snapshot_is_needed() {
+        let mut h = History::new(10);
+        assert!(!h.merges(Some("w")), "no step yet");
+        h.record(1, "drag", Some("w"));
+        assert!(h.merges(Some("w")));
+        assert!(!h.merges(Some("other")));
+        assert!(!h.merges(None));
+        h.close_group();
+        assert!(!h.merges(Some("w")));
     }
 
     #[test]

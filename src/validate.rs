@@ -31,6 +31,15 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     v.problems
 }
 
+/// The checks that can fail after an edit of weight profiles or settings alone: cheaper than
+/// [`validate`] on a large scenario, and enough when options, criteria and cells are unchanged.
+pub fn validate_profiles(s: &Scenario) -> Vec<Problem> {
+    let mut v = Validator::default();
+    v.profiles(s);
+    v.settings(s);
+    v.problems
+}
+
 #[derive(Default)]
 struct Validator {
     problems: Vec<Problem>,

@@ -20,6 +20,7 @@ use crate::history::History;
 use crate::model::Scenario;
 use crate::scenario_file::{self, DEFAULT_SCENARIO_NAME};
 use crate::scoring::{Ranking, score};
+use crate::weights::{criterion_shares, family_shares};
 
 pub use views::View;
 
@@ -79,13 +80,20 @@ impl Default for Prefs {
 pub struct Derived {
     pub revision: u64,
     pub ranking: Result<Ranking, String>,
+    /// The active profile's family shares, in `scenario.families` order (the weights panel).
+    pub family_shares: Vec<f64>,
+    /// Each criterion's share within its family, in `scenario.criteria` order.
+    pub criterion_shares: Vec<f64>,
 }
 
 impl Derived {
-    fn compute(scenario: &Scenario, revision: u64) -> Self {
+    pub(crate) fn compute(scenario: &Scenario, revision: u64) -> Self {
+        let profile = scenario.profiles.get(scenario.active_profile_index());
         Self {
             revision,
             ranking: score(scenario).map_err(|e| e.to_string()),
+            family_shares: profile.map_or_else(Vec::new, |p| family_shares(scenario, p)),
+            criterion_shares: profile.map_or_else(Vec::new, |p| criterion_shares(scenario, p)),
         }
     }
 }
@@ -321,11 +329,15 @@ impl TidelineApp {
     }
 
     fn apply_edit(&mut self, e: &Edit) {
-        match edit::apply(&self.scenario, e) {
-            Ok(next) => {
-                let before = std::mem::replace(&mut self.scenario, next);
-                self.history
-                    .record(before, &e.label(), e.group().as_deref());
+        let group = e.group();
+        // Inside one gesture the undo step already holds the document as it was: no copy.
+        let before = (!self.history.merges(group.as_deref())).then(|| self.scenario.clone());
+        match edit::apply_mut(&mut self.scenario, e) {
+            Ok(()) => {
+                match before {
+                    Some(before) => self.history.record(before, &e.label(), group.as_deref()),
+                    None => self.history.extend_step(),
+                }
                 self.revision += 1;
                 self.status.clear();
             }
@@ -361,7 +373,13 @@ impl TidelineApp {
         chrome::top_bar(ui, self, &mut commands);
         chrome::status_line(ui, self);
         chrome::navigator(ui, self.view, &mut commands);
-        weights_panel::show(ui, &self.scenario, &mut self.weights, &mut commands);
+        weights_panel::show(
+            ui,
+            &self.scenario,
+            &self.derived,
+            &mut self.weights,
+            &mut commands,
+        );
         egui::CentralPanel::default().show(ui, |ui| {
             views::show(
                 ui,

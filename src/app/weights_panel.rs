@@ -5,10 +5,9 @@ use std::collections::BTreeSet;
 
 use egui::{RichText, ScrollArea, Ui};
 
-use super::Command;
+use super::{Command, Derived};
 use crate::edit::Edit;
 use crate::model::{Scenario, WeightProfile, unique_id};
-use crate::weights::{criterion_shares, family_shares};
 
 /// View state of the panel: which weights are locked, and the profile name being typed.
 #[derive(Default)]
@@ -20,13 +19,25 @@ pub struct WeightsState {
     pub original: Vec<WeightProfile>,
 }
 
-pub fn show(ui: &mut Ui, s: &Scenario, state: &mut WeightsState, out: &mut Vec<Command>) {
+pub fn show(
+    ui: &mut Ui,
+    s: &Scenario,
+    derived: &Derived,
+    state: &mut WeightsState,
+    out: &mut Vec<Command>,
+) {
     egui::Panel::right("weights")
         .default_size(340.0)
-        .show(ui, |ui| panel(ui, s, state, out));
+        .show(ui, |ui| panel(ui, s, derived, state, out));
 }
 
-fn panel(ui: &mut Ui, s: &Scenario, state: &mut WeightsState, out: &mut Vec<Command>) {
+fn panel(
+    ui: &mut Ui,
+    s: &Scenario,
+    derived: &Derived,
+    state: &mut WeightsState,
+    out: &mut Vec<Command>,
+) {
     ui.heading("Weights");
     let Some(profile) = s.profiles.get(s.active_profile_index()) else {
         ui.label("No weight profile.");
@@ -40,14 +51,13 @@ fn panel(ui: &mut Ui, s: &Scenario, state: &mut WeightsState, out: &mut Vec<Comm
         ui.label(RichText::new(&profile.note).small().weak());
     }
     ui.separator();
-    let fam = family_shares(s, profile);
-    let crit = criterion_shares(s, profile);
+    let (fam, crit) = (&derived.family_shares, &derived.criterion_shares);
     ScrollArea::vertical().show(ui, |ui| {
         for (f, family) in s.families.iter().enumerate() {
             ui.add_space(4.0);
             ui.horizontal(|ui| {
                 lock_toggle(ui, &mut state.locked_families, &family.id, &family.name);
-                let mut pct = fam[f] * 100.0;
+                let mut pct = fam.get(f).copied().unwrap_or(0.0) * 100.0;
                 let r = ui.add(
                     egui::Slider::new(&mut pct, 0.0..=100.0)
                         .text(RichText::new(&family.name).strong())
@@ -75,7 +85,7 @@ fn panel(ui: &mut Ui, s: &Scenario, state: &mut WeightsState, out: &mut Vec<Comm
                             &criterion.id,
                             &criterion.name,
                         );
-                        let mut pct = crit[c] * 100.0;
+                        let mut pct = crit.get(c).copied().unwrap_or(0.0) * 100.0;
                         let r = ui
                             .add(
                                 egui::Slider::new(&mut pct, 0.0..=100.0)
@@ -88,7 +98,7 @@ fn panel(ui: &mut Ui, s: &Scenario, state: &mut WeightsState, out: &mut Vec<Comm
                                 "{}\n{}\nShare within its family; overall weight {:.1} %.",
                                 criterion.name,
                                 criterion.description,
-                                fam[f] * crit[c] * 100.0
+                                fam.get(f).copied().unwrap_or(0.0) * crit.get(c).copied().unwrap_or(0.0) * 100.0
                             ));
                         if r.changed() && !state.locked_criteria.contains(&criterion.id) {
                             out.push(Command::Edit(Edit::SetCriterionShare {

@@ -1977,10 +1977,7 @@ mod tests {
                 cell.uncertainty = None;
             }
         }
-        let d = Derived {
-            revision: 0,
-            ranking: crate::scoring::score(&s).map_err(|e| e.to_string()),
-        };
+        let d = Derived::compute(&s, 0);
         let lookup = Lookup::build(&s, 0);
         for reversed in [false, true] {
             let sort = Sort {
