@@ -98,7 +98,9 @@ fn panel(
                                 "{}\n{}\nShare within its family; overall weight {:.1} %.",
                                 criterion.name,
                                 criterion.description,
-                                fam.get(f).copied().unwrap_or(0.0) * crit.get(c).copied().unwrap_or(0.0) * 100.0
+                                fam.get(f).copied().unwrap_or(0.0)
+                                    * crit.get(c).copied().unwrap_or(0.0)
+                                    * 100.0
                             ));
                         if r.changed() && !state.locked_criteria.contains(&criterion.id) {
                             out.push(Command::Edit(Edit::SetCriterionShare {
