@@ -210,3 +210,84 @@ fn ctrl_number_keys_switch_views() {
         assert_eq!(h.state().view, view, "step {k}");
     }
 }
+
+#[test]
+fn unsaved_work_is_offered_back_after_a_crash_and_restored_as_unsaved() {
+    let dir = temp_dir("recovery");
+    let copy = dir.join("recovery.ron");
+    // Session one: an edit, copied to the recovery file, then the process "dies".
+    let mut first = default_app();
+    first.set_recovery_file(Some(copy.clone()));
+    first.execute(family_share("social", 0.05));
+    let edited = first.scenario.clone();
+    first.write_recovery_now().unwrap_or_else(|e| panic!("{e}"));
+    drop(first);
+
+    // Session two starts on the default scenario and finds the copy.
+    let mut second = default_app();
+    second.set_recovery_file(Some(copy.clone()));
+    second.offer_recovery();
+    let original = second.scenario.clone();
+    assert_ne!(original, edited);
+    let mut h = harness(second);
+    h.get_by_label("Restore unsaved work?");
+    assert!(
+        h.query_by_label_contains("closed with unsaved changes to unep-aheg-2018.ron")
+            .is_some(),
+        "the prompt names where the work came from"
+    );
+    h.get_by_label("Restore").click();
+    h.run();
+    assert_eq!(h.state().scenario, edited);
+    assert!(h.state().is_dirty(), "restored work is unsaved until saved");
+    assert!(h.query_by_label("Restore unsaved work?").is_none());
+
+    // Saving it makes the copy unnecessary.
+    let path = dir.join("kept.ron");
+    h.state_mut().path = Some(path.clone());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().is_dirty(), "{}", h.state().status);
+    assert!(!copy.exists(), "the recovery copy is removed after a save");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn discarding_the_offer_deletes_the_copy_and_keeps_the_open_scenario() {
+    let dir = temp_dir("recovery-discard");
+    let copy = dir.join("recovery.ron");
+    let mut first = default_app();
+    first.set_recovery_file(Some(copy.clone()));
+    first.execute(family_share("economic", 0.9));
+    first.write_recovery_now().unwrap_or_else(|e| panic!("{e}"));
+
+    let mut second = default_app();
+    second.set_recovery_file(Some(copy.clone()));
+    second.offer_recovery();
+    let original = second.scenario.clone();
+    let mut h = harness(second);
+    h.get_by_label("Discard").click();
+    h.run();
+    assert_eq!(h.state().scenario, original);
+    assert!(!h.state().is_dirty());
+    assert!(!copy.exists());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_damaged_recovery_copy_is_not_offered() {
+    let dir = temp_dir("recovery-damaged");
+    let copy = dir.join("recovery.ron");
+    let mut first = default_app();
+    first.set_recovery_file(Some(copy.clone()));
+    first.execute(family_share("economic", 0.9));
+    first.write_recovery_now().unwrap_or_else(|e| panic!("{e}"));
+    // A crash mid-write cannot leave this (the write is atomic), but a disk can.
+    let text = std::fs::read_to_string(&copy).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&copy, &text[..text.len() / 2]).unwrap_or_else(|e| panic!("{e}"));
+    let mut second = default_app();
+    second.set_recovery_file(Some(copy));
+    second.offer_recovery();
+    assert!(second.recovery_offer.is_none());
+    let _ = std::fs::remove_dir_all(&dir);
+}

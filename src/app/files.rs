@@ -6,6 +6,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use super::TidelineApp;
+use crate::model::Scenario;
 use crate::scenario_file;
 
 /// How many recent files the File menu lists.
@@ -94,34 +95,67 @@ pub fn remember_recent(recent: &mut Vec<PathBuf>, path: &Path) {
     recent.truncate(RECENT_MAX);
 }
 
-/// Where unsaved work is copied: `$TIDELINE_RECOVERY_DIR`, else the app's data folder.
-fn recovery_path() -> Option<PathBuf> {
+/// The usual place of the recovery copy: `$TIDELINE_RECOVERY_DIR`, else the app's data folder.
+pub fn default_recovery_path() -> Option<PathBuf> {
     let dir = std::env::var_os("TIDELINE_RECOVERY_DIR")
         .map(PathBuf::from)
         .or_else(|| eframe::storage_dir("Tideline"))?;
     Some(dir.join("recovery.ron"))
 }
 
-/// Deletes the recovery copy (after a save, or when the user discards the work).
-pub fn remove_recovery() {
-    if let Some(p) = recovery_path() {
-        let _ = std::fs::remove_file(p);
-    }
-}
+/// The first line of a recovery file names where the work came from.
+const ORIGIN_PREFIX: &str = "// recovered from: ";
 
-/// State of the recovery copy.
+/// State of the recovery copy of unsaved work.
 pub struct Recovery {
+    /// Where the copy goes; `None` keeps no copy (UI tests, screenshot mode).
+    path: Option<PathBuf>,
+    /// The revision last copied.
     written: u64,
     last: Instant,
 }
 
-impl Default for Recovery {
-    fn default() -> Self {
+impl Recovery {
+    pub fn at(path: Option<PathBuf>) -> Self {
         Self {
+            path,
             written: 0,
             last: Instant::now(),
         }
     }
+
+    /// Deletes the copy (after a save, or when the user discards the work).
+    pub fn remove(&self) {
+        if let Some(p) = &self.path {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+}
+
+/// Writes `scenario` as the recovery copy at `path`, atomically, noting where it came from.
+pub fn write_recovery(path: &Path, scenario: &Scenario, origin: &str) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let text = scenario_file::to_ron(scenario)?;
+    // One line only: a newline in the origin would end the comment and break the file.
+    let origin = origin.replace(['\n', '\r'], " ");
+    scenario_file::write_atomic(path, &format!("{ORIGIN_PREFIX}{origin}\n{text}"))
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Reads a recovery copy: the scenario and where it came from. A missing, unreadable or
+/// invalid copy gives `None`: there is nothing trustworthy to offer.
+pub fn read_recovery(path: &Path) -> Option<(Scenario, String)> {
+    let bytes = std::fs::read(path).ok()?;
+    let origin = String::from_utf8_lossy(&bytes)
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix(ORIGIN_PREFIX))
+        .unwrap_or("an earlier session")
+        .to_string();
+    let s = scenario_file::parse_ron(&bytes, &path.display().to_string()).ok()?;
+    Some((s, origin))
 }
 
 /// Copies unsaved work to the recovery file now and then, on a background thread.
@@ -132,38 +166,45 @@ pub fn keep_recovery(app: &mut TidelineApp) {
     {
         return;
     }
-    let Some(path) = recovery_path() else { return };
+    let Some(path) = app.recovery.path.clone() else {
+        return;
+    };
     app.recovery.written = app.revision();
     app.recovery.last = Instant::now();
     let scenario = app.scenario.clone();
-    let origin = app
-        .path
-        .as_ref()
-        .map_or_else(|| app.source.clone(), |p| p.display().to_string());
+    let origin = app.origin();
     std::thread::spawn(move || {
-        if let Some(dir) = path.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        if let Ok(text) = scenario_file::to_ron(&scenario) {
-            let text = format!("// recovered from: {origin}\n{text}");
-            let _ = scenario_file::write_atomic(&path, &text);
-        }
+        let _ = write_recovery(&path, &scenario, &origin);
     });
 }
 
-/// At start-up: if a previous session left unsaved work, offer it back.
-pub fn offer_recovery(app: &mut TidelineApp) {
-    let Some(path) = recovery_path() else { return };
-    let Ok(bytes) = std::fs::read(&path) else {
-        return;
-    };
-    let origin = String::from_utf8_lossy(&bytes)
-        .lines()
-        .next()
-        .and_then(|l| l.strip_prefix("// recovered from: "))
-        .unwrap_or("an earlier session")
-        .to_string();
-    if let Ok(s) = scenario_file::parse_ron(&bytes, &path.display().to_string()) {
-        app.recovery_offer = Some((s, origin));
+impl TidelineApp {
+    /// Sets where unsaved work is copied (`None`: nowhere), e.g. before [`Self::offer_recovery`].
+    pub fn set_recovery_file(&mut self, path: Option<PathBuf>) {
+        self.recovery = Recovery::at(path);
+    }
+
+    /// Writes the recovery copy of the document now, on this thread.
+    pub fn write_recovery_now(&mut self) -> Result<(), String> {
+        let path = self
+            .recovery
+            .path
+            .clone()
+            .ok_or("no recovery file is set")?;
+        write_recovery(&path, &self.scenario, &self.origin())?;
+        self.recovery.written = self.revision();
+        Ok(())
+    }
+
+    /// At start-up: if a previous session left unsaved work, offer it back.
+    pub fn offer_recovery(&mut self) {
+        self.recovery_offer = self.recovery.path.as_deref().and_then(read_recovery);
+    }
+
+    /// Where the document came from: its file, else its source's name.
+    fn origin(&self) -> String {
+        self.path
+            .as_ref()
+            .map_or_else(|| self.source.clone(), |p| p.display().to_string())
     }
 }

@@ -151,7 +151,7 @@ impl TidelineApp {
             status: String::new(),
             pending: None,
             dialog: files::DialogSlot::default(),
-            recovery: files::Recovery::default(),
+            recovery: files::Recovery::at(None),
             recovery_offer: None,
             weights: weights_panel::WeightsState::default(),
             allow_close: false,
@@ -246,7 +246,7 @@ impl TidelineApp {
                 self.source = path.display().to_string();
                 self.saved_revision = self.revision;
                 files::remember_recent(&mut self.prefs.recent, path);
-                files::remove_recovery();
+                self.recovery.remove();
                 self.status = format!("Saved {}", path.display());
                 true
             }
@@ -406,7 +406,7 @@ impl TidelineApp {
                     if let Some(p) = self.pending.take() {
                         // Discarding: the work is not wanted, so neither is its recovery copy.
                         self.saved_revision = self.revision;
-                        files::remove_recovery();
+                        self.recovery.remove();
                         self.proceed(p);
                     }
                 }
@@ -425,7 +425,7 @@ impl TidelineApp {
                 self.saved_revision = self.revision.wrapping_sub(1);
                 self.status = "Restored unsaved work from the last session".into();
             } else {
-                files::remove_recovery();
+                self.recovery.remove();
             }
         }
         for c in commands {
@@ -525,7 +525,8 @@ pub fn run(launch: Launch) -> ExitCode {
                     app.view = prefs.view;
                     app.prefs = prefs;
                 }
-                files::offer_recovery(&mut app);
+                app.set_recovery_file(files::default_recovery_path());
+                app.offer_recovery();
             }
             if let Some(v) = launch.view {
                 app.view = v;
