@@ -162,7 +162,7 @@ fn change(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
                 .ok_or(format!("no family `{family}`"))?;
             let locks: Vec<bool> = s.families.iter().map(|f| locked.contains(&f.id)).collect();
             let mut p = s.profiles.get(active).cloned().ok_or("no profile")?;
-            weights::set_family_share(&s, &mut p, k, *share, &locks);
+            weights::set_family_share(s, &mut p, k, *share, &locks);
             s.profiles[active] = p;
         }
         Edit::SetCriterionShare {
@@ -175,7 +175,7 @@ fn change(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
                 .ok_or(format!("no criterion `{criterion}`"))?;
             let locks: Vec<bool> = s.criteria.iter().map(|c| locked.contains(&c.id)).collect();
             let mut p = s.profiles.get(active).cloned().ok_or("no profile")?;
-            weights::set_criterion_share(&s, &mut p, k, *share, &locks);
+            weights::set_criterion_share(s, &mut p, k, *share, &locks);
             s.profiles[active] = p;
         }
         Edit::ReplaceProfile(p) => {
