@@ -32,17 +32,21 @@ pub enum Edit {
     SetCell(Box<Cell>),
     /// Adds an option with a missing value on every criterion.
     AddOption(Box<PolicyOption>),
+    /// Sets an option's name and short label (empty: tables and charts show the name).
     RenameOption {
         id: String,
         name: String,
+        short: String,
     },
     RemoveOption(String),
     /// Adds a criterion with a missing value for every option and weight 0 in profiles that
     /// weigh criteria explicitly, so no ranking changes until it is scored and weighted.
     AddCriterion(Box<Criterion>),
+    /// Sets a criterion's name and short label (empty: headers and axes show the name).
     RenameCriterion {
         id: String,
         name: String,
+        short: String,
     },
     RemoveCriterion(String),
     AddProfile(Box<WeightProfile>),
@@ -200,9 +204,10 @@ fn change(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
             }
             s.options.push((**o).clone());
         }
-        Edit::RenameOption { id, name } => {
+        Edit::RenameOption { id, name, short } => {
             let i = s.option_index(id).ok_or(format!("no option `{id}`"))?;
             s.options[i].name = name.clone();
+            s.options[i].short = short.clone();
         }
         Edit::RemoveOption(id) => {
             let i = s.option_index(id).ok_or(format!("no option `{id}`"))?;
@@ -223,11 +228,12 @@ fn change(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
             }
             s.criteria.push((**c).clone());
         }
-        Edit::RenameCriterion { id, name } => {
+        Edit::RenameCriterion { id, name, short } => {
             let i = s
                 .criterion_index(id)
                 .ok_or(format!("no criterion `{id}`"))?;
             s.criteria[i].name = name.clone();
+            s.criteria[i].short = short.clone();
         }
         Edit::RemoveCriterion(id) => {
             let i = s

@@ -475,10 +475,23 @@ fn criteria_are_renamed_from_their_header_and_added_from_the_toolbar() {
     // The whole name is selected: typing replaces it.
     field.type_text("Speed of results");
     harness.run();
+    // The short label, which headers and charts show, is offered for renaming too.
+    let short = harness.get_by_role_and_label(Role::TextInput, "Short label");
+    assert_eq!(short.value().as_deref(), Some(s0.criteria[j].short.as_str()));
+    short.focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::TextInput, "Short label")
+        .type_text("Time to results");
+    harness.run();
     harness.key_press(Key::Enter);
     harness.run();
     let s1 = harness.state().scenario.clone();
     assert_eq!(s1.criteria[j].name, "Speed of results");
+    assert_eq!(s1.criteria[j].short, "Time to results");
+    harness.get_by_role_and_label(Role::ColumnHeader, &header_label(&s1, j));
+    assert!(header_label(&s1, j).contains("Time to results"));
     assert_eq!(s1.criteria.len(), s0.criteria.len());
     assert_eq!(s1.performance, s0.performance);
 

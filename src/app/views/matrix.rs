@@ -298,6 +298,7 @@ enum Dialog {
         what: Thing,
         id: String,
         name: String,
+        short: String,
         error: Option<String>,
         fresh: bool,
     },
@@ -564,15 +565,20 @@ pub fn show(
                 state.dialog = Some(Dialog::Cell(form));
             }
             Action::Rename(what, id) => {
-                let name = match what {
-                    Thing::Option => s.option_index(&id).map(|i| s.options[i].name.clone()),
-                    Thing::Criterion => s.criterion_index(&id).map(|j| s.criteria[j].name.clone()),
+                let names = match what {
+                    Thing::Option => s
+                        .option_index(&id)
+                        .map(|i| (s.options[i].name.clone(), s.options[i].short.clone())),
+                    Thing::Criterion => s
+                        .criterion_index(&id)
+                        .map(|j| (s.criteria[j].name.clone(), s.criteria[j].short.clone())),
                 };
-                if let Some(name) = name {
+                if let Some((name, short)) = names {
                     state.dialog = Some(Dialog::Rename {
                         what,
                         id,
                         name,
+                        short,
                         error: None,
                         fresh: true,
                     });
@@ -597,9 +603,10 @@ pub fn show(
             what,
             id,
             name,
+            short,
             error,
             fresh,
-        }) => rename(ui, s, *what, id, name, error, fresh),
+        }) => rename(ui, s, *what, id, (name, short), error, fresh),
         Some(Dialog::Remove { what, id, error }) => remove(ui, s, *what, id, error),
     };
     match outcome {
@@ -1795,11 +1802,11 @@ fn rename(
     s: &Scenario,
     what: Thing,
     id: &str,
-    name: &mut String,
+    (name, short): (&mut String, &mut String),
     error: &mut Option<String>,
     fresh: &mut bool,
 ) -> Outcome {
-    let (old, short) = match what {
+    let (old, old_short) = match what {
         Thing::Option => s
             .option_index(id)
             .map(|i| (&s.options[i].name, &s.options[i].short)),
@@ -1829,16 +1836,20 @@ fn rename(
                     focus_all(ui, &r, name);
                 }
                 apply |= entered(ui, &r);
+                let r = text_row(
+                    ui,
+                    "Short label",
+                    short,
+                    "optional, for headers and charts",
+                    340.0,
+                );
+                apply |= entered(ui, &r);
             });
-        if !short.is_empty() {
-            ui.label(
-                RichText::new(format!(
-                    "Tables and charts show its short label \"{short}\", which stays as it is."
-                ))
+        ui.label(
+            RichText::new("Tables and charts show the short label; empty shows the name.")
                 .small()
                 .weak(),
-            );
-        }
+        );
         error_line(ui, error.as_ref());
         let (ok, no) = buttons(ui, "Rename", "");
         apply |= ok;
@@ -1850,18 +1861,20 @@ fn rename(
     if !apply {
         return Outcome::Keep;
     }
-    let new = name.trim().to_string();
-    if new == old {
+    let (new, new_short) = (name.trim().to_string(), short.trim().to_string());
+    if new == old && new_short == old_short {
         return Outcome::Close;
     }
     let e = match what {
         Thing::Option => Edit::RenameOption {
             id: id.to_string(),
             name: new,
+            short: new_short,
         },
         Thing::Criterion => Edit::RenameCriterion {
             id: id.to_string(),
             name: new,
+            short: new_short,
         },
     };
     outcome(checked(s, e), error)
