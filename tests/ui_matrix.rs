@@ -477,7 +477,10 @@ fn criteria_are_renamed_from_their_header_and_added_from_the_toolbar() {
     harness.run();
     // The short label, which headers and charts show, is offered for renaming too.
     let short = harness.get_by_role_and_label(Role::TextInput, "Short label");
-    assert_eq!(short.value().as_deref(), Some(s0.criteria[j].short.as_str()));
+    assert_eq!(
+        short.value().as_deref(),
+        Some(s0.criteria[j].short.as_str())
+    );
     short.focus();
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);

@@ -127,6 +127,15 @@ fn lock_toggle(ui: &mut Ui, locked: &mut BTreeSet<String>, id: &str, name: &str)
         } else {
             format!("Lock {name}: keep this weight fixed while others move.")
         });
+    // The glyph says nothing to a screen reader or a test: name the toggle and its state.
+    ui.ctx().accesskit_node_builder(r.id, |node| {
+        node.set_label(format!("Lock {name}"));
+        node.set_toggled(if is {
+            egui::accesskit::Toggled::True
+        } else {
+            egui::accesskit::Toggled::False
+        });
+    });
     if r.clicked() {
         if is {
             locked.remove(id);
