@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod edit;
 pub mod history;
 pub mod locate;
+pub mod method_comparison;
 pub mod model;
 pub mod pareto;
 pub mod scenario_file;

@@ -394,15 +394,33 @@ pub enum Method {
     /// Weighted sum of normalised values (additive value model).
     #[default]
     Wsm,
+    /// Weighted product: `Π x^w` (Bridgman 1922; Miller & Starr 1969).
+    Wpm,
+    /// Closeness to the ideal and distance from the anti-ideal (Hwang & Yoon 1981).
+    Topsis,
+    /// Net outranking flow (Brans & Vincke 1985).
+    Promethee2,
+    /// Compromise ranking by group utility and individual regret (Opricovic & Tzeng 2004).
+    Vikor,
 }
 
 impl Method {
-    pub const ALL: [Method; 1] = [Method::Wsm];
+    pub const ALL: [Method; 5] = [
+        Method::Wsm,
+        Method::Wpm,
+        Method::Topsis,
+        Method::Promethee2,
+        Method::Vikor,
+    ];
 
     /// The name used on the command line and in JSON.
     pub fn keyword(self) -> &'static str {
         match self {
             Method::Wsm => "wsm",
+            Method::Wpm => "wpm",
+            Method::Topsis => "topsis",
+            Method::Promethee2 => "promethee2",
+            Method::Vikor => "vikor",
         }
     }
 
@@ -410,7 +428,66 @@ impl Method {
     pub fn title(self) -> &'static str {
         match self {
             Method::Wsm => "Weighted sum",
+            Method::Wpm => "Weighted product",
+            Method::Topsis => "TOPSIS",
+            Method::Promethee2 => "PROMETHEE II",
+            Method::Vikor => "VIKOR",
         }
+    }
+
+    /// One line on what the method does, for tooltips.
+    pub fn description(self) -> &'static str {
+        match self {
+            Method::Wsm => "Σ weight × normalised value; each criterion adds its share",
+            Method::Wpm => "Π value^weight; a poor value on one criterion weighs heavily",
+            Method::Topsis => "Closeness to the ideal option, distance from the worst (0..1)",
+            Method::Promethee2 => "Pairwise preferences per criterion: net outranking flow (−1..1)",
+            Method::Vikor => "Compromise of group utility and worst regret; Q, lower is better",
+        }
+    }
+
+    /// Parses a command-line keyword.
+    pub fn from_keyword(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.keyword() == s)
+    }
+
+    /// The normalisations this method works with; the first is its default.
+    pub fn normalizations(self) -> &'static [Normalization] {
+        use Normalization as N;
+        match self {
+            Method::Wsm => &[N::Scale, N::MinMax, N::Max, N::Linear, N::Sum, N::Vector],
+            Method::Wpm => &[N::None, N::Linear, N::Sum],
+            Method::Topsis => &[N::Vector, N::MinMax],
+            // Both work on raw differences (PROMETHEE's thresholds are in criterion units).
+            Method::Promethee2 | Method::Vikor => &[N::None],
+        }
+    }
+
+    /// The normalisation used when none is asked for.
+    pub fn default_normalization(self) -> Normalization {
+        self.normalizations()
+            .first()
+            .copied()
+            .unwrap_or(Normalization::Scale)
+    }
+
+    /// Whether the method works with `n`.
+    pub fn allows(self, n: Normalization) -> bool {
+        self.normalizations().contains(&n)
+    }
+
+    /// `preferred` if the method works with it, else the method's default.
+    pub fn normalization_for(self, preferred: Normalization) -> Normalization {
+        if self.allows(preferred) {
+            preferred
+        } else {
+            self.default_normalization()
+        }
+    }
+
+    /// Whether a higher headline score is better (false for VIKOR's Q).
+    pub fn higher_is_better(self) -> bool {
+        self != Method::Vikor
     }
 }
 
@@ -430,16 +507,19 @@ pub enum Normalization {
     Sum,
     /// `x / √Σx²`; cost `1 - x / √Σx²`.
     Vector,
+    /// Raw values: for methods that work on the criterion's own units.
+    None,
 }
 
 impl Normalization {
-    pub const ALL: [Normalization; 6] = [
+    pub const ALL: [Normalization; 7] = [
         Normalization::Scale,
         Normalization::MinMax,
         Normalization::Max,
         Normalization::Linear,
         Normalization::Sum,
         Normalization::Vector,
+        Normalization::None,
     ];
 
     /// The name used on the command line and in JSON.
@@ -451,6 +531,7 @@ impl Normalization {
             Normalization::Linear => "linear",
             Normalization::Sum => "sum",
             Normalization::Vector => "vector",
+            Normalization::None => "none",
         }
     }
 
@@ -463,6 +544,7 @@ impl Normalization {
             Normalization::Linear => "x / max; costs min / x",
             Normalization::Sum => "x / Σx; costs (1/x) / Σ(1/x)",
             Normalization::Vector => "x / √Σx²; costs 1 − x / √Σx²",
+            Normalization::None => "Raw values, no normalisation",
         }
     }
 
@@ -500,6 +582,16 @@ pub struct AnalysisSettings {
     pub monte_carlo: MonteCarlo,
     /// Budget for portfolios, in the unit of the options' `cost`.
     pub budget: Option<f64>,
+    /// VIKOR's weight of group utility against individual regret, in 0..=1.
+    #[serde(skip_serializing_if = "is_default_vikor_v")]
+    pub vikor_v: f64,
+}
+
+/// VIKOR's customary v: group utility and individual regret weigh alike.
+pub const DEFAULT_VIKOR_V: f64 = 0.5;
+
+fn is_default_vikor_v(v: &f64) -> bool {
+    *v == DEFAULT_VIKOR_V
 }
 
 impl Default for AnalysisSettings {
@@ -510,6 +602,7 @@ impl Default for AnalysisSettings {
             active_profile: String::new(),
             monte_carlo: MonteCarlo::default(),
             budget: None,
+            vikor_v: DEFAULT_VIKOR_V,
         }
     }
 }

@@ -1,7 +1,19 @@
-//! The scoring core: normalisation, the weighted sum and ranks. Pure functions over plain data.
+//! The scoring core: normalisation, the scoring methods and ranks. Pure functions over plain
+//! data.
 //!
 //! Every normalisation maps a criterion's column so that more is better, whatever the
 //! criterion's direction. Definitions and degenerate cases are in `docs/methods.md`.
+//!
+//! [`score_with`] scores a scenario; [`score_problem`] is the same over a plain matrix and
+//! weights, for callers (and benchmarks) that already hold them. Each method other than the
+//! weighted sum lives in its own submodule.
+
+mod promethee;
+mod topsis;
+mod vikor;
+mod wpm;
+
+pub use promethee::{Outrank, preference, promethee1};
 
 use thiserror::Error;
 
@@ -32,6 +44,39 @@ pub enum ScoreError {
     UnknownProfile(String),
     #[error("the scenario has no weight profile")]
     NoProfile,
+    #[error(
+        "the `{method}` method does not work with the `{normalization}` normalisation; use {allowed}"
+    )]
+    NotAllowed {
+        method: &'static str,
+        normalization: &'static str,
+        /// The allowed normalisations, e.g. "`vector` or `minmax`".
+        allowed: String,
+    },
+    #[error(
+        "option `{option}`, criterion `{criterion}`: the weighted product on raw values raises each value to a power and needs every value above 0 (found {value}); use the `linear` or `sum` normalisation, or set the criterion's weight to 0"
+    )]
+    NotPositive {
+        option: String,
+        criterion: String,
+        value: f64,
+    },
+    #[error("VIKOR's v must be between 0 and 1, found {0}")]
+    VikorV(f64),
+}
+
+/// "`a`, `b` or `c`": the allowed normalisations of `method`, for messages.
+pub fn allowed_list(method: Method) -> String {
+    let names: Vec<String> = method
+        .normalizations()
+        .iter()
+        .map(|n| format!("`{}`", n.keyword()))
+        .collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
 }
 
 /// Normalises one criterion's column. `None` entries (missing values) stay `None` and take no
@@ -50,6 +95,9 @@ pub fn normalize_column(
     let benefit = criterion.direction == Direction::Maximize;
     let map = |f: &dyn Fn(f64) -> f64| values.iter().map(|v| v.map(f)).collect();
 
+    if method == Normalization::None {
+        return Ok(values.to_vec());
+    }
     if method == Normalization::Scale {
         return Ok(by_scale(values, criterion));
     }
@@ -81,6 +129,7 @@ pub fn normalize_column(
         }
     };
     Ok(match method {
+        Normalization::None => values.to_vec(),
         Normalization::Scale => by_scale(values, criterion),
         Normalization::MinMax => {
             let span = max - min;
@@ -191,6 +240,36 @@ pub fn nearly_equal(a: f64, b: f64) -> bool {
     (a - b).abs() <= TIE_TOLERANCE * scale || a == b
 }
 
+/// What a method computes beyond one score per option.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum MethodDetail {
+    /// The weighted sum and product: the scores say it all.
+    #[default]
+    None,
+    /// TOPSIS: Euclidean distance of each option to the weighted ideal and anti-ideal.
+    Topsis { d_plus: Vec<f64>, d_minus: Vec<f64> },
+    /// PROMETHEE: leaving (φ⁺), entering (φ⁻) and net (φ = φ⁺ − φ⁻) flows.
+    Promethee {
+        phi_plus: Vec<f64>,
+        phi_minus: Vec<f64>,
+        phi_net: Vec<f64>,
+    },
+    /// VIKOR: group utility S, individual regret R and Q (all lower is better), and the
+    /// compromise set with the two conditions of Opricovic & Tzeng (2004).
+    Vikor {
+        v: f64,
+        s: Vec<f64>,
+        r: Vec<f64>,
+        q: Vec<f64>,
+        /// Option indices of the compromise solution, best Q first.
+        compromise: Vec<usize>,
+        /// C1, acceptable advantage: Q(a2) − Q(a1) ≥ 1/(m − 1).
+        advantage: bool,
+        /// C2, acceptable stability: a1 is also best by S or by R.
+        stability: bool,
+    },
+}
+
 /// The result of scoring a scenario under one profile.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ranking {
@@ -200,14 +279,24 @@ pub struct Ranking {
     pub profile: String,
     /// Effective criterion weights, summing to 1.
     pub weights: Vec<f64>,
-    /// Normalised matrix `[option][criterion]`, 0 where a value is missing and unweighted.
+    /// Normalised matrix `[option][criterion]`, more is better, roughly 0..1, for display: the
+    /// method's normalisation, or min-max for the methods on raw values; 0 where a value is
+    /// missing and unweighted.
     pub normalized: Vec<Vec<f64>>,
-    /// `contributions[i][j] = w_j · normalized[i][j]`; each row sums to the option's score.
+    /// Each criterion's part of each option's score. When `additive`, each row sums to the
+    /// score (`w_j · normalized` for the weighted sum, `w_j · φ_j` for PROMETHEE II);
+    /// otherwise it is `w_j · normalized`, a display of weighted performance.
     pub contributions: Vec<Vec<f64>>,
-    /// Score of each option, in the scenario's option order.
+    /// The headline score of each option, in the scenario's option order: the weighted sum,
+    /// the weighted product, TOPSIS closeness, PROMETHEE net flow φ or VIKOR's Q.
     pub scores: Vec<f64>,
     /// Rank of each option, 1 best.
     pub ranks: Vec<usize>,
+    /// Whether a higher score is better (false for VIKOR).
+    pub higher_is_better: bool,
+    /// Whether each row of `contributions` sums to the score.
+    pub additive: bool,
+    pub detail: MethodDetail,
 }
 
 impl Ranking {
@@ -219,7 +308,113 @@ impl Ranking {
     }
 }
 
-/// Scores `scenario` with the profile at `profile` (an index into `scenario.profiles`).
+/// A scoring problem as plain data: what a method needs, without the scenario around it.
+#[derive(Clone, Copy, Debug)]
+pub struct Problem<'a> {
+    /// Option ids, for messages.
+    pub options: &'a [&'a str],
+    pub criteria: &'a [Criterion],
+    /// `[option][criterion]`; `None` is allowed only where the criterion's weight is 0.
+    pub matrix: &'a [Vec<Option<f64>>],
+    /// One weight per criterion, summing to 1.
+    pub weights: &'a [f64],
+    /// VIKOR's v (ignored by the other methods).
+    pub vikor_v: f64,
+}
+
+impl Problem<'_> {
+    /// The id of option `i`, or its position when the problem has no ids.
+    fn option_id(&self, i: usize) -> String {
+        self.options
+            .get(i)
+            .map_or_else(|| format!("#{}", i + 1), |o| (*o).to_string())
+    }
+
+    /// Column `j` with missing values read as 0; only for weighted columns, which have none.
+    fn raw_column(&self, j: usize) -> Vec<f64> {
+        self.matrix
+            .iter()
+            .map(|row| row[j].unwrap_or(0.0))
+            .collect()
+    }
+
+    /// Indices of the criteria with a weight above 0.
+    fn weighted(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.criteria.len()).filter(|&j| self.weights[j] > 0.0)
+    }
+
+    /// The matrix under `n`, missing (unweighted) values as 0.
+    fn normalized(&self, n: Normalization) -> Result<Vec<Vec<f64>>, ScoreError> {
+        Ok(normalize_matrix(self.matrix, self.criteria, n)?
+            .into_iter()
+            .map(|row| row.into_iter().map(|v| v.unwrap_or(0.0)).collect())
+            .collect())
+    }
+
+    /// `w_j · normalized[i][j]`.
+    fn weighted_matrix(&self, normalized: &[Vec<f64>]) -> Vec<Vec<f64>> {
+        normalized
+            .iter()
+            .map(|row| row.iter().zip(self.weights).map(|(x, w)| x * w).collect())
+            .collect()
+    }
+}
+
+/// What a method computes for a [`Problem`]; [`Ranking`] adds ranks and names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MethodOutput {
+    pub normalized: Vec<Vec<f64>>,
+    pub contributions: Vec<Vec<f64>>,
+    pub scores: Vec<f64>,
+    pub additive: bool,
+    pub detail: MethodDetail,
+}
+
+/// Scores a plain problem with `method` under `normalization`: the core of [`score_with`].
+pub fn score_problem(
+    p: &Problem,
+    method: Method,
+    normalization: Normalization,
+) -> Result<MethodOutput, ScoreError> {
+    if !method.allows(normalization) {
+        return Err(ScoreError::NotAllowed {
+            method: method.keyword(),
+            normalization: normalization.keyword(),
+            allowed: allowed_list(method),
+        });
+    }
+    for (i, row) in p.matrix.iter().enumerate() {
+        for (j, v) in row.iter().enumerate() {
+            if v.is_none() && p.weights[j] > 0.0 {
+                return Err(ScoreError::MissingValue {
+                    option: p.option_id(i),
+                    criterion: p.criteria[j].id.clone(),
+                });
+            }
+        }
+    }
+    match method {
+        Method::Wsm => {
+            let normalized = p.normalized(normalization)?;
+            let scores = weighted_sum(&normalized, p.weights);
+            Ok(MethodOutput {
+                contributions: p.weighted_matrix(&normalized),
+                normalized,
+                scores,
+                additive: true,
+                detail: MethodDetail::None,
+            })
+        }
+        Method::Wpm => wpm::score(p, normalization),
+        Method::Topsis => topsis::score(p, normalization),
+        Method::Promethee2 => promethee::score(p),
+        Method::Vikor => vikor::score(p),
+    }
+}
+
+/// Scores `scenario` with the profile at `profile` (an index into `scenario.profiles`), reading
+/// VIKOR's v from the scenario's settings. A combination of method and normalisation that
+/// [`Method::normalizations`] does not list is refused with [`ScoreError::NotAllowed`].
 pub fn score_with(
     scenario: &Scenario,
     profile: usize,
@@ -237,36 +432,27 @@ pub fn score_with(
         });
     }
     let raw = scenario.matrix();
-    for (i, row) in raw.iter().enumerate() {
-        for (j, v) in row.iter().enumerate() {
-            if v.is_none() && weights[j] > 0.0 {
-                return Err(ScoreError::MissingValue {
-                    option: scenario.options[i].id.clone(),
-                    criterion: scenario.criteria[j].id.clone(),
-                });
-            }
-        }
-    }
-    let normalized: Vec<Vec<f64>> = normalize_matrix(&raw, &scenario.criteria, normalization)?
-        .into_iter()
-        .map(|row| row.into_iter().map(|v| v.unwrap_or(0.0)).collect())
-        .collect();
-    let scores = match method {
-        Method::Wsm => weighted_sum(&normalized, &weights),
+    let options: Vec<&str> = scenario.options.iter().map(|o| o.id.as_str()).collect();
+    let problem = Problem {
+        options: &options,
+        criteria: &scenario.criteria,
+        matrix: &raw,
+        weights: &weights,
+        vikor_v: scenario.settings.vikor_v,
     };
-    let contributions = normalized
-        .iter()
-        .map(|row| row.iter().zip(&weights).map(|(x, w)| x * w).collect())
-        .collect();
+    let out = score_problem(&problem, method, normalization)?;
     Ok(Ranking {
         method,
         normalization,
         profile: profile.id.clone(),
-        ranks: ranks(&scores, true),
+        ranks: ranks(&out.scores, method.higher_is_better()),
         weights,
-        normalized,
-        contributions,
-        scores,
+        normalized: out.normalized,
+        contributions: out.contributions,
+        scores: out.scores,
+        higher_is_better: method.higher_is_better(),
+        additive: out.additive,
+        detail: out.detail,
     })
 }
 

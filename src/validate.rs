@@ -535,6 +535,23 @@ impl Validator {
         {
             self.err("settings.budget", format!("budget {b} is negative"));
         }
+        if !st.method.allows(st.normalization) {
+            self.err(
+                "settings.normalization",
+                format!(
+                    "the `{}` method does not work with the `{}` normalisation; use {}",
+                    st.method.keyword(),
+                    st.normalization.keyword(),
+                    crate::scoring::allowed_list(st.method)
+                ),
+            );
+        }
+        if self.finite("settings.vikor_v", st.vikor_v) && !(0.0..=1.0).contains(&st.vikor_v) {
+            self.err(
+                "settings.vikor_v",
+                format!("VIKOR's v must be between 0 and 1, found {}", st.vikor_v),
+            );
+        }
     }
 }
 

@@ -138,6 +138,20 @@ const EXPECTED: &[Expect] = &[
         message: "inverted or empty scale: min 10 must be below max 0",
     },
     Expect {
+        file: "method-normalization.ron",
+        at: Some((26, 72)),
+        starts: "Scale",
+        field: "settings.normalization",
+        message: "the `topsis` method does not work with the `scale` normalisation; use `vector` or `minmax`",
+    },
+    Expect {
+        file: "method-normalization.ron",
+        at: Some((26, 88)),
+        starts: "1.5",
+        field: "settings.vikor_v",
+        message: "VIKOR's v must be between 0 and 1, found 1.5",
+    },
+    Expect {
         file: "missing-cell.ron",
         at: Some((16, 18)),
         starts: "[",
