@@ -55,8 +55,12 @@ pub enum Edit {
         name: String,
     },
     DeleteProfile(String),
+    /// Sets the method, and the normalisation too when the method does not work with the
+    /// current one (it then takes the method's default).
     SetMethod(Method),
     SetNormalization(Normalization),
+    /// VIKOR's weight of group utility against regret, 0..=1.
+    SetVikorV(f64),
 }
 
 impl Edit {
@@ -79,6 +83,7 @@ impl Edit {
             Edit::DeleteProfile(id) => format!("delete profile {id}"),
             Edit::SetMethod(m) => format!("method {}", m.keyword()),
             Edit::SetNormalization(n) => format!("normalisation {}", n.keyword()),
+            Edit::SetVikorV(v) => format!("VIKOR v = {v:.2}"),
         }
     }
 
@@ -87,6 +92,7 @@ impl Edit {
         match self {
             Edit::SetFamilyShare { family, .. } => Some(format!("family:{family}")),
             Edit::SetCriterionShare { criterion, .. } => Some(format!("criterion:{criterion}")),
+            Edit::SetVikorV(_) => Some("vikor-v".into()),
             _ => None,
         }
     }
@@ -136,6 +142,7 @@ fn touches_only_profiles(edit: &Edit) -> bool {
             | Edit::DeleteProfile(_)
             | Edit::SetMethod(_)
             | Edit::SetNormalization(_)
+            | Edit::SetVikorV(_)
     )
 }
 
@@ -261,8 +268,12 @@ fn change(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
                 s.settings.active_profile = s.profiles[i.min(s.profiles.len() - 1)].id.clone();
             }
         }
-        Edit::SetMethod(m) => s.settings.method = *m,
+        Edit::SetMethod(m) => {
+            s.settings.method = *m;
+            s.settings.normalization = m.normalization_for(s.settings.normalization);
+        }
         Edit::SetNormalization(n) => s.settings.normalization = *n,
+        Edit::SetVikorV(v) => s.settings.vikor_v = *v,
     }
     Ok(())
 }

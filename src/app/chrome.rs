@@ -191,39 +191,54 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                 .response
                 .labelled_by(label.id);
             ui.separator();
-            let label = ui.label("Method:");
-            egui::ComboBox::from_id_salt("method")
-                .selected_text(s.settings.method.title())
-                .show_ui(ui, |ui| {
-                    for m in Method::ALL {
-                        if ui
-                            .selectable_label(m == s.settings.method, m.title())
-                            .clicked()
-                            && m != s.settings.method
-                        {
-                            out.push(Command::Edit(Edit::SetMethod(m)));
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label.id);
-            let label = ui.label("Normalisation:");
-            egui::ComboBox::from_id_salt("normalization")
-                .selected_text(s.settings.normalization.keyword())
-                .show_ui(ui, |ui| {
-                    for n in Normalization::ALL {
-                        if ui
-                            .selectable_label(n == s.settings.normalization, n.keyword())
-                            .on_hover_text(n.description())
-                            .clicked()
-                            && n != s.settings.normalization
-                        {
-                            out.push(Command::Edit(Edit::SetNormalization(n)));
-                        }
-                    }
-                })
-                .response
-                .labelled_by(label.id);
+            let method = s.settings.method;
+            if let Some(m) = choice(
+                ui,
+                "Method:",
+                method,
+                &Method::ALL,
+                Method::title,
+                Method::description,
+            ) {
+                out.push(Command::Edit(Edit::SetMethod(m)));
+            }
+            if method == Method::Vikor {
+                let mut v = s.settings.vikor_v;
+                let label = ui.label("v:");
+                let r = ui
+                    .add(
+                        egui::DragValue::new(&mut v)
+                            .range(0.0..=1.0)
+                            .speed(0.01)
+                            .fixed_decimals(2),
+                    )
+                    .labelled_by(label.id)
+                    .on_hover_text(
+                        "VIKOR's weight of group utility (S) against the worst regret (R): 1 = majority rule, 0 = veto, 0.5 = consensus",
+                    );
+                if r.changed() {
+                    out.push(Command::Edit(Edit::SetVikorV(v)));
+                }
+            }
+            // Only the normalisations the method works with are offered.
+            let allowed = method.normalizations();
+            ui.add_enabled_ui(allowed.len() > 1, |ui| {
+                if let Some(n) = choice(
+                    ui,
+                    "Normalisation:",
+                    s.settings.normalization,
+                    allowed,
+                    Normalization::keyword,
+                    Normalization::description,
+                ) {
+                    out.push(Command::Edit(Edit::SetNormalization(n)));
+                }
+            })
+            .response
+            .on_disabled_hover_text(format!(
+                "{} works on the criteria's own values, without normalisation.",
+                method.title()
+            ));
             ui.separator();
             if ui
                 .add_enabled(app.can_undo(), egui::Button::new("Undo"))
@@ -241,6 +256,37 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
             }
         });
     });
+}
+
+/// A labelled combo box over `items`; returns the item picked, if it differs from `current`.
+fn choice<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    label: &str,
+    current: T,
+    items: &[T],
+    name: fn(T) -> &'static str,
+    hover: fn(T) -> &'static str,
+) -> Option<T> {
+    let mut picked = None;
+    let label = ui.label(label);
+    egui::ComboBox::from_id_salt(label.id)
+        .selected_text(name(current))
+        .show_ui(ui, |ui| {
+            for &item in items {
+                if ui
+                    .selectable_label(item == current, name(item))
+                    .on_hover_text(hover(item))
+                    .clicked()
+                    && item != current
+                {
+                    picked = Some(item);
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id)
+        .on_hover_text(hover(current));
+    picked
 }
 
 pub fn status_line(ui: &mut Ui, app: &TidelineApp) {

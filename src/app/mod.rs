@@ -3,12 +3,14 @@
 //! document, records undo steps and touches files. No scoring happens while drawing.
 
 mod chrome;
+mod elicit;
 mod files;
 mod screenshot;
 pub mod theme;
 mod views;
 mod weights_panel;
 
+use std::cell::OnceCell;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -17,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::LoadError;
 use crate::edit::{self, Edit};
 use crate::history::History;
+use crate::method_comparison::{MethodComparison, compare_methods};
 use crate::model::Scenario;
 use crate::scenario_file::{self, DEFAULT_SCENARIO_NAME};
 use crate::scoring::{Ranking, score};
@@ -84,6 +87,9 @@ pub struct Derived {
     pub family_shares: Vec<f64>,
     /// Each criterion's share within its family, in `scenario.criteria` order.
     pub criterion_shares: Vec<f64>,
+    /// Every method's ranking, worked out when first asked for (the Methods view), not on
+    /// every weight change.
+    comparison: OnceCell<MethodComparison>,
 }
 
 impl Derived {
@@ -94,7 +100,15 @@ impl Derived {
             ranking: score(scenario).map_err(|e| e.to_string()),
             family_shares: profile.map_or_else(Vec::new, |p| family_shares(scenario, p)),
             criterion_shares: profile.map_or_else(Vec::new, |p| criterion_shares(scenario, p)),
+            comparison: OnceCell::new(),
         }
+    }
+
+    /// Every method's ranking of `scenario` (the one these results were derived from) under
+    /// the active profile.
+    pub fn comparison(&self, scenario: &Scenario) -> &MethodComparison {
+        self.comparison
+            .get_or_init(|| compare_methods(scenario, scenario.active_profile_index()))
     }
 }
 

@@ -7,7 +7,7 @@ use egui::{RichText, ScrollArea, Ui};
 
 use super::{Command, Derived};
 use crate::edit::Edit;
-use crate::model::{Scenario, WeightProfile, unique_id};
+use crate::model::{Elicitation, ElicitationScope, Scenario, WeightProfile, unique_id};
 
 /// View state of the panel: which weights are locked, and the profile name being typed.
 #[derive(Default)]
@@ -17,6 +17,8 @@ pub struct WeightsState {
     pub rename: Option<(String, String)>,
     /// The active profile as first seen, for "Reset".
     pub original: Vec<WeightProfile>,
+    /// The elicitation dialog, opened from the panel.
+    pub elicit: super::elicit::ElicitState,
 }
 
 pub fn show(
@@ -29,6 +31,7 @@ pub fn show(
     egui::Panel::right("weights")
         .default_size(340.0)
         .show(ui, |ui| panel(ui, s, derived, state, out));
+    super::elicit::show(ui.ctx(), s, &mut state.elicit, out);
 }
 
 fn panel(
@@ -179,6 +182,7 @@ fn profile_tools(
                 family_weights: Default::default(),
                 criterion_weights: Default::default(),
                 weight_ranges: Vec::new(),
+                elicited: Vec::new(),
             }))));
             out.push(Command::Edit(Edit::SetActiveProfile(id)));
         }
@@ -201,7 +205,31 @@ fn profile_tools(
         {
             out.push(Command::Edit(Edit::DeleteProfile(profile.id.clone())));
         }
+        if ui
+            .button("Elicit…")
+            .on_hover_text(
+                "Set the weights by points, swing weighting, pairwise comparisons (AHP) or a ranking",
+            )
+            .clicked()
+        {
+            state.elicit.open_on(ElicitationScope::Families);
+        }
     });
+    if profile.elicitation != Elicitation::Direct {
+        ui.label(
+            RichText::new(format!(
+                "Weights elicited by {}",
+                match profile.elicitation {
+                    Elicitation::Swing => "swing weighting",
+                    Elicitation::Pairwise => "pairwise comparison",
+                    Elicitation::Ranking => "ranking",
+                    Elicitation::Direct => "points",
+                }
+            ))
+            .small()
+            .weak(),
+        );
+    }
     if let Some((id, name)) = &mut state.rename {
         let mut done = false;
         ui.horizontal(|ui| {

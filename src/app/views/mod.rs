@@ -3,6 +3,7 @@
 
 mod compare;
 mod matrix;
+mod methods;
 mod options;
 mod ranking;
 mod tradeoff;
@@ -21,16 +22,18 @@ pub enum View {
     Ranking,
     Compare,
     Tradeoff,
+    Methods,
 }
 
 impl View {
     /// Navigator order.
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Options,
         View::Matrix,
         View::Ranking,
         View::Compare,
         View::Tradeoff,
+        View::Methods,
     ];
 
     pub fn title(self) -> &'static str {
@@ -40,6 +43,7 @@ impl View {
             View::Ranking => "Ranking",
             View::Compare => "Compare",
             View::Tradeoff => "Trade-off",
+            View::Methods => "Methods",
         }
     }
 
@@ -51,6 +55,7 @@ impl View {
             View::Ranking => "ranking",
             View::Compare => "compare",
             View::Tradeoff => "tradeoff",
+            View::Methods => "methods",
         }
     }
 
@@ -83,5 +88,6 @@ pub fn show(
         View::Ranking => ranking::show(ui, scenario, derived),
         View::Compare => compare::show(ui, scenario, derived, &mut states.compare),
         View::Tradeoff => tradeoff::show(ui, scenario, derived, &mut states.tradeoff),
+        View::Methods => methods::show(ui, scenario, derived),
     }
 }

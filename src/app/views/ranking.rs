@@ -1,11 +1,13 @@
-//! Ranking view: horizontal bars of the overall score, each stacked by criterion contribution,
-//! best at the top, with ranks and scores labelled.
+//! Ranking view: horizontal bars of the overall score, best at the top, with ranks and scores
+//! labelled. Additive methods (weighted sum, PROMETHEE II) split each bar by criterion; the
+//! others show one bar per option. Below the chart, the method's own numbers.
 
 use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, Legend, Plot, PlotPoint, Text};
 
 use crate::app::{Derived, theme};
-use crate::model::Scenario;
+use crate::model::{Method, Scenario};
+use crate::scoring::{MethodDetail, Outrank, Ranking, promethee1};
 
 pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived) {
     ui.heading("Ranking");
@@ -22,46 +24,96 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived) {
         .map_or("", |p| p.name.as_str());
     ui.label(
         RichText::new(format!(
-            "{} · normalisation {} · profile {} · bars stacked by criterion contribution (weight × normalised value)",
+            "{} · normalisation {} · profile {} · {}",
             r.method.title(),
             r.normalization.keyword(),
-            profile
+            profile,
+            caption(r)
         ))
         .weak(),
     );
+    let details_height = if s.options.len() > 12 { 260.0 } else { 200.0 };
+    let chart_height = (ui.available_height() - details_height).max(220.0);
+    ui.allocate_ui(egui::vec2(ui.available_width(), chart_height), |ui| {
+        chart(ui, s, r);
+    });
+    egui::CollapsingHeader::new(format!("{} in numbers", r.method.title()))
+        .default_open(true)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(details_height - 30.0)
+                .show(ui, |ui| details(ui, s, r));
+        });
+}
+
+/// What the bars mean, in one line.
+fn caption(r: &Ranking) -> String {
+    match (&r.method, &r.detail) {
+        (Method::Wsm, _) => {
+            "bars stacked by criterion contribution (weight × normalised value)".into()
+        }
+        (Method::Wpm, _) => {
+            "weighted product Π x^w: read ratios between scores, not differences".into()
+        }
+        (Method::Topsis, _) => "closeness to the ideal C = D⁻ / (D⁺ + D⁻); 1 is the ideal".into(),
+        (Method::Promethee2, _) => {
+            "net flow φ split by criterion (weight × one-criterion net flow); left of 0: outranked more than outranking".into()
+        }
+        (Method::Vikor, MethodDetail::Vikor { v, .. }) => {
+            format!("Q with v = {v:.2}: lower is better; * marks the compromise set")
+        }
+        (Method::Vikor, _) => "Q: lower is better".into(),
+    }
+}
+
+/// Options of the VIKOR compromise set, if the ranking has one.
+fn compromise(r: &Ranking) -> &[usize] {
+    match &r.detail {
+        MethodDetail::Vikor { compromise, .. } => compromise,
+        _ => &[],
+    }
+}
+
+fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking) {
     let order = r.order();
     let n = order.len();
     // Row of option i: best at the top.
     let row = |pos: usize| (n - 1 - pos) as f64;
-    let mut charts: Vec<BarChart> = Vec::new();
-    for (j, c) in s.criteria.iter().enumerate() {
-        if r.weights[j] == 0.0 {
-            continue;
-        }
-        let bars: Vec<Bar> = order
-            .iter()
-            .enumerate()
-            .map(|(pos, &i)| {
-                Bar::new(row(pos), r.contributions[i][j])
-                    .name(format!("{}: {}", s.options[i].name, c.name))
-                    .width(0.72)
-            })
-            .collect();
-        let mut chart = BarChart::new(c.label(), bars)
-            .horizontal()
-            .color(theme::criterion_colour(j));
-        {
-            let below: Vec<&BarChart> = charts.iter().collect();
-            chart = chart.stack_on(&below);
-        }
-        charts.push(chart);
-    }
+    let charts = if r.additive {
+        stacked_bars(s, r, &order, &row)
+    } else {
+        vec![plain_bars(s, r, &order, &row)]
+    };
+    let marks = compromise(r);
     let labels: Vec<String> = order
         .iter()
-        .map(|&i| format!("#{}  {}", r.ranks[i], s.options[i].label()))
+        .map(|&i| {
+            let mark = if marks.contains(&i) { " *" } else { "" };
+            format!("#{}  {}{mark}", r.ranks[i], s.options[i].label())
+        })
         .collect();
     let text_colour = ui.visuals().text_color();
     let max = r.scores.iter().copied().fold(0.0_f64, f64::max).max(0.05);
+    let min = r.scores.iter().copied().fold(0.0_f64, f64::min);
+    // The most negative stacked part can reach past the most negative score.
+    let min_part = if r.additive {
+        r.contributions
+            .iter()
+            .map(|row| row.iter().filter(|x| **x < 0.0).sum::<f64>())
+            .fold(0.0_f64, f64::min)
+    } else {
+        0.0
+    };
+    let max_part = if r.additive {
+        r.contributions
+            .iter()
+            .map(|row| row.iter().filter(|x| **x > 0.0).sum::<f64>())
+            .fold(0.0_f64, f64::max)
+    } else {
+        0.0
+    };
+    let right = max.max(max_part);
+    let span = (right - min.min(min_part)).max(0.05);
     Plot::new("ranking")
         .legend(Legend::default().position(egui_plot::Corner::RightTop))
         .allow_drag(false)
@@ -70,8 +122,9 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived) {
         .allow_boxed_zoom(false)
         .show_grid([true, false])
         .include_x(0.0)
+        .include_x(min.min(min_part) - span * 0.02)
         // Room on the right for the score labels and the legend.
-        .include_x(max * 1.6)
+        .include_x(right + span * 0.6)
         .y_axis_min_width(170.0)
         .y_axis_formatter(move |mark, _| {
             let v = mark.value;
@@ -84,16 +137,21 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived) {
                 .and_then(|p| labels.get(p).cloned())
                 .unwrap_or_default()
         })
-        .x_axis_label("score")
+        .x_axis_label(axis_label(r))
         .show(ui, |plot| {
             for chart in charts {
                 plot.bar_chart(chart);
             }
             for (pos, &i) in order.iter().enumerate() {
+                let end = if r.additive {
+                    r.contributions[i].iter().filter(|x| **x > 0.0).sum::<f64>()
+                } else {
+                    r.scores[i].max(0.0)
+                };
                 plot.text(
                     Text::new(
                         "",
-                        PlotPoint::new(r.scores[i] + max * 0.01, row(pos)),
+                        PlotPoint::new(end + span * 0.01, row(pos)),
                         RichText::new(format!("{:.3}", r.scores[i])).strong(),
                     )
                     .anchor(egui::Align2::LEFT_CENTER)
@@ -101,4 +159,180 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived) {
                 );
             }
         });
+}
+
+fn axis_label(r: &Ranking) -> &'static str {
+    match r.method {
+        Method::Wsm => "score",
+        Method::Wpm => "weighted product",
+        Method::Topsis => "closeness C",
+        Method::Promethee2 => "net flow φ",
+        Method::Vikor => "Q (lower is better)",
+    }
+}
+
+/// One chart per criterion, stacked. Positive and negative parts stack separately from 0, so
+/// PROMETHEE's signed contributions read correctly; both halves share a legend entry.
+fn stacked_bars(
+    s: &Scenario,
+    r: &Ranking,
+    order: &[usize],
+    row: &dyn Fn(usize) -> f64,
+) -> Vec<BarChart> {
+    let mut positive: Vec<BarChart> = Vec::new();
+    let mut negative: Vec<BarChart> = Vec::new();
+    for (j, c) in s.criteria.iter().enumerate() {
+        if r.weights.get(j).is_none_or(|w| *w == 0.0) {
+            continue;
+        }
+        for (side, keep) in [
+            (&mut positive, (|x: f64| x.max(0.0)) as fn(f64) -> f64),
+            (&mut negative, |x: f64| x.min(0.0)),
+        ] {
+            let bars: Vec<Bar> = order
+                .iter()
+                .enumerate()
+                .map(|(pos, &i)| {
+                    Bar::new(row(pos), keep(r.contributions[i][j]))
+                        .name(format!(
+                            "{}: {} {:+.3}",
+                            s.options[i].name, c.name, r.contributions[i][j]
+                        ))
+                        .width(0.72)
+                })
+                .collect();
+            if bars.iter().all(|b| b.value == 0.0) {
+                continue;
+            }
+            let below: Vec<&BarChart> = side.iter().collect();
+            let chart = BarChart::new(c.label(), bars)
+                .horizontal()
+                .color(theme::criterion_colour(j))
+                .stack_on(&below);
+            side.push(chart);
+        }
+    }
+    positive.extend(negative);
+    positive
+}
+
+/// One bar per option, in the option's colour.
+fn plain_bars(s: &Scenario, r: &Ranking, order: &[usize], row: &dyn Fn(usize) -> f64) -> BarChart {
+    let bars: Vec<Bar> = order
+        .iter()
+        .enumerate()
+        .map(|(pos, &i)| {
+            Bar::new(row(pos), r.scores[i])
+                .name(format!("{}: {:.4}", s.options[i].name, r.scores[i]))
+                .fill(theme::option_colour(i))
+                .width(0.72)
+        })
+        .collect();
+    BarChart::new(r.method.title(), bars).horizontal()
+}
+
+/// The method's own numbers, per option in rank order, and what they say.
+fn details(ui: &mut Ui, s: &Scenario, r: &Ranking) {
+    let order = r.order();
+    let (heads, columns): (Vec<&str>, Vec<&[f64]>) = match &r.detail {
+        MethodDetail::None => (vec![score_head(r)], vec![&r.scores]),
+        MethodDetail::Topsis { d_plus, d_minus } => {
+            (vec!["D⁺", "D⁻", "C"], vec![d_plus, d_minus, &r.scores])
+        }
+        MethodDetail::Promethee {
+            phi_plus,
+            phi_minus,
+            phi_net,
+        } => (vec!["φ⁺", "φ⁻", "φ"], vec![phi_plus, phi_minus, phi_net]),
+        MethodDetail::Vikor {
+            s: gs, r: rr, q, ..
+        } => (vec!["S", "R", "Q"], vec![gs, rr, q]),
+    };
+    egui::Grid::new("ranking-details")
+        .striped(true)
+        .num_columns(heads.len() + 2)
+        .spacing([18.0, 4.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new("Rank").strong());
+            ui.label(RichText::new("Option").strong());
+            for h in &heads {
+                ui.label(RichText::new(*h).strong());
+            }
+            ui.end_row();
+            for &i in &order {
+                ui.label(format!("{}", r.ranks[i]));
+                ui.label(&s.options[i].name);
+                for col in &columns {
+                    ui.label(
+                        RichText::new(col.get(i).map_or(String::new(), |x| format!("{x:.4}")))
+                            .monospace(),
+                    );
+                }
+                ui.end_row();
+            }
+        });
+    match &r.detail {
+        MethodDetail::Vikor {
+            compromise,
+            advantage,
+            stability,
+            ..
+        } => {
+            ui.add_space(4.0);
+            let names: Vec<&str> = compromise
+                .iter()
+                .filter_map(|&i| s.options.get(i).map(|o| o.label()))
+                .collect();
+            ui.label(format!("Compromise set: {}", names.join(", ")));
+            ui.label(
+                RichText::new(format!(
+                    "Acceptable advantage (Q₂ − Q₁ ≥ 1/(m − 1)): {} · acceptable stability (best Q also best by S or R): {}",
+                    yes_no(*advantage),
+                    yes_no(*stability)
+                ))
+                .weak(),
+            );
+        }
+        MethodDetail::Promethee {
+            phi_plus,
+            phi_minus,
+            ..
+        } => {
+            ui.add_space(4.0);
+            let mut pairs = Vec::new();
+            for (x, &a) in order.iter().enumerate() {
+                for &b in &order[x + 1..] {
+                    if promethee1(phi_plus, phi_minus, a, b) == Outrank::Incomparable {
+                        pairs.push(format!(
+                            "{} – {}",
+                            s.options[a].label(),
+                            s.options[b].label()
+                        ));
+                    }
+                }
+            }
+            if pairs.is_empty() {
+                ui.label("PROMETHEE I (partial order): no incomparable pairs; it agrees with the complete ranking.");
+            } else {
+                ui.label(format!(
+                    "PROMETHEE I (partial order): {} incomparable pair{} — the leaving and entering flows disagree, so the complete ranking settles them only through φ:",
+                    pairs.len(),
+                    if pairs.len() == 1 { "" } else { "s" }
+                ));
+                ui.label(RichText::new(pairs.join(" · ")).weak());
+            }
+        }
+        _ => {}
+    }
+}
+
+fn score_head(r: &Ranking) -> &'static str {
+    match r.method {
+        Method::Wpm => "Product",
+        _ => "Score",
+    }
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b { "met" } else { "not met" }
 }

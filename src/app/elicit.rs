@@ -1,0 +1,657 @@
+//! The weight elicitation dialog: points, swing weighting, pairwise comparisons (AHP) and
+//! ranking, for the family weights or the weights within one family of the active profile.
+//!
+//! The dialog edits a draft `ElicitationInput`, previews the weights it gives on every change
+//! (`elicitation::compute`), and only "Apply" sends one undoable `Edit::Elicit`.
+
+use egui::{RichText, Ui};
+
+use super::{Command, theme};
+use crate::edit::Edit;
+use crate::elicitation::{self, Outcome};
+use crate::model::{
+    Elicitation, ElicitationInput, ElicitationRecord, ElicitationScope, PairwiseWeighting,
+    RankRule, Scenario, WeightProfile,
+};
+use crate::weights::{criterion_shares, family_shares};
+
+/// Saaty's 1–9 scale and its reciprocals, strongest preference for the row first.
+const SAATY: [f64; 17] = [
+    9.0,
+    8.0,
+    7.0,
+    6.0,
+    5.0,
+    4.0,
+    3.0,
+    2.0,
+    1.0,
+    1.0 / 2.0,
+    1.0 / 3.0,
+    1.0 / 4.0,
+    1.0 / 5.0,
+    1.0 / 6.0,
+    1.0 / 7.0,
+    1.0 / 8.0,
+    1.0 / 9.0,
+];
+
+const METHODS: [(Elicitation, &str, &str); 4] = [
+    (
+        Elicitation::Direct,
+        "Points",
+        "Give each item points; weights are the points' shares.",
+    ),
+    (
+        Elicitation::Swing,
+        "Swing",
+        "Imagine each item moving from its worst to its best level. Put the swing that matters most first and rate it 100; rate each other swing against it.",
+    ),
+    (
+        Elicitation::Pairwise,
+        "Pairwise (AHP)",
+        "For each pair: how many times more important is the row than the column? 1 equal · 3 moderately · 5 strongly · 7 very strongly · 9 extremely (1/3 … the column is).",
+    ),
+    (
+        Elicitation::Ranking,
+        "Rank order",
+        "Drag the items into order of importance, most important first (or use Up and Down); tick \"tied\" to share a place. The ranking becomes weights by the chosen rule.",
+    ),
+];
+
+/// State of the dialog: open or not, what is being weighed, how, and the draft answers.
+#[derive(Default)]
+pub struct ElicitState {
+    pub open: bool,
+    scope: Option<ElicitationScope>,
+    method: Elicitation,
+    /// The draft answers, for the profile they were started on.
+    draft: Option<(String, ElicitationInput)>,
+}
+
+impl ElicitState {
+    /// Opens the dialog on `scope` of the active profile.
+    pub fn open_on(&mut self, scope: ElicitationScope) {
+        self.open = true;
+        self.scope = Some(scope);
+        self.draft = None;
+    }
+}
+
+/// Ids, display names and current shares of the items `scope` weighs.
+fn members(s: &Scenario, profile: &WeightProfile, scope: &ElicitationScope) -> Vec<Member> {
+    match scope {
+        ElicitationScope::Families => {
+            let shares = family_shares(s, profile);
+            s.families
+                .iter()
+                .zip(shares)
+                .map(|(f, share)| Member {
+                    id: f.id.clone(),
+                    name: f.name.clone(),
+                    share,
+                })
+                .collect()
+        }
+        ElicitationScope::Family(fid) => {
+            let shares = criterion_shares(s, profile);
+            s.criteria
+                .iter()
+                .zip(shares)
+                .filter(|(c, _)| &c.family == fid)
+                .map(|(c, share)| Member {
+                    id: c.id.clone(),
+                    name: c.label().to_string(),
+                    share,
+                })
+                .collect()
+        }
+    }
+}
+
+struct Member {
+    id: String,
+    name: String,
+    share: f64,
+}
+
+/// A starting draft: the profile's own record when it used this method, else one that
+/// reproduces the current weights as far as the method can.
+fn start(
+    profile: &WeightProfile,
+    scope: &ElicitationScope,
+    method: Elicitation,
+    m: &[Member],
+) -> ElicitationInput {
+    if let Some(r) = elicitation::find_record(profile, scope)
+        && r.input.method() == method
+    {
+        return r.input.clone();
+    }
+    let mut by_weight: Vec<&Member> = m.iter().collect();
+    by_weight.sort_by(|a, b| b.share.total_cmp(&a.share));
+    let top = by_weight.first().map_or(0.0, |x| x.share);
+    match method {
+        Elicitation::Direct => ElicitationInput::Direct {
+            points: m
+                .iter()
+                .map(|x| (x.id.clone(), (x.share * 1000.0).round() / 10.0))
+                .collect(),
+        },
+        Elicitation::Swing => ElicitationInput::Swing {
+            swings: by_weight
+                .iter()
+                .map(|x| {
+                    let rating = if top > 0.0 {
+                        x.share / top * 100.0
+                    } else {
+                        100.0
+                    };
+                    (x.id.clone(), rating.round())
+                })
+                .collect(),
+        },
+        Elicitation::Pairwise => {
+            let ids: Vec<String> = m.iter().map(|x| x.id.clone()).collect();
+            elicitation::blank_input(Elicitation::Pairwise, &ids)
+        }
+        Elicitation::Ranking => {
+            let mut order: Vec<Vec<String>> = Vec::new();
+            let mut last = f64::NAN;
+            for x in by_weight {
+                match order.last_mut() {
+                    Some(group) if (x.share - last).abs() < 1e-9 => group.push(x.id.clone()),
+                    _ => order.push(vec![x.id.clone()]),
+                }
+                last = x.share;
+            }
+            ElicitationInput::Ranking {
+                order,
+                rule: RankRule::Centroid,
+            }
+        }
+    }
+}
+
+pub fn show(ctx: &egui::Context, s: &Scenario, state: &mut ElicitState, out: &mut Vec<Command>) {
+    if !state.open {
+        return;
+    }
+    let Some(profile) = s.profiles.get(s.active_profile_index()) else {
+        state.open = false;
+        return;
+    };
+    let mut open = true;
+    let mut close = false;
+    egui::Window::new("Elicit weights")
+        .open(&mut open)
+        .default_width(660.0)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            close = body(ui, s, profile, state, out);
+        });
+    if !open || close {
+        state.open = false;
+        state.draft = None;
+    }
+}
+
+/// The dialog's content; true when it should close.
+fn body(
+    ui: &mut Ui,
+    s: &Scenario,
+    profile: &WeightProfile,
+    state: &mut ElicitState,
+    out: &mut Vec<Command>,
+) -> bool {
+    let scope = state
+        .scope
+        .clone()
+        .filter(|sc| elicitation::scope_members(s, sc).is_some())
+        .unwrap_or(ElicitationScope::Families);
+    ui.label(RichText::new(format!("Profile: {}", profile.name)).strong());
+    // What to weigh.
+    let mut new_scope = None;
+    ui.horizontal(|ui| {
+        let label = ui.label("Weigh:");
+        let text = |sc: &ElicitationScope| match sc {
+            ElicitationScope::Families => "the families against each other".to_string(),
+            ElicitationScope::Family(id) => format!(
+                "the criteria within {}",
+                s.families
+                    .iter()
+                    .find(|f| &f.id == id)
+                    .map_or(id.as_str(), |f| f.name.as_str())
+            ),
+        };
+        egui::ComboBox::from_id_salt("elicit-scope")
+            .selected_text(text(&scope))
+            .width(360.0)
+            .show_ui(ui, |ui| {
+                let all = std::iter::once(ElicitationScope::Families).chain(
+                    s.families
+                        .iter()
+                        .map(|f| ElicitationScope::Family(f.id.clone())),
+                );
+                for sc in all {
+                    if ui.selectable_label(sc == scope, text(&sc)).clicked() && sc != scope {
+                        new_scope = Some(sc);
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    if let Some(sc) = new_scope {
+        state.scope = Some(sc);
+        state.draft = None;
+        return false;
+    }
+    // How.
+    ui.horizontal(|ui| {
+        ui.label("Method:");
+        for (m, name, help) in METHODS {
+            if ui
+                .selectable_label(state.method == m, name)
+                .on_hover_text(help)
+                .clicked()
+                && state.method != m
+            {
+                state.method = m;
+                state.draft = None;
+            }
+        }
+    });
+    let help = METHODS
+        .iter()
+        .find(|(m, ..)| *m == state.method)
+        .map_or("", |(_, _, h)| *h);
+    ui.label(RichText::new(help).weak());
+    ui.separator();
+
+    let m = members(s, profile, &scope);
+    if m.len() < 2 {
+        ui.label("There is only one item here: it takes the whole weight, nothing to elicit.");
+        return ui.button("Close").clicked();
+    }
+    let fresh = !matches!(&state.draft, Some((p, input)) if p == &profile.id && input.method() == state.method);
+    if fresh {
+        state.draft = Some((profile.id.clone(), start(profile, &scope, state.method, &m)));
+    }
+    let Some((_, input)) = state.draft.as_mut() else {
+        return false;
+    };
+    let name_of = |id: &str| {
+        m.iter()
+            .find(|x| x.id == id)
+            .map_or(id.to_string(), |x| x.name.clone())
+    };
+    egui::ScrollArea::vertical()
+        .max_height(360.0)
+        .id_salt("elicit-body")
+        .show(ui, |ui| match input {
+            ElicitationInput::Direct { points } => {
+                egui::Grid::new("elicit-points")
+                    .num_columns(2)
+                    .spacing([12.0, 6.0])
+                    .show(ui, |ui| {
+                        for (id, p) in &mut points.0 {
+                            let label = ui.label(name_of(id));
+                            ui.add(egui::DragValue::new(p).range(0.0..=1000.0).speed(0.5))
+                                .labelled_by(label.id);
+                            ui.end_row();
+                        }
+                    });
+            }
+            ElicitationInput::Swing { swings } => swing_editor(ui, swings, &name_of),
+            ElicitationInput::Pairwise {
+                items,
+                judgements,
+                weighting,
+            } => pairwise_editor(ui, items, judgements, weighting, &name_of),
+            ElicitationInput::Ranking { order, rule } => ranking_editor(ui, order, rule, &name_of),
+        });
+    ui.separator();
+
+    let outcome = elicitation::compute(input);
+    let record = ElicitationRecord {
+        scope: scope.clone(),
+        input: input.clone(),
+    };
+    match &outcome {
+        Ok(o) => preview(ui, o, &m, input),
+        Err(e) => {
+            ui.colored_label(theme::ERROR, e.message.clone());
+        }
+    }
+    if let Some(old) = elicitation::find_record(profile, &scope)
+        && !elicitation::record_matches_weights(profile, old)
+    {
+        ui.label(
+            RichText::new("The weights here were edited by hand since they were last elicited.")
+                .color(theme::WARNING),
+        );
+    }
+    ui.add_space(6.0);
+    let mut close = false;
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(
+                outcome.is_ok(),
+                egui::Button::new(format!("Apply to {}", profile.name)),
+            )
+            .clicked()
+        {
+            out.push(Command::Edit(Edit::Elicit {
+                profile: profile.id.clone(),
+                record: Box::new(record),
+            }));
+        }
+        if ui.button("Close").clicked() {
+            close = true;
+        }
+    });
+    close
+}
+
+/// The weights the answers give, next to the current ones.
+fn preview(ui: &mut Ui, o: &Outcome, m: &[Member], input: &ElicitationInput) {
+    ui.label(RichText::new("Resulting weights").strong());
+    egui::Grid::new("elicit-preview")
+        .num_columns(3)
+        .spacing([12.0, 3.0])
+        .show(ui, |ui| {
+            for (id, w) in &o.weights {
+                let member = m.iter().find(|x| &x.id == id);
+                ui.label(member.map_or(id.as_str(), |x| x.name.as_str()));
+                ui.add(
+                    egui::ProgressBar::new(*w as f32)
+                        .desired_width(220.0)
+                        .text(format!("{:.1} %", w * 100.0)),
+                );
+                ui.label(
+                    RichText::new(format!(
+                        "now {:.1} %",
+                        member.map_or(0.0, |x| x.share) * 100.0
+                    ))
+                    .weak(),
+                );
+                ui.end_row();
+            }
+        });
+    let Some(p) = &o.pairwise else { return };
+    let cr = p.cr.map_or("not defined above 15 items".to_string(), |cr| {
+        format!("{cr:.3}")
+    });
+    let line = format!(
+        "λmax {:.3} · CI {:.3} · CR {cr}{}",
+        p.lambda_max,
+        p.ci,
+        if p.warning {
+            " — above 0.10: the judgements contradict each other; revise the one below"
+        } else {
+            " — acceptable (0.10 or less)"
+        }
+    );
+    ui.label(RichText::new(line).color(if p.warning {
+        theme::WARNING
+    } else {
+        ui.visuals().text_color()
+    }));
+    if let (Some(worst), ElicitationInput::Pairwise { items, .. }) = (&p.most_inconsistent, input) {
+        let name = |k: usize| {
+            items
+                .get(k)
+                .and_then(|id| m.iter().find(|x| &x.id == id))
+                .map_or("?", |x| x.name.as_str())
+        };
+        ui.label(format!(
+            "Most inconsistent judgement: {} against {} is {}; the other judgements imply about {} (nearest scale value {}).",
+            name(worst.row),
+            name(worst.col),
+            saaty_text(worst.given),
+            saaty_text(worst.consistent),
+            saaty_text(worst.nearest_scale)
+        ));
+    }
+}
+
+/// "3", "1/3", or a decimal for values off the scale.
+fn saaty_text(x: f64) -> String {
+    if x >= 1.0 {
+        if (x - x.round()).abs() < 1e-9 {
+            format!("{}", x.round())
+        } else {
+            format!("{x:.2}")
+        }
+    } else {
+        let inv = 1.0 / x;
+        if (inv - inv.round()).abs() < 1e-9 {
+            format!("1/{}", inv.round())
+        } else {
+            format!("{x:.2}")
+        }
+    }
+}
+
+fn swing_editor(ui: &mut Ui, swings: &mut Vec<(String, f64)>, name_of: &dyn Fn(&str) -> String) {
+    let mut swap: Option<(usize, usize)> = None;
+    let n = swings.len();
+    egui::Grid::new("elicit-swing")
+        .num_columns(4)
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
+            for (k, (id, rating)) in swings.iter_mut().enumerate() {
+                ui.label(format!("{}.", k + 1));
+                let label = ui.label(name_of(id));
+                if k == 0 {
+                    *rating = 100.0;
+                }
+                ui.add_enabled(
+                    k > 0,
+                    egui::Slider::new(rating, 0.0..=100.0)
+                        .fixed_decimals(0)
+                        .suffix(" / 100"),
+                )
+                .labelled_by(label.id);
+                ui.horizontal(|ui| {
+                    if ui.add_enabled(k > 0, egui::Button::new("Up")).clicked() {
+                        swap = Some((k - 1, k));
+                    }
+                    if ui
+                        .add_enabled(k + 1 < n, egui::Button::new("Down"))
+                        .clicked()
+                    {
+                        swap = Some((k, k + 1));
+                    }
+                });
+                ui.end_row();
+            }
+        });
+    if let Some((a, b)) = swap {
+        swings.swap(a, b);
+    }
+    if ui
+        .button("Order by rating")
+        .on_hover_text("Put the swings in the order of their ratings, highest first")
+        .clicked()
+    {
+        elicitation::sort_swings(swings);
+    }
+}
+
+fn pairwise_editor(
+    ui: &mut Ui,
+    items: &[String],
+    judgements: &mut Vec<(String, String, f64)>,
+    weighting: &mut PairwiseWeighting,
+    name_of: &dyn Fn(&str) -> String,
+) {
+    let n = items.len();
+    egui::Grid::new("elicit-pairwise")
+        .num_columns(n + 1)
+        .spacing([6.0, 4.0])
+        .striped(true)
+        .show(ui, |ui| {
+            ui.label("");
+            for id in items {
+                ui.label(RichText::new(name_of(id)).strong());
+            }
+            ui.end_row();
+            for (i, a) in items.iter().enumerate() {
+                ui.label(RichText::new(name_of(a)).strong());
+                for (j, b) in items.iter().enumerate() {
+                    if i == j {
+                        ui.label(RichText::new("1").weak());
+                        continue;
+                    }
+                    let x = elicitation::judgement(judgements, a, b).unwrap_or(1.0);
+                    if i > j {
+                        // The lower triangle is the reciprocal of the upper one.
+                        ui.label(RichText::new(saaty_text(x)).weak());
+                        continue;
+                    }
+                    let mut picked = None;
+                    let r = egui::ComboBox::from_id_salt(("pair", i, j))
+                        .selected_text(saaty_text(x))
+                        .width(52.0)
+                        .show_ui(ui, |ui| {
+                            for v in SAATY {
+                                if ui
+                                    .selectable_label((v - x).abs() < 1e-9, saaty_text(v))
+                                    .clicked()
+                                {
+                                    picked = Some(v);
+                                }
+                            }
+                        })
+                        .response;
+                    let question = format!(
+                        "How many times more important is {} than {}?",
+                        name_of(a),
+                        name_of(b)
+                    );
+                    let r = r.on_hover_text(&question);
+                    ui.ctx().accesskit_node_builder(r.id, |node| {
+                        node.set_label(format!("{} against {}", name_of(a), name_of(b)));
+                    });
+                    if let Some(v) = picked {
+                        elicitation::set_judgement(judgements, a, b, v);
+                    }
+                }
+                ui.end_row();
+            }
+        });
+    ui.horizontal(|ui| {
+        ui.label("Weights by:");
+        ui.radio_value(
+            weighting,
+            PairwiseWeighting::Eigenvector,
+            "principal eigenvector (Saaty)",
+        );
+        ui.radio_value(
+            weighting,
+            PairwiseWeighting::GeometricMean,
+            "row geometric mean",
+        );
+    });
+}
+
+/// A drag-to-rank list, best first, with Up/Down buttons for the keyboard and a "tied" tick
+/// that puts an item in the same place as the one above.
+fn ranking_editor(
+    ui: &mut Ui,
+    order: &mut Vec<Vec<String>>,
+    rule: &mut RankRule,
+    name_of: &dyn Fn(&str) -> String,
+) {
+    // Flatten to (id, tied with the one above).
+    let mut flat: Vec<(String, bool)> = order
+        .iter()
+        .flat_map(|g| g.iter().enumerate().map(|(k, id)| (id.clone(), k > 0)))
+        .collect();
+    let n = flat.len();
+    let mut moved: Option<(usize, usize)> = None;
+    let mut toggled: Option<usize> = None;
+    let mut place = 0;
+    for k in 0..n {
+        if !flat[k].1 {
+            place = k + 1;
+        }
+        let row = ui.horizontal(|ui| {
+            let handle = ui
+                .dnd_drag_source(egui::Id::unique(("rank-item", k)), k, |ui| {
+                    ui.label(RichText::new(format!("{place}.  {}", name_of(&flat[k].0))).strong());
+                })
+                .response;
+            handle.on_hover_text("Drag to reorder");
+            if ui.add_enabled(k > 0, egui::Button::new("Up")).clicked() {
+                moved = Some((k, k - 1));
+            }
+            if ui
+                .add_enabled(k + 1 < n, egui::Button::new("Down"))
+                .clicked()
+            {
+                moved = Some((k, k + 1));
+            }
+            let mut tied = flat[k].1;
+            if ui
+                .add_enabled(
+                    k > 0,
+                    egui::Checkbox::new(&mut tied, "tied with the one above"),
+                )
+                .changed()
+            {
+                toggled = Some(k);
+            }
+        });
+        let rect = row.response.rect;
+        // Where a dragged item would land: above or below this row by the pointer's height.
+        if row.response.dnd_hover_payload::<usize>().is_some() {
+            let below = ui
+                .input(|i| i.pointer.interact_pos())
+                .is_some_and(|p| p.y > rect.center().y);
+            let y = if below { rect.bottom() } else { rect.top() };
+            ui.painter().hline(
+                rect.x_range(),
+                y,
+                egui::Stroke::new(2.0, ui.visuals().selection.stroke.color),
+            );
+            if let Some(from) = row.response.dnd_release_payload::<usize>() {
+                let to = if below { k + 1 } else { k };
+                let to = if *from < to { to - 1 } else { to };
+                moved = Some((*from, to));
+            }
+        }
+    }
+    if let Some((from, to)) = moved
+        && from < n
+        && to < n
+    {
+        let item = flat.remove(from);
+        flat.insert(to, item);
+        flat[0].1 = false;
+    }
+    if let Some(k) = toggled {
+        flat[k].1 = !flat[k].1;
+    }
+    // Rebuild the groups.
+    let mut groups: Vec<Vec<String>> = Vec::new();
+    for (id, tied) in flat {
+        match groups.last_mut() {
+            Some(g) if tied => g.push(id),
+            _ => groups.push(vec![id]),
+        }
+    }
+    *order = groups;
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.label("Rule:");
+        ui.radio_value(rule, RankRule::Centroid, "rank-order centroid")
+            .on_hover_text(
+                "Barron & Barrett (1996): the centre of all weight sets with this order",
+            );
+        ui.radio_value(rule, RankRule::RankSum, "rank sum");
+        ui.radio_value(rule, RankRule::Reciprocal, "reciprocal of rank");
+    });
+}

@@ -1,0 +1,268 @@
+//! The in-place cell editor: a small window under the cell with value, uncertainty, basis,
+//! rationale and source. A window rather than a modal, so the table stays in view; Enter
+//! applies, Escape cancels, and an unchanged cell closes without an undo step.
+
+use egui::{Id, Key, KeyboardShortcut, Modifiers, Pos2, RichText, TextEdit, Ui};
+
+use super::Outcome;
+use super::form::{
+    buttons, checked, entered, error_line, focus_all, grid, outcome, parse_number, text_row,
+};
+use super::text::{number_text, scale_text};
+use crate::edit::Edit;
+use crate::model::{Basis, Cell, Scenario, Uncertainty};
+
+/// The kind of uncertainty in the cell editor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Spread {
+    None,
+    Range,
+    Triangular,
+}
+
+/// The cell editor's fields, as typed.
+pub(super) struct CellForm {
+    option: String,
+    criterion: String,
+    /// Where the window first appears: under the cell.
+    anchor: Pos2,
+    value: String,
+    spread: Spread,
+    low: String,
+    likely: String,
+    high: String,
+    basis: Basis,
+    rationale: String,
+    source: String,
+    error: Option<String>,
+    /// The first frame: focus the value and select it.
+    fresh: bool,
+}
+
+impl CellForm {
+    pub(super) fn new(option: &str, criterion: &str, cell: Option<&Cell>, anchor: Pos2) -> Self {
+        let value = cell
+            .and_then(|c| c.value)
+            .map_or(String::new(), number_text);
+        let (spread, low, likely, high) = match cell.and_then(|c| c.uncertainty.as_ref()) {
+            None => (Spread::None, String::new(), String::new(), String::new()),
+            Some(Uncertainty::Range { low, high }) => (
+                Spread::Range,
+                number_text(*low),
+                String::new(),
+                number_text(*high),
+            ),
+            Some(Uncertainty::Triangular { low, likely, high }) => (
+                Spread::Triangular,
+                number_text(*low),
+                number_text(*likely),
+                number_text(*high),
+            ),
+        };
+        Self {
+            option: option.to_string(),
+            criterion: criterion.to_string(),
+            anchor,
+            value,
+            spread,
+            low,
+            likely,
+            high,
+            basis: cell.map_or(Basis::Illustrative, |c| c.basis),
+            rationale: cell.map_or(String::new(), |c| c.rationale.clone()),
+            source: cell.map_or(String::new(), |c| c.source.clone()),
+            error: None,
+            fresh: true,
+        }
+    }
+
+    /// The cell the fields describe, or what is wrong with a number.
+    fn cell(&self) -> Result<Cell, String> {
+        let value = parse_number(&self.value, "Value")?;
+        let need = |text: &str, what: &str| {
+            parse_number(text, what)?
+                .ok_or(format!("{what} is needed for this kind of uncertainty"))
+        };
+        let uncertainty = match self.spread {
+            Spread::None => None,
+            Spread::Range => Some(Uncertainty::Range {
+                low: need(&self.low, "Low")?,
+                high: need(&self.high, "High")?,
+            }),
+            Spread::Triangular => Some(Uncertainty::Triangular {
+                low: need(&self.low, "Low")?,
+                likely: need(&self.likely, "Likely")?,
+                high: need(&self.high, "High")?,
+            }),
+        };
+        Ok(Cell {
+            option: self.option.clone(),
+            criterion: self.criterion.clone(),
+            value,
+            uncertainty,
+            basis: self.basis,
+            rationale: self.rationale.trim().to_string(),
+            source: self.source.trim().to_string(),
+        })
+    }
+}
+
+/// Draws the editor for one frame; closes it when its cell is gone (undo meanwhile).
+pub(super) fn show(ui: &mut Ui, s: &Scenario, form: &mut CellForm) -> Outcome {
+    let (Some(i), Some(j)) = (
+        s.option_index(&form.option),
+        s.criterion_index(&form.criterion),
+    ) else {
+        return Outcome::Close;
+    };
+    let (o, c) = (&s.options[i], &s.criteria[j]);
+    let fresh = std::mem::take(&mut form.fresh);
+    let mut apply = false;
+    let mut cancel = false;
+    egui::Window::new("Edit value")
+        .id(Id::unique((
+            "matrix-cell-editor",
+            &form.option,
+            &form.criterion,
+        )))
+        .default_pos(form.anchor)
+        .collapsible(false)
+        .resizable(false)
+        .show(ui.ctx(), |ui| {
+            ui.label(RichText::new(&o.name).strong());
+            ui.label(RichText::new(format!("{} ({})", c.name, scale_text(c))).weak());
+            ui.add_space(6.0);
+            grid(ui, "matrix-cell-editor-grid", |ui| {
+                let l = ui.label("Value");
+                ui.horizontal(|ui| {
+                    let r = ui
+                        .add(
+                            TextEdit::singleline(&mut form.value)
+                                .hint_text("missing")
+                                .desired_width(80.0),
+                        )
+                        .labelled_by(l.id);
+                    if fresh {
+                        focus_all(ui, &r, &form.value);
+                    }
+                    apply |= entered(ui, &r);
+                    ui.label(RichText::new("empty = missing").small().weak());
+                });
+                ui.end_row();
+
+                ui.label("Uncertainty");
+                let before = form.spread;
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut form.spread, Spread::None, "None");
+                    ui.radio_value(&mut form.spread, Spread::Range, "Range");
+                    ui.radio_value(&mut form.spread, Spread::Triangular, "Low–likely–high");
+                });
+                ui.end_row();
+                if form.spread != before {
+                    // Start a new range around the value.
+                    for field in [&mut form.low, &mut form.likely, &mut form.high] {
+                        if field.trim().is_empty() {
+                            field.clone_from(&form.value);
+                        }
+                    }
+                }
+                if form.spread != Spread::None {
+                    ui.label("");
+                    ui.horizontal(|ui| {
+                        let mut number = |ui: &mut Ui, label: &str, text: &mut String| {
+                            let l = ui.label(label);
+                            let r = ui
+                                .add(TextEdit::singleline(text).desired_width(56.0))
+                                .labelled_by(l.id);
+                            apply |= entered(ui, &r);
+                        };
+                        number(ui, "Low", &mut form.low);
+                        if form.spread == Spread::Triangular {
+                            number(ui, "Likely", &mut form.likely);
+                        }
+                        number(ui, "High", &mut form.high);
+                    });
+                    ui.end_row();
+                }
+
+                ui.label("Basis");
+                ui.horizontal(|ui| {
+                    ui.radio_value(
+                        &mut form.basis,
+                        Basis::Illustrative,
+                        "Illustrative judgement",
+                    )
+                    .on_hover_text(
+                        "A judgement by the scenario's authors, not a figure from the source",
+                    );
+                    ui.radio_value(&mut form.basis, Basis::Sourced, "Sourced")
+                        .on_hover_text("Taken from or computed from a cited source");
+                });
+                ui.end_row();
+
+                let l = ui.label("Rationale");
+                let r = ui
+                    .add(
+                        TextEdit::multiline(&mut form.rationale)
+                            .desired_rows(3)
+                            .desired_width(340.0)
+                            .hint_text("why this value")
+                            .return_key(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter)),
+                    )
+                    .labelled_by(l.id)
+                    .on_hover_text("Shift+Enter starts a new line");
+                apply |= r.has_focus()
+                    && ui.input(|i| i.key_pressed(Key::Enter) && i.modifiers.is_none());
+                ui.end_row();
+
+                let r = text_row(
+                    ui,
+                    "Source",
+                    &mut form.source,
+                    "document, page or dataset",
+                    340.0,
+                );
+                apply |= entered(ui, &r);
+            });
+            error_line(ui, form.error.as_ref());
+            let (ok, no) = buttons(ui, "Apply", "Enter applies, Escape cancels");
+            apply |= ok;
+            cancel |= no;
+        });
+    if cancel || ui.input(|i| i.key_pressed(Key::Escape)) {
+        return Outcome::Close;
+    }
+    if !apply {
+        return Outcome::Keep;
+    }
+    let cell = match form.cell() {
+        Ok(cell) => cell,
+        Err(why) => {
+            form.error = Some(why);
+            return Outcome::Keep;
+        }
+    };
+    if s.cell(&cell.option, &cell.criterion) == Some(&cell) {
+        return Outcome::Close; // nothing changed: no undo step
+    }
+    outcome(checked(s, Edit::SetCell(Box::new(cell))), &mut form.error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario_file::default_scenario;
+
+    #[test]
+    fn the_editor_fields_give_back_every_cell_exactly() {
+        let s = default_scenario().unwrap_or_else(|e| panic!("{e}"));
+        for cell in &s.performance {
+            let form = CellForm::new(&cell.option, &cell.criterion, Some(cell), Pos2::ZERO);
+            assert_eq!(form.cell().as_ref(), Ok(cell));
+        }
+        let missing = CellForm::new("o", "c", None, Pos2::ZERO)
+            .cell()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!((missing.value, missing.uncertainty), (None, None));
+    }
+}

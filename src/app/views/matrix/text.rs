@@ -1,0 +1,49 @@
+//! How the matrix writes numbers, scales and cells: one place, so the table, its tooltips and
+//! the cell editor agree.
+
+use crate::model::{Cell, Criterion, Direction};
+
+/// Shortest text that parses back to exactly `v`.
+pub(super) fn number_text(v: f64) -> String {
+    format!("{v}")
+}
+
+/// A cell's value text (one decimal, `—` when missing) and its range text (may be empty).
+pub(super) fn cell_text(cell: Option<&Cell>) -> (String, String) {
+    let value = cell
+        .and_then(|c| c.value)
+        .map_or("—".to_string(), |v| format!("{v:.1}"));
+    let range = cell
+        .and_then(|c| c.uncertainty.as_ref())
+        .map_or(String::new(), |u| {
+            let (lo, hi) = u.bounds();
+            format!(" ({lo:.1}–{hi:.1})")
+        });
+    (value, range)
+}
+
+/// A criterion's scale and direction, e.g. "scale 0–10 points, more is better".
+pub(super) fn scale_text(c: &Criterion) -> String {
+    let unit = if c.scale.unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", c.scale.unit)
+    };
+    let way = match c.direction {
+        Direction::Maximize => "more is better",
+        Direction::Minimize => "less is better",
+    };
+    format!(
+        "scale {}–{}{unit}, {way}",
+        number_text(c.scale.min),
+        number_text(c.scale.max)
+    )
+}
+
+/// The header text of a criterion: its short label, with `(min)` for a cost.
+pub(super) fn header_text(c: &Criterion) -> String {
+    match c.direction {
+        Direction::Maximize => c.label().to_string(),
+        Direction::Minimize => format!("{} (min)", c.label()),
+    }
+}

@@ -1,0 +1,190 @@
+//! Methods view: every scoring method's ranks side by side for the active profile, and
+//! Kendall's τ between each pair of methods, so a delegate sees whether a ranking is an
+//! artefact of the method.
+
+use egui::{Color32, RichText, Ui};
+
+use crate::app::{Derived, theme};
+use crate::method_comparison::MethodComparison;
+use crate::model::Scenario;
+
+pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived) {
+    ui.heading("Method comparison");
+    let c = d.comparison(s);
+    let profile = s
+        .profiles
+        .get(s.active_profile_index())
+        .map_or("", |p| p.name.as_str());
+    ui.label(
+        RichText::new(format!(
+            "Rank of each option under every method, profile {profile}. Each method uses the scenario's normalisation where it can, else its own default. 1 is best."
+        ))
+        .weak(),
+    );
+    ui.add_space(6.0);
+    agreement(ui, s, c);
+    ui.add_space(6.0);
+    egui::ScrollArea::both().show(ui, |ui| {
+        rank_table(ui, s, c);
+        ui.add_space(12.0);
+        ui.label(RichText::new("Kendall's τ-b between methods").strong());
+        ui.label(
+            RichText::new(
+                "1: the same order · 0: unrelated · −1: reversed. Ties are allowed (τ-b).",
+            )
+            .weak(),
+        );
+        ui.add_space(4.0);
+        tau_table(ui, c);
+        failures(ui, c);
+    });
+}
+
+/// One sentence on whether the methods agree about the top of the ranking.
+fn agreement(ui: &mut Ui, s: &Scenario, c: &MethodComparison) {
+    let tops: Vec<(String, Vec<&str>)> = c
+        .methods
+        .iter()
+        .enumerate()
+        .filter_map(|(k, m)| {
+            let ranks = c.ranks(k)?;
+            let best: Vec<&str> = ranks
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| **r == 1)
+                .filter_map(|(i, _)| s.options.get(i).map(|o| o.label()))
+                .collect();
+            Some((m.title().to_string(), best))
+        })
+        .collect();
+    let Some((_, first)) = tops.first() else {
+        ui.colored_label(theme::ERROR, "No method could score this scenario.");
+        return;
+    };
+    if tops.iter().all(|(_, t)| t == first) {
+        ui.label(
+            RichText::new(format!(
+                "Every method that scored puts {} first.",
+                first.join(" and ")
+            ))
+            .strong(),
+        );
+    } else {
+        let list: Vec<String> = tops
+            .iter()
+            .map(|(m, t)| format!("{m}: {}", t.join(" and ")))
+            .collect();
+        ui.label(
+            RichText::new(format!(
+                "The methods disagree on the top option — {}.",
+                list.join(" · ")
+            ))
+            .strong()
+            .color(theme::WARNING),
+        );
+    }
+}
+
+fn rank_table(ui: &mut Ui, s: &Scenario, c: &MethodComparison) {
+    // Rows in the order of the first method that scored.
+    let mut rows: Vec<usize> = (0..s.options.len()).collect();
+    if let Some(ranks) = (0..c.methods.len()).find_map(|k| c.ranks(k)) {
+        rows.sort_by_key(|&i| ranks.get(i).copied().unwrap_or(usize::MAX));
+    }
+    let n = s.options.len();
+    egui::Grid::new("method-ranks")
+        .striped(true)
+        .num_columns(c.methods.len() + 2)
+        .spacing([22.0, 5.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new("Option").strong());
+            for (k, m) in c.methods.iter().enumerate() {
+                ui.label(RichText::new(m.title()).strong())
+                    .on_hover_text(format!(
+                        "{} · normalisation {}",
+                        m.description(),
+                        c.normalizations[k].keyword()
+                    ));
+            }
+            ui.label(RichText::new("Spread").strong())
+                .on_hover_text("Best and worst rank across the methods");
+            ui.end_row();
+            for &i in &rows {
+                ui.label(s.options[i].label())
+                    .on_hover_text(&s.options[i].name);
+                let mut seen = Vec::new();
+                for k in 0..c.methods.len() {
+                    match c.ranks(k).and_then(|r| r.get(i)) {
+                        Some(&rank) => {
+                            seen.push(rank);
+                            let text = RichText::new(rank.to_string())
+                                .monospace()
+                                .background_color(rank_colour(rank, n, ui.visuals().dark_mode));
+                            ui.label(if rank == 1 { text.strong() } else { text });
+                        }
+                        None => {
+                            ui.label(RichText::new("—").weak());
+                        }
+                    }
+                }
+                let (lo, hi) = (
+                    seen.iter().min().copied().unwrap_or(0),
+                    seen.iter().max().copied().unwrap_or(0),
+                );
+                let spread = if lo == hi {
+                    format!("{lo}")
+                } else {
+                    format!("{lo}–{hi}")
+                };
+                ui.label(RichText::new(spread).weak());
+                ui.end_row();
+            }
+        });
+}
+
+/// Green for the top ranks through to red for the bottom, readable on either theme.
+fn rank_colour(rank: usize, n: usize, dark: bool) -> Color32 {
+    let t = if n > 1 {
+        1.0 - (rank.saturating_sub(1)) as f64 / (n - 1) as f64
+    } else {
+        1.0
+    };
+    theme::value_colour(t, dark)
+}
+
+fn tau_table(ui: &mut Ui, c: &MethodComparison) {
+    egui::Grid::new("method-tau")
+        .striped(true)
+        .num_columns(c.methods.len() + 1)
+        .spacing([22.0, 5.0])
+        .show(ui, |ui| {
+            ui.label("");
+            for m in &c.methods {
+                ui.label(RichText::new(m.keyword()).strong());
+            }
+            ui.end_row();
+            for (a, m) in c.methods.iter().enumerate() {
+                ui.label(RichText::new(m.title()).strong());
+                for b in 0..c.methods.len() {
+                    let text = c
+                        .tau
+                        .get(a)
+                        .and_then(|row| row.get(b))
+                        .copied()
+                        .flatten()
+                        .map_or("—".to_string(), |t| format!("{t:+.2}"));
+                    ui.label(RichText::new(text).monospace());
+                }
+                ui.end_row();
+            }
+        });
+}
+
+/// Why a method could not score, if any could not.
+fn failures(ui: &mut Ui, c: &MethodComparison) {
+    for (m, r) in c.methods.iter().zip(&c.results) {
+        if let Err(e) = r {
+            ui.colored_label(theme::ERROR, format!("{}: {e}", m.title()));
+        }
+    }
+}
