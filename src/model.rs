@@ -190,6 +190,47 @@ pub enum PreferenceFunction {
     Gaussian,
 }
 
+impl PreferenceFunction {
+    pub const ALL: [PreferenceFunction; 6] = [
+        PreferenceFunction::Usual,
+        PreferenceFunction::UShape,
+        PreferenceFunction::VShape,
+        PreferenceFunction::Level,
+        PreferenceFunction::Linear,
+        PreferenceFunction::Gaussian,
+    ];
+
+    /// The name used in CSV files.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            PreferenceFunction::Usual => "usual",
+            PreferenceFunction::UShape => "u-shape",
+            PreferenceFunction::VShape => "v-shape",
+            PreferenceFunction::Level => "level",
+            PreferenceFunction::Linear => "linear",
+            PreferenceFunction::Gaussian => "gaussian",
+        }
+    }
+
+    /// Parses a keyword, ignoring case.
+    pub fn from_keyword(s: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|f| f.keyword().eq_ignore_ascii_case(s))
+    }
+
+    /// Which thresholds the function needs: `(q, p, s)`.
+    pub fn needs(self) -> (bool, bool, bool) {
+        match self {
+            PreferenceFunction::Usual => (false, false, false),
+            PreferenceFunction::UShape => (true, false, false),
+            PreferenceFunction::VShape => (false, true, false),
+            PreferenceFunction::Level | PreferenceFunction::Linear => (true, true, false),
+            PreferenceFunction::Gaussian => (false, false, true),
+        }
+    }
+}
+
 /// Outranking parameters of a criterion: preference function and its thresholds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
