@@ -624,6 +624,7 @@ fn build(
             family_weights: WeightMap::default(),
             criterion_weights,
             weight_ranges: Vec::new(),
+            elicited: Vec::new(),
         }],
         settings: AnalysisSettings {
             normalization: Normalization::MinMax,

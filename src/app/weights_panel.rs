@@ -170,6 +170,7 @@ fn profile_tools(
                 family_weights: Default::default(),
                 criterion_weights: Default::default(),
                 weight_ranges: Vec::new(),
+                elicited: Vec::new(),
             }))));
             out.push(Command::Edit(Edit::SetActiveProfile(id)));
         }
