@@ -8,9 +8,10 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
+use crate::method_comparison::{MethodComparison, compare_with};
 use crate::model::{Method, Normalization, Scenario};
 use crate::scenario_file::{self, load_path};
-use crate::scoring::{Ranking, score_with};
+use crate::scoring::{MethodDetail, Ranking, allowed_list, score_with};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -54,10 +55,10 @@ pub enum Command {
         /// Weight profile, by id or name (default: the scenario's active profile).
         #[arg(long)]
         profile: Option<String>,
-        /// Scoring method (default: the scenario's).
+        /// Scoring method, or `all` to compare every method (default: the scenario's).
         #[arg(long, value_enum)]
         method: Option<MethodArg>,
-        /// Normalisation (default: the scenario's).
+        /// Normalisation (default: the scenario's if the method takes it, else the method's own).
         #[arg(long, value_enum)]
         normalization: Option<NormalizationArg>,
         /// Output format.
@@ -77,12 +78,24 @@ pub enum Command {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum MethodArg {
     Wsm,
+    Wpm,
+    Topsis,
+    Promethee2,
+    Vikor,
+    /// Every method, ranks side by side, with Kendall's τ between them.
+    All,
 }
 
-impl From<MethodArg> for Method {
-    fn from(m: MethodArg) -> Self {
-        match m {
-            MethodArg::Wsm => Method::Wsm,
+impl MethodArg {
+    /// The one method asked for, or `None` for `all`.
+    pub fn method(self) -> Option<Method> {
+        match self {
+            MethodArg::Wsm => Some(Method::Wsm),
+            MethodArg::Wpm => Some(Method::Wpm),
+            MethodArg::Topsis => Some(Method::Topsis),
+            MethodArg::Promethee2 => Some(Method::Promethee2),
+            MethodArg::Vikor => Some(Method::Vikor),
+            MethodArg::All => None,
         }
     }
 }
@@ -95,6 +108,8 @@ pub enum NormalizationArg {
     Linear,
     Sum,
     Vector,
+    /// Raw values (PROMETHEE II, VIKOR, the weighted product).
+    None,
 }
 
 impl From<NormalizationArg> for Normalization {
@@ -106,6 +121,7 @@ impl From<NormalizationArg> for Normalization {
             NormalizationArg::Linear => Normalization::Linear,
             NormalizationArg::Sum => Normalization::Sum,
             NormalizationArg::Vector => Normalization::Vector,
+            NormalizationArg::None => Normalization::None,
         }
     }
 }
@@ -130,7 +146,7 @@ pub fn run(command: Command) -> ExitCode {
         } => score(
             &file,
             profile.as_deref(),
-            method.map(Into::into),
+            method,
             normalization.map(Into::into),
             format,
         ),
@@ -176,7 +192,7 @@ pub fn find_profile(scenario: &Scenario, wanted: &str) -> Option<usize> {
 fn score(
     file: &Path,
     profile: Option<&str>,
-    method: Option<Method>,
+    method: Option<MethodArg>,
     normalization: Option<Normalization>,
     format: Format,
 ) -> ExitCode {
@@ -202,8 +218,43 @@ fn score(
             }
         },
     };
-    let method = method.unwrap_or(scenario.settings.method);
-    let normalization = normalization.unwrap_or(scenario.settings.normalization);
+    let method = match method {
+        Some(arg) => arg.method(),
+        None => Some(scenario.settings.method),
+    };
+    let Some(method) = method else {
+        // `--method all`: an explicit normalisation is preferred wherever a method takes it.
+        let preferred = normalization.unwrap_or(scenario.settings.normalization);
+        let cmp = compare_with(&scenario, profile_index, preferred);
+        if cmp.results.iter().all(Result::is_err) {
+            for (m, r) in cmp.methods.iter().zip(&cmp.results) {
+                if let Err(e) = r {
+                    eprintln!("{}: {}: {e}", file.display(), m.keyword());
+                }
+            }
+            return ExitCode::FAILURE;
+        }
+        let text = match format {
+            Format::Table => table_all(&scenario, &cmp),
+            Format::Json => json_all(&scenario, &cmp),
+            Format::Csv => csv_all(&scenario, &cmp),
+        };
+        return print_or_fail(&text);
+    };
+    let normalization = match normalization {
+        Some(n) if !method.allows(n) => {
+            eprintln!(
+                "{}: the `{}` method does not work with the `{}` normalisation; use {}",
+                file.display(),
+                method.keyword(),
+                n.keyword(),
+                allowed_list(method)
+            );
+            return ExitCode::FAILURE;
+        }
+        Some(n) => n,
+        None => method.normalization_for(scenario.settings.normalization),
+    };
     let ranking = match score_with(&scenario, profile_index, method, normalization) {
         Ok(r) => r,
         Err(e) => {
@@ -251,17 +302,75 @@ pub fn table(scenario: &Scenario, r: &Ranking) -> String {
         .max()
         .unwrap_or(6)
         .max(6);
+    let (extra_names, extra) = detail_columns(&r.detail);
     out.push_str(&format!(
-        "{:>4}  {:<name_width$}  {:>7}\n",
-        "rank", "option", "score"
+        "{:>4}  {:<name_width$}  {:>7}",
+        "rank",
+        "option",
+        score_name(r.method)
     ));
+    for name in &extra_names {
+        out.push_str(&format!("  {name:>7}"));
+    }
+    out.push('\n');
     for i in r.order() {
         out.push_str(&format!(
-            "{:>4}  {:<name_width$}  {:>7.4}\n",
+            "{:>4}  {:<name_width$}  {:>7.4}",
             r.ranks[i], scenario.options[i].name, r.scores[i]
+        ));
+        for column in &extra {
+            out.push_str(&format!("  {:>7.4}", column[i]));
+        }
+        out.push('\n');
+    }
+    if let MethodDetail::Vikor {
+        v,
+        compromise,
+        advantage,
+        stability,
+        ..
+    } = &r.detail
+    {
+        let names: Vec<&str> = compromise
+            .iter()
+            .map(|&i| scenario.options[i].name.as_str())
+            .collect();
+        out.push_str(&format!(
+            "\nv = {v}; compromise: {} (acceptable advantage: {}, acceptable stability: {})\n",
+            names.join(", "),
+            yes_no(*advantage),
+            yes_no(*stability)
         ));
     }
     out
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
+}
+
+/// The headline score's name in a table header.
+fn score_name(method: Method) -> &'static str {
+    match method {
+        Method::Wsm | Method::Wpm => "score",
+        Method::Topsis => "C",
+        Method::Promethee2 => "φ",
+        Method::Vikor => "Q",
+    }
+}
+
+/// Extra per-option columns a method's detail adds to the table and CSV: names and values.
+fn detail_columns(detail: &MethodDetail) -> (Vec<&'static str>, Vec<&[f64]>) {
+    match detail {
+        MethodDetail::None => (Vec::new(), Vec::new()),
+        MethodDetail::Topsis { d_plus, d_minus } => (vec!["D+", "D-"], vec![d_plus, d_minus]),
+        MethodDetail::Promethee {
+            phi_plus,
+            phi_minus,
+            ..
+        } => (vec!["φ+", "φ-"], vec![phi_plus, phi_minus]),
+        MethodDetail::Vikor { s, r, .. } => (vec!["S", "R"], vec![s, r]),
+    }
 }
 
 #[derive(Serialize)]
@@ -269,6 +378,18 @@ struct JsonOut<'a> {
     method: &'static str,
     normalization: &'static str,
     profile: &'a str,
+    /// Whether a higher score is better (false for VIKOR's Q).
+    higher_is_better: bool,
+    /// VIKOR's v.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    v: Option<f64>,
+    /// VIKOR's compromise solution: option ids, best Q first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    compromise: Option<Vec<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    acceptable_advantage: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    acceptable_stability: Option<bool>,
     results: Vec<JsonResult<'a>>,
 }
 
@@ -278,24 +399,88 @@ struct JsonResult<'a> {
     name: &'a str,
     score: f64,
     rank: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    d_plus: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    d_minus: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phi_plus: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phi_minus: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    phi_net: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    s: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    r: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    q: Option<f64>,
+}
+
+fn json_result<'a>(scenario: &'a Scenario, r: &Ranking, i: usize) -> JsonResult<'a> {
+    let o = &scenario.options[i];
+    let mut out = JsonResult {
+        option: &o.id,
+        name: &o.name,
+        score: r.scores[i],
+        rank: r.ranks[i],
+        d_plus: None,
+        d_minus: None,
+        phi_plus: None,
+        phi_minus: None,
+        phi_net: None,
+        s: None,
+        r: None,
+        q: None,
+    };
+    match &r.detail {
+        MethodDetail::None => {}
+        MethodDetail::Topsis { d_plus, d_minus } => {
+            out.d_plus = Some(d_plus[i]);
+            out.d_minus = Some(d_minus[i]);
+        }
+        MethodDetail::Promethee {
+            phi_plus,
+            phi_minus,
+            phi_net,
+        } => {
+            out.phi_plus = Some(phi_plus[i]);
+            out.phi_minus = Some(phi_minus[i]);
+            out.phi_net = Some(phi_net[i]);
+        }
+        MethodDetail::Vikor { s, r, q, .. } => {
+            out.s = Some(s[i]);
+            out.r = Some(r[i]);
+            out.q = Some(q[i]);
+        }
+    }
+    out
 }
 
 /// The ranking as JSON, options in the scenario's order.
 pub fn json(scenario: &Scenario, r: &Ranking) -> String {
+    let vikor = match &r.detail {
+        MethodDetail::Vikor {
+            v,
+            compromise,
+            advantage,
+            stability,
+            ..
+        } => Some((*v, compromise, *advantage, *stability)),
+        _ => None,
+    };
     let out = JsonOut {
         method: r.method.keyword(),
         normalization: r.normalization.keyword(),
         profile: &r.profile,
-        results: scenario
-            .options
-            .iter()
-            .enumerate()
-            .map(|(i, o)| JsonResult {
-                option: &o.id,
-                name: &o.name,
-                score: r.scores[i],
-                rank: r.ranks[i],
-            })
+        higher_is_better: r.higher_is_better,
+        v: vikor.map(|(v, ..)| v),
+        compromise: vikor
+            .map(|(_, c, ..)| c.iter().map(|&i| scenario.options[i].id.as_str()).collect()),
+        acceptable_advantage: vikor.map(|(_, _, a, _)| a),
+        acceptable_stability: vikor.map(|(.., s)| s),
+        results: (0..scenario.options.len())
+            .map(|i| json_result(scenario, r, i))
             .collect(),
     };
     let mut text =
@@ -313,17 +498,218 @@ pub fn csv_cell(s: &str) -> String {
     }
 }
 
-/// The ranking as CSV, options in the scenario's order.
+/// The ranking as CSV, options in the scenario's order; TOPSIS adds `d_plus,d_minus`,
+/// PROMETHEE II `phi_plus,phi_minus`, VIKOR `s,r` and `compromise` (1 for an option in the
+/// compromise set, else 0).
 pub fn csv(scenario: &Scenario, r: &Ranking) -> String {
-    let mut out = String::from("option,name,score,rank\n");
+    let (names, extra): (&[&str], Vec<&[f64]>) = match &r.detail {
+        MethodDetail::None => (&[], Vec::new()),
+        MethodDetail::Topsis { d_plus, d_minus } => (&["d_plus", "d_minus"], vec![d_plus, d_minus]),
+        MethodDetail::Promethee {
+            phi_plus,
+            phi_minus,
+            ..
+        } => (&["phi_plus", "phi_minus"], vec![phi_plus, phi_minus]),
+        MethodDetail::Vikor { s, r, .. } => (&["s", "r"], vec![s, r]),
+    };
+    let compromise = match &r.detail {
+        MethodDetail::Vikor { compromise, .. } => Some(compromise),
+        _ => None,
+    };
+    let mut out = String::from("option,name,score,rank");
+    for name in names {
+        out.push(',');
+        out.push_str(name);
+    }
+    if compromise.is_some() {
+        out.push_str(",compromise");
+    }
+    out.push('\n');
     for (i, o) in scenario.options.iter().enumerate() {
         out.push_str(&format!(
-            "{},{},{},{}\n",
+            "{},{},{},{}",
             csv_cell(&o.id),
             csv_cell(&o.name),
             r.scores[i],
             r.ranks[i]
         ));
+        for column in &extra {
+            out.push_str(&format!(",{}", column[i]));
+        }
+        if let Some(c) = compromise {
+            out.push_str(if c.contains(&i) { ",1" } else { ",0" });
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Every method's ranks side by side, best first by the first method that scored, then
+/// Kendall's τ-b between the methods and any method's error.
+pub fn table_all(scenario: &Scenario, cmp: &MethodComparison) -> String {
+    let profile_name = cmp
+        .results
+        .iter()
+        .flatten()
+        .next()
+        .and_then(|r| scenario.profile_index(&r.profile))
+        .map_or("", |i| scenario.profiles[i].name.as_str());
+    let used: Vec<String> = cmp
+        .methods
+        .iter()
+        .zip(&cmp.normalizations)
+        .map(|(m, n)| format!("{} {}", m.keyword(), n.keyword()))
+        .collect();
+    let mut out = format!(
+        "{}\nranks by method (normalisation: {}), profile {}\n\n",
+        scenario.metadata.title,
+        used.join(", "),
+        profile_name
+    );
+    let name_width = scenario
+        .options
+        .iter()
+        .map(|o| o.name.chars().count())
+        .max()
+        .unwrap_or(6)
+        .max(6);
+    let widths: Vec<usize> = cmp
+        .methods
+        .iter()
+        .map(|m| m.keyword().len().max(4))
+        .collect();
+    out.push_str(&format!("{:<name_width$}", "option"));
+    for (m, w) in cmp.methods.iter().zip(&widths) {
+        out.push_str(&format!("  {:>w$}", m.keyword()));
+    }
+    out.push('\n');
+    let order = cmp
+        .results
+        .iter()
+        .flatten()
+        .next()
+        .map_or_else(|| (0..scenario.options.len()).collect(), Ranking::order);
+    for i in order {
+        out.push_str(&format!("{:<name_width$}", scenario.options[i].name));
+        for (k, w) in widths.iter().enumerate() {
+            match cmp.ranks(k) {
+                Some(ranks) => out.push_str(&format!("  {:>w$}", ranks[i])),
+                None => out.push_str(&format!("  {:>w$}", "-")),
+            }
+        }
+        out.push('\n');
+    }
+    out.push_str("\nKendall's tau-b between methods\n");
+    let label = cmp
+        .methods
+        .iter()
+        .map(|m| m.keyword().len())
+        .max()
+        .unwrap_or(4);
+    out.push_str(&format!("{:<label$}", ""));
+    for (m, w) in cmp.methods.iter().zip(&widths) {
+        let w = (*w).max(5);
+        out.push_str(&format!("  {:>w$}", m.keyword()));
+    }
+    out.push('\n');
+    for (a, m) in cmp.methods.iter().enumerate() {
+        out.push_str(&format!("{:<label$}", m.keyword()));
+        for (b, w) in widths.iter().enumerate() {
+            let w = (*w).max(5);
+            match cmp.tau[a][b] {
+                Some(t) => out.push_str(&format!("  {t:>w$.2}")),
+                None => out.push_str(&format!("  {:>w$}", "-")),
+            }
+        }
+        out.push('\n');
+    }
+    let errors: Vec<String> = cmp
+        .methods
+        .iter()
+        .zip(&cmp.results)
+        .filter_map(|(m, r)| r.as_ref().err().map(|e| format!("{}: {e}", m.keyword())))
+        .collect();
+    if !errors.is_empty() {
+        out.push_str("\nnot scored:\n");
+        for e in errors {
+            out.push_str(&format!("  {e}\n"));
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonAll<'a> {
+    profile: &'a str,
+    methods: Vec<JsonMethod<'a>>,
+    /// `tau[a][b]`, methods in the order of `methods`; null where undefined or not scored.
+    tau: &'a [Vec<Option<f64>>],
+}
+
+#[derive(Serialize)]
+struct JsonMethod<'a> {
+    method: &'static str,
+    normalization: &'static str,
+    higher_is_better: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+    results: Vec<JsonResult<'a>>,
+}
+
+/// Every method's results and the τ matrix as JSON.
+pub fn json_all(scenario: &Scenario, cmp: &MethodComparison) -> String {
+    let profile = cmp
+        .results
+        .iter()
+        .flatten()
+        .next()
+        .map_or("", |r| r.profile.as_str());
+    let out = JsonAll {
+        profile,
+        methods: cmp
+            .methods
+            .iter()
+            .zip(&cmp.normalizations)
+            .zip(&cmp.results)
+            .map(|((m, n), r)| JsonMethod {
+                method: m.keyword(),
+                normalization: n.keyword(),
+                higher_is_better: m.higher_is_better(),
+                error: r.as_ref().err().map(ToString::to_string),
+                results: match r {
+                    Ok(r) => (0..scenario.options.len())
+                        .map(|i| json_result(scenario, r, i))
+                        .collect(),
+                    Err(_) => Vec::new(),
+                },
+            })
+            .collect(),
+        tau: &cmp.tau,
+    };
+    let mut text =
+        serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
+    text.push('\n');
+    text
+}
+
+/// Every method's ranks as CSV, one column per method, options in the scenario's order; an
+/// empty cell where a method could not score.
+pub fn csv_all(scenario: &Scenario, cmp: &MethodComparison) -> String {
+    let mut out = String::from("option,name");
+    for m in &cmp.methods {
+        out.push(',');
+        out.push_str(m.keyword());
+    }
+    out.push('\n');
+    for (i, o) in scenario.options.iter().enumerate() {
+        out.push_str(&format!("{},{}", csv_cell(&o.id), csv_cell(&o.name)));
+        for k in 0..cmp.methods.len() {
+            match cmp.ranks(k) {
+                Some(ranks) => out.push_str(&format!(",{}", ranks[i])),
+                None => out.push(','),
+            }
+        }
+        out.push('\n');
     }
     out
 }

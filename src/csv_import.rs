@@ -11,13 +11,24 @@
 //! An empty cell or `NA` is a missing value. The result is a full scenario: one family
 //! `criteria`, scale bounds from the data, normalisation `minmax` (the bounds carry no more
 //! information than the data), one profile from the weight row.
+//!
+//! Optional rows set each criterion's PROMETHEE preference function and thresholds (in the
+//! criterion's units); an empty cell leaves the criterion on the usual criterion:
+//!
+//! ```text
+//! preference,linear,v-shape    (usual, u-shape, v-shape, level, linear, gaussian)
+//! q,1,                         (indifference: u-shape, level, linear)
+//! p,3,2                        (preference: v-shape, level, linear)
+//! s,,                          (gaussian)
+//! ```
 
 use std::collections::{HashMap, HashSet};
 
 use crate::diagnostic::{Diagnostic, LoadError, line_col};
 use crate::model::{
     AnalysisSettings, Basis, Cell, Criterion, Direction, FORMAT_VERSION, Family, Metadata,
-    Normalization, PolicyOption, Provenance, Scale, Scenario, WeightProfile, unique_id,
+    Normalization, Outranking, PolicyOption, PreferenceFunction, Provenance, Scale, Scenario,
+    WeightProfile, unique_id,
 };
 use crate::scenario_file::utf8;
 use crate::validate::validate;
@@ -171,6 +182,9 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
 
     let mut directions: Option<Vec<Direction>> = None;
     let mut weights: Option<Vec<f64>> = None;
+    // Each cell's value and position, per outranking row.
+    let mut preference: Option<Vec<(Option<PreferenceFunction>, usize)>> = None;
+    let mut thresholds: [Option<Vec<(Option<f64>, usize)>>; 3] = [None, None, None];
     let mut options: Vec<(String, usize, Vec<Option<f64>>)> = Vec::new();
     let mut seen_options: HashMap<String, usize> = HashMap::new();
     for row in rows {
@@ -244,6 +258,69 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
                 }
                 weights = Some(ws);
             }
+            "preference" => {
+                if preference.is_some() {
+                    diags.push(diag(
+                        row.start,
+                        "preference".into(),
+                        "a second `preference` row".into(),
+                    ));
+                    continue;
+                }
+                let mut fs = Vec::new();
+                for (k, f) in cells.iter().enumerate() {
+                    let t = f.text.trim();
+                    let function = PreferenceFunction::from_keyword(t);
+                    if function.is_none() && !t.is_empty() {
+                        let known: Vec<String> = PreferenceFunction::ALL
+                            .iter()
+                            .map(|f| format!("`{}`", f.keyword()))
+                            .collect();
+                        diags.push(diag(
+                            f.start,
+                            format!("preference, column `{}`", names[k]),
+                            format!(
+                                "expected one of {} (or an empty cell for the usual criterion), found `{t}`",
+                                known.join(", ")
+                            ),
+                        ));
+                    }
+                    fs.push((function, f.start));
+                }
+                preference = Some(fs);
+            }
+            name @ ("q" | "p" | "s") => {
+                let slot = match name {
+                    "q" => 0,
+                    "p" => 1,
+                    _ => 2,
+                };
+                if thresholds[slot].is_some() {
+                    diags.push(diag(
+                        row.start,
+                        name.into(),
+                        format!("a second `{name}` row"),
+                    ));
+                    continue;
+                }
+                let mut ts = Vec::new();
+                for (k, f) in cells.iter().enumerate() {
+                    let field = format!("{name}, column `{}`", names[k]);
+                    match number(&f.text) {
+                        Ok(Some(x)) if x < 0.0 => {
+                            diags.push(diag(f.start, field, format!("threshold {x} is negative")));
+                            // Kept, so that the function is not also told it lacks one.
+                            ts.push((Some(x), f.start));
+                        }
+                        Ok(x) => ts.push((x, f.start)),
+                        Err(m) => {
+                            diags.push(diag(f.start, field, m));
+                            ts.push((None, f.start));
+                        }
+                    }
+                }
+                thresholds[slot] = Some(ts);
+            }
             _ => {
                 if label.is_empty() {
                     diags.push(diag(
@@ -279,6 +356,12 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
             }
         }
     }
+    let outranking = outranking_rows(
+        &names,
+        preference.as_deref(),
+        &thresholds,
+        &mut |at, field, message| diags.push(diag(at, field, message)),
+    );
     if options.is_empty() && diags.is_empty() {
         diags.push(diag(
             text.len(),
@@ -290,7 +373,7 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
         return Err(LoadError { diagnostics: diags });
     }
 
-    let scenario = build(file, &names, directions, weights, &options);
+    let scenario = build(file, &names, directions, weights, &outranking, &options);
     // The import is built to be valid; anything validation still finds is reported, not hidden.
     let problems = validate(&scenario);
     if problems.is_empty() {
@@ -308,6 +391,78 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
                 .collect(),
         })
     }
+}
+
+/// Each criterion's outranking parameters from the `preference`, `q`, `p` and `s` rows, with
+/// a positioned problem (cell offset, field, message) for a threshold without a function, a
+/// function without the thresholds it needs, and q above p.
+fn outranking_rows(
+    names: &[String],
+    preference: Option<&[(Option<PreferenceFunction>, usize)]>,
+    thresholds: &[Option<Vec<(Option<f64>, usize)>>; 3],
+    problem: &mut dyn FnMut(usize, String, String),
+) -> Vec<Option<Outranking>> {
+    const ROWS: [&str; 3] = ["q", "p", "s"];
+    let cell = |slot: usize, k: usize| thresholds[slot].as_ref().and_then(|t| t.get(k)).copied();
+    (0..names.len())
+        .map(|k| {
+            let function = preference.and_then(|p| p.get(k)).and_then(|c| c.0);
+            let [q, p, s] = [0, 1, 2].map(|slot| cell(slot, k).and_then(|c| c.0));
+            let Some(function) = function else {
+                for slot in 0..3 {
+                    if let Some((Some(_), at)) = cell(slot, k) {
+                        problem(
+                            at,
+                            format!("{}, column `{}`", ROWS[slot], names[k]),
+                            format!(
+                                "a `{}` threshold needs a preference function for this column in a `preference` row",
+                                ROWS[slot]
+                            ),
+                        );
+                    }
+                }
+                return None;
+            };
+            let (nq, np, ns) = function.needs();
+            let missing: Vec<&str> = [(nq, q, "q"), (np, p, "p"), (ns, s, "s")]
+                .into_iter()
+                .filter(|(needed, value, _)| *needed && value.is_none())
+                .map(|(_, _, name)| name)
+                .collect();
+            if let (false, Some(at)) = (missing.is_empty(), preference.and_then(|p| p.get(k))) {
+                problem(
+                    at.1,
+                    format!("preference, column `{}`", names[k]),
+                    format!(
+                        "the `{}` preference function needs a value in the {} row{}",
+                        function.keyword(),
+                        missing
+                            .iter()
+                            .map(|m| format!("`{m}`"))
+                            .collect::<Vec<_>>()
+                            .join(" and "),
+                        if missing.len() > 1 { "s" } else { "" }
+                    ),
+                );
+            }
+            if let (true, true, Some(qv), Some(pv)) = (nq, np, q, p)
+                && qv > pv
+                && let Some((_, at)) = cell(0, k)
+            {
+                problem(
+                    at,
+                    format!("q, column `{}`", names[k]),
+                    format!("indifference threshold q = {qv} exceeds preference threshold p = {pv}"),
+                );
+            }
+            Some(Outranking {
+                function,
+                q,
+                p,
+                s,
+            })
+        })
+        .collect()
 }
 
 /// A cell as a number: `Ok(None)` when empty or `NA`, an error when not a finite number.
@@ -360,6 +515,7 @@ fn build(
     names: &[String],
     directions: Option<Vec<Direction>>,
     weights: Option<Vec<f64>>,
+    outranking: &[Option<Outranking>],
     options: &[(String, usize, Vec<Option<f64>>)],
 ) -> Scenario {
     let file_name = std::path::Path::new(file)
@@ -394,7 +550,7 @@ fn build(
                 },
                 provenance: None,
                 value_function: None,
-                outranking: None,
+                outranking: outranking.get(k).cloned().flatten(),
             }
         })
         .collect();
@@ -468,6 +624,7 @@ fn build(
             family_weights: WeightMap::default(),
             criterion_weights,
             weight_ranges: Vec::new(),
+            elicited: Vec::new(),
         }],
         settings: AnalysisSettings {
             normalization: Normalization::MinMax,
@@ -509,5 +666,99 @@ mod tests {
             .into_iter(),
         );
         assert_eq!(ids, vec!["knowledge-hub", "knowledge-hub-2", "9-a"]);
+    }
+
+    const OUTRANKING: &str = "option,cost,effect,reach\n\
+        direction,min,max,max\n\
+        preference,linear,V-Shape,\n\
+        q,1,,\n\
+        p,3,2,\n\
+        A,2,4,1\n\
+        B,6,9,1\n\
+        C,5,5,1\n";
+
+    #[test]
+    fn preference_rows_set_each_criterion_s_outranking_and_survive_a_round_trip() {
+        use crate::model::{Method, Outranking, PreferenceFunction as F};
+        let s = parse_csv(OUTRANKING.as_bytes(), "m.csv").unwrap_or_else(|e| panic!("{e}"));
+        let got: Vec<Option<Outranking>> =
+            s.criteria.iter().map(|c| c.outranking.clone()).collect();
+        let want = vec![
+            Some(Outranking {
+                function: F::Linear,
+                q: Some(1.0),
+                p: Some(3.0),
+                s: None,
+            }),
+            Some(Outranking {
+                function: F::VShape,
+                q: None,
+                p: Some(2.0),
+                s: None,
+            }),
+            None,
+        ];
+        assert_eq!(got, want);
+        let text = crate::scenario_file::to_ron(&s).unwrap_or_else(|e| panic!("{e}"));
+        let again = crate::scenario_file::parse_ron(text.as_bytes(), "m.ron")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(again, s);
+        // PROMETHEE II with those thresholds, worked out by hand (weights 1/3 each; reach is
+        // constant and adds nothing). Cost, linear q = 1, p = 3: A is 4 cheaper than B (P = 1)
+        // and 3 cheaper than C (P = 1); C is 1 cheaper than B (P = 0). Effect, V-shape p = 2:
+        // B − A = 5 (1), B − C = 4 (1), C − A = 1 (0.5).
+        // φ(A) = [(1 + 1) − (0 + 0)]/2/3 + [0 − (1 + 0.5)]/2/3 = (2 − 1.5)/6.
+        let r = crate::scoring::score_with(&again, 0, Method::Promethee2, Normalization::None)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!((r.scores[0] - 0.5 / 6.0).abs() < 1e-12, "{:?}", r.scores);
+    }
+
+    /// Each bad outranking entry is reported at its own cell.
+    #[test]
+    fn bad_outranking_entries_are_located() {
+        let cases: [(&str, (usize, usize), &str, &str); 5] = [
+            (
+                "option,a,b\npreference,linear,sigmoid\nq,1,\np,2,\nX,1,2\n",
+                (2, 19),
+                "preference, column `b`",
+                "expected one of `usual`, `u-shape`, `v-shape`, `level`, `linear`, `gaussian` (or an empty cell for the usual criterion), found `sigmoid`",
+            ),
+            (
+                "option,a,b\npreference,u-shape,\nq,-1,\nX,1,2\n",
+                (3, 3),
+                "q, column `a`",
+                "threshold -1 is negative",
+            ),
+            (
+                "option,a,b\npreference,usual,\np,,4\nX,1,2\n",
+                (3, 4),
+                "p, column `b`",
+                "a `p` threshold needs a preference function for this column in a `preference` row",
+            ),
+            (
+                "option,a,b\npreference,,level\nX,1,2\n",
+                (2, 13),
+                "preference, column `b`",
+                "the `level` preference function needs a value in the `q` and `p` rows",
+            ),
+            (
+                "option,a\npreference,linear\nq,5\np,2\nX,1\n",
+                (3, 3),
+                "q, column `a`",
+                "indifference threshold q = 5 exceeds preference threshold p = 2",
+            ),
+        ];
+        for (text, at, field, message) in cases {
+            let e = parse_csv(text.as_bytes(), "bad.csv")
+                .err()
+                .unwrap_or_else(|| panic!("accepted: {text}"));
+            assert_eq!(e.diagnostics.len(), 1, "{e}");
+            let d = &e.diagnostics[0];
+            assert_eq!(
+                (d.location, d.field.as_str(), d.message.as_str()),
+                (Some(at), field, message),
+                "{text}"
+            );
+        }
     }
 }

@@ -2,8 +2,10 @@
 //! applied to a copy and validated before it is accepted, so a bad edit leaves the document as
 //! it was and says why.
 
+use crate::elicitation;
 use crate::model::{
-    Basis, Cell, Criterion, Method, Normalization, PolicyOption, Scenario, WeightProfile,
+    Basis, Cell, Criterion, ElicitationRecord, Method, Normalization, PolicyOption, Scenario,
+    WeightProfile,
 };
 use crate::validate::{validate, validate_profiles};
 use crate::weights;
@@ -55,6 +57,12 @@ pub enum Edit {
         name: String,
     },
     DeleteProfile(String),
+    /// Applies an elicitation to a profile: writes the weights of the record's scope and keeps
+    /// the record (replacing an earlier one for that scope). See `elicitation::apply_record`.
+    Elicit {
+        profile: String,
+        record: Box<ElicitationRecord>,
+    },
     /// Sets the method, and the normalisation too when the method does not work with the
     /// current one (it then takes the method's default).
     SetMethod(Method),
@@ -81,6 +89,9 @@ impl Edit {
             Edit::AddProfile(p) => format!("add profile {}", p.name),
             Edit::RenameProfile { name, .. } => format!("rename profile to {name}"),
             Edit::DeleteProfile(id) => format!("delete profile {id}"),
+            Edit::Elicit { record, .. } => {
+                format!("elicit {}", elicitation::scope_label(&record.scope))
+            }
             Edit::SetMethod(m) => format!("method {}", m.keyword()),
             Edit::SetNormalization(n) => format!("normalisation {}", n.keyword()),
             Edit::SetVikorV(v) => format!("VIKOR v = {v:.2}"),
@@ -124,6 +135,9 @@ pub fn apply_mut(scenario: &mut Scenario, edit: &Edit) -> Result<(), String> {
     }
     let mut s = scenario.clone();
     change(&mut s, edit)?;
+    // A criterion added, removed or moved leaves its family's elicitation records covering the
+    // wrong items: drop them (the weights stay; undo brings them back).
+    elicitation::drop_stale_records(&mut s);
     first_problem(validate(&s))?;
     *scenario = s;
     Ok(())
@@ -140,6 +154,7 @@ fn touches_only_profiles(edit: &Edit) -> bool {
             | Edit::AddProfile(_)
             | Edit::RenameProfile { .. }
             | Edit::DeleteProfile(_)
+            | Edit::Elicit { .. }
             | Edit::SetMethod(_)
             | Edit::SetNormalization(_)
             | Edit::SetVikorV(_)
@@ -267,6 +282,13 @@ fn change(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
             if &s.settings.active_profile == id {
                 s.settings.active_profile = s.profiles[i.min(s.profiles.len() - 1)].id.clone();
             }
+        }
+        Edit::Elicit { profile, record } => {
+            let i = s
+                .profile_index(profile)
+                .ok_or(format!("no profile `{profile}`"))?;
+            s.profiles[i] =
+                elicitation::apply_record(s, profile, record).map_err(|e| e.to_string())?;
         }
         Edit::SetMethod(m) => {
             s.settings.method = *m;

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod csv_import;
 pub mod diagnostic;
 pub mod edit;
+pub mod elicitation;
 pub mod history;
 pub mod locate;
 pub mod method_comparison;

@@ -190,6 +190,47 @@ pub enum PreferenceFunction {
     Gaussian,
 }
 
+impl PreferenceFunction {
+    pub const ALL: [PreferenceFunction; 6] = [
+        PreferenceFunction::Usual,
+        PreferenceFunction::UShape,
+        PreferenceFunction::VShape,
+        PreferenceFunction::Level,
+        PreferenceFunction::Linear,
+        PreferenceFunction::Gaussian,
+    ];
+
+    /// The name used in CSV files.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            PreferenceFunction::Usual => "usual",
+            PreferenceFunction::UShape => "u-shape",
+            PreferenceFunction::VShape => "v-shape",
+            PreferenceFunction::Level => "level",
+            PreferenceFunction::Linear => "linear",
+            PreferenceFunction::Gaussian => "gaussian",
+        }
+    }
+
+    /// Parses a keyword, ignoring case.
+    pub fn from_keyword(s: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|f| f.keyword().eq_ignore_ascii_case(s))
+    }
+
+    /// Which thresholds the function needs: `(q, p, s)`.
+    pub fn needs(self) -> (bool, bool, bool) {
+        match self {
+            PreferenceFunction::Usual => (false, false, false),
+            PreferenceFunction::UShape => (true, false, false),
+            PreferenceFunction::VShape => (false, true, false),
+            PreferenceFunction::Level | PreferenceFunction::Linear => (true, true, false),
+            PreferenceFunction::Gaussian => (false, false, true),
+        }
+    }
+}
+
 /// Outranking parameters of a criterion: preference function and its thresholds.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -354,6 +395,84 @@ pub enum Elicitation {
     Ranking,
 }
 
+/// What one elicitation sets: the family weights, or the weights of one family's criteria.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ElicitationScope {
+    /// `family_weights`: one item per family.
+    Families,
+    /// The `criterion_weights` of the criteria of this family (by id).
+    Family(String),
+}
+
+/// The inputs of one elicitation, kept so that a user can reopen and revise them.
+/// `elicitation.rs` turns them into weights.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ElicitationRecord {
+    pub scope: ElicitationScope,
+    pub input: ElicitationInput,
+}
+
+/// The answers given in one elicitation, one variant per method. Items are family or criterion
+/// ids, and must be exactly the members of the record's scope.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub enum ElicitationInput {
+    /// Points per item (any unit, 0 or more); weight = points / Σ points.
+    Direct { points: WeightMap },
+    /// Swings ranked best first, each `(id, rating)`: the first is rated 100 and no rating is
+    /// above one ranked before it; weight = rating / Σ ratings.
+    Swing { swings: Vec<(String, f64)> },
+    /// Pairwise comparisons on Saaty's 1–9 scale: `(a, b, x)` says `a` matters `x` times as
+    /// much as `b` (`x` from 1/9 to 9). Every pair of `items` is judged once.
+    Pairwise {
+        items: Vec<String>,
+        judgements: Vec<(String, String, f64)>,
+        #[serde(default)]
+        weighting: PairwiseWeighting,
+    },
+    /// A ranking, best first; the items of an inner list are tied.
+    Ranking {
+        order: Vec<Vec<String>>,
+        #[serde(default)]
+        rule: RankRule,
+    },
+}
+
+impl ElicitationInput {
+    /// The method, as the profile's summary tag names it.
+    pub fn method(&self) -> Elicitation {
+        match self {
+            ElicitationInput::Direct { .. } => Elicitation::Direct,
+            ElicitationInput::Swing { .. } => Elicitation::Swing,
+            ElicitationInput::Pairwise { .. } => Elicitation::Pairwise,
+            ElicitationInput::Ranking { .. } => Elicitation::Ranking,
+        }
+    }
+}
+
+/// How pairwise judgements become weights.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PairwiseWeighting {
+    /// Saaty's principal right eigenvector.
+    #[default]
+    Eigenvector,
+    /// The normalised geometric mean of each row (Crawford & Williams 1985).
+    GeometricMean,
+}
+
+/// How a ranking becomes weights.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RankRule {
+    /// Rank-order centroid (Barron & Barrett 1996): w_k = (1/n) Σ_{i=k..n} 1/i.
+    #[default]
+    Centroid,
+    /// Rank sum: w_k ∝ n + 1 − k.
+    RankSum,
+    /// Reciprocal rank: w_k ∝ 1/k.
+    Reciprocal,
+}
+
 /// A named set of weights: one perspective on what matters.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -377,6 +496,10 @@ pub struct WeightProfile {
     /// Optional plausible range of each criterion weight, for uncertainty analysis.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub weight_ranges: Vec<WeightRange>,
+    /// The inputs of the elicitations that set these weights, at most one per scope. A record
+    /// stays when its weights are later edited by hand (see `elicitation::record_matches_weights`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub elicited: Vec<ElicitationRecord>,
 }
 
 /// A plausible range for one criterion's weight (same units as `criterion_weights`).

@@ -505,6 +505,14 @@ impl Validator {
                     ),
                 );
             }
+            // Elicitation records are checked after the weights so a bad record does not
+            // hide the all-zero check above.
+            for problem in crate::elicitation::check_records(s, &p.elicited) {
+                self.err(
+                    format!("profiles[{i}].elicited{}", problem.field),
+                    problem.message,
+                );
+            }
         }
     }
 

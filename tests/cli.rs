@@ -228,3 +228,173 @@ fn table_lists_options_best_first() {
         .unwrap_or(0);
     assert!(last_rank >= 2, "{text}");
 }
+
+/// Every method on the hand-checked matrix above (B is best on both criteria, A worst, C
+/// halfway), in JSON with each method's own figures.
+#[test]
+fn every_method_scores_the_matrix_with_its_own_figures() {
+    let dir = std::env::temp_dir().join(format!("tideline-cli-methods-{}", std::process::id()));
+    let csv = write_matrix(&dir);
+    let file = csv.to_str().unwrap_or_default();
+    let json = |method: &str| -> serde_json::Value {
+        let o = tideline(&["score", file, "--method", method, "--format", "json"]);
+        assert_eq!(o.status.code(), Some(0), "{method}: {}", stderr(&o));
+        serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{e}: {}", stdout(&o)))
+    };
+    let field = |v: &serde_json::Value, name: &str| -> Vec<f64> {
+        v["results"]
+            .as_array()
+            .map(|rs| {
+                rs.iter()
+                    .map(|r| r[name].as_f64().unwrap_or(f64::NAN))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let near = |got: Vec<f64>, want: [f64; 3]| {
+        assert!(
+            got.iter().zip(want).all(|(g, w)| (g - w).abs() < 1e-12),
+            "{got:?} vs {want:?}"
+        );
+    };
+
+    // TOPSIS under the file's `minmax` (TOPSIS takes it): B is the ideal (C = 1), A the
+    // anti-ideal (C = 0), and C sits at the same distance from both (C = 0.5).
+    let t = json("topsis");
+    assert_eq!(t["normalization"], "minmax");
+    near(field(&t, "score"), [0.0, 1.0, 0.5]);
+    assert!(field(&t, "d_plus")[1].abs() < 1e-12);
+
+    // PROMETHEE II, usual criterion: B beats both others on both criteria, C beats A.
+    // φ⁺(B) = 1, φ(B) = 1, φ(A) = −1, φ(C) = 0.
+    let p = json("promethee2");
+    assert_eq!(p["normalization"], "none");
+    near(field(&p, "phi_net"), [-1.0, 1.0, 0.0]);
+    near(field(&p, "phi_plus"), [0.0, 1.0, 0.5]);
+    near(field(&p, "score"), [-1.0, 1.0, 0.0]);
+
+    // VIKOR: S(A) = 0.25 + 0.75 = 1, R(A) = 0.75; S(B) = R(B) = 0; S(C) = 0.125 + 0.375 = 0.5,
+    // R(C) = 0.375. Q = 1, 0, 0.5. Q(C) − Q(B) = 0.5 = DQ = 1/(3 − 1): an acceptable
+    // advantage, exactly at the limit; B is best by S too, so B alone is the compromise.
+    let v = json("vikor");
+    assert_eq!(v["higher_is_better"], false);
+    near(field(&v, "s"), [1.0, 0.0, 0.5]);
+    near(field(&v, "r"), [0.75, 0.0, 0.375]);
+    near(field(&v, "q"), [1.0, 0.0, 0.5]);
+    assert_eq!(v["compromise"], serde_json::json!(["b"]));
+    assert_eq!(v["acceptable_advantage"], true);
+    let ranks: Vec<f64> = field(&v, "rank");
+    assert_eq!(ranks, vec![3.0, 1.0, 2.0]);
+
+    // The weighted product on raw values cannot take B's cost of 0.
+    let o = tideline(&["score", file, "--method", "wpm"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("option `b`, criterion `cost`") && err.contains("found 0"),
+        "{err}"
+    );
+    // Nor under `linear`, whose cost ratio min/x cannot take a 0 either; the refusal names
+    // the normalisation.
+    let o = tideline(&[
+        "score",
+        file,
+        "--method",
+        "wpm",
+        "--normalization",
+        "linear",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("`linear`"), "{}", stderr(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_disallowed_normalisation_is_refused_with_the_allowed_ones() {
+    let o = tideline(&[
+        "score",
+        "scenarios/unep-aheg-2018.ron",
+        "--method",
+        "topsis",
+        "--normalization",
+        "scale",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains(
+            "the `topsis` method does not work with the `scale` normalisation; use `vector` or `minmax`"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stdout(&o).is_empty());
+    // Omitted, the scenario's `scale` falls back to TOPSIS's default, `vector`.
+    let out = score_json(&["scenarios/unep-aheg-2018.ron", "--method", "topsis"]);
+    assert_eq!(out.normalization, "vector");
+    // `none` is a normalisation of its own.
+    let out = score_json(&[
+        "scenarios/unep-aheg-2018.ron",
+        "--method",
+        "vikor",
+        "--normalization",
+        "none",
+    ]);
+    assert_eq!(
+        (out.method.as_str(), out.normalization.as_str()),
+        ("vikor", "none")
+    );
+}
+
+#[test]
+fn method_all_compares_ranks_and_reports_a_method_that_cannot_score() {
+    let dir = std::env::temp_dir().join(format!("tideline-cli-all-{}", std::process::id()));
+    let csv = write_matrix(&dir);
+    let file = csv.to_str().unwrap_or_default();
+
+    let o = tideline(&["score", file, "--method", "all"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    let header = text
+        .lines()
+        .find(|l| l.starts_with("option"))
+        .unwrap_or_default();
+    let columns: Vec<&str> = header.split_whitespace().collect();
+    assert_eq!(
+        columns,
+        ["option", "wsm", "wpm", "topsis", "promethee2", "vikor"]
+    );
+    // B first; every method that scores ranks it 1; WPM could not score.
+    let b = text
+        .lines()
+        .find(|l| l.starts_with("B "))
+        .unwrap_or_default();
+    assert_eq!(
+        b.split_whitespace().collect::<Vec<_>>(),
+        ["B", "1", "-", "1", "1", "1"]
+    );
+    assert!(text.contains("Kendall's tau-b between methods"), "{text}");
+    assert!(text.contains("wpm: option `b`, criterion `cost`"), "{text}");
+
+    let o = tideline(&["score", file, "--method", "all", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value =
+        serde_json::from_str(&stdout(&o)).unwrap_or_else(|e| panic!("{e}: {}", stdout(&o)));
+    assert_eq!(v["methods"][1]["method"], "wpm");
+    assert!(
+        v["methods"][1]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("found 0"))
+    );
+    assert_eq!(v["methods"][2]["normalization"], "minmax");
+    // Every method that scored agrees on B, C, A: τ = 1; WPM's row is null.
+    assert_eq!(v["tau"][0][2], 1.0);
+    assert_eq!(v["tau"][0][4], 1.0);
+    assert!(v["tau"][0][1].is_null());
+
+    let o = tideline(&["score", file, "--method", "all", "--format", "csv"]);
+    let text = stdout(&o);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "option,name,wsm,wpm,topsis,promethee2,vikor");
+    assert_eq!(lines[2], "b,B,1,,1,1,1");
+    let _ = std::fs::remove_dir_all(&dir);
+}
