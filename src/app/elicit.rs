@@ -434,7 +434,7 @@ fn saaty_text(x: f64) -> String {
     }
 }
 
-fn swing_editor(ui: &mut Ui, swings: &mut Vec<(String, f64)>, name_of: &dyn Fn(&str) -> String) {
+fn swing_editor(ui: &mut Ui, swings: &mut [(String, f64)], name_of: &dyn Fn(&str) -> String) {
     let mut swap: Option<(usize, usize)> = None;
     let n = swings.len();
     egui::Grid::new("elicit-swing")
@@ -574,14 +574,14 @@ fn ranking_editor(
     let mut moved: Option<(usize, usize)> = None;
     let mut toggled: Option<usize> = None;
     let mut place = 0;
-    for k in 0..n {
-        if !flat[k].1 {
+    for (k, (id, tied)) in flat.iter().enumerate() {
+        if !tied {
             place = k + 1;
         }
         let row = ui.horizontal(|ui| {
             let handle = ui
                 .dnd_drag_source(egui::Id::unique(("rank-item", k)), k, |ui| {
-                    ui.label(RichText::new(format!("{place}.  {}", name_of(&flat[k].0))).strong());
+                    ui.label(RichText::new(format!("{place}.  {}", name_of(id))).strong());
                 })
                 .response;
             handle.on_hover_text("Drag to reorder");

@@ -74,10 +74,12 @@ fn agreement(ui: &mut Ui, s: &Scenario, c: &MethodComparison) {
             .iter()
             .map(|(m, t)| format!("{m}: {}", t.join(" and ")))
             .collect();
+        let list = list.join(" · ");
+        // Short labels may end in an abbreviation's full stop.
+        let end = if list.ends_with('.') { "" } else { "." };
         ui.label(
             RichText::new(format!(
-                "The methods disagree on the top option — {}.",
-                list.join(" · ")
+                "The methods disagree on the top option — {list}{end}"
             ))
             .strong()
             .color(theme::WARNING),

@@ -55,7 +55,7 @@ fn caption(r: &Ranking) -> String {
         (Method::Wpm, _) => {
             "weighted product Π x^w: read ratios between scores, not differences".into()
         }
-        (Method::Topsis, _) => "closeness to the ideal C = D⁻ / (D⁺ + D⁻); 1 is the ideal".into(),
+        (Method::Topsis, _) => "closeness to the ideal C = D− / (D+ + D−); 1 is the ideal".into(),
         (Method::Promethee2, _) => {
             "net flow φ split by criterion (weight × one-criterion net flow); left of 0: outranked more than outranking".into()
         }
@@ -114,9 +114,12 @@ fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking) {
     };
     let right = max.max(max_part);
     let span = (right - min.min(min_part)).max(0.05);
-    Plot::new("ranking")
-        .legend(Legend::default().position(egui_plot::Corner::RightTop))
-        .allow_drag(false)
+    let mut plot = Plot::new("ranking");
+    // A legend of criteria for split bars; one-bar-per-option charts name the option on the axis.
+    if r.additive {
+        plot = plot.legend(Legend::default().position(egui_plot::Corner::RightTop));
+    }
+    plot.allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
@@ -237,13 +240,13 @@ fn details(ui: &mut Ui, s: &Scenario, r: &Ranking) {
     let (heads, columns): (Vec<&str>, Vec<&[f64]>) = match &r.detail {
         MethodDetail::None => (vec![score_head(r)], vec![&r.scores]),
         MethodDetail::Topsis { d_plus, d_minus } => {
-            (vec!["D⁺", "D⁻", "C"], vec![d_plus, d_minus, &r.scores])
+            (vec!["D+", "D−", "C"], vec![d_plus, d_minus, &r.scores])
         }
         MethodDetail::Promethee {
             phi_plus,
             phi_minus,
             phi_net,
-        } => (vec!["φ⁺", "φ⁻", "φ"], vec![phi_plus, phi_minus, phi_net]),
+        } => (vec!["φ+", "φ−", "φ"], vec![phi_plus, phi_minus, phi_net]),
         MethodDetail::Vikor {
             s: gs, r: rr, q, ..
         } => (vec!["S", "R", "Q"], vec![gs, rr, q]),
