@@ -185,6 +185,8 @@ pub fn show(ctx: &egui::Context, s: &Scenario, state: &mut ElicitState, out: &mu
     let mut close = false;
     egui::Window::new("Elicit weights")
         .open(&mut open)
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 90.0))
         .default_width(660.0)
         .collapsible(false)
         .show(ctx, |ui| {
