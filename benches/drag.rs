@@ -6,6 +6,8 @@
 use std::hint::black_box;
 use std::time::Instant;
 
+use egui_kittest::Harness;
+use tideline::app::{Command, TidelineApp, View};
 use tideline::edit::{Edit, apply, apply_mut};
 use tideline::scenario_file::parse_ron;
 use tideline::scoring::score;
@@ -107,4 +109,28 @@ fn main() {
         )
         .map(|t| score(&t))
     });
+
+    // The whole frame as the window draws it (layout and tessellation, no GPU): every view
+    // with the weight changing each frame, as during a drag.
+    let save = |view: View| {
+        let mut app = TidelineApp::new(s.clone(), "generated");
+        app.execute(Command::ShowView(view));
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1600.0, 1000.0))
+            .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
+        h.run();
+        let mut share = 0.1;
+        time(&format!("one drawn frame during a drag, {} view", view.keyword()), 20, || {
+            share = if share > 0.8 { 0.1 } else { share + 0.01 };
+            h.state_mut().execute(Command::Edit(Edit::SetFamilyShare {
+                family: "f3".into(),
+                share,
+                locked: Vec::new(),
+            }));
+            h.step();
+        });
+    };
+    for view in View::ALL {
+        save(view);
+    }
 }
