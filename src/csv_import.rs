@@ -184,7 +184,7 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
     let mut weights: Option<Vec<f64>> = None;
     // Each cell's value and position, per outranking row.
     let mut preference: Option<Vec<(Option<PreferenceFunction>, usize)>> = None;
-    let mut thresholds: [Option<Vec<(Option<f64>, usize)>>; 3] = [None, None, None];
+    let mut thresholds: [Option<Cells<f64>>; 3] = [None, None, None];
     let mut options: Vec<(String, usize, Vec<Option<f64>>)> = Vec::new();
     let mut seen_options: HashMap<String, usize> = HashMap::new();
     for row in rows {
@@ -393,13 +393,16 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
     }
 }
 
+/// One optional value per column with the byte offset of its cell.
+type Cells<T> = Vec<(Option<T>, usize)>;
+
 /// Each criterion's outranking parameters from the `preference`, `q`, `p` and `s` rows, with
 /// a positioned problem (cell offset, field, message) for a threshold without a function, a
 /// function without the thresholds it needs, and q above p.
 fn outranking_rows(
     names: &[String],
     preference: Option<&[(Option<PreferenceFunction>, usize)]>,
-    thresholds: &[Option<Vec<(Option<f64>, usize)>>; 3],
+    thresholds: &[Option<Cells<f64>>; 3],
     problem: &mut dyn FnMut(usize, String, String),
 ) -> Vec<Option<Outranking>> {
     const ROWS: [&str; 3] = ["q", "p", "s"];
@@ -409,14 +412,13 @@ fn outranking_rows(
             let function = preference.and_then(|p| p.get(k)).and_then(|c| c.0);
             let [q, p, s] = [0, 1, 2].map(|slot| cell(slot, k).and_then(|c| c.0));
             let Some(function) = function else {
-                for slot in 0..3 {
+                for (slot, row) in ROWS.iter().enumerate() {
                     if let Some((Some(_), at)) = cell(slot, k) {
                         problem(
                             at,
-                            format!("{}, column `{}`", ROWS[slot], names[k]),
+                            format!("{row}, column `{}`", names[k]),
                             format!(
-                                "a `{}` threshold needs a preference function for this column in a `preference` row",
-                                ROWS[slot]
+                                "a `{row}` threshold needs a preference function for this column in a `preference` row"
                             ),
                         );
                     }

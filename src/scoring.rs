@@ -91,7 +91,8 @@ pub fn normalize_column(
     criterion: &Criterion,
     method: Normalization,
 ) -> Result<Vec<Option<f64>>, ScoreError> {
-    let present: Vec<f64> = values.iter().flatten().copied().collect();
+    // The present values, without collecting them: this runs once a column on every re-score.
+    let present = || values.iter().flatten().copied();
     let benefit = criterion.direction == Direction::Maximize;
     let map = |f: &dyn Fn(f64) -> f64| values.iter().map(|v| v.map(f)).collect();
 
@@ -102,12 +103,11 @@ pub fn normalize_column(
         return Ok(by_scale(values, criterion));
     }
 
-    let (min, max) = present
-        .iter()
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| {
-            (a.min(x), b.max(x))
-        });
-    if present.is_empty() || min == max {
+    let (min, max) = present().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| {
+        (a.min(x), b.max(x))
+    });
+    // Also true when no value is present (the fold leaves min = +∞ > max = −∞).
+    if min >= max {
         return Ok(map(&|_| 1.0));
     }
     let undefined = |reason: String| ScoreError::Undefined {
@@ -152,15 +152,15 @@ pub fn normalize_column(
         Normalization::Sum => {
             require(!benefit)?;
             if benefit {
-                let total: f64 = present.iter().sum();
+                let total: f64 = present().sum();
                 map(&|x| x / total)
             } else {
-                let total: f64 = present.iter().map(|x| 1.0 / x).sum();
+                let total: f64 = present().map(|x| 1.0 / x).sum();
                 map(&|x| (1.0 / x) / total)
             }
         }
         Normalization::Vector => {
-            let norm = present.iter().map(|x| x * x).sum::<f64>().sqrt();
+            let norm = present().map(|x| x * x).sum::<f64>().sqrt();
             map(&|x| if benefit { x / norm } else { 1.0 - x / norm })
         }
     })
@@ -345,10 +345,16 @@ impl Problem<'_> {
 
     /// The matrix under `n`, missing (unweighted) values as 0.
     fn normalized(&self, n: Normalization) -> Result<Vec<Vec<f64>>, ScoreError> {
-        Ok(normalize_matrix(self.matrix, self.criteria, n)?
-            .into_iter()
-            .map(|row| row.into_iter().map(|v| v.unwrap_or(0.0)).collect())
-            .collect())
+        let mut out = vec![vec![0.0; self.criteria.len()]; self.matrix.len()];
+        let mut column = Vec::with_capacity(self.matrix.len());
+        for (j, criterion) in self.criteria.iter().enumerate() {
+            column.clear();
+            column.extend(self.matrix.iter().map(|row| row[j]));
+            for (row, v) in out.iter_mut().zip(normalize_column(&column, criterion, n)?) {
+                row[j] = v.unwrap_or(0.0);
+            }
+        }
+        Ok(out)
     }
 
     /// `w_j · normalized[i][j]`.

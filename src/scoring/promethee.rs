@@ -11,8 +11,8 @@
 //!
 //! The pairwise sums are not done pair by pair: for the five piecewise-linear functions each
 //! criterion's column is sorted once and each option's sums over the others come from prefix
-//! sums and binary search, `O(n log n)` a criterion instead of `O(n²)`. Only the Gaussian
-//! function loops over pairs. A plain pair loop is kept under `#[cfg(test)]` and the fast one is
+//! sums and four pointers that sweep the sorted column, `O(n log n)` a criterion instead of
+//! `O(n²)`. Only the Gaussian function loops over pairs. A plain pair loop is kept under `#[cfg(test)]` and the fast one is
 //! checked against it on random data with ties.
 
 use super::{MethodDetail, MethodOutput, Problem, ScoreError, nearly_equal};
@@ -97,81 +97,116 @@ pub fn preference(outranking: Option<&Outranking>, d: f64) -> f64 {
     Pref::of(outranking).at(d)
 }
 
+/// Reusable buffers for [`criterion_sums`], so scoring allocates once, not once a criterion.
+#[derive(Default)]
+struct Scratch {
+    /// `(value, option)` in ascending order of value.
+    sorted: Vec<(f64, usize)>,
+    /// `prefix[k]` = sum of the first `k` sorted values (centred).
+    prefix: Vec<f64>,
+}
+
 /// For one criterion with values `y` oriented more-is-better: for each option `a`, the sums
 /// `Σ_b P(y_a − y_b)` (leaving) and `Σ_b P(y_b − y_a)` (entering), the option itself included
-/// (it adds `P(0) = 0`).
-fn criterion_sums(y: &[f64], pref: Pref, leaving: &mut [f64], entering: &mut [f64]) {
+/// (it adds `P(0) = 0`). Overwrites `leaving` and `entering`.
+///
+/// Every piecewise-linear function is 0 up to `q`, 1 beyond `p`, and between them either ½
+/// (level) or a straight ramp (linear, V-shape); usual and U-shape have `q = p`. With the values
+/// sorted, the others that `a` beats fully are those below `y_a − p`, partly those in
+/// `[y_a − p, y_a − q)`, and symmetrically above `y_a + q` and `y_a + p` for the entering side.
+/// As `y_a` grows in sorted order the four bounds only move up, so four pointers sweep the
+/// column once: O(n log n) for the sort, O(n) after it.
+fn criterion_sums(
+    y: &[f64],
+    pref: Pref,
+    leaving: &mut [f64],
+    entering: &mut [f64],
+    scratch: &mut Scratch,
+) {
     let n = y.len();
-    if let Pref::Gaussian { .. } = pref {
-        for a in 0..n {
-            for b in 0..n {
-                let pab = pref.at(y[a] - y[b]);
-                leaving[a] += pab;
-                entering[b] += pab;
+    leaving.fill(0.0);
+    entering.fill(0.0);
+    let (q, p, ramp) = match pref {
+        Pref::Usual => (0.0, 0.0, None),
+        Pref::UShape { q } => (q, q, None),
+        Pref::Level { q, p } => (q, p, Some(false)),
+        Pref::Linear { q, p } => (q, p, Some(true)),
+        Pref::Gaussian { .. } => {
+            for a in 0..n {
+                for b in 0..n {
+                    let pab = pref.at(y[a] - y[b]);
+                    leaving[a] += pab;
+                    entering[b] += pab;
+                }
             }
+            return;
         }
-        return;
-    }
-    let mut sorted = y.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    };
+    let sorted = &mut scratch.sorted;
+    sorted.clear();
+    sorted.extend(y.iter().copied().zip(0..));
+    sorted.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
     // Centre the values so the prefix sums of a column far from 0 keep their precision.
-    let centre = sorted[n / 2];
-    for t in &mut sorted {
-        *t -= centre;
+    let centre = sorted[n / 2].0;
+    for e in sorted.iter_mut() {
+        e.0 -= centre;
     }
-    let mut prefix = Vec::with_capacity(n + 1);
+    let prefix = &mut scratch.prefix;
+    prefix.clear();
     prefix.push(0.0);
     let mut acc = 0.0;
-    for &t in &sorted {
-        acc += t;
+    for e in sorted.iter() {
+        acc += e.0;
         prefix.push(acc);
     }
-    // Number of sorted values `< c`, and `<= c`.
-    let below = |c: f64| sorted.partition_point(|&t| t < c);
-    let at_most = |c: f64| sorted.partition_point(|&t| t <= c);
     let nf = n as f64;
-    for (a, &ya) in y.iter().enumerate() {
-        let x = ya - centre;
-        let (l, e) = match pref {
-            // The others `b` that `a` beats: x − t > 0 ⇔ t < x; that beat `a`: t > x.
-            Pref::Usual => (below(x) as f64, nf - at_most(x) as f64),
-            Pref::UShape { q } => (below(x - q) as f64, nf - at_most(x + q) as f64),
-            Pref::Level { q, p } => {
-                let full_l = below(x - p);
-                let half_l = below(x - q) - full_l;
-                let full_e = n - at_most(x + p);
-                let half_e = n - at_most(x + q) - full_e;
-                (
-                    full_l as f64 + 0.5 * half_l as f64,
-                    full_e as f64 + 0.5 * half_e as f64,
-                )
-            }
-            Pref::Linear { q, p } => {
+    // Pointers: `full_l` = #{t < x − p}, `part_l` = #{t < x − q}, `part_e` = #{t ≤ x + q},
+    // `full_e` = #{t ≤ x + p}.
+    let (mut full_l, mut part_l, mut part_e, mut full_e) = (0, 0, 0, 0);
+    for &(x, a) in sorted.iter() {
+        while full_l < n && sorted[full_l].0 < x - p {
+            full_l += 1;
+        }
+        while part_l < n && sorted[part_l].0 < x - q {
+            part_l += 1;
+        }
+        while part_e < n && sorted[part_e].0 <= x + q {
+            part_e += 1;
+        }
+        while full_e < n && sorted[full_e].0 <= x + p {
+            full_e += 1;
+        }
+        let beyond_l = full_l as f64;
+        let beyond_e = nf - full_e as f64;
+        let (l, e) = match ramp {
+            None => (beyond_l, beyond_e),
+            Some(false) => (
+                beyond_l + 0.5 * (part_l - full_l) as f64,
+                beyond_e + 0.5 * (full_e - part_e) as f64,
+            ),
+            Some(true) => {
                 let k = p - q;
-                // Leaving: t < x − p counts 1; x − p ≤ t < x − q counts (x − t − q)/k.
-                let lo = below(x - p);
-                let hi = below(x - q);
-                let ramp_l = ((hi - lo) as f64 * (x - q) - (prefix[hi] - prefix[lo])) / k;
-                // Entering: t > x + p counts 1; x + q < t ≤ x + p counts (t − x − q)/k.
-                let lo_e = at_most(x + q);
-                let hi_e = at_most(x + p);
-                let ramp_e = ((prefix[hi_e] - prefix[lo_e]) - (hi_e - lo_e) as f64 * (x + q)) / k;
-                (lo as f64 + ramp_l, (n - hi_e) as f64 + ramp_e)
+                // Leaving: (x − t − q)/k summed over x − p ≤ t < x − q.
+                let ramp_l =
+                    ((part_l - full_l) as f64 * (x - q) - (prefix[part_l] - prefix[full_l])) / k;
+                // Entering: (t − x − q)/k summed over x + q < t ≤ x + p.
+                let ramp_e =
+                    ((prefix[full_e] - prefix[part_e]) - (full_e - part_e) as f64 * (x + q)) / k;
+                (beyond_l + ramp_l, beyond_e + ramp_e)
             }
-            Pref::Gaussian { .. } => (0.0, 0.0),
         };
-        leaving[a] += l;
-        entering[a] += e;
+        leaving[a] = l;
+        entering[a] = e;
     }
 }
 
-/// Net, leaving and entering flows and the single-criterion flows `φ_j`, `[option][criterion]`
-/// (0 for unweighted criteria), of a complete matrix.
+/// Net, leaving and entering flows, and the contributions `w_j φ_j` `[option][criterion]` (0
+/// for unweighted criteria), of a complete matrix.
 pub(super) struct Flows {
     pub phi_plus: Vec<f64>,
     pub phi_minus: Vec<f64>,
     pub phi_net: Vec<f64>,
-    pub single: Vec<Vec<f64>>,
+    pub contributions: Vec<Vec<f64>>,
 }
 
 pub(super) fn flows(p: &Problem) -> Flows {
@@ -179,32 +214,31 @@ pub(super) fn flows(p: &Problem) -> Flows {
     let k = p.criteria.len();
     let mut phi_plus = vec![0.0; m];
     let mut phi_minus = vec![0.0; m];
-    let mut single = vec![vec![0.0; k]; m];
+    let mut contributions = vec![vec![0.0; k]; m];
     if m > 1 {
         let scale = 1.0 / (m as f64 - 1.0);
         let mut leaving = vec![0.0; m];
         let mut entering = vec![0.0; m];
+        let mut y = vec![0.0; m];
+        let mut scratch = Scratch::default();
         for j in p.weighted() {
             let c = &p.criteria[j];
-            let mut y = p.raw_column(j);
-            if c.direction == Direction::Minimize {
-                for v in &mut y {
-                    *v = -*v;
-                }
+            let sign = if c.direction == Direction::Minimize {
+                -1.0
+            } else {
+                1.0
+            };
+            for (yi, row) in y.iter_mut().zip(p.matrix) {
+                *yi = sign * row[j].unwrap_or(0.0);
             }
-            leaving.fill(0.0);
-            entering.fill(0.0);
-            criterion_sums(
-                &y,
-                Pref::of(c.outranking.as_ref()),
-                &mut leaving,
-                &mut entering,
-            );
+            let pref = Pref::of(c.outranking.as_ref());
+            criterion_sums(&y, pref, &mut leaving, &mut entering, &mut scratch);
             let w = p.weights[j];
+            let ws = w * scale;
             for i in 0..m {
-                phi_plus[i] += w * leaving[i] * scale;
-                phi_minus[i] += w * entering[i] * scale;
-                single[i][j] = (leaving[i] - entering[i]) * scale;
+                phi_plus[i] += ws * leaving[i];
+                phi_minus[i] += ws * entering[i];
+                contributions[i][j] = ws * (leaving[i] - entering[i]);
             }
         }
     }
@@ -217,20 +251,15 @@ pub(super) fn flows(p: &Problem) -> Flows {
         phi_plus,
         phi_minus,
         phi_net,
-        single,
+        contributions,
     }
 }
 
 pub(super) fn score(p: &Problem) -> Result<MethodOutput, ScoreError> {
     let f = flows(p);
-    let contributions = f
-        .single
-        .iter()
-        .map(|row| row.iter().zip(p.weights).map(|(phi, w)| w * phi).collect())
-        .collect();
     Ok(MethodOutput {
         normalized: p.normalized(Normalization::MinMax)?,
-        contributions,
+        contributions: f.contributions,
         scores: f.phi_net.clone(),
         additive: true,
         detail: MethodDetail::Promethee {
@@ -365,7 +394,7 @@ mod tests {
                 }));
                 let mut l = vec![0.0; n];
                 let mut e = vec![0.0; n];
-                criterion_sums(&y, pref, &mut l, &mut e);
+                criterion_sums(&y, pref, &mut l, &mut e, &mut Scratch::default());
                 let (rl, re) = reference_sums(&y, pref);
                 for i in 0..n {
                     assert!(
