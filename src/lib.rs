@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod edit;
 pub mod elicitation;
 pub mod history;
+pub mod i18n;
 pub mod locate;
 pub mod method_comparison;
 pub mod model;
