@@ -553,6 +553,7 @@ fn build(
                 provenance: None,
                 value_function: None,
                 outranking: outranking.get(k).cloned().flatten(),
+                i18n: Default::default(),
             }
         })
         .collect();
@@ -573,6 +574,7 @@ fn build(
             principles: Vec::new(),
             cost: None,
             interactions: Vec::new(),
+            i18n: Default::default(),
         })
         .collect();
     let performance = options
@@ -612,6 +614,7 @@ fn build(
             name: "Criteria".into(),
             description: String::new(),
             provenance: None,
+            i18n: Default::default(),
         }],
         criteria,
         options: policy_options,

@@ -354,6 +354,7 @@ mod tests {
             principles: Vec::new(),
             cost: None,
             interactions: Vec::new(),
+            i18n: Default::default(),
         };
         let t = apply(&s, &Edit::AddOption(Box::new(o.clone()))).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(t.options.len(), s.options.len() + 1);
@@ -385,6 +386,7 @@ mod tests {
             provenance: None,
             value_function: None,
             outranking: None,
+            i18n: Default::default(),
         };
         let t = apply(&s, &Edit::AddCriterion(Box::new(c))).unwrap_or_else(|e| panic!("{e}"));
         for p in 0..s.profiles.len() {

@@ -4,10 +4,11 @@
 //! alone. Field order in each struct is the order a saved file shows. `docs/scenario-format.md`
 //! documents the format with an annotated example.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Lang;
 use crate::weights::WeightMap;
 
 /// The format version this build reads and writes.
@@ -81,6 +82,38 @@ impl std::fmt::Display for Provenance {
     }
 }
 
+/// An item's name, short label and description in one other language. A field left out (or
+/// empty) falls back to the item's own text.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub short: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+}
+
+/// Translations by language code (a code `Lang::from_code` knows, e.g. `"zh-CN"`).
+pub type Translations = BTreeMap<String, Translation>;
+
+/// `base`, or its translation into `lang` when the scenario has one.
+fn translated<'a>(
+    base: &'a str,
+    i18n: &'a Translations,
+    lang: Lang,
+    field: fn(&Translation) -> &str,
+) -> &'a str {
+    if lang == Lang::En {
+        return base;
+    }
+    i18n.get(lang.code())
+        .map(field)
+        .filter(|t| !t.is_empty())
+        .unwrap_or(base)
+}
+
 /// A group of options.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -91,6 +124,9 @@ pub struct Cluster {
     pub description: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Provenance>,
+    /// The item's text in other languages, by language code (`"zh-CN"`); each field optional.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub i18n: Translations,
 }
 
 /// A principle from a checklist (e.g. annex ¶10 of the report).
@@ -113,6 +149,9 @@ pub struct Family {
     pub description: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Provenance>,
+    /// The item's text in other languages, by language code (`"zh-CN"`); each field optional.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub i18n: Translations,
 }
 
 /// Whether more or less of a criterion is better.
@@ -268,6 +307,9 @@ pub struct Criterion {
     pub value_function: Option<ValueFunction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outranking: Option<Outranking>,
+    /// The item's text in other languages, by language code (`"zh-CN"`); each field optional.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub i18n: Translations,
 }
 
 impl Criterion {
@@ -278,6 +320,35 @@ impl Criterion {
         } else {
             &self.short
         }
+    }
+
+    /// The name in `lang`, else the name.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        translated(&self.name, &self.i18n, lang, |t| &t.name)
+    }
+
+    /// The short label in `lang`, else the name in `lang`, else [`Self::label`].
+    pub fn label_in(&self, lang: Lang) -> &str {
+        label_in(self.label(), &self.name, &self.i18n, lang)
+    }
+
+    /// The description in `lang`, else the description.
+    pub fn description_in(&self, lang: Lang) -> &str {
+        translated(&self.description, &self.i18n, lang, |t| &t.description)
+    }
+}
+
+/// The short label in `lang`; without one, the translated name; without that, `label`.
+fn label_in<'a>(label: &'a str, name: &'a str, i18n: &'a Translations, lang: Lang) -> &'a str {
+    let short = translated("", i18n, lang, |t| &t.short);
+    if !short.is_empty() {
+        return short;
+    }
+    let translated_name = translated(name, i18n, lang, |t| &t.name);
+    if translated_name != name {
+        translated_name
+    } else {
+        label
     }
 }
 
@@ -318,6 +389,9 @@ pub struct PolicyOption {
     pub cost: Option<f64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub interactions: Vec<Interaction>,
+    /// The item's text in other languages, by language code (`"zh-CN"`); each field optional.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub i18n: Translations,
 }
 
 impl PolicyOption {
@@ -328,6 +402,45 @@ impl PolicyOption {
         } else {
             &self.short
         }
+    }
+
+    /// The name in `lang`, else the name.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        translated(&self.name, &self.i18n, lang, |t| &t.name)
+    }
+
+    /// The short label in `lang`, else the name in `lang`, else [`Self::label`].
+    pub fn label_in(&self, lang: Lang) -> &str {
+        label_in(self.label(), &self.name, &self.i18n, lang)
+    }
+
+    /// The description in `lang`, else the description.
+    pub fn description_in(&self, lang: Lang) -> &str {
+        translated(&self.description, &self.i18n, lang, |t| &t.description)
+    }
+}
+
+impl Family {
+    /// The name in `lang`, else the name.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        translated(&self.name, &self.i18n, lang, |t| &t.name)
+    }
+
+    /// The description in `lang`, else the description.
+    pub fn description_in(&self, lang: Lang) -> &str {
+        translated(&self.description, &self.i18n, lang, |t| &t.description)
+    }
+}
+
+impl Cluster {
+    /// The name in `lang`, else the name.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        translated(&self.name, &self.i18n, lang, |t| &t.name)
+    }
+
+    /// The description in `lang`, else the description.
+    pub fn description_in(&self, lang: Lang) -> &str {
+        translated(&self.description, &self.i18n, lang, |t| &t.description)
     }
 }
 
@@ -758,6 +871,14 @@ impl Scenario {
             .iter()
             .find(|f| f.id == family_id)
             .map_or_else(|| family_id.to_string(), |f| f.name.clone())
+    }
+
+    /// The family name of a criterion in `lang`, or its id when the family is unknown.
+    pub fn family_name_in(&self, family_id: &str, lang: Lang) -> String {
+        self.families
+            .iter()
+            .find(|f| f.id == family_id)
+            .map_or_else(|| family_id.to_string(), |f| f.name_in(lang).to_string())
     }
 
     /// The performance matrix `[option][criterion]`; `None` where a value is missing.

@@ -2,9 +2,10 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::i18n::Lang;
 use crate::model::{
-    FORMAT_VERSION, Outranking, PreferenceFunction, Scenario, Uncertainty, ValueFunction,
-    index_by_id,
+    FORMAT_VERSION, Outranking, PreferenceFunction, Scenario, Translations, Uncertainty,
+    ValueFunction, index_by_id,
 };
 use crate::weights::{WeightMap, effective_weights};
 
@@ -25,6 +26,7 @@ pub fn validate(s: &Scenario) -> Vec<Problem> {
     v.catalogues(s);
     v.criteria(s);
     v.options(s);
+    v.translations(s);
     v.performance(s);
     v.profiles(s);
     v.settings(s);
@@ -94,6 +96,47 @@ impl Validator {
         }
         if s.metadata.title.trim().is_empty() {
             self.err("metadata.title", "title must not be empty");
+        }
+    }
+
+    /// Every translation names a language Tideline knows and says something; a field that is
+    /// given is not blank.
+    fn translations(&mut self, s: &Scenario) {
+        let lists: [(&str, Vec<&Translations>); 4] = [
+            ("clusters", s.clusters.iter().map(|c| &c.i18n).collect()),
+            ("families", s.families.iter().map(|f| &f.i18n).collect()),
+            ("criteria", s.criteria.iter().map(|c| &c.i18n).collect()),
+            ("options", s.options.iter().map(|o| &o.i18n).collect()),
+        ];
+        let known = || list(Lang::ALL.iter().map(|l| l.code()));
+        for (list_name, items) in lists {
+            for (i, i18n) in items.into_iter().enumerate() {
+                for (code, t) in i18n {
+                    let at = format!("{list_name}[{i}].i18n.{code}");
+                    if Lang::from_code(code).is_none() {
+                        self.err(
+                            at.clone(),
+                            format!("unknown language `{code}`; expected one of {}", known()),
+                        );
+                    }
+                    let fields = [
+                        ("name", &t.name),
+                        ("short", &t.short),
+                        ("description", &t.description),
+                    ];
+                    if fields.iter().all(|(_, text)| text.is_empty()) {
+                        self.err(
+                            at.clone(),
+                            "the translation is empty; give a name, short or description",
+                        );
+                    }
+                    for (field, text) in fields {
+                        if !text.is_empty() && text.trim().is_empty() {
+                            self.err(format!("{at}.{field}"), "must not be blank");
+                        }
+                    }
+                }
+            }
         }
     }
 

@@ -362,6 +362,7 @@ fn a_changed_tree_drops_the_records_it_no_longer_fits() {
         provenance: None,
         value_function: None,
         outranking: None,
+        i18n: Default::default(),
     };
     let u = apply(&t, &Edit::AddCriterion(Box::new(new))).unwrap_or_else(|e| panic!("{e}"));
     let p = &u.profiles[1];

@@ -26,6 +26,7 @@ fn criterion(j: usize, direction: Direction, outranking: Option<Outranking>) -> 
         provenance: None,
         value_function: None,
         outranking,
+        i18n: Default::default(),
     }
 }
 

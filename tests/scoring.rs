@@ -32,6 +32,7 @@ fn criterion(direction: Direction, min: f64, max: f64) -> Criterion {
         provenance: None,
         value_function: None,
         outranking: None,
+        i18n: Default::default(),
     }
 }
 

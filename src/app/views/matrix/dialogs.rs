@@ -123,6 +123,7 @@ impl NewItem for AddOption {
             principles: Vec::new(),
             cost: None,
             interactions: Vec::new(),
+            i18n: Default::default(),
         };
         Ok(Edit::AddOption(Box::new(option)))
     }
@@ -227,6 +228,7 @@ impl NewItem for AddCriterion {
             provenance: None,
             value_function: None,
             outranking: None,
+            i18n: Default::default(),
         };
         Ok(Edit::AddCriterion(Box::new(criterion)))
     }
