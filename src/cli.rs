@@ -31,6 +31,16 @@ pub struct Cli {
     /// The view to show: options, matrix, ranking, compare, tradeoff.
     #[arg(long, value_name = "NAME", value_parser = parse_view)]
     pub view: Option<crate::app::View>,
+    /// The interface language: en or zh-CN (default: the saved preference, else en).
+    #[arg(long, value_name = "CODE", value_parser = parse_lang)]
+    pub lang: Option<crate::i18n::Lang>,
+}
+
+fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
+    crate::i18n::Lang::from_code(s).ok_or_else(|| {
+        let codes: Vec<&str> = crate::i18n::Lang::ALL.iter().map(|l| l.code()).collect();
+        format!("unknown language `{s}`; expected one of: {}", codes.join(", "))
+    })
 }
 
 fn parse_view(s: &str) -> Result<crate::app::View, String> {

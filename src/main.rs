@@ -13,6 +13,7 @@ fn main() -> ExitCode {
             file: cli.file,
             screenshot: cli.screenshot,
             view: cli.view,
+            lang: cli.lang,
         }),
     }
 }

@@ -5,6 +5,7 @@
 mod chrome;
 mod elicit;
 mod files;
+mod fonts;
 mod screenshot;
 pub mod theme;
 mod views;
@@ -19,6 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::diagnostic::LoadError;
 use crate::edit::{self, Edit};
 use crate::history::History;
+use crate::i18n::{self, Lang, fill};
 use crate::method_comparison::{MethodComparison, compare_methods};
 use crate::model::Scenario;
 use crate::scenario_file::{self, DEFAULT_SCENARIO_NAME};
@@ -46,6 +48,8 @@ pub enum Command {
     OpenDefault,
     ShowView(View),
     SetDarkMode(bool),
+    /// Switch the interface language (takes effect on the next frame).
+    SetLanguage(Lang),
     DismissLoadErrors,
     /// Close the window, after the unsaved-changes check.
     Quit,
@@ -67,6 +71,8 @@ pub struct Prefs {
     pub dark_mode: bool,
     pub recent: Vec<PathBuf>,
     pub view: View,
+    /// The interface language.
+    pub lang: Lang,
 }
 
 impl Default for Prefs {
@@ -75,6 +81,7 @@ impl Default for Prefs {
             dark_mode: true,
             recent: Vec::new(),
             view: View::Ranking,
+            lang: Lang::En,
         }
     }
 }
@@ -241,11 +248,11 @@ impl TidelineApp {
                 if keep_path {
                     files::remember_recent(&mut self.prefs.recent, path);
                 }
-                self.status = format!("Opened {}", path.display());
+                self.status = fill(i18n::s().status_opened, &[&path.display()]);
                 true
             }
             Err(e) => {
-                self.status = format!("{} could not be opened", path.display());
+                self.status = fill(i18n::s().status_open_failed, &[&path.display()]);
                 self.load_errors = Some(e);
                 false
             }
@@ -261,7 +268,7 @@ impl TidelineApp {
                 self.saved_revision = self.revision;
                 files::remember_recent(&mut self.prefs.recent, path);
                 self.recovery.remove();
-                self.status = format!("Saved {}", path.display());
+                self.status = fill(i18n::s().status_saved, &[&path.display()]);
                 true
             }
             Err(e) => {
@@ -277,12 +284,12 @@ impl TidelineApp {
             Command::Edit(e) => self.apply_edit(&e),
             Command::EndGesture => self.history.close_group(),
             Command::Undo => match self.history.undo(self.scenario.clone()) {
-                Ok(s) => self.set_scenario(s, "Undone"),
-                Err(_) => self.status = "Nothing to undo".into(),
+                Ok(s) => self.set_scenario(s, i18n::s().status_undone),
+                Err(_) => self.status = i18n::s().status_nothing_to_undo.into(),
             },
             Command::Redo => match self.history.redo(self.scenario.clone()) {
-                Ok(s) => self.set_scenario(s, "Redone"),
-                Err(_) => self.status = "Nothing to redo".into(),
+                Ok(s) => self.set_scenario(s, i18n::s().status_redone),
+                Err(_) => self.status = i18n::s().status_nothing_to_redo.into(),
             },
             Command::Open => self.guard(Pending::Open),
             Command::OpenPath(p) => self.guard(Pending::OpenPath(p)),
@@ -306,6 +313,7 @@ impl TidelineApp {
                 self.prefs.view = v;
             }
             Command::SetDarkMode(d) => self.prefs.dark_mode = d,
+            Command::SetLanguage(l) => self.prefs.lang = l,
             Command::DismissLoadErrors => self.load_errors = None,
         }
     }
@@ -349,13 +357,16 @@ impl TidelineApp {
         match edit::apply_mut(&mut self.scenario, e) {
             Ok(()) => {
                 match before {
-                    Some(before) => self.history.record(before, &e.label(), group.as_deref()),
+                    Some(before) => {
+                        self.history
+                            .record(before, &i18n::edit_label(e), group.as_deref());
+                    }
                     None => self.history.extend_step(),
                 }
                 self.revision += 1;
                 self.status.clear();
             }
-            Err(why) => self.status = format!("Not changed: {why}"),
+            Err(why) => self.status = fill(i18n::s().not_changed, &[&why]),
         }
     }
 
@@ -369,6 +380,9 @@ impl TidelineApp {
     /// Draws the whole window into `ui` and carries out what the user asked (also used by the
     /// UI tests).
     pub fn show(&mut self, ui: &mut egui::Ui) {
+        // Before any text is laid out, so that the fonts apply from this frame on.
+        fonts::install(ui.ctx());
+        i18n::set(self.prefs.lang);
         self.refresh();
         let mut commands = Vec::new();
         chrome::shortcuts(ui.ctx(), &mut commands);
@@ -380,7 +394,7 @@ impl TidelineApp {
                     self.save_to(&p);
                 }
                 files::Picked::Unavailable => {
-                    self.status = "No file dialog is available on this desktop: open a file by dropping it on the window or naming it on the command line.".into();
+                    self.status = i18n::s().status_no_file_dialog.into();
                 }
             }
         }
@@ -437,7 +451,7 @@ impl TidelineApp {
                 self.replace_document(s, path, origin);
                 // Restored work is unsaved until the user saves it.
                 self.saved_revision = self.revision.wrapping_sub(1);
-                self.status = "Restored unsaved work from the last session".into();
+                self.status = i18n::s().status_restored.into();
             } else {
                 self.recovery.remove();
             }
@@ -496,6 +510,8 @@ pub struct Launch {
     pub screenshot: Option<PathBuf>,
     /// The view to show first.
     pub view: Option<View>,
+    /// The interface language; the saved preference (else English) when `None`.
+    pub lang: Option<Lang>,
 }
 
 /// Starts the desktop app.
@@ -544,6 +560,9 @@ pub fn run(launch: Launch) -> ExitCode {
             }
             if let Some(v) = launch.view {
                 app.view = v;
+            }
+            if let Some(l) = launch.lang {
+                app.prefs.lang = l;
             }
             Ok(Box::new(app))
         }),

@@ -71,8 +71,10 @@ pub const ERROR: Color32 = Color32::from_rgb(200, 40, 40);
 /// Colour of warnings (unsaved changes).
 pub const WARNING: Color32 = Color32::from_rgb(220, 150, 30);
 
-/// Sets text sizes a notch above egui's defaults, for legibility on laptops and projectors.
+/// Sets text sizes a notch above egui's defaults, for legibility on laptops and projectors,
+/// and adds the bundled CJK font as a fallback.
 pub fn apply(ctx: &egui::Context) {
+    super::fonts::install(ctx);
     ctx.all_styles_mut(|style| {
         style.text_styles = [
             (TextStyle::Heading, FontId::proportional(20.0)),
