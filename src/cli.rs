@@ -39,7 +39,10 @@ pub struct Cli {
 fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {
     crate::i18n::Lang::from_code(s).ok_or_else(|| {
         let codes: Vec<&str> = crate::i18n::Lang::ALL.iter().map(|l| l.code()).collect();
-        format!("unknown language `{s}`; expected one of: {}", codes.join(", "))
+        format!(
+            "unknown language `{s}`; expected one of: {}",
+            codes.join(", ")
+        )
     })
 }
 

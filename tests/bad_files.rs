@@ -359,7 +359,7 @@ const EXPECTED: &[Expect] = &[
         at: Some((14, 51)),
         starts: "descripton:",
         field: "options[1]",
-        message: "unknown field `descripton`; expected one of `id`, `name`, `short`, `cluster`, `description`, `provenance`, `tags`, `principles`, `cost`, `interactions`",
+        message: "unknown field `descripton`; expected one of `id`, `name`, `short`, `cluster`, `description`, `provenance`, `tags`, `principles`, `cost`, `interactions`, `i18n`",
     },
     Expect {
         file: "unknown-format-version.ron",

@@ -6,7 +6,8 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, ScrollArea, Ui};
 use super::{Command, Pending, TidelineApp, View, theme};
 use crate::diagnostic::LoadError;
 use crate::edit::Edit;
-use crate::model::{Method, Normalization};
+use crate::i18n::{self, Lang, fill};
+use crate::model::Method;
 
 const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(modifiers, key)
@@ -99,18 +100,19 @@ fn menu_item(ui: &mut Ui, text: &str, key: Option<&KeyboardShortcut>, enabled: b
 }
 
 pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
+    let t = i18n::s();
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                if menu_item(ui, "Open…", Some(&OPEN), true) {
+            ui.menu_button(t.menu_file, |ui| {
+                if menu_item(ui, t.menu_open, Some(&OPEN), true) {
                     out.push(Command::Open);
                 }
-                if menu_item(ui, "Open the built-in UNEP scenario", None, true) {
+                if menu_item(ui, t.menu_open_default, None, true) {
                     out.push(Command::OpenDefault);
                 }
-                ui.menu_button("Open recent", |ui| {
+                ui.menu_button(t.menu_open_recent, |ui| {
                     if app.prefs.recent.is_empty() {
-                        ui.label(RichText::new("No recent files").weak());
+                        ui.label(RichText::new(t.menu_no_recent).weak());
                     }
                     for p in &app.prefs.recent {
                         if ui.button(p.display().to_string()).clicked() {
@@ -119,34 +121,34 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                     }
                 });
                 ui.separator();
-                if menu_item(ui, "Save", Some(&SAVE), true) {
+                if menu_item(ui, t.save, Some(&SAVE), true) {
                     out.push(Command::Save);
                 }
-                if menu_item(ui, "Save as…", Some(&SAVE_AS), true) {
+                if menu_item(ui, t.menu_save_as, Some(&SAVE_AS), true) {
                     out.push(Command::SaveAs);
                 }
                 ui.separator();
-                if menu_item(ui, "Quit", Some(&QUIT), true) {
+                if menu_item(ui, t.menu_quit, Some(&QUIT), true) {
                     out.push(Command::Quit);
                 }
             });
-            ui.menu_button("Edit", |ui| {
+            ui.menu_button(t.menu_edit, |ui| {
                 let undo = app
                     .history
                     .undo_label()
-                    .map_or("Undo".to_string(), |l| format!("Undo {l}"));
+                    .map_or(t.menu_undo.to_string(), |l| fill(t.menu_undo_what, &[&l]));
                 if menu_item(ui, &undo, Some(&UNDO), app.can_undo()) {
                     out.push(Command::Undo);
                 }
                 let redo = app
                     .history
                     .redo_label()
-                    .map_or("Redo".to_string(), |l| format!("Redo {l}"));
+                    .map_or(t.menu_redo.to_string(), |l| fill(t.menu_redo_what, &[&l]));
                 if menu_item(ui, &redo, Some(&REDO), app.can_redo()) {
                     out.push(Command::Redo);
                 }
             });
-            ui.menu_button("View", |ui| {
+            ui.menu_button(t.menu_view, |ui| {
                 for (k, v) in View::ALL.iter().enumerate() {
                     let key = shortcut(Modifiers::COMMAND, VIEW_KEYS[k]);
                     if menu_item(ui, v.title(), Some(&key), *v != app.view) {
@@ -157,12 +159,25 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                 let dark = app.prefs.dark_mode;
                 if menu_item(
                     ui,
-                    if dark { "Light theme" } else { "Dark theme" },
+                    if dark {
+                        t.menu_light_theme
+                    } else {
+                        t.menu_dark_theme
+                    },
                     None,
                     true,
                 ) {
                     out.push(Command::SetDarkMode(!dark));
                 }
+                // Each language in its own name, so anyone can find theirs.
+                ui.menu_button(t.menu_language, |ui| {
+                    for lang in Lang::ALL {
+                        let on = lang == app.prefs.lang;
+                        if ui.radio(on, lang.native_name()).clicked() && !on {
+                            out.push(Command::SetLanguage(lang));
+                        }
+                    }
+                });
             });
         });
     });
@@ -170,15 +185,15 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
         ui.horizontal(|ui| {
             ui.heading(&app.scenario.metadata.title);
             if app.is_dirty() {
-                ui.label(RichText::new("• unsaved").color(theme::WARNING))
-                    .on_hover_text("The scenario has changes that are not saved.");
+                ui.label(RichText::new(t.top_unsaved).color(theme::WARNING))
+                    .on_hover_text(t.top_unsaved_hover);
             }
         });
         ui.horizontal(|ui| {
             let s = &app.scenario;
             let active = s.active_profile_index();
             let current = s.profiles.get(active).map_or("", |p| p.name.as_str());
-            let label = ui.label("Profile:");
+            let label = ui.label(t.top_profile);
             egui::ComboBox::from_id_salt("profile")
                 .selected_text(current)
                 .show_ui(ui, |ui| {
@@ -194,11 +209,11 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
             let method = s.settings.method;
             if let Some(m) = choice(
                 ui,
-                "Method:",
+                t.top_method,
                 method,
                 &Method::ALL,
-                Method::title,
-                Method::description,
+                i18n::method_title,
+                i18n::method_description,
             ) {
                 out.push(Command::Edit(Edit::SetMethod(m)));
             }
@@ -213,9 +228,7 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                             .fixed_decimals(2),
                     )
                     .labelled_by(label.id)
-                    .on_hover_text(
-                        "VIKOR's weight of group utility (S) against the worst regret (R): 1 = majority rule, 0 = veto, 0.5 = consensus",
-                    );
+                    .on_hover_text(t.top_vikor_v_hover);
                 if r.changed() {
                     out.push(Command::Edit(Edit::SetVikorV(v)));
                 }
@@ -225,30 +238,27 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
             ui.add_enabled_ui(allowed.len() > 1, |ui| {
                 if let Some(n) = choice(
                     ui,
-                    "Normalisation:",
+                    t.top_normalisation,
                     s.settings.normalization,
                     allowed,
-                    Normalization::keyword,
-                    Normalization::description,
+                    i18n::normalization_name,
+                    i18n::normalization_description,
                 ) {
                     out.push(Command::Edit(Edit::SetNormalization(n)));
                 }
             })
             .response
-            .on_disabled_hover_text(format!(
-                "{} works on the criteria's own values, without normalisation.",
-                method.title()
-            ));
+            .on_disabled_hover_text(fill(t.top_no_normalisation, &[&i18n::method_title(method)]));
             ui.separator();
             if ui
-                .add_enabled(app.can_undo(), egui::Button::new("Undo"))
+                .add_enabled(app.can_undo(), egui::Button::new(t.menu_undo))
                 .on_hover_text(ui.ctx().format_shortcut(&UNDO))
                 .clicked()
             {
                 out.push(Command::Undo);
             }
             if ui
-                .add_enabled(app.can_redo(), egui::Button::new("Redo"))
+                .add_enabled(app.can_redo(), egui::Button::new(t.menu_redo))
                 .on_hover_text(ui.ctx().format_shortcut(&REDO))
                 .clicked()
             {
@@ -297,11 +307,9 @@ pub fn status_line(ui: &mut Ui, app: &TidelineApp) {
             if app.status.is_empty() {
                 let s = &app.scenario;
                 ui.label(
-                    RichText::new(format!(
-                        "{} options · {} criteria · {} profiles · scores are illustrative judgements unless marked sourced",
-                        s.options.len(),
-                        s.criteria.len(),
-                        s.profiles.len()
+                    RichText::new(fill(
+                        i18n::s().status_summary,
+                        &[&s.options.len(), &s.criteria.len(), &s.profiles.len()],
                     ))
                     .weak(),
                 );
@@ -335,19 +343,20 @@ pub fn navigator(ui: &mut Ui, current: View, out: &mut Vec<Command>) {
 
 pub fn load_errors(ui: &mut Ui, errors: Option<&LoadError>, out: &mut Vec<Command>) {
     let Some(errors) = errors else { return };
-    egui::Window::new("The file could not be opened")
+    let t = i18n::s();
+    egui::Window::new(t.load_errors_title)
         .default_width(780.0)
         .anchor(egui::Align2::CENTER_TOP, [0.0, 80.0])
         .collapsible(false)
         .show(ui.ctx(), |ui| {
-            ui.label("The open scenario is unchanged. Problems found:");
+            ui.label(t.load_errors_intro);
             ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
                 for d in &errors.diagnostics {
                     ui.label(RichText::new(d.to_string()).monospace().color(theme::ERROR));
                 }
             });
             ui.add_space(6.0);
-            if ui.button("Dismiss").clicked() {
+            if ui.button(t.dismiss).clicked() {
                 out.push(Command::DismissLoadErrors);
             }
         });
@@ -362,23 +371,24 @@ pub enum Answer {
 
 pub fn unsaved_prompt(ui: &mut Ui, pending: Option<&Pending>, title: &str) -> Option<Answer> {
     let pending = pending?;
+    let t = i18n::s();
     let what = match pending {
-        Pending::Quit => "before closing",
-        _ => "before opening another scenario",
+        Pending::Quit => t.unsaved_before_closing,
+        _ => t.unsaved_before_opening,
     };
     let mut answer = None;
     egui::Modal::new(egui::Id::unique("unsaved_prompt")).show(ui.ctx(), |ui| {
-        ui.heading("Save changes?");
-        ui.label(format!("{title} has unsaved changes. Save them {what}?"));
+        ui.heading(t.unsaved_heading);
+        ui.label(fill(t.unsaved_body, &[&title, &what]));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
+            if ui.button(t.save).clicked() {
                 answer = Some(Answer::Save);
             }
-            if ui.button("Don't save").clicked() {
+            if ui.button(t.dont_save).clicked() {
                 answer = Some(Answer::Discard);
             }
-            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+            if ui.button(t.cancel).clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
                 answer = Some(Answer::Cancel);
             }
         });
@@ -389,18 +399,17 @@ pub fn unsaved_prompt(ui: &mut Ui, pending: Option<&Pending>, title: &str) -> Op
 /// The user's answer to "restore unsaved work from last time?".
 pub fn recovery_prompt(ui: &mut Ui, origin: Option<&str>) -> Option<bool> {
     let origin = origin?;
+    let t = i18n::s();
     let mut answer = None;
     egui::Modal::new(egui::Id::unique("recovery_prompt")).show(ui.ctx(), |ui| {
-        ui.heading("Restore unsaved work?");
-        ui.label(format!(
-            "Tideline closed with unsaved changes to {origin}. Restore them?"
-        ));
+        ui.heading(t.recovery_heading);
+        ui.label(fill(t.recovery_body, &[&origin]));
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button("Restore").clicked() {
+            if ui.button(t.restore).clicked() {
                 answer = Some(true);
             }
-            if ui.button("Discard").clicked() {
+            if ui.button(t.discard).clicked() {
                 answer = Some(false);
             }
         });

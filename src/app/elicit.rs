@@ -9,6 +9,7 @@ use egui::{RichText, Ui};
 use super::{Command, theme};
 use crate::edit::Edit;
 use crate::elicitation::{self, Outcome};
+use crate::i18n::{self, fill};
 use crate::model::{
     Elicitation, ElicitationInput, ElicitationRecord, ElicitationScope, PairwiseWeighting,
     RankRule, Scenario, WeightProfile,
@@ -36,28 +37,24 @@ const SAATY: [f64; 17] = [
     1.0 / 9.0,
 ];
 
-const METHODS: [(Elicitation, &str, &str); 4] = [
-    (
-        Elicitation::Direct,
-        "Points",
-        "Give each item points; weights are the points' shares.",
-    ),
-    (
-        Elicitation::Swing,
-        "Swing",
-        "Imagine each item moving from its worst to its best level. Put the swing that matters most first and rate it 100; rate each other swing against it.",
-    ),
-    (
-        Elicitation::Pairwise,
-        "Pairwise (AHP)",
-        "For each pair: how many times more important is the row than the column? 1 equal · 3 moderately · 5 strongly · 7 very strongly · 9 extremely (1/3 … the column is).",
-    ),
-    (
-        Elicitation::Ranking,
-        "Rank order",
-        "Drag the items into order of importance, most important first (or use Up and Down); tick \"tied\" to share a place. The ranking becomes weights by the chosen rule.",
-    ),
-];
+/// The methods on offer: each with its name and how to answer, in the current language.
+fn methods() -> [(Elicitation, &'static str, &'static str); 4] {
+    let t = i18n::s();
+    [
+        (Elicitation::Direct, t.elicit_points, t.elicit_points_help),
+        (Elicitation::Swing, t.elicit_swing, t.elicit_swing_help),
+        (
+            Elicitation::Pairwise,
+            t.elicit_pairwise,
+            t.elicit_pairwise_help,
+        ),
+        (
+            Elicitation::Ranking,
+            t.elicit_ranking,
+            t.elicit_ranking_help,
+        ),
+    ]
+}
 
 /// State of the dialog: open or not, what is being weighed, how, and the draft answers.
 #[derive(Default)]
@@ -80,6 +77,7 @@ impl ElicitState {
 
 /// Ids, display names and current shares of the items `scope` weighs.
 fn members(s: &Scenario, profile: &WeightProfile, scope: &ElicitationScope) -> Vec<Member> {
+    let lang = i18n::lang();
     match scope {
         ElicitationScope::Families => {
             let shares = family_shares(s, profile);
@@ -88,7 +86,7 @@ fn members(s: &Scenario, profile: &WeightProfile, scope: &ElicitationScope) -> V
                 .zip(shares)
                 .map(|(f, share)| Member {
                     id: f.id.clone(),
-                    name: f.name.clone(),
+                    name: f.name_in(lang).to_string(),
                     share,
                 })
                 .collect()
@@ -101,7 +99,7 @@ fn members(s: &Scenario, profile: &WeightProfile, scope: &ElicitationScope) -> V
                 .filter(|(c, _)| &c.family == fid)
                 .map(|(c, share)| Member {
                     id: c.id.clone(),
-                    name: c.label().to_string(),
+                    name: c.label_in(lang).to_string(),
                     share,
                 })
                 .collect()
@@ -183,7 +181,7 @@ pub fn show(ctx: &egui::Context, s: &Scenario, state: &mut ElicitState, out: &mu
     };
     let mut open = true;
     let mut close = false;
-    egui::Window::new("Elicit weights")
+    egui::Window::new(i18n::s().elicit_title)
         .open(&mut open)
         .pivot(egui::Align2::CENTER_TOP)
         .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 90.0))
@@ -211,19 +209,21 @@ fn body(
         .clone()
         .filter(|sc| elicitation::scope_members(s, sc).is_some())
         .unwrap_or(ElicitationScope::Families);
-    ui.label(RichText::new(format!("Profile: {}", profile.name)).strong());
+    let t = i18n::s();
+    let lang = i18n::lang();
+    ui.label(RichText::new(fill(t.elicit_profile, &[&profile.name])).strong());
     // What to weigh.
     let mut new_scope = None;
     ui.horizontal(|ui| {
-        let label = ui.label("Weigh:");
+        let label = ui.label(t.elicit_weigh);
         let text = |sc: &ElicitationScope| match sc {
-            ElicitationScope::Families => "the families against each other".to_string(),
-            ElicitationScope::Family(id) => format!(
-                "the criteria within {}",
-                s.families
+            ElicitationScope::Families => t.elicit_scope_families.to_string(),
+            ElicitationScope::Family(id) => fill(
+                t.elicit_scope_family,
+                &[&s.families
                     .iter()
                     .find(|f| &f.id == id)
-                    .map_or(id.as_str(), |f| f.name.as_str())
+                    .map_or(id.as_str(), |f| f.name_in(lang))],
             ),
         };
         egui::ComboBox::from_id_salt("elicit-scope")
@@ -251,8 +251,8 @@ fn body(
     }
     // How.
     ui.horizontal(|ui| {
-        ui.label("Method:");
-        for (m, name, help) in METHODS {
+        ui.label(t.top_method);
+        for (m, name, help) in methods() {
             if ui
                 .selectable_label(state.method == m, name)
                 .on_hover_text(help)
@@ -264,7 +264,7 @@ fn body(
             }
         }
     });
-    let help = METHODS
+    let help = methods()
         .iter()
         .find(|(m, ..)| *m == state.method)
         .map_or("", |(_, _, h)| *h);
@@ -273,8 +273,8 @@ fn body(
 
     let m = members(s, profile, &scope);
     if m.len() < 2 {
-        ui.label("There is only one item here: it takes the whole weight, nothing to elicit.");
-        return ui.button("Close").clicked();
+        ui.label(t.elicit_single_item);
+        return ui.button(t.close).clicked();
     }
     let fresh = !matches!(&state.draft, Some((p, input)) if p == &profile.id && input.method() == state.method);
     if fresh {
@@ -329,10 +329,7 @@ fn body(
     if let Some(old) = elicitation::find_record(profile, &scope)
         && !elicitation::record_matches_weights(profile, old)
     {
-        ui.label(
-            RichText::new("The weights here were edited by hand since they were last elicited.")
-                .color(theme::WARNING),
-        );
+        ui.label(RichText::new(t.elicit_edited_by_hand).color(theme::WARNING));
     }
     ui.add_space(6.0);
     let mut close = false;
@@ -340,7 +337,7 @@ fn body(
         if ui
             .add_enabled(
                 outcome.is_ok(),
-                egui::Button::new(format!("Apply to {}", profile.name)),
+                egui::Button::new(fill(t.elicit_apply_to, &[&profile.name])),
             )
             .clicked()
         {
@@ -349,7 +346,7 @@ fn body(
                 record: Box::new(record),
             }));
         }
-        if ui.button("Close").clicked() {
+        if ui.button(t.close).clicked() {
             close = true;
         }
     });
@@ -358,7 +355,8 @@ fn body(
 
 /// The weights the answers give, next to the current ones.
 fn preview(ui: &mut Ui, o: &Outcome, m: &[Member], input: &ElicitationInput) {
-    ui.label(RichText::new("Resulting weights").strong());
+    let t = i18n::s();
+    ui.label(RichText::new(t.elicit_resulting).strong());
     egui::Grid::new("elicit-preview")
         .num_columns(3)
         .spacing([12.0, 3.0])
@@ -372,9 +370,9 @@ fn preview(ui: &mut Ui, o: &Outcome, m: &[Member], input: &ElicitationInput) {
                         .text(format!("{:.1} %", w * 100.0)),
                 );
                 ui.label(
-                    RichText::new(format!(
-                        "now {:.1} %",
-                        member.map_or(0.0, |x| x.share) * 100.0
+                    RichText::new(fill(
+                        t.elicit_now,
+                        &[&format!("{:.1}", member.map_or(0.0, |x| x.share) * 100.0)],
                     ))
                     .weak(),
                 );
@@ -382,17 +380,16 @@ fn preview(ui: &mut Ui, o: &Outcome, m: &[Member], input: &ElicitationInput) {
             }
         });
     let Some(p) = &o.pairwise else { return };
-    let cr = p.cr.map_or("not defined above 15 items".to_string(), |cr| {
-        format!("{cr:.3}")
-    });
+    let cr =
+        p.cr.map_or(t.elicit_cr_undefined.to_string(), |cr| format!("{cr:.3}"));
     let line = format!(
         "λmax {:.3} · CI {:.3} · CR {cr}{}",
         p.lambda_max,
         p.ci,
         if p.warning {
-            " — above 0.10: the judgements contradict each other; revise the one below"
+            t.elicit_cr_too_high
         } else {
-            " — acceptable (0.10 or less)"
+            t.elicit_cr_ok
         }
     );
     ui.label(RichText::new(line).color(if p.warning {
@@ -407,13 +404,15 @@ fn preview(ui: &mut Ui, o: &Outcome, m: &[Member], input: &ElicitationInput) {
                 .and_then(|id| m.iter().find(|x| &x.id == id))
                 .map_or("?", |x| x.name.as_str())
         };
-        ui.label(format!(
-            "Most inconsistent judgement: {} against {} is {}; the other judgements imply about {} (nearest scale value {}).",
-            name(worst.row),
-            name(worst.col),
-            saaty_text(worst.given),
-            saaty_text(worst.consistent),
-            saaty_text(worst.nearest_scale)
+        ui.label(fill(
+            t.elicit_most_inconsistent,
+            &[
+                &name(worst.row),
+                &name(worst.col),
+                &saaty_text(worst.given),
+                &saaty_text(worst.consistent),
+                &saaty_text(worst.nearest_scale),
+            ],
         ));
     }
 }
@@ -437,6 +436,7 @@ fn saaty_text(x: f64) -> String {
 }
 
 fn swing_editor(ui: &mut Ui, swings: &mut [(String, f64)], name_of: &dyn Fn(&str) -> String) {
+    let t = i18n::s();
     let mut swap: Option<(usize, usize)> = None;
     let n = swings.len();
     egui::Grid::new("elicit-swing")
@@ -457,11 +457,11 @@ fn swing_editor(ui: &mut Ui, swings: &mut [(String, f64)], name_of: &dyn Fn(&str
                 )
                 .labelled_by(label.id);
                 ui.horizontal(|ui| {
-                    if ui.add_enabled(k > 0, egui::Button::new("Up")).clicked() {
+                    if ui.add_enabled(k > 0, egui::Button::new(t.up)).clicked() {
                         swap = Some((k - 1, k));
                     }
                     if ui
-                        .add_enabled(k + 1 < n, egui::Button::new("Down"))
+                        .add_enabled(k + 1 < n, egui::Button::new(t.down))
                         .clicked()
                     {
                         swap = Some((k, k + 1));
@@ -474,8 +474,8 @@ fn swing_editor(ui: &mut Ui, swings: &mut [(String, f64)], name_of: &dyn Fn(&str
         swings.swap(a, b);
     }
     if ui
-        .button("Order by rating")
-        .on_hover_text("Put the swings in the order of their ratings, highest first")
+        .button(t.elicit_order_by_rating)
+        .on_hover_text(t.elicit_order_by_rating_hover)
         .clicked()
     {
         elicitation::sort_swings(swings);
@@ -489,6 +489,7 @@ fn pairwise_editor(
     weighting: &mut PairwiseWeighting,
     name_of: &dyn Fn(&str) -> String,
 ) {
+    let t = i18n::s();
     let n = items.len();
     egui::Grid::new("elicit-pairwise")
         .num_columns(n + 1)
@@ -528,14 +529,10 @@ fn pairwise_editor(
                             }
                         })
                         .response;
-                    let question = format!(
-                        "How many times more important is {} than {}?",
-                        name_of(a),
-                        name_of(b)
-                    );
+                    let question = fill(t.elicit_pair_question, &[&name_of(a), &name_of(b)]);
                     let r = r.on_hover_text(&question);
                     ui.ctx().accesskit_node_builder(r.id, |node| {
-                        node.set_label(format!("{} against {}", name_of(a), name_of(b)));
+                        node.set_label(fill(t.elicit_pair_label, &[&name_of(a), &name_of(b)]));
                     });
                     if let Some(v) = picked {
                         elicitation::set_judgement(judgements, a, b, v);
@@ -545,16 +542,16 @@ fn pairwise_editor(
             }
         });
     ui.horizontal(|ui| {
-        ui.label("Weights by:");
+        ui.label(t.elicit_weights_by);
         ui.radio_value(
             weighting,
             PairwiseWeighting::Eigenvector,
-            "principal eigenvector (Saaty)",
+            t.elicit_eigenvector,
         );
         ui.radio_value(
             weighting,
             PairwiseWeighting::GeometricMean,
-            "row geometric mean",
+            t.elicit_geometric_mean,
         );
     });
 }
@@ -567,6 +564,7 @@ fn ranking_editor(
     rule: &mut RankRule,
     name_of: &dyn Fn(&str) -> String,
 ) {
+    let t = i18n::s();
     // Flatten to (id, tied with the one above).
     let mut flat: Vec<(String, bool)> = order
         .iter()
@@ -586,22 +584,19 @@ fn ranking_editor(
                     ui.label(RichText::new(format!("{place}.  {}", name_of(id))).strong());
                 })
                 .response;
-            handle.on_hover_text("Drag to reorder");
-            if ui.add_enabled(k > 0, egui::Button::new("Up")).clicked() {
+            handle.on_hover_text(t.elicit_drag);
+            if ui.add_enabled(k > 0, egui::Button::new(t.up)).clicked() {
                 moved = Some((k, k - 1));
             }
             if ui
-                .add_enabled(k + 1 < n, egui::Button::new("Down"))
+                .add_enabled(k + 1 < n, egui::Button::new(t.down))
                 .clicked()
             {
                 moved = Some((k, k + 1));
             }
             let mut tied = flat[k].1;
             if ui
-                .add_enabled(
-                    k > 0,
-                    egui::Checkbox::new(&mut tied, "tied with the one above"),
-                )
+                .add_enabled(k > 0, egui::Checkbox::new(&mut tied, t.elicit_tied))
                 .changed()
             {
                 toggled = Some(k);
@@ -648,12 +643,10 @@ fn ranking_editor(
     *order = groups;
     ui.add_space(4.0);
     ui.horizontal(|ui| {
-        ui.label("Rule:");
-        ui.radio_value(rule, RankRule::Centroid, "rank-order centroid")
-            .on_hover_text(
-                "Barron & Barrett (1996): the centre of all weight sets with this order",
-            );
-        ui.radio_value(rule, RankRule::RankSum, "rank sum");
-        ui.radio_value(rule, RankRule::Reciprocal, "reciprocal of rank");
+        ui.label(t.elicit_rule);
+        ui.radio_value(rule, RankRule::Centroid, t.elicit_centroid)
+            .on_hover_text(t.elicit_centroid_hover);
+        ui.radio_value(rule, RankRule::RankSum, t.elicit_rank_sum);
+        ui.radio_value(rule, RankRule::Reciprocal, t.elicit_reciprocal);
     });
 }

@@ -6,6 +6,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use super::TidelineApp;
+use crate::i18n;
 use crate::model::Scenario;
 use crate::scenario_file;
 
@@ -49,10 +50,13 @@ impl DialogSlot {
 
     /// Asks for a scenario or CSV file to open.
     pub fn open(&mut self) {
-        self.start(|| {
+        // The dialog runs on another thread, whose language is not the window's: take the
+        // words now.
+        let t = i18n::s();
+        self.start(move || {
             rfd::FileDialog::new()
-                .set_title("Open a scenario")
-                .add_filter("Scenario or CSV matrix", &["ron", "csv"])
+                .set_title(t.file_open_title)
+                .add_filter(t.file_open_filter, &["ron", "csv"])
                 .pick_file()
                 .map(Picked::Open)
         });
@@ -60,10 +64,11 @@ impl DialogSlot {
 
     /// Asks where to save, suggesting `name`.
     pub fn save(&mut self, name: String) {
+        let t = i18n::s();
         self.start(move || {
             rfd::FileDialog::new()
-                .set_title("Save the scenario")
-                .add_filter("Scenario", &["ron"])
+                .set_title(t.file_save_title)
+                .add_filter(t.file_save_filter, &["ron"])
                 .set_file_name(name)
                 .save_file()
                 .map(Picked::Save)
@@ -152,7 +157,7 @@ pub fn read_recovery(path: &Path) -> Option<(Scenario, String)> {
         .lines()
         .next()
         .and_then(|l| l.strip_prefix(ORIGIN_PREFIX))
-        .unwrap_or("an earlier session")
+        .unwrap_or(i18n::s().recovery_unknown_origin)
         .to_string();
     let s = scenario_file::parse_ron(&bytes, &path.display().to_string()).ok()?;
     Some((s, origin))

@@ -7,6 +7,7 @@ use egui::{RichText, ScrollArea, Ui};
 
 use super::{Command, Derived};
 use crate::edit::Edit;
+use crate::i18n::{self, fill};
 use crate::model::{Elicitation, ElicitationScope, Scenario, WeightProfile, unique_id};
 
 /// View state of the panel: which weights are locked, and the profile name being typed.
@@ -41,9 +42,11 @@ fn panel(
     state: &mut WeightsState,
     out: &mut Vec<Command>,
 ) {
-    ui.heading("Weights");
+    let t = i18n::s();
+    let lang = i18n::lang();
+    ui.heading(t.weights_heading);
     let Some(profile) = s.profiles.get(s.active_profile_index()) else {
-        ui.label("No weight profile.");
+        ui.label(t.weights_no_profile);
         return;
     };
     if !state.original.iter().any(|p| p.id == profile.id) {
@@ -59,11 +62,12 @@ fn panel(
         for (f, family) in s.families.iter().enumerate() {
             ui.add_space(4.0);
             ui.horizontal(|ui| {
-                lock_toggle(ui, &mut state.locked_families, &family.id, &family.name);
+                let family_name = family.name_in(lang);
+                lock_toggle(ui, &mut state.locked_families, &family.id, family_name);
                 let mut pct = fam.get(f).copied().unwrap_or(0.0) * 100.0;
                 let r = ui.add(
                     egui::Slider::new(&mut pct, 0.0..=100.0)
-                        .text(RichText::new(&family.name).strong())
+                        .text(RichText::new(family_name).strong())
                         .suffix(" %")
                         .fixed_decimals(0)
                         .clamping(egui::SliderClamping::Edits),
@@ -86,24 +90,29 @@ fn panel(
                             ui,
                             &mut state.locked_criteria,
                             &criterion.id,
-                            &criterion.name,
+                            criterion.name_in(lang),
                         );
                         let mut pct = crit.get(c).copied().unwrap_or(0.0) * 100.0;
                         let r = ui
                             .add(
                                 egui::Slider::new(&mut pct, 0.0..=100.0)
-                                    .text(criterion.label())
+                                    .text(criterion.label_in(lang))
                                     .suffix(" %")
                                     .fixed_decimals(0)
                                     .clamping(egui::SliderClamping::Edits),
                             )
-                            .on_hover_text(format!(
-                                "{}\n{}\nShare within its family; overall weight {:.1} %.",
-                                criterion.name,
-                                criterion.description,
-                                fam.get(f).copied().unwrap_or(0.0)
-                                    * crit.get(c).copied().unwrap_or(0.0)
-                                    * 100.0
+                            .on_hover_text(fill(
+                                t.weights_criterion_hover,
+                                &[
+                                    &criterion.name_in(lang),
+                                    &criterion.description_in(lang),
+                                    &format!(
+                                        "{:.1}",
+                                        fam.get(f).copied().unwrap_or(0.0)
+                                            * crit.get(c).copied().unwrap_or(0.0)
+                                            * 100.0
+                                    ),
+                                ],
                             ));
                         if r.changed() && !state.locked_criteria.contains(&criterion.id) {
                             out.push(Command::Edit(Edit::SetCriterionShare {
@@ -122,17 +131,18 @@ fn panel(
 /// A small toggle that locks one weight.
 fn lock_toggle(ui: &mut Ui, locked: &mut BTreeSet<String>, id: &str, name: &str) {
     let is = locked.contains(id);
+    let t = i18n::s();
     let text = if is { "🔒" } else { "🔓" };
     let r = ui
         .add(egui::Button::selectable(is, text).small())
         .on_hover_text(if is {
-            format!("{name} is locked: other weights adjust around it. Click to unlock.")
+            fill(t.weights_locked_hover, &[&name])
         } else {
-            format!("Lock {name}: keep this weight fixed while others move.")
+            fill(t.weights_unlocked_hover, &[&name])
         });
     // The glyph says nothing to a screen reader or a test: name the toggle and its state.
     ui.ctx().accesskit_node_builder(r.id, |node| {
-        node.set_label(format!("Lock {name}"));
+        node.set_label(fill(t.weights_lock, &[&name]));
         node.set_toggled(if is {
             egui::accesskit::Toggled::True
         } else {
@@ -155,26 +165,27 @@ fn profile_tools(
     state: &mut WeightsState,
     out: &mut Vec<Command>,
 ) {
+    let t = i18n::s();
     ui.horizontal_wrapped(|ui| {
         let original = state.original.iter().find(|p| p.id == profile.id);
         let changed = original.is_some_and(|o| o != profile);
         if ui
-            .add_enabled(changed, egui::Button::new("Reset"))
-            .on_hover_text("Back to this profile's weights as opened")
+            .add_enabled(changed, egui::Button::new(t.weights_reset))
+            .on_hover_text(t.weights_reset_hover)
             .clicked()
             && let Some(o) = original
         {
             out.push(Command::Edit(Edit::ReplaceProfile(Box::new(o.clone()))));
         }
         if ui
-            .button("New")
-            .on_hover_text("A new profile with equal weights")
+            .button(t.weights_new)
+            .on_hover_text(t.weights_new_hover)
             .clicked()
         {
             let id = unique_id("profile", |id| s.profile_index(id).is_some());
             out.push(Command::Edit(Edit::AddProfile(Box::new(WeightProfile {
                 id: id.clone(),
-                name: format!("New profile {}", s.profiles.len() + 1),
+                name: fill(t.weights_new_profile_name, &[&(s.profiles.len() + 1)]),
                 author: String::new(),
                 note: String::new(),
                 provenance: None,
@@ -186,30 +197,28 @@ fn profile_tools(
             }))));
             out.push(Command::Edit(Edit::SetActiveProfile(id)));
         }
-        if ui.button("Duplicate").clicked() {
+        if ui.button(t.weights_duplicate).clicked() {
             let id = unique_id(&format!("{}-copy", profile.id), |id| {
                 s.profile_index(id).is_some()
             });
             let mut copy = profile.clone();
             copy.id = id.clone();
-            copy.name = format!("{} (copy)", profile.name);
+            copy.name = fill(t.weights_copy_name, &[&profile.name]);
             out.push(Command::Edit(Edit::AddProfile(Box::new(copy))));
             out.push(Command::Edit(Edit::SetActiveProfile(id)));
         }
-        if ui.button("Rename").clicked() {
+        if ui.button(t.rename).clicked() {
             state.rename = Some((profile.id.clone(), profile.name.clone()));
         }
         if ui
-            .add_enabled(s.profiles.len() > 1, egui::Button::new("Delete"))
+            .add_enabled(s.profiles.len() > 1, egui::Button::new(t.delete))
             .clicked()
         {
             out.push(Command::Edit(Edit::DeleteProfile(profile.id.clone())));
         }
         if ui
-            .button("Elicit…")
-            .on_hover_text(
-                "Set the weights by points, swing weighting, pairwise comparisons (AHP) or a ranking",
-            )
+            .button(t.weights_elicit)
+            .on_hover_text(t.weights_elicit_hover)
             .clicked()
         {
             state.elicit.open_on(ElicitationScope::Families);
@@ -217,14 +226,9 @@ fn profile_tools(
     });
     if profile.elicitation != Elicitation::Direct {
         ui.label(
-            RichText::new(format!(
-                "Weights elicited by {}",
-                match profile.elicitation {
-                    Elicitation::Swing => "swing weighting",
-                    Elicitation::Pairwise => "pairwise comparison",
-                    Elicitation::Ranking => "ranking",
-                    Elicitation::Direct => "points",
-                }
+            RichText::new(fill(
+                t.weights_elicited_by,
+                &[&i18n::elicitation_name(profile.elicitation)],
             ))
             .small()
             .weak(),
@@ -236,7 +240,7 @@ fn profile_tools(
             let r = ui.add(egui::TextEdit::singleline(name).desired_width(180.0));
             r.request_focus();
             let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if ui.button("OK").clicked() || enter {
+            if ui.button(t.ok).clicked() || enter {
                 if !name.trim().is_empty() {
                     out.push(Command::Edit(Edit::RenameProfile {
                         id: id.clone(),
@@ -245,7 +249,7 @@ fn profile_tools(
                 }
                 done = true;
             }
-            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            if ui.button(t.cancel).clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
                 done = true;
             }
         });

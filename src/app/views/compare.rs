@@ -9,6 +9,7 @@ use egui_plot::{
 };
 
 use crate::app::{Derived, theme};
+use crate::i18n::{self, Lang, fill};
 use crate::model::Scenario;
 use crate::pareto::{family_members, family_scores};
 use crate::scoring::Ranking;
@@ -43,6 +44,8 @@ struct Cache {
 #[derive(Clone, PartialEq)]
 struct Key {
     revision: u64,
+    /// The names in the charts are in this language.
+    lang: Lang,
     chosen: Vec<String>,
     by_family: bool,
     subject: Option<String>,
@@ -74,11 +77,12 @@ struct Difference {
 }
 
 pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &mut CompareState) {
-    ui.heading("Compare");
+    let t = i18n::s();
+    ui.heading(t.view_compare);
     let r = match &d.ranking {
         Ok(r) => r,
         Err(e) => {
-            ui.colored_label(theme::ERROR, format!("This scenario cannot be scored: {e}"));
+            ui.colored_label(theme::ERROR, fill(t.cannot_score, &[e]));
             return;
         }
     };
@@ -100,7 +104,7 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &mut CompareState) {
         return;
     };
     if c.chosen.len() < 2 {
-        ui.label(RichText::new("Tick at least two options to compare them.").weak());
+        ui.label(RichText::new(t.compare_tick_two).weak());
     }
     let wide = ui.available_width() >= 760.0;
     let height = (ui.available_height() - 8.0).max(300.0);
@@ -128,9 +132,11 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &mut CompareState) {
 
 /// The option check boxes and the criterion/family switch.
 fn choices(ui: &mut Ui, s: &Scenario, state: &mut CompareState) {
+    let t = i18n::s();
+    let lang = i18n::lang();
     let chosen = state.chosen.get_or_insert_with(Vec::new);
     ui.horizontal_wrapped(|ui| {
-        ui.label("Options (2 to 4):");
+        ui.label(t.compare_options);
         for (i, o) in s.options.iter().enumerate() {
             let was = chosen.contains(&o.id);
             let mut on = was;
@@ -138,7 +144,7 @@ fn choices(ui: &mut Ui, s: &Scenario, state: &mut CompareState) {
             let text_width = ui
                 .painter()
                 .layout_no_wrap(
-                    o.label().to_string(),
+                    o.label_in(lang).to_string(),
                     egui::TextStyle::Button.resolve(ui.style()),
                     egui::Color32::WHITE,
                 )
@@ -155,16 +161,14 @@ fn choices(ui: &mut Ui, s: &Scenario, state: &mut CompareState) {
             }
             swatch(ui, theme::option_colour(i));
             if ui
-                .checkbox(&mut on, o.label())
-                .on_hover_text(&o.name)
+                .checkbox(&mut on, o.label_in(lang))
+                .on_hover_text(o.name_in(lang))
                 .changed()
             {
                 if on && !was {
                     if chosen.len() >= MAX_CHOSEN {
-                        state.note = Some(format!(
-                            "At most {MAX_CHOSEN} options at once: untick one before adding {}.",
-                            o.label()
-                        ));
+                        state.note =
+                            Some(fill(t.compare_at_most, &[&MAX_CHOSEN, &o.label_in(lang)]));
                     } else {
                         chosen.push(o.id.clone());
                         state.note = None;
@@ -180,9 +184,9 @@ fn choices(ui: &mut Ui, s: &Scenario, state: &mut CompareState) {
         ui.colored_label(theme::WARNING, note);
     }
     ui.horizontal(|ui| {
-        ui.label("Spokes and bars:");
-        ui.selectable_value(&mut state.by_family, false, "By criterion");
-        ui.selectable_value(&mut state.by_family, true, "By family");
+        ui.label(t.compare_spokes);
+        ui.selectable_value(&mut state.by_family, false, t.compare_by_criterion);
+        ui.selectable_value(&mut state.by_family, true, t.compare_by_family);
     });
 }
 
@@ -194,11 +198,18 @@ fn pair_choice(ui: &mut Ui, s: &Scenario, state: &mut CompareState) -> bool {
     let Some(diff) = &c.diff else {
         return false;
     };
-    let name = |i: usize| s.options.get(i).map_or("", |o| o.label()).to_string();
+    let t = i18n::s();
+    let lang = i18n::lang();
+    let name = |i: usize| {
+        s.options
+            .get(i)
+            .map_or("", |o| o.label_in(lang))
+            .to_string()
+    };
     let mut subject = None;
     let mut reference = None;
     ui.horizontal_wrapped(|ui| {
-        let l = ui.label("Option A:");
+        let l = ui.label(t.compare_option_a);
         ComboBox::from_id_salt("compare-a")
             .selected_text(name(diff.a))
             .show_ui(ui, |ui| {
@@ -211,7 +222,7 @@ fn pair_choice(ui: &mut Ui, s: &Scenario, state: &mut CompareState) -> bool {
             .response
             .labelled_by(l.id);
         ui.add_space(12.0);
-        let l = ui.label("Reference B:");
+        let l = ui.label(t.compare_reference_b);
         ComboBox::from_id_salt("compare-b")
             .selected_text(name(diff.b))
             .show_ui(ui, |ui| {
@@ -246,6 +257,7 @@ fn pair_choice(ui: &mut Ui, s: &Scenario, state: &mut CompareState) -> bool {
 fn refresh(s: &Scenario, r: &Ranking, revision: u64, state: &mut CompareState) {
     let key = Key {
         revision,
+        lang: i18n::lang(),
         chosen: state.chosen.clone().unwrap_or_default(),
         by_family: state.by_family,
         subject: state.subject.clone(),
@@ -262,6 +274,7 @@ fn refresh(s: &Scenario, r: &Ranking, revision: u64, state: &mut CompareState) {
 }
 
 fn compute(s: &Scenario, r: &Ranking, key: &Key) -> Compared {
+    let lang = key.lang;
     let n = s.options.len().min(r.scores.len());
     let chosen: Vec<usize> = key
         .chosen
@@ -277,12 +290,15 @@ fn compute(s: &Scenario, r: &Ranking, key: &Key) -> Compared {
     let (spokes, spoke_names): (Vec<String>, Vec<String>) = if key.by_family {
         families
             .iter()
-            .map(|&f| (wrap(&s.families[f].name, 16), s.families[f].name.clone()))
+            .map(|&f| {
+                let name = s.families[f].name_in(lang);
+                (wrap(name, 16), name.to_string())
+            })
             .unzip()
     } else {
         s.criteria
             .iter()
-            .map(|c| (wrap(c.label(), 10), c.name.clone()))
+            .map(|c| (wrap(c.label_in(lang), 10), c.name_in(lang).to_string()))
             .unzip()
     };
     let sub = if key.by_family {
@@ -303,9 +319,13 @@ fn compute(s: &Scenario, r: &Ranking, key: &Key) -> Compared {
     let legend = chosen
         .iter()
         .map(|&i| {
-            format!(
-                "{}: score {:.3} (rank {})",
-                s.options[i].name, r.scores[i], r.ranks[i]
+            fill(
+                lang.strings().compare_legend,
+                &[
+                    &s.options[i].name_in(lang),
+                    &format!("{:.3}", r.scores[i]),
+                    &r.ranks[i],
+                ],
             )
         })
         .collect();
@@ -352,6 +372,7 @@ fn difference(
     // The bars add up to this (up to rounding): taken from the scores themselves so that the
     // stated total is exactly the score difference, also when it sits on a rounding boundary.
     let total = r.scores[a] - r.scores[b];
+    let lang = key.lang;
     let mut rows: Vec<(String, String, f64)> = if key.by_family {
         families
             .iter()
@@ -359,7 +380,8 @@ fn difference(
             .map(|&f| {
                 let family = &s.families[f];
                 let d = members[f].iter().map(|&j| per_criterion[j]).sum();
-                (short_name(&family.name), family.name.clone(), d)
+                let name = family.name_in(lang);
+                (short_name(name), name.to_string(), d)
             })
             .collect()
     } else {
@@ -367,7 +389,13 @@ fn difference(
             .iter()
             .enumerate()
             .filter(|&(j, _)| r.weights[j] > 0.0)
-            .map(|(j, c)| (c.label().to_string(), c.name.clone(), per_criterion[j]))
+            .map(|(j, c)| {
+                (
+                    c.label_in(lang).to_string(),
+                    c.name_in(lang).to_string(),
+                    per_criterion[j],
+                )
+            })
             .collect()
     };
     rows.sort_by(|x, y| y.2.abs().total_cmp(&x.2.abs()));
@@ -435,12 +463,14 @@ fn swatch(ui: &mut Ui, colour: egui::Color32) {
 const SPOKE_LABEL_SIZE: f32 = 12.5;
 
 fn radar_panel(ui: &mut Ui, s: &Scenario, c: &Compared, by_family: bool, height: f32) {
+    let t = i18n::s();
+    let lang = i18n::lang();
     let top = ui.min_rect().top();
     ui.label(
         RichText::new(if by_family {
-            "Family sub-scores (centre 0, rim 1 = best)"
+            t.compare_radar_families
         } else {
-            "Normalised values (centre 0, rim 1 = best)"
+            t.compare_radar_criteria
         })
         .strong(),
     );
@@ -454,7 +484,7 @@ fn radar_panel(ui: &mut Ui, s: &Scenario, c: &Compared, by_family: bool, height:
     }
     let n = c.spokes.len();
     if n < 3 {
-        ui.label(RichText::new("A radar needs at least three spokes.").weak());
+        ui.label(RichText::new(t.compare_radar_three).weak());
         return;
     }
     let grid = ui.visuals().weak_text_color().gamma_multiply(0.6);
@@ -489,7 +519,7 @@ fn radar_panel(ui: &mut Ui, s: &Scenario, c: &Compared, by_family: bool, height:
     let options: Vec<&str> = c
         .chosen
         .iter()
-        .map(|&i| s.options[i].name.as_str())
+        .map(|&i| s.options[i].name_in(lang))
         .collect();
     Plot::new("compare-radar")
         .show_crosshair(false)
@@ -566,17 +596,13 @@ fn radar_panel(ui: &mut Ui, s: &Scenario, c: &Compared, by_family: bool, height:
                     );
                 }
                 plot.line(
-                    Line::new(s.options[i].name.clone(), pts)
+                    Line::new(s.options[i].name_in(lang), pts)
                         .color(colour)
                         .width(2.2),
                 );
             }
         });
-    ui.label(
-        RichText::new("Rings at 0.25, 0.5, 0.75 and 1.")
-            .weak()
-            .small(),
-    );
+    ui.label(RichText::new(t.compare_rings).weak().small());
 }
 
 fn difference_panel(
@@ -590,28 +616,30 @@ fn difference_panel(
     let Some(diff) = &c.diff else {
         return;
     };
+    let t = i18n::s();
+    let lang = i18n::lang();
     let top = ui.min_rect().top();
     let (a, b) = (&s.options[diff.a], &s.options[diff.b]);
-    ui.label(
-        RichText::new(format!(
-            "Where {} gains and loses against {}",
-            a.label(),
-            b.label()
-        ))
-        .strong(),
-    );
-    ui.label(format!(
-        "Total difference: {:+.3} ({} scores {:.3}, {} scores {:.3})",
-        diff.total,
-        a.label(),
-        r.scores[diff.a],
-        b.label(),
-        r.scores[diff.b]
+    let (name_a, name_b) = (a.label_in(lang), b.label_in(lang));
+    ui.label(RichText::new(fill(t.compare_gains_losses, &[&name_a, &name_b])).strong());
+    ui.label(fill(
+        t.compare_total,
+        &[
+            &format!("{:+.3}", diff.total),
+            &name_a,
+            &format!("{:.3}", r.scores[diff.a]),
+            &name_b,
+            &format!("{:.3}", r.scores[diff.b]),
+        ],
     ));
     ui.label(
-        RichText::new(format!(
-            "Per {}: weight × (A's normalised value minus B's). Right: A gains. Weight-0 items are left out.",
-            if by_family { "family" } else { "criterion" }
+        RichText::new(fill(
+            t.compare_per_item,
+            &[&if by_family {
+                t.family_word
+            } else {
+                t.criterion_word
+            }],
         ))
         .weak(),
     );
@@ -647,7 +675,6 @@ fn difference_panel(
     let text_colour = ui.visuals().text_color();
     let zero = ui.visuals().weak_text_color();
     let plot_h = (height - (ui.min_rect().bottom() - top) - 8.0).max(220.0);
-    let (name_a, name_b) = (a.label(), b.label());
     Plot::new("compare-difference")
         .height(plot_h)
         .show_crosshair(false)
@@ -663,7 +690,11 @@ fn difference_panel(
             }
             let pos = usize::try_from(m as i64 - 1 - v as i64).ok()?;
             let (_, name, d) = rows.get(pos)?;
-            Some(format!("{name}\n{name_a} minus {name_b}: {d:+.3}"))
+            let a_minus_b = fill(t.compare_a_minus_b, &[&name_a, &name_b]);
+            Some(format!(
+                "{name}\n{}",
+                fill(t.label_value, &[&a_minus_b, &format!("{d:+.3}")])
+            ))
         })
         .legend(Legend::default().position(egui_plot::Corner::RightBottom))
         .allow_drag(false)
@@ -689,7 +720,7 @@ fn difference_panel(
                 .and_then(|p| labels.get(p).cloned())
                 .unwrap_or_default()
         })
-        .x_axis_label("weighted difference (A minus B)")
+        .x_axis_label(t.compare_axis)
         .show(ui, |plot| {
             plot.vline(
                 VLine::new("", 0.0)
@@ -698,13 +729,13 @@ fn difference_panel(
                     .allow_hover(false),
             );
             plot.bar_chart(
-                BarChart::new(format!("{} ahead", a.label()), gains)
+                BarChart::new(fill(t.compare_ahead, &[&name_a]), gains)
                     .horizontal()
                     .color(colour_a)
                     .allow_hover(false),
             );
             plot.bar_chart(
-                BarChart::new(format!("{} ahead", b.label()), losses)
+                BarChart::new(fill(t.compare_ahead, &[&name_b]), losses)
                     .horizontal()
                     .color(colour_b)
                     .allow_hover(false),
@@ -757,6 +788,7 @@ mod tests {
         for by_family in [false, true] {
             let key = Key {
                 revision: 1,
+                lang: Lang::En,
                 chosen: vec![s.options[0].id.clone(), s.options[3].id.clone()],
                 by_family,
                 subject: None,

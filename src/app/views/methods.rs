@@ -5,35 +5,27 @@
 use egui::{Color32, RichText, Ui};
 
 use crate::app::{Derived, theme};
+use crate::i18n::{self, fill};
 use crate::method_comparison::MethodComparison;
 use crate::model::Scenario;
 
 pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived) {
-    ui.heading("Method comparison");
+    let t = i18n::s();
+    ui.heading(t.methods_heading);
     let c = d.comparison(s);
     let profile = s
         .profiles
         .get(s.active_profile_index())
         .map_or("", |p| p.name.as_str());
-    ui.label(
-        RichText::new(format!(
-            "Rank of each option under every method, profile {profile}. Each method uses the scenario's normalisation where it can, else its own default. 1 is best."
-        ))
-        .weak(),
-    );
+    ui.label(RichText::new(fill(t.methods_intro, &[&profile])).weak());
     ui.add_space(6.0);
     agreement(ui, s, c);
     ui.add_space(6.0);
     egui::ScrollArea::both().show(ui, |ui| {
         rank_table(ui, s, c);
         ui.add_space(12.0);
-        ui.label(RichText::new("Kendall's τ-b between methods").strong());
-        ui.label(
-            RichText::new(
-                "1: the same order · 0: unrelated · −1: reversed. Ties are allowed (τ-b).",
-            )
-            .weak(),
-        );
+        ui.label(RichText::new(t.methods_tau_heading).strong());
+        ui.label(RichText::new(t.methods_tau_help).weak());
         ui.add_space(4.0);
         tau_table(ui, c);
         failures(ui, c);
@@ -42,6 +34,8 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived) {
 
 /// One sentence on whether the methods agree about the top of the ranking.
 fn agreement(ui: &mut Ui, s: &Scenario, c: &MethodComparison) {
+    let t = i18n::s();
+    let lang = i18n::lang();
     let tops: Vec<(String, Vec<&str>)> = c
         .methods
         .iter()
@@ -52,42 +46,36 @@ fn agreement(ui: &mut Ui, s: &Scenario, c: &MethodComparison) {
                 .iter()
                 .enumerate()
                 .filter(|(_, r)| **r == 1)
-                .filter_map(|(i, _)| s.options.get(i).map(|o| o.label()))
+                .filter_map(|(i, _)| s.options.get(i).map(|o| o.label_in(lang)))
                 .collect();
-            Some((m.title().to_string(), best))
+            Some((i18n::method_title(*m).to_string(), best))
         })
         .collect();
     let Some((_, first)) = tops.first() else {
-        ui.colored_label(theme::ERROR, "No method could score this scenario.");
+        ui.colored_label(theme::ERROR, t.methods_none_scored);
         return;
     };
     if tops.iter().all(|(_, t)| t == first) {
-        ui.label(
-            RichText::new(format!(
-                "Every method that scored puts {} first.",
-                first.join(" and ")
-            ))
-            .strong(),
-        );
+        ui.label(RichText::new(fill(t.methods_all_agree, &[&first.join(t.and_sep)])).strong());
     } else {
         let list: Vec<String> = tops
             .iter()
-            .map(|(m, t)| format!("{m}: {}", t.join(" and ")))
+            .map(|(m, top)| fill(t.label_value, &[m, &top.join(t.and_sep)]))
             .collect();
         let list = list.join(" · ");
         // Short labels may end in an abbreviation's full stop.
-        let end = if list.ends_with('.') { "" } else { "." };
+        let end = if list.ends_with('.') { "" } else { t.full_stop };
         ui.label(
-            RichText::new(format!(
-                "The methods disagree on the top option — {list}{end}"
-            ))
-            .strong()
-            .color(theme::WARNING),
+            RichText::new(fill(t.methods_disagree, &[&list]) + end)
+                .strong()
+                .color(theme::WARNING),
         );
     }
 }
 
 fn rank_table(ui: &mut Ui, s: &Scenario, c: &MethodComparison) {
+    let t = i18n::s();
+    let lang = i18n::lang();
     // Rows in the order of the first method that scored.
     let mut rows: Vec<usize> = (0..s.options.len()).collect();
     if let Some(ranks) = (0..c.methods.len()).find_map(|k| c.ranks(k)) {
@@ -99,21 +87,23 @@ fn rank_table(ui: &mut Ui, s: &Scenario, c: &MethodComparison) {
         .num_columns(c.methods.len() + 2)
         .spacing([22.0, 5.0])
         .show(ui, |ui| {
-            ui.label(RichText::new("Option").strong());
+            ui.label(RichText::new(t.col_option).strong());
             for (k, m) in c.methods.iter().enumerate() {
-                ui.label(RichText::new(m.title()).strong())
-                    .on_hover_text(format!(
-                        "{} · normalisation {}",
-                        m.description(),
-                        c.normalizations[k].keyword()
+                ui.label(RichText::new(i18n::method_title(*m)).strong())
+                    .on_hover_text(fill(
+                        t.methods_column_hover,
+                        &[
+                            &i18n::method_description(*m),
+                            &i18n::normalization_name(c.normalizations[k]),
+                        ],
                     ));
             }
-            ui.label(RichText::new("Spread").strong())
-                .on_hover_text("Best and worst rank across the methods");
+            ui.label(RichText::new(t.methods_spread).strong())
+                .on_hover_text(t.methods_spread_hover);
             ui.end_row();
             for &i in &rows {
-                ui.label(s.options[i].label())
-                    .on_hover_text(&s.options[i].name);
+                ui.label(s.options[i].label_in(lang))
+                    .on_hover_text(s.options[i].name_in(lang));
                 let mut seen = Vec::new();
                 for k in 0..c.methods.len() {
                     match c.ranks(k).and_then(|r| r.get(i)) {
@@ -166,7 +156,7 @@ fn tau_table(ui: &mut Ui, c: &MethodComparison) {
             }
             ui.end_row();
             for (a, m) in c.methods.iter().enumerate() {
-                ui.label(RichText::new(m.title()).strong());
+                ui.label(RichText::new(i18n::method_title(*m)).strong());
                 for b in 0..c.methods.len() {
                     let text = c
                         .tau
@@ -186,7 +176,10 @@ fn tau_table(ui: &mut Ui, c: &MethodComparison) {
 fn failures(ui: &mut Ui, c: &MethodComparison) {
     for (m, r) in c.methods.iter().zip(&c.results) {
         if let Err(e) = r {
-            ui.colored_label(theme::ERROR, format!("{}: {e}", m.title()));
+            ui.colored_label(
+                theme::ERROR,
+                fill(i18n::s().label_value, &[&i18n::method_title(*m), e]),
+            );
         }
     }
 }

@@ -36,14 +36,16 @@ impl View {
         View::Methods,
     ];
 
+    /// The view's name in the current language.
     pub fn title(self) -> &'static str {
+        let t = crate::i18n::s();
         match self {
-            View::Options => "Options",
-            View::Matrix => "Matrix",
-            View::Ranking => "Ranking",
-            View::Compare => "Compare",
-            View::Tradeoff => "Trade-off",
-            View::Methods => "Methods",
+            View::Options => t.view_options,
+            View::Matrix => t.view_matrix,
+            View::Ranking => t.view_ranking,
+            View::Compare => t.view_compare,
+            View::Tradeoff => t.view_tradeoff,
+            View::Methods => t.view_methods,
         }
     }
 

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use egui::{RichText, ScrollArea, Ui};
 
 use crate::app::theme;
+use crate::i18n::{self, fill};
 use crate::model::{PolicyOption, Scenario};
 
 #[derive(Default)]
@@ -14,28 +15,40 @@ pub struct OptionsState {
     pub tags: BTreeSet<String>,
 }
 
-/// Whether `o` passes the search text (name, description, provenance, tags) and every chosen tag.
+/// Whether `o` passes the search text (name, description, provenance, tags, in English or in
+/// the current language) and every chosen tag.
 pub fn matches(o: &PolicyOption, search: &str, tags: &BTreeSet<String>) -> bool {
     let q = search.trim().to_lowercase();
+    let lang = i18n::lang();
     let text_ok = q.is_empty()
-        || [&o.name, &o.short, &o.description, &o.provenance.to_string()]
-            .iter()
-            .any(|t| t.to_lowercase().contains(&q))
+        || [
+            o.name.as_str(),
+            &o.short,
+            &o.description,
+            &o.provenance.to_string(),
+            o.name_in(lang),
+            o.label_in(lang),
+            o.description_in(lang),
+        ]
+        .iter()
+        .any(|t| t.to_lowercase().contains(&q))
         || o.tags.iter().any(|t| t.to_lowercase().contains(&q));
     text_ok && tags.iter().all(|t| o.tags.contains(t))
 }
 
 pub fn show(ui: &mut Ui, s: &Scenario, state: &mut OptionsState) {
-    ui.heading("Options");
+    let t = i18n::s();
+    let lang = i18n::lang();
+    ui.heading(t.view_options);
     ui.horizontal(|ui| {
-        let label = ui.label("Search:");
+        let label = ui.label(t.options_search);
         ui.add(
             egui::TextEdit::singleline(&mut state.search)
-                .hint_text("name, description, paragraph or tag")
+                .hint_text(t.options_search_hint)
                 .desired_width(260.0),
         )
         .labelled_by(label.id);
-        if !state.tags.is_empty() && ui.button("Clear tags").clicked() {
+        if !state.tags.is_empty() && ui.button(t.options_clear_tags).clicked() {
             state.tags.clear();
         }
     });
@@ -45,7 +58,7 @@ pub fn show(ui: &mut Ui, s: &Scenario, state: &mut OptionsState) {
         .flat_map(|o| o.tags.iter().map(String::as_str))
         .collect();
     ui.horizontal_wrapped(|ui| {
-        ui.label("Tags:");
+        ui.label(t.options_tags);
         for tag in all_tags {
             let on = state.tags.contains(tag);
             if ui.selectable_label(on, tag).clicked() {
@@ -64,7 +77,7 @@ pub fn show(ui: &mut Ui, s: &Scenario, state: &mut OptionsState) {
         .map(|c| {
             (
                 c.id.clone(),
-                c.name.clone(),
+                c.name_in(lang).to_string(),
                 c.provenance
                     .as_ref()
                     .map(ToString::to_string)
@@ -73,7 +86,7 @@ pub fn show(ui: &mut Ui, s: &Scenario, state: &mut OptionsState) {
         })
         .collect();
     if s.options.iter().any(|o| o.cluster.is_empty()) {
-        clusters.push((String::new(), "Other options".into(), String::new()));
+        clusters.push((String::new(), t.options_other.into(), String::new()));
     }
     let mut shown = 0;
     ScrollArea::vertical().show(ui, |ui| {
@@ -100,27 +113,29 @@ pub fn show(ui: &mut Ui, s: &Scenario, state: &mut OptionsState) {
             }
         }
         if shown == 0 {
-            ui.label("No option matches the search and tags.");
+            ui.label(t.options_no_match);
         }
     });
 }
 
 fn option_card(ui: &mut Ui, s: &Scenario, i: usize) {
+    let t = i18n::s();
+    let lang = i18n::lang();
     let o = &s.options[i];
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             ui.painter().rect_filled(rect, 2.0, theme::option_colour(i));
-            ui.label(RichText::new(&o.name).strong().size(16.0));
+            ui.label(RichText::new(o.name_in(lang)).strong().size(16.0));
             ui.label(RichText::new(o.provenance.to_string()).weak());
             if let Some(cost) = o.cost {
-                ui.label(RichText::new(format!("cost {cost}")).weak())
-                    .on_hover_text("Cost or effort, in the scenario's own unit (for portfolios)");
+                ui.label(RichText::new(fill(t.options_cost, &[&cost])).weak())
+                    .on_hover_text(t.options_cost_hover);
             }
         });
         if !o.description.is_empty() {
-            ui.label(&o.description);
+            ui.label(o.description_in(lang));
         }
         if !o.tags.is_empty() {
             ui.horizontal_wrapped(|ui| {
@@ -134,10 +149,9 @@ fn option_card(ui: &mut Ui, s: &Scenario, i: usize) {
             });
         }
         if !s.principles.is_empty() {
-            egui::CollapsingHeader::new(format!(
-                "Principles served: {} of {}",
-                o.principles.len(),
-                s.principles.len()
+            egui::CollapsingHeader::new(fill(
+                t.options_principles_served,
+                &[&o.principles.len(), &s.principles.len()],
             ))
             .id_salt(("principles", &o.id))
             .show(ui, |ui| {

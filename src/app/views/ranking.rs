@@ -6,15 +6,17 @@ use egui::{RichText, Ui};
 use egui_plot::{Bar, BarChart, Legend, Plot, PlotPoint, Text};
 
 use crate::app::{Derived, theme};
+use crate::i18n::{self, fill};
 use crate::model::{Method, Scenario};
 use crate::scoring::{MethodDetail, Outrank, Ranking, promethee1};
 
 pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived) {
-    ui.heading("Ranking");
+    let t = i18n::s();
+    ui.heading(t.view_ranking);
     let r = match &d.ranking {
         Ok(r) => r,
         Err(e) => {
-            ui.colored_label(theme::ERROR, format!("This scenario cannot be scored: {e}"));
+            ui.colored_label(theme::ERROR, fill(t.cannot_score, &[e]));
             return;
         }
     };
@@ -23,12 +25,14 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived) {
         .get(s.active_profile_index())
         .map_or("", |p| p.name.as_str());
     ui.label(
-        RichText::new(format!(
-            "{} · normalisation {} · profile {} · {}",
-            r.method.title(),
-            r.normalization.keyword(),
-            profile,
-            caption(r)
+        RichText::new(fill(
+            t.ranking_subtitle,
+            &[
+                &i18n::method_title(r.method),
+                &i18n::normalization_name(r.normalization),
+                &profile,
+                &caption(r),
+            ],
         ))
         .weak(),
     );
@@ -37,7 +41,7 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived) {
     ui.allocate_ui(egui::vec2(ui.available_width(), chart_height), |ui| {
         chart(ui, s, r);
     });
-    egui::CollapsingHeader::new(format!("{} in numbers", r.method.title()))
+    egui::CollapsingHeader::new(fill(t.ranking_in_numbers, &[&i18n::method_title(r.method)]))
         .default_open(true)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
@@ -48,21 +52,16 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived) {
 
 /// What the bars mean, in one line.
 fn caption(r: &Ranking) -> String {
+    let t = i18n::s();
     match (&r.method, &r.detail) {
-        (Method::Wsm, _) => {
-            "bars stacked by criterion contribution (weight × normalised value)".into()
-        }
-        (Method::Wpm, _) => {
-            "weighted product Π x^w: read ratios between scores, not differences".into()
-        }
-        (Method::Topsis, _) => "closeness to the ideal C = D− / (D+ + D−); 1 is the ideal".into(),
-        (Method::Promethee2, _) => {
-            "net flow φ split by criterion (weight × one-criterion net flow); left of 0: outranked more than outranking".into()
-        }
+        (Method::Wsm, _) => t.ranking_caption_wsm.into(),
+        (Method::Wpm, _) => t.ranking_caption_wpm.into(),
+        (Method::Topsis, _) => t.ranking_caption_topsis.into(),
+        (Method::Promethee2, _) => t.ranking_caption_promethee2.into(),
         (Method::Vikor, MethodDetail::Vikor { v, .. }) => {
-            format!("Q with v = {v:.2}: lower is better; * marks the compromise set")
+            fill(t.ranking_caption_vikor_v, &[&format!("{v:.2}")])
         }
-        (Method::Vikor, _) => "Q: lower is better".into(),
+        (Method::Vikor, _) => t.ranking_caption_vikor.into(),
     }
 }
 
@@ -85,11 +84,12 @@ fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking) {
         vec![plain_bars(s, r, &order, &row)]
     };
     let marks = compromise(r);
+    let lang = i18n::lang();
     let labels: Vec<String> = order
         .iter()
         .map(|&i| {
             let mark = if marks.contains(&i) { " *" } else { "" };
-            format!("#{}  {}{mark}", r.ranks[i], s.options[i].label())
+            format!("#{}  {}{mark}", r.ranks[i], s.options[i].label_in(lang))
         })
         .collect();
     let text_colour = ui.visuals().text_color();
@@ -165,12 +165,13 @@ fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking) {
 }
 
 fn axis_label(r: &Ranking) -> &'static str {
+    let t = i18n::s();
     match r.method {
-        Method::Wsm => "score",
-        Method::Wpm => "weighted product",
-        Method::Topsis => "closeness C",
-        Method::Promethee2 => "net flow φ",
-        Method::Vikor => "Q (lower is better)",
+        Method::Wsm => t.ranking_axis_wsm,
+        Method::Wpm => t.ranking_axis_wpm,
+        Method::Topsis => t.ranking_axis_topsis,
+        Method::Promethee2 => t.ranking_axis_promethee2,
+        Method::Vikor => t.ranking_axis_vikor,
     }
 }
 
@@ -182,6 +183,7 @@ fn stacked_bars(
     order: &[usize],
     row: &dyn Fn(usize) -> f64,
 ) -> Vec<BarChart> {
+    let lang = i18n::lang();
     let mut positive: Vec<BarChart> = Vec::new();
     let mut negative: Vec<BarChart> = Vec::new();
     for (j, c) in s.criteria.iter().enumerate() {
@@ -199,7 +201,9 @@ fn stacked_bars(
                     Bar::new(row(pos), keep(r.contributions[i][j]))
                         .name(format!(
                             "{}: {} {:+.3}",
-                            s.options[i].name, c.name, r.contributions[i][j]
+                            s.options[i].name_in(lang),
+                            c.name_in(lang),
+                            r.contributions[i][j]
                         ))
                         .width(0.72)
                 })
@@ -208,7 +212,7 @@ fn stacked_bars(
                 continue;
             }
             let below: Vec<&BarChart> = side.iter().collect();
-            let chart = BarChart::new(c.label(), bars)
+            let chart = BarChart::new(c.label_in(lang), bars)
                 .horizontal()
                 .color(theme::criterion_colour(j))
                 .stack_on(&below);
@@ -221,21 +225,28 @@ fn stacked_bars(
 
 /// One bar per option, in the option's colour.
 fn plain_bars(s: &Scenario, r: &Ranking, order: &[usize], row: &dyn Fn(usize) -> f64) -> BarChart {
+    let lang = i18n::lang();
     let bars: Vec<Bar> = order
         .iter()
         .enumerate()
         .map(|(pos, &i)| {
             Bar::new(row(pos), r.scores[i])
-                .name(format!("{}: {:.4}", s.options[i].name, r.scores[i]))
+                .name(format!(
+                    "{}: {:.4}",
+                    s.options[i].name_in(lang),
+                    r.scores[i]
+                ))
                 .fill(theme::option_colour(i))
                 .width(0.72)
         })
         .collect();
-    BarChart::new(r.method.title(), bars).horizontal()
+    BarChart::new(i18n::method_title(r.method), bars).horizontal()
 }
 
 /// The method's own numbers, per option in rank order, and what they say.
 fn details(ui: &mut Ui, s: &Scenario, r: &Ranking) {
+    let t = i18n::s();
+    let lang = i18n::lang();
     let order = r.order();
     let (heads, columns): (Vec<&str>, Vec<&[f64]>) = match &r.detail {
         MethodDetail::None => (vec![score_head(r)], vec![&r.scores]),
@@ -256,15 +267,15 @@ fn details(ui: &mut Ui, s: &Scenario, r: &Ranking) {
         .num_columns(heads.len() + 2)
         .spacing([18.0, 4.0])
         .show(ui, |ui| {
-            ui.label(RichText::new("Rank").strong());
-            ui.label(RichText::new("Option").strong());
+            ui.label(RichText::new(t.col_rank).strong());
+            ui.label(RichText::new(t.col_option).strong());
             for h in &heads {
                 ui.label(RichText::new(*h).strong());
             }
             ui.end_row();
             for &i in &order {
                 ui.label(format!("{}", r.ranks[i]));
-                ui.label(&s.options[i].name);
+                ui.label(s.options[i].name_in(lang));
                 for col in &columns {
                     ui.label(
                         RichText::new(col.get(i).map_or(String::new(), |x| format!("{x:.4}")))
@@ -284,14 +295,13 @@ fn details(ui: &mut Ui, s: &Scenario, r: &Ranking) {
             ui.add_space(4.0);
             let names: Vec<&str> = compromise
                 .iter()
-                .filter_map(|&i| s.options.get(i).map(|o| o.label()))
+                .filter_map(|&i| s.options.get(i).map(|o| o.label_in(lang)))
                 .collect();
-            ui.label(format!("Compromise set: {}", names.join(", ")));
+            ui.label(fill(t.ranking_compromise_set, &[&names.join(t.list_sep)]));
             ui.label(
-                RichText::new(format!(
-                    "Acceptable advantage (Q₂ − Q₁ ≥ 1/(m − 1)): {} · acceptable stability (best Q also best by S or R): {}",
-                    yes_no(*advantage),
-                    yes_no(*stability)
+                RichText::new(fill(
+                    t.ranking_vikor_conditions,
+                    &[&yes_no(*advantage), &yes_no(*stability)],
                 ))
                 .weak(),
             );
@@ -308,20 +318,21 @@ fn details(ui: &mut Ui, s: &Scenario, r: &Ranking) {
                     if promethee1(phi_plus, phi_minus, a, b) == Outrank::Incomparable {
                         pairs.push(format!(
                             "{} – {}",
-                            s.options[a].label(),
-                            s.options[b].label()
+                            s.options[a].label_in(lang),
+                            s.options[b].label_in(lang)
                         ));
                     }
                 }
             }
             if pairs.is_empty() {
-                ui.label("PROMETHEE I (partial order): no incomparable pairs; it agrees with the complete ranking.");
+                ui.label(t.ranking_promethee1_none);
             } else {
-                ui.label(format!(
-                    "PROMETHEE I (partial order): {} incomparable pair{} — the leaving and entering flows disagree, so the complete ranking settles them only through φ:",
-                    pairs.len(),
-                    if pairs.len() == 1 { "" } else { "s" }
-                ));
+                let text = if pairs.len() == 1 {
+                    t.ranking_promethee1_one
+                } else {
+                    t.ranking_promethee1_many
+                };
+                ui.label(fill(text, &[&pairs.len()]));
                 ui.label(RichText::new(pairs.join(" · ")).weak());
             }
         }
@@ -330,12 +341,14 @@ fn details(ui: &mut Ui, s: &Scenario, r: &Ranking) {
 }
 
 fn score_head(r: &Ranking) -> &'static str {
+    let t = i18n::s();
     match r.method {
-        Method::Wpm => "Product",
-        _ => "Score",
+        Method::Wpm => t.ranking_product,
+        _ => t.col_score,
     }
 }
 
 fn yes_no(b: bool) -> &'static str {
-    if b { "met" } else { "not met" }
+    let t = i18n::s();
+    if b { t.ranking_met } else { t.ranking_not_met }
 }

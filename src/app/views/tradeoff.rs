@@ -5,6 +5,7 @@ use egui::{Align2, ComboBox, RichText, Ui};
 use egui_plot::{HoverPosition, Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, Text};
 
 use crate::app::{Derived, theme};
+use crate::i18n::{self, Lang, fill};
 use crate::model::{Direction, Scenario};
 use crate::pareto::{family_members, family_scores, pareto_front};
 use crate::scoring::Ranking;
@@ -34,7 +35,8 @@ pub struct TradeoffState {
 
 /// The plotted data, for one scenario revision and one choice of axes.
 struct Cache {
-    key: (u64, Option<Axis>, Option<Axis>),
+    /// Revision, language of the names, and the chosen axes.
+    key: (u64, Lang, Option<Axis>, Option<Axis>),
     result: Result<Scatter, String>,
 }
 
@@ -60,11 +62,12 @@ struct Scatter {
 }
 
 pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &mut TradeoffState) {
-    ui.heading("Trade-off");
+    let t = i18n::s();
+    ui.heading(t.view_tradeoff);
     let r = match &d.ranking {
         Ok(r) => r,
         Err(e) => {
-            ui.colored_label(theme::ERROR, format!("This scenario cannot be scored: {e}"));
+            ui.colored_label(theme::ERROR, fill(t.cannot_score, &[e]));
             return;
         }
     };
@@ -80,9 +83,9 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &mut TradeoffState) {
     let mut new_x = None;
     let mut new_y = None;
     ui.horizontal_wrapped(|ui| {
-        new_x = axis_combo(ui, s, "X axis:", "tradeoff-x", &cur_x, &name_x);
+        new_x = axis_combo(ui, s, t.tradeoff_x, "tradeoff-x", &cur_x, &name_x);
         ui.add_space(16.0);
-        new_y = axis_combo(ui, s, "Y axis:", "tradeoff-y", &cur_y, &name_y);
+        new_y = axis_combo(ui, s, t.tradeoff_y, "tradeoff-y", &cur_y, &name_y);
     });
     if new_x.is_some() || new_y.is_some() {
         state.x = new_x.or(state.x.take());
@@ -92,22 +95,16 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &mut TradeoffState) {
     let Some(Ok(sc)) = state.cache.as_ref().map(|c| &c.result) else {
         return;
     };
-    ui.label(
-        RichText::new(
-            "Each dot is an option; up and to the right is better on both axes. \
-             The dashed line joins the Pareto front.",
-        )
-        .weak(),
-    );
+    ui.label(RichText::new(t.tradeoff_help).weak());
     scatter(ui, s, sc);
     ui.add_space(4.0);
     ui.label(RichText::new(&sc.front_text).strong());
-    ui.label(RichText::new("The options no other option beats on both axes.").weak());
+    ui.label(RichText::new(t.tradeoff_front_help).weak());
 }
 
 /// Brings the cached scatter up to date with the scenario revision and the chosen axes.
 fn refresh(s: &Scenario, r: &Ranking, revision: u64, state: &mut TradeoffState) {
-    let key = (revision, state.x.clone(), state.y.clone());
+    let key = (revision, i18n::lang(), state.x.clone(), state.y.clone());
     if state.cache.as_ref().is_some_and(|c| c.key == key) {
         return;
     }
@@ -162,23 +159,29 @@ fn all_axes(s: &Scenario) -> Vec<Axis> {
 
 /// The axis's name in the combo boxes.
 fn axis_name(s: &Scenario, axis: &Axis) -> String {
+    let t = i18n::s();
+    let lang = i18n::lang();
     match axis {
-        Axis::Overall => "Overall score".into(),
+        Axis::Overall => t.tradeoff_overall.into(),
         Axis::Criterion(id) => s
             .criteria
             .iter()
             .find(|c| &c.id == id)
-            .map_or_else(|| id.clone(), |c| c.name.clone()),
-        Axis::Family(id) => format!("{} (family)", s.family_name(id)),
+            .map_or_else(|| id.clone(), |c| c.name_in(lang).to_string()),
+        Axis::Family(id) => fill(t.tradeoff_family_axis, &[&s.family_name_in(id, lang)]),
     }
 }
 
 /// The axis's title on the chart, saying which way is better.
 fn axis_title(s: &Scenario, axis: &Axis) -> String {
+    let t = i18n::s();
     match axis {
-        Axis::Overall => "Overall score (weighted sum, 1 = best)".into(),
-        Axis::Criterion(_) => format!("{} (normalised, 1 = best)", axis_name(s, axis)),
-        Axis::Family(id) => format!("{} (family sub-score, 1 = best)", s.family_name(id)),
+        Axis::Overall => t.tradeoff_title_overall.into(),
+        Axis::Criterion(_) => fill(t.tradeoff_title_criterion, &[&axis_name(s, axis)]),
+        Axis::Family(id) => fill(
+            t.tradeoff_title_family,
+            &[&s.family_name_in(id, i18n::lang())],
+        ),
     }
 }
 
@@ -254,8 +257,10 @@ fn compute(
     x: Option<&Axis>,
     y: Option<&Axis>,
 ) -> Result<Scatter, String> {
+    let t = i18n::s();
+    let lang = i18n::lang();
     if s.options.len() != r.scores.len() {
-        return Err("The results are out of date with the scenario.".into());
+        return Err(t.tradeoff_out_of_date.into());
     }
     let x = valid(s, x).unwrap_or_else(|| default_x(s));
     let y = valid(s, y).unwrap_or_else(|| default_y(s));
@@ -273,8 +278,8 @@ fn compute(
             .then(pairs[b].1.total_cmp(&pairs[a].1))
             .then(a.cmp(&b))
     });
-    let names: Vec<&str> = front.iter().map(|&i| s.options[i].name.as_str()).collect();
-    let front_text = format!("Pareto front: {}", names.join(", "));
+    let names: Vec<&str> = front.iter().map(|&i| s.options[i].name_in(lang)).collect();
+    let front_text = fill(t.tradeoff_front, &[&names.join(t.list_sep)]);
     let mut labels: Vec<([f64; 2], String)> = Vec::new();
     // Front members get the first pick of label spots, then the rest from the top down.
     let mut label_order: Vec<usize> = front.clone();
@@ -283,7 +288,7 @@ fn compute(
     label_order.extend(rest);
     for i in label_order {
         let (px, py) = pairs[i];
-        let label = s.options[i].label();
+        let label = s.options[i].label_in(lang);
         match labels
             .iter_mut()
             .find(|(p, _)| (p[0] - px).abs() < 1e-9 && (p[1] - py).abs() < 1e-9)
@@ -312,6 +317,7 @@ fn compute(
 
 /// The scatter chart itself, drawn from the cached data.
 fn scatter(ui: &mut Ui, s: &Scenario, sc: &Scatter) {
+    let lang = i18n::lang();
     let text_colour = ui.visuals().text_color();
     let line_colour = ui.visuals().weak_text_color();
     let (x_name, y_name) = (sc.x_name.as_str(), sc.y_name.as_str());
@@ -367,7 +373,7 @@ fn scatter(ui: &mut Ui, s: &Scenario, sc: &Scatter) {
             for (i, p) in sc.points.iter().enumerate() {
                 let colour = theme::option_colour(i);
                 plot.points(
-                    Points::new(s.options[i].name.clone(), vec![*p])
+                    Points::new(s.options[i].name_in(lang), vec![*p])
                         .color(colour)
                         .shape(if sc.on_front[i] {
                             MarkerShape::Diamond

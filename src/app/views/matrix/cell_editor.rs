@@ -10,6 +10,7 @@ use super::form::{
 };
 use super::text::{number_text, scale_text};
 use crate::edit::Edit;
+use crate::i18n::{self, fill};
 use crate::model::{Basis, Cell, Scenario, Uncertainty};
 
 /// The kind of uncertainty in the cell editor.
@@ -78,21 +79,21 @@ impl CellForm {
 
     /// The cell the fields describe, or what is wrong with a number.
     fn cell(&self) -> Result<Cell, String> {
-        let value = parse_number(&self.value, "Value")?;
+        let t = i18n::s();
+        let value = parse_number(&self.value, t.cell_value)?;
         let need = |text: &str, what: &str| {
-            parse_number(text, what)?
-                .ok_or(format!("{what} is needed for this kind of uncertainty"))
+            parse_number(text, what)?.ok_or(fill(t.cell_needed_for_spread, &[&what]))
         };
         let uncertainty = match self.spread {
             Spread::None => None,
             Spread::Range => Some(Uncertainty::Range {
-                low: need(&self.low, "Low")?,
-                high: need(&self.high, "High")?,
+                low: need(&self.low, t.cell_low)?,
+                high: need(&self.high, t.cell_high)?,
             }),
             Spread::Triangular => Some(Uncertainty::Triangular {
-                low: need(&self.low, "Low")?,
-                likely: need(&self.likely, "Likely")?,
-                high: need(&self.high, "High")?,
+                low: need(&self.low, t.cell_low)?,
+                likely: need(&self.likely, t.cell_likely)?,
+                high: need(&self.high, t.cell_high)?,
             }),
         };
         Ok(Cell {
@@ -116,10 +117,11 @@ pub(super) fn show(ui: &mut Ui, s: &Scenario, form: &mut CellForm) -> Outcome {
         return Outcome::Close;
     };
     let (o, c) = (&s.options[i], &s.criteria[j]);
+    let (t, lang) = (i18n::s(), i18n::lang());
     let fresh = std::mem::take(&mut form.fresh);
     let mut apply = false;
     let mut cancel = false;
-    egui::Window::new("Edit value")
+    egui::Window::new(t.cell_title)
         .id(Id::unique((
             "matrix-cell-editor",
             &form.option,
@@ -129,16 +131,16 @@ pub(super) fn show(ui: &mut Ui, s: &Scenario, form: &mut CellForm) -> Outcome {
         .collapsible(false)
         .resizable(false)
         .show(ui.ctx(), |ui| {
-            ui.label(RichText::new(&o.name).strong());
-            ui.label(RichText::new(format!("{} ({})", c.name, scale_text(c))).weak());
+            ui.label(RichText::new(o.name_in(lang)).strong());
+            ui.label(RichText::new(format!("{} ({})", c.name_in(lang), scale_text(c))).weak());
             ui.add_space(6.0);
             grid(ui, "matrix-cell-editor-grid", |ui| {
-                let l = ui.label("Value");
+                let l = ui.label(t.cell_value);
                 ui.horizontal(|ui| {
                     let r = ui
                         .add(
                             TextEdit::singleline(&mut form.value)
-                                .hint_text("missing")
+                                .hint_text(t.cell_missing)
                                 .desired_width(80.0),
                         )
                         .labelled_by(l.id);
@@ -146,16 +148,16 @@ pub(super) fn show(ui: &mut Ui, s: &Scenario, form: &mut CellForm) -> Outcome {
                         focus_all(ui, &r, &form.value);
                     }
                     apply |= entered(ui, &r);
-                    ui.label(RichText::new("empty = missing").small().weak());
+                    ui.label(RichText::new(t.cell_empty_is_missing).small().weak());
                 });
                 ui.end_row();
 
-                ui.label("Uncertainty");
+                ui.label(t.cell_uncertainty);
                 let before = form.spread;
                 ui.horizontal(|ui| {
-                    ui.radio_value(&mut form.spread, Spread::None, "None");
-                    ui.radio_value(&mut form.spread, Spread::Range, "Range");
-                    ui.radio_value(&mut form.spread, Spread::Triangular, "Low–likely–high");
+                    ui.radio_value(&mut form.spread, Spread::None, t.cell_none);
+                    ui.radio_value(&mut form.spread, Spread::Range, t.cell_range);
+                    ui.radio_value(&mut form.spread, Spread::Triangular, t.cell_triangular);
                 });
                 ui.end_row();
                 if form.spread != before {
@@ -176,56 +178,50 @@ pub(super) fn show(ui: &mut Ui, s: &Scenario, form: &mut CellForm) -> Outcome {
                                 .labelled_by(l.id);
                             apply |= entered(ui, &r);
                         };
-                        number(ui, "Low", &mut form.low);
+                        number(ui, t.cell_low, &mut form.low);
                         if form.spread == Spread::Triangular {
-                            number(ui, "Likely", &mut form.likely);
+                            number(ui, t.cell_likely, &mut form.likely);
                         }
-                        number(ui, "High", &mut form.high);
+                        number(ui, t.cell_high, &mut form.high);
                     });
                     ui.end_row();
                 }
 
-                ui.label("Basis");
+                ui.label(t.cell_basis);
                 ui.horizontal(|ui| {
-                    ui.radio_value(
-                        &mut form.basis,
-                        Basis::Illustrative,
-                        "Illustrative judgement",
-                    )
-                    .on_hover_text(
-                        "A judgement by the scenario's authors, not a figure from the source",
-                    );
-                    ui.radio_value(&mut form.basis, Basis::Sourced, "Sourced")
-                        .on_hover_text("Taken from or computed from a cited source");
+                    ui.radio_value(&mut form.basis, Basis::Illustrative, t.cell_illustrative)
+                        .on_hover_text(t.cell_illustrative_hover);
+                    ui.radio_value(&mut form.basis, Basis::Sourced, t.cell_sourced)
+                        .on_hover_text(t.cell_sourced_hover);
                 });
                 ui.end_row();
 
-                let l = ui.label("Rationale");
+                let l = ui.label(t.cell_rationale);
                 let r = ui
                     .add(
                         TextEdit::multiline(&mut form.rationale)
                             .desired_rows(3)
                             .desired_width(340.0)
-                            .hint_text("why this value")
+                            .hint_text(t.cell_rationale_hint)
                             .return_key(KeyboardShortcut::new(Modifiers::SHIFT, Key::Enter)),
                     )
                     .labelled_by(l.id)
-                    .on_hover_text("Shift+Enter starts a new line");
+                    .on_hover_text(t.cell_new_line);
                 apply |= r.has_focus()
                     && ui.input(|i| i.key_pressed(Key::Enter) && i.modifiers.is_none());
                 ui.end_row();
 
                 let r = text_row(
                     ui,
-                    "Source",
+                    t.cell_source,
                     &mut form.source,
-                    "document, page or dataset",
+                    t.cell_source_hint,
                     340.0,
                 );
                 apply |= entered(ui, &r);
             });
             error_line(ui, form.error.as_ref());
-            let (ok, no) = buttons(ui, "Apply", "Enter applies, Escape cancels");
+            let (ok, no) = buttons(ui, t.apply, t.cell_keys);
             apply |= ok;
             cancel |= no;
         });

@@ -14,6 +14,7 @@ use super::table::{Metrics, Table};
 use super::text::{cell_text, number_text, scale_text};
 use super::{Action, Thing};
 use crate::app::{Derived, theme};
+use crate::i18n::{self, fill};
 use crate::model::{Basis, Cell, Criterion, PolicyOption, Scenario, Uncertainty};
 
 /// The widget id of a value cell: stable while rows are sorted.
@@ -31,11 +32,12 @@ pub(super) fn plain_tooltip(ui: &mut Ui, width: f32) {
 /// The context menu of an option name or a criterion header.
 pub(super) fn rename_remove_menu(r: &Response, what: Thing, id: &str, actions: &mut Vec<Action>) {
     r.context_menu(|ui| {
-        if ui.button("Rename…").clicked() {
+        let t = i18n::s();
+        if ui.button(t.matrix_rename_menu).clicked() {
             actions.push(Action::Rename(what, id.to_string()));
             ui.close();
         }
-        if ui.button("Remove…").clicked() {
+        if ui.button(t.matrix_remove_menu).clicked() {
             actions.push(Action::Remove(what, id.to_string()));
             ui.close();
         }
@@ -70,6 +72,8 @@ pub(super) fn option_cell(
     actions: &mut Vec<Action>,
 ) {
     let rect = ui.max_rect();
+    let (t, lang) = (i18n::s(), i18n::lang());
+    let label = o.label_in(lang);
     let resp = ui.interact(rect, Id::unique(("matrix-option", &o.id)), Sense::click());
     let colour = theme::option_colour(i);
     let dark = ui.visuals().dark_mode;
@@ -82,32 +86,29 @@ pub(super) fn option_cell(
     let text_left = bar.right() + m.pad;
     let galley = one_line(
         ui,
-        o.label(),
+        label,
         &m.body,
         legible(colour, dark),
         rect.right() - m.pad - text_left,
     );
     let pos = egui::pos2(text_left, rect.center().y - galley.size().y / 2.0);
     ui.painter().galley(pos, galley, colour);
-    resp.widget_info(|| WidgetInfo::labeled(Role::RowHeader, true, o.label()));
+    resp.widget_info(|| WidgetInfo::labeled(Role::RowHeader, true, label));
     let resp = resp.on_hover_ui(|ui| {
         plain_tooltip(ui, 380.0);
-        ui.label(RichText::new(&o.name).strong());
+        ui.label(RichText::new(o.name_in(lang)).strong());
         if let Some(cluster) = s.clusters.iter().find(|k| k.id == o.cluster) {
-            ui.label(RichText::new(&cluster.name).weak());
+            ui.label(RichText::new(cluster.name_in(lang)).weak());
         }
-        ui.label(format!("Source: {}", o.provenance));
-        ui.label(
-            RichText::new("Right-click to rename or remove.")
-                .small()
-                .weak(),
-        );
+        ui.label(fill(t.source_is, &[&o.provenance]));
+        ui.label(RichText::new(t.matrix_right_click).small().weak());
     });
     rename_remove_menu(&resp, Thing::Option, &o.id, actions);
 }
 
 pub(super) fn score_cell(ui: &mut Ui, d: &Derived, o: &PolicyOption, i: usize, m: &Metrics) {
     let rect = ui.max_rect();
+    let (t, lang) = (i18n::s(), i18n::lang());
     let resp = ui.interact(rect, Id::unique(("matrix-score", &o.id)), Sense::hover());
     let visuals = ui.visuals();
     let (strong, weak) = (visuals.strong_text_color(), visuals.weak_text_color());
@@ -136,7 +137,7 @@ pub(super) fn score_cell(ui: &mut Ui, d: &Derived, o: &PolicyOption, i: usize, m
                 m.body.clone(),
                 strong,
             );
-            format!("rank {rank} of {n}, score {score:.3}")
+            fill(t.matrix_rank_of, &[&rank, &n, &format!("{score:.3}")])
         }
         None => {
             painter.text(
@@ -146,16 +147,16 @@ pub(super) fn score_cell(ui: &mut Ui, d: &Derived, o: &PolicyOption, i: usize, m
                 m.body.clone(),
                 weak,
             );
-            "not scored".to_string()
+            t.matrix_not_scored.to_string()
         }
     };
-    let label = format!("{}, Score", o.label());
+    let label = fill(t.matrix_score_label, &[&o.label_in(lang)]);
     resp.widget_info(|| {
         let mut info = WidgetInfo::labeled(Role::Cell, true, &label);
         info.current_text_value = Some(text.clone());
         info
     });
-    resp.on_hover_text(format!("{}: {text}", o.name));
+    resp.on_hover_text(fill(t.label_value, &[&o.name_in(lang), &text]));
 }
 
 /// A value cell: coloured by its normalised value, selectable by click or Tab, editable by
@@ -223,7 +224,8 @@ pub(super) fn value_cell(
         );
     }
 
-    let label = format!("{}, {}", o.label(), c.label());
+    let lang = i18n::lang();
+    let label = format!("{}, {}", o.label_in(lang), c.label_in(lang));
     let text = format!("{value_text}{range_text}");
     resp.widget_info(|| {
         let mut info = WidgetInfo::labeled(Role::Cell, true, &label);
@@ -267,52 +269,52 @@ fn cell_tooltip(
     cell: Option<&Cell>,
     normalised: Option<f64>,
 ) {
+    let (t, lang) = (i18n::s(), i18n::lang());
     plain_tooltip(ui, 400.0);
-    ui.label(RichText::new(&o.name).strong());
-    ui.label(RichText::new(format!("{} ({})", c.name, scale_text(c))).weak());
+    ui.label(RichText::new(o.name_in(lang)).strong());
+    ui.label(RichText::new(format!("{} ({})", c.name_in(lang), scale_text(c))).weak());
     ui.add_space(2.0);
     match cell.and_then(|c| c.value) {
         Some(v) => {
-            let norm = normalised.map_or(String::new(), |n| format!(" (normalised {n:.2})"));
-            ui.label(format!("Value: {}{norm}", number_text(v)));
+            let norm = normalised.map_or(String::new(), |n| {
+                fill(t.matrix_normalised, &[&format!("{n:.2}")])
+            });
+            ui.label(fill(t.matrix_value_is, &[&number_text(v), &norm]));
         }
         None => {
-            ui.label("No value: missing, not zero.");
+            ui.label(t.matrix_no_value);
         }
     }
     match cell.and_then(|c| c.uncertainty.as_ref()) {
         Some(Uncertainty::Range { low, high }) => {
-            ui.label(format!(
-                "Range: {} to {} (any value in between)",
-                number_text(*low),
-                number_text(*high)
+            ui.label(fill(
+                t.matrix_range,
+                &[&number_text(*low), &number_text(*high)],
             ));
         }
         Some(Uncertainty::Triangular { low, likely, high }) => {
-            ui.label(format!(
-                "Range: {} to {}, most likely {}",
-                number_text(*low),
-                number_text(*high),
-                number_text(*likely)
+            ui.label(fill(
+                t.matrix_range_likely,
+                &[
+                    &number_text(*low),
+                    &number_text(*high),
+                    &number_text(*likely),
+                ],
             ));
         }
         None => {}
     }
     if let Some(cell) = cell {
         ui.label(match cell.basis {
-            Basis::Illustrative => "Basis: illustrative judgement by the scenario's authors",
-            Basis::Sourced => "Basis: sourced (taken from or computed from a cited source)",
+            Basis::Illustrative => t.matrix_basis_illustrative,
+            Basis::Sourced => t.matrix_basis_sourced,
         });
         if !cell.rationale.is_empty() {
-            ui.label(format!("Why: {}", cell.rationale));
+            ui.label(fill(t.matrix_why, &[&cell.rationale]));
         }
         if !cell.source.is_empty() {
-            ui.label(format!("Source: {}", cell.source));
+            ui.label(fill(t.source_is, &[&cell.source]));
         }
     }
-    ui.label(
-        RichText::new("Double-click, or select and press Enter, to edit.")
-            .small()
-            .weak(),
-    );
+    ui.label(RichText::new(t.matrix_edit_hint).small().weak());
 }

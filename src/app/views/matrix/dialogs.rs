@@ -10,6 +10,7 @@ use super::form::{
 use super::{Outcome, Thing};
 use crate::csv_import::slug;
 use crate::edit::Edit;
+use crate::i18n::{self, fill};
 use crate::model::{Criterion, Direction, PolicyOption, Provenance, Scale, Scenario, unique_id};
 
 /// The provenance of an option added here when the user names no document.
@@ -20,17 +21,23 @@ pub(super) trait NewItem {
     const THING: Thing;
     /// Id of the modal; its grid is `"{SALT}-grid"`.
     const SALT: &'static str;
-    const HEADING: &'static str;
-    /// A line under the heading on what the new item starts with.
-    const INTRO: &'static str;
-    const NAME_HINT: &'static str;
-    const SHORT_HINT: &'static str;
+    /// The texts of the dialog, in the current language: heading, a line under it on what the
+    /// new item starts with, and the hints of the name and short label fields.
+    fn texts() -> Texts;
 
     /// The grid rows after name and short label; true when Enter ended input in one of them.
     fn rows(&mut self, ui: &mut Ui, s: &Scenario) -> bool;
 
     /// The edit that adds the item, or what is wrong with a field.
     fn edit(&self, id: String, name: &str, short: &str) -> Result<Edit, String>;
+}
+
+/// The words of one add dialog.
+pub(super) struct Texts {
+    heading: &'static str,
+    intro: &'static str,
+    name_hint: &'static str,
+    short_hint: &'static str,
 }
 
 /// An add dialog's state: the fields every new item has, and `F`'s own.
@@ -66,37 +73,51 @@ pub(super) struct AddOption {
 impl NewItem for AddOption {
     const THING: Thing = Thing::Option;
     const SALT: &'static str = "matrix-add-option";
-    const HEADING: &'static str = "Add an option";
-    const INTRO: &'static str = "Its values start missing; score it in the matrix.";
-    const NAME_HINT: &'static str = "e.g. Global extended producer responsibility";
-    const SHORT_HINT: &'static str = "optional, for charts and tables";
+
+    fn texts() -> Texts {
+        let t = i18n::s();
+        Texts {
+            heading: t.add_option_heading,
+            intro: t.add_option_intro,
+            name_hint: t.add_option_name_hint,
+            short_hint: t.add_option_short_hint,
+        }
+    }
 
     fn rows(&mut self, ui: &mut Ui, s: &Scenario) -> bool {
-        let l = ui.label("Cluster");
+        let t = i18n::s();
+        let lang = i18n::lang();
+        let l = ui.label(t.add_cluster);
         let current = s
             .clusters
             .iter()
             .find(|k| k.id == self.cluster)
-            .map_or("(none)", |k| k.name.as_str());
+            .map_or(t.add_none, |k| k.name_in(lang));
         egui::ComboBox::from_id_salt("matrix-add-option-cluster")
             .selected_text(current)
             .width(320.0)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut self.cluster, String::new(), "(none)");
+                ui.selectable_value(&mut self.cluster, String::new(), t.add_none);
                 for k in &s.clusters {
-                    ui.selectable_value(&mut self.cluster, k.id.clone(), &k.name);
+                    ui.selectable_value(&mut self.cluster, k.id.clone(), k.name_in(lang));
                 }
             })
             .response
             .labelled_by(l.id);
         ui.end_row();
-        let r = text_row(ui, "Source document", &mut self.document, ADDED_HERE, 320.0);
+        let r = text_row(
+            ui,
+            t.add_source_document,
+            &mut self.document,
+            ADDED_HERE,
+            320.0,
+        );
         let mut apply = entered(ui, &r);
         let r = text_row(
             ui,
-            "Paragraph",
+            t.add_paragraph,
             &mut self.paragraph,
-            "optional, e.g. Annex ¶11(d)",
+            t.add_paragraph_hint,
             320.0,
         );
         apply |= entered(ui, &r);
@@ -147,7 +168,7 @@ impl AddCriterion {
             direction: Direction::Maximize,
             min: "0".into(),
             max: "10".into(),
-            unit: "points".into(),
+            unit: i18n::s().add_unit_points.into(),
             description: String::new(),
         }
     }
@@ -156,36 +177,48 @@ impl AddCriterion {
 impl NewItem for AddCriterion {
     const THING: Thing = Thing::Criterion;
     const SALT: &'static str = "matrix-add-criterion";
-    const HEADING: &'static str = "Add a criterion";
-    const INTRO: &'static str = "Its values start missing. Profiles that weigh criteria one by one give it weight 0 until you weigh it.";
-    const NAME_HINT: &'static str = "e.g. Cost to industry";
-    const SHORT_HINT: &'static str = "optional, for headers and charts";
+
+    fn texts() -> Texts {
+        let t = i18n::s();
+        Texts {
+            heading: t.add_criterion_heading,
+            intro: t.add_criterion_intro,
+            name_hint: t.add_criterion_name_hint,
+            short_hint: t.add_short_hint,
+        }
+    }
 
     fn rows(&mut self, ui: &mut Ui, s: &Scenario) -> bool {
+        let t = i18n::s();
+        let lang = i18n::lang();
         let mut apply = false;
-        let l = ui.label("Family");
+        let l = ui.label(t.add_family);
         egui::ComboBox::from_id_salt("matrix-add-criterion-family")
-            .selected_text(s.family_name(&self.family))
+            .selected_text(s.family_name_in(&self.family, lang))
             .width(320.0)
             .show_ui(ui, |ui| {
                 for f in &s.families {
-                    ui.selectable_value(&mut self.family, f.id.clone(), &f.name);
+                    ui.selectable_value(&mut self.family, f.id.clone(), f.name_in(lang));
                 }
             })
             .response
             .labelled_by(l.id);
         ui.end_row();
-        ui.label("Direction");
+        ui.label(t.add_direction);
         ui.horizontal(|ui| {
-            ui.radio_value(&mut self.direction, Direction::Maximize, "More is better");
+            ui.radio_value(
+                &mut self.direction,
+                Direction::Maximize,
+                t.add_more_is_better,
+            );
             ui.radio_value(
                 &mut self.direction,
                 Direction::Minimize,
-                "Less is better (a cost)",
+                t.add_less_is_better,
             );
         });
         ui.end_row();
-        ui.label("Scale");
+        ui.label(t.add_scale);
         ui.horizontal(|ui| {
             let mut number = |ui: &mut Ui, label: &str, text: &mut String, width: f32| {
                 let l = ui.label(label);
@@ -194,16 +227,16 @@ impl NewItem for AddCriterion {
                     .labelled_by(l.id);
                 apply |= entered(ui, &r);
             };
-            number(ui, "from", &mut self.min, 56.0);
-            number(ui, "to", &mut self.max, 56.0);
-            number(ui, "unit", &mut self.unit, 110.0);
+            number(ui, t.add_from, &mut self.min, 56.0);
+            number(ui, t.add_to, &mut self.max, 56.0);
+            number(ui, t.add_unit, &mut self.unit, 110.0);
         });
         ui.end_row();
         let r = text_row(
             ui,
-            "Description",
+            t.add_description,
             &mut self.description,
-            "optional: what 0 and the top of the scale mean",
+            t.add_description_hint,
             320.0,
         );
         apply |= entered(ui, &r);
@@ -211,8 +244,11 @@ impl NewItem for AddCriterion {
     }
 
     fn edit(&self, id: String, name: &str, short: &str) -> Result<Edit, String> {
-        let min = parse_number(&self.min, "Scale from")?.ok_or("Scale from is needed")?;
-        let max = parse_number(&self.max, "Scale to")?.ok_or("Scale to is needed")?;
+        let t = i18n::s();
+        let needed = |what: &str| fill(t.form_needed, &[&what]);
+        let min =
+            parse_number(&self.min, t.add_scale_from)?.ok_or_else(|| needed(t.add_scale_from))?;
+        let max = parse_number(&self.max, t.add_scale_to)?.ok_or_else(|| needed(t.add_scale_to))?;
         let criterion = Criterion {
             id,
             name: name.to_string(),
@@ -239,21 +275,29 @@ impl NewItem for AddCriterion {
 pub(super) fn add<F: NewItem>(ui: &mut Ui, s: &Scenario, form: &mut AddForm<F>) -> Outcome {
     let fresh = std::mem::take(&mut form.fresh);
     let grid_salt = format!("{}-grid", F::SALT);
-    let reply = modal(ui, F::SALT, F::HEADING, "Add", form.error.as_ref(), |ui| {
-        ui.label(RichText::new(F::INTRO).weak());
-        ui.add_space(6.0);
-        grid(ui, &grid_salt, |ui| {
-            let r = text_row(ui, "Name", &mut form.name, F::NAME_HINT, 320.0);
-            if fresh {
-                r.request_focus();
-            }
-            let mut apply = entered(ui, &r);
-            let r = text_row(ui, "Short label", &mut form.short, F::SHORT_HINT, 320.0);
-            apply |= entered(ui, &r);
-            apply |= form.fields.rows(ui, s);
-            apply
-        })
-    });
+    let (t, words) = (i18n::s(), F::texts());
+    let reply = modal(
+        ui,
+        F::SALT,
+        words.heading,
+        t.add,
+        form.error.as_ref(),
+        |ui| {
+            ui.label(RichText::new(words.intro).weak());
+            ui.add_space(6.0);
+            grid(ui, &grid_salt, |ui| {
+                let r = text_row(ui, t.name, &mut form.name, words.name_hint, 320.0);
+                if fresh {
+                    r.request_focus();
+                }
+                let mut apply = entered(ui, &r);
+                let r = text_row(ui, t.short_label, &mut form.short, words.short_hint, 320.0);
+                apply |= entered(ui, &r);
+                apply |= form.fields.rows(ui, s);
+                apply
+            })
+        },
+    );
     match reply {
         Reply::Cancel => return Outcome::Close,
         Reply::Waiting => return Outcome::Keep,
@@ -261,7 +305,7 @@ pub(super) fn add<F: NewItem>(ui: &mut Ui, s: &Scenario, form: &mut AddForm<F>) 
     }
     let name = form.name.trim();
     if name.is_empty() {
-        form.error = Some(format!("Give the {} a name.", F::THING.word()));
+        form.error = Some(fill(t.form_give_name, &[&F::THING.word()]));
         return Outcome::Keep;
     }
     let id = unique_id(&slug(name), |id| F::THING.names(s, id).is_some());
@@ -304,36 +348,27 @@ pub(super) fn rename(ui: &mut Ui, s: &Scenario, form: &mut RenameForm) -> Outcom
         return Outcome::Close; // gone meanwhile (undo)
     };
     let first = std::mem::take(&mut form.fresh);
-    let heading = format!("Rename {}", form.what.word());
+    let t = i18n::s();
+    let heading = fill(t.rename_heading, &[&form.what.word()]);
     let reply = modal(
         ui,
         "matrix-rename",
         &heading,
-        "Rename",
+        t.rename,
         form.error.as_ref(),
         |ui| {
             ui.add_space(6.0);
             let apply = grid(ui, "matrix-rename-grid", |ui| {
-                let r = text_row(ui, "Name", &mut form.name, "", 340.0);
+                let r = text_row(ui, t.name, &mut form.name, "", 340.0);
                 if first {
                     focus_all(ui, &r, &form.name);
                 }
                 let mut apply = entered(ui, &r);
-                let r = text_row(
-                    ui,
-                    "Short label",
-                    &mut form.short,
-                    "optional, for headers and charts",
-                    340.0,
-                );
+                let r = text_row(ui, t.short_label, &mut form.short, t.add_short_hint, 340.0);
                 apply |= entered(ui, &r);
                 apply
             });
-            ui.label(
-                RichText::new("Tables and charts show the short label; empty shows the name.")
-                    .small()
-                    .weak(),
-            );
+            ui.label(RichText::new(t.rename_note).small().weak());
             apply
         },
     );
@@ -386,23 +421,22 @@ pub(super) fn remove(ui: &mut Ui, s: &Scenario, form: &mut RemoveForm) -> Outcom
         })
         .filter(|c| c.value.is_some())
         .count();
-    let heading = format!("Remove {}?", what.word());
+    let t = i18n::s();
+    let heading = fill(t.remove_heading, &[&what.word()]);
     let reply = modal(
         ui,
         "matrix-remove",
         &heading,
-        "Remove",
+        t.remove,
         form.error.as_ref(),
         |ui| {
             ui.add_space(4.0);
             ui.label(RichText::new(name).strong());
             let also = match what {
-                Thing::Option => format!("Its {values} values go with it."),
-                Thing::Criterion => {
-                    format!("Its {values} values and its weight in every profile go with it.")
-                }
+                Thing::Option => fill(t.remove_option_values, &[&values]),
+                Thing::Criterion => fill(t.remove_criterion_values, &[&values]),
             };
-            ui.label(format!("{also} Undo (Ctrl+Z) brings it all back."));
+            ui.label(fill(t.remove_undo_note, &[&also]));
             false
         },
     );

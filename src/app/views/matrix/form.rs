@@ -8,6 +8,7 @@ use egui::{Id, Key, Response, RichText, TextEdit, Ui};
 use super::Outcome;
 use crate::app::theme;
 use crate::edit::{self, Edit};
+use crate::i18n::{self, fill};
 use crate::model::Scenario;
 
 /// What the user answered a modal dialog this frame.
@@ -99,7 +100,7 @@ pub(super) fn buttons(ui: &mut Ui, apply: &str, hint: &str) -> (bool, bool) {
     ui.add_space(6.0);
     ui.horizontal(|ui| {
         let ok = ui.button(apply).clicked();
-        let cancel = ui.button("Cancel").clicked();
+        let cancel = ui.button(i18n::s().cancel).clicked();
         ui.label(RichText::new(hint).small().weak());
         (ok, cancel)
     })
@@ -120,20 +121,19 @@ pub(super) fn parse_number(text: &str, what: &str) -> Result<Option<f64>, String
     if t.is_empty() {
         return Ok(None);
     }
+    let s = i18n::s();
     match t.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(Some(v)),
-        Ok(_) => Err(format!("{what}: \"{t}\" is not a finite number")),
-        Err(_) if t.contains(',') => Err(format!(
-            "{what}: \"{t}\" is not a number (write decimals with a point, e.g. 6.5)"
-        )),
-        Err(_) => Err(format!("{what}: \"{t}\" is not a number")),
+        Ok(_) => Err(fill(s.form_not_finite, &[&what, &t])),
+        Err(_) if t.contains(',') => Err(fill(s.form_decimal_comma, &[&what, &t])),
+        Err(_) => Err(fill(s.form_not_a_number, &[&what, &t])),
     }
 }
 
 /// Why an edit was refused, without the field path (the dialog shows where).
 fn refusal(why: &str) -> String {
     let message = why.split_once(": ").map_or(why, |(_, m)| m);
-    format!("Not changed: {message}")
+    fill(i18n::s().not_changed, &[&message])
 }
 
 /// Checks `e` against the scenario: the edit to send, or the refusal to show.

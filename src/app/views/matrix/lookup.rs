@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use super::text::cell_text;
 use crate::app::Derived;
+use crate::i18n::{self, Lang};
 use crate::model::{Cell, Direction, Scenario};
 
 /// What the rows are sorted by.
@@ -111,6 +112,8 @@ impl Lookup {
 pub(super) struct Order {
     pub(super) revision: u64,
     pub(super) sort: Sort,
+    /// Names sort in this language.
+    pub(super) lang: Lang,
     /// Option indices, top row first.
     pub(super) rows: Vec<usize>,
 }
@@ -123,7 +126,12 @@ pub(super) fn sorted_rows(s: &Scenario, d: &Derived, lookup: &Lookup, sort: &Sor
     match &sort.key {
         SortKey::File => {}
         SortKey::Name => {
-            let names: Vec<String> = s.options.iter().map(|o| o.label().to_lowercase()).collect();
+            let lang = i18n::lang();
+            let names: Vec<String> = s
+                .options
+                .iter()
+                .map(|o| o.label_in(lang).to_lowercase())
+                .collect();
             rows.sort_by(|&a, &b| flip(names[a].cmp(&names[b])));
         }
         SortKey::Score => {

@@ -27,6 +27,7 @@ use egui::{RichText, Ui, vec2};
 
 use crate::app::{Command, Derived, theme};
 use crate::edit::Edit;
+use crate::i18n::{self, fill};
 use crate::model::Scenario;
 
 use cell_editor::CellForm;
@@ -43,9 +44,10 @@ enum Thing {
 
 impl Thing {
     fn word(self) -> &'static str {
+        let t = i18n::s();
         match self {
-            Thing::Option => "option",
-            Thing::Criterion => "criterion",
+            Thing::Option => t.option_word,
+            Thing::Criterion => t.criterion_word,
         }
     }
 
@@ -116,14 +118,14 @@ impl MatrixState {
         {
             self.lookup = Some(Lookup::build(s, d.revision));
         }
-        let stale = self
-            .order
-            .as_ref()
-            .is_none_or(|o| o.revision != d.revision || o.sort != self.sort);
+        let stale = self.order.as_ref().is_none_or(|o| {
+            o.revision != d.revision || o.sort != self.sort || o.lang != i18n::lang()
+        });
         if stale && let Some(lookup) = &self.lookup {
             self.order = Some(Order {
                 revision: d.revision,
                 sort: self.sort.clone(),
+                lang: i18n::lang(),
                 rows: sorted_rows(s, d, lookup, &self.sort),
             });
         }
@@ -140,7 +142,7 @@ pub fn show(
     state.refresh(s, d);
     toolbar(ui, s, state);
     if let Err(e) = &d.ranking {
-        ui.colored_label(theme::ERROR, format!("This scenario cannot be scored: {e}"));
+        ui.colored_label(theme::ERROR, fill(i18n::s().cannot_score, &[e]));
     }
     ui.add_space(2.0);
 
@@ -264,19 +266,21 @@ fn close_dialog(state: &mut MatrixState) {
 }
 
 fn toolbar(ui: &mut Ui, s: &Scenario, state: &mut MatrixState) {
+    let t = i18n::s();
+    let lang = i18n::lang();
     ui.horizontal_wrapped(|ui| {
-        ui.heading("Performance matrix");
+        ui.heading(t.matrix_heading);
         ui.add_space(12.0);
         if ui
-            .button("Add option")
-            .on_hover_text("Add a policy option; its values start missing")
+            .button(t.matrix_add_option)
+            .on_hover_text(t.matrix_add_option_hover)
             .clicked()
         {
             state.dialog = Some(Dialog::AddOption(AddForm::new(AddOption::default())));
         }
         if ui
-            .button("Add criterion")
-            .on_hover_text("Add a criterion; its values start missing and its weight at 0")
+            .button(t.matrix_add_criterion)
+            .on_hover_text(t.matrix_add_criterion_hover)
             .clicked()
         {
             state.dialog = Some(Dialog::AddCriterion(AddForm::new(AddCriterion::new(s))));
@@ -285,35 +289,38 @@ fn toolbar(ui: &mut Ui, s: &Scenario, state: &mut MatrixState) {
         table::legend(ui);
     });
     ui.horizontal_wrapped(|ui| {
-        let first = if state.sort.reversed { "worst" } else { "best" };
+        let reversed = state.sort.reversed;
         let sorted = match &state.sort.key {
             SortKey::File => None,
-            SortKey::Name => Some(if state.sort.reversed {
-                "option name, Z to A".to_string()
+            SortKey::Name => Some(if reversed {
+                t.matrix_sort_name_za.to_string()
             } else {
-                "option name, A to Z".to_string()
+                t.matrix_sort_name_az.to_string()
             }),
-            SortKey::Score => Some(format!("overall score, {first} first")),
-            SortKey::Criterion(id) => Some(format!(
-                "{}, {first} first",
-                s.criterion_index(id)
-                    .map_or(id.as_str(), |j| s.criteria[j].label())
+            SortKey::Score => Some(if reversed {
+                t.matrix_sort_score_worst.to_string()
+            } else {
+                t.matrix_sort_score_best.to_string()
+            }),
+            SortKey::Criterion(id) => Some(fill(
+                if reversed {
+                    t.matrix_sort_criterion_worst
+                } else {
+                    t.matrix_sort_criterion_best
+                },
+                &[&s.criterion_index(id)
+                    .map_or(id.as_str(), |j| s.criteria[j].label_in(lang))],
             )),
         };
         match sorted {
             Some(text) => {
-                ui.label(RichText::new(format!("Sorted by {text}.")).weak());
-                if ui.small_button("Scenario order").clicked() {
+                ui.label(RichText::new(fill(t.matrix_sorted_by, &[&text])).weak());
+                if ui.small_button(t.matrix_scenario_order).clicked() {
                     state.sort = Sort::default();
                 }
             }
             None => {
-                ui.label(
-                    RichText::new(
-                        "Click a header to sort · double-click a cell to edit · right-click a name or header to rename or remove",
-                    )
-                    .weak(),
-                );
+                ui.label(RichText::new(t.matrix_help).weak());
             }
         }
     });

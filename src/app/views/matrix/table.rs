@@ -16,6 +16,7 @@ use super::lookup::{Lookup, Sort, SortKey};
 use super::text::{header_text, scale_text};
 use super::{Action, Thing};
 use crate::app::{Derived, theme};
+use crate::i18n;
 use crate::model::{Criterion, Direction, Scenario};
 
 /// Everything the table reads.
@@ -56,6 +57,7 @@ fn text_width(ui: &Ui, text: &str, font: &FontId) -> f32 {
 
 impl Metrics {
     pub(super) fn new(ui: &Ui, s: &Scenario, lookup: &Lookup) -> Self {
+        let lang = i18n::lang();
         let body = egui::TextStyle::Body.resolve(ui.style());
         let small = egui::TextStyle::Small.resolve(ui.style());
         let line = ui.text_style_height(&egui::TextStyle::Body);
@@ -77,7 +79,7 @@ impl Metrics {
                 .split(' ')
                 .map(|w| text_width(ui, w, &body))
                 .fold(0.0, f32::max);
-            let label = text_width(ui, c.label(), &body);
+            let label = text_width(ui, c.label_in(lang), &body);
             // Longer labels wrap rather than widen the column.
             let head = word.max(label.min(84.0)) + 2.0 * pad + mark + 2.0;
             widths.push((vw + rw + 2.0 * pad).max(head).clamp(56.0, 220.0));
@@ -85,8 +87,8 @@ impl Metrics {
         let name_width = s
             .options
             .iter()
-            .map(|o| text_width(ui, o.label(), &body))
-            .fold(text_width(ui, "Option", &body), f32::max)
+            .map(|o| text_width(ui, o.label_in(lang), &body))
+            .fold(text_width(ui, i18n::s().col_option, &body), f32::max)
             + 2.0 * pad
             + 8.0;
         let score_width = text_width(ui, "#00  0.000", &body) + 2.0 * pad;
@@ -106,8 +108,9 @@ impl Metrics {
 
 /// The colour ramp of the cells, worse to better.
 pub(super) fn legend(ui: &mut Ui) {
+    let t = i18n::s();
     let dark = ui.visuals().dark_mode;
-    ui.label(RichText::new("worse").small().weak());
+    ui.label(RichText::new(t.matrix_worse).small().weak());
     let (rect, _) = ui.allocate_exact_size(vec2(80.0, 12.0), Sense::hover());
     let steps = 24;
     let w = rect.width() / steps as f32;
@@ -120,13 +123,9 @@ pub(super) fn legend(ui: &mut Ui) {
         ui.painter()
             .rect_filled(r, 0.0, theme::value_colour(t, dark));
     }
-    ui.label(RichText::new("better").small().weak())
-        .on_hover_text("Cell colour: the normalised value, 0 (worst) to 1 (best)");
-    ui.label(
-        RichText::new("· (min) less is better · — missing")
-            .small()
-            .weak(),
-    );
+    ui.label(RichText::new(t.matrix_better).small().weak())
+        .on_hover_text(t.matrix_legend_hover);
+    ui.label(RichText::new(t.matrix_legend_rest).small().weak());
 }
 
 /// Arrow keys move the selection and Enter opens the editor, while the selected cell has focus.
@@ -191,6 +190,7 @@ pub(super) fn names_table(
     actions: &mut Vec<Action>,
 ) -> f32 {
     let s = t.s;
+    let words = i18n::s();
     let mut builder = TableBuilder::new(ui)
         .id_salt("matrix-names")
         .striped(true)
@@ -207,17 +207,15 @@ pub(super) fn names_table(
     builder
         .header(m.header_height, |mut header| {
             header.col(|ui| {
-                let r = header_cell(ui, t.sort, &SortKey::Name, false, "Option", "", m)
-                    .on_hover_text("Policy options. Click to sort by name.");
+                let r = header_cell(ui, t.sort, &SortKey::Name, false, words.col_option, "", m)
+                    .on_hover_text(words.matrix_option_hover);
                 if r.clicked() {
                     actions.push(Action::Sort(SortKey::Name));
                 }
             });
             header.col(|ui| {
-                let r = header_cell(ui, t.sort, &SortKey::Score, true, "Score", "", m)
-                    .on_hover_text(
-                        "Overall score (weighted sum of normalised values) and rank under the active profile. Click to sort.",
-                    );
+                let r = header_cell(ui, t.sort, &SortKey::Score, true, words.col_score, "", m)
+                    .on_hover_text(words.matrix_score_hover);
                 if r.clicked() {
                     actions.push(Action::Sort(SortKey::Score));
                 }
@@ -349,10 +347,11 @@ fn header_cell(
     }
     let label = format!("{text}{suffix}");
     let state = marker.map(|down| {
+        let t = i18n::s();
         if down {
-            "sorted, highest first".to_string()
+            t.matrix_sorted_high_first.to_string()
         } else {
-            "sorted, lowest first".to_string()
+            t.matrix_sorted_low_first.to_string()
         }
     });
     resp.widget_info(|| {
@@ -382,24 +381,22 @@ fn criterion_header(
     actions: &mut Vec<Action>,
 ) {
     let key = SortKey::Criterion(c.id.clone());
+    let (t, lang) = (i18n::s(), i18n::lang());
     let suffix = match c.direction {
         Direction::Maximize => "",
-        Direction::Minimize => " (min)",
+        Direction::Minimize => t.matrix_min_suffix,
     };
     let high_is_best = c.direction == Direction::Maximize;
-    let r = header_cell(ui, sort, &key, high_is_best, c.label(), suffix, m).on_hover_ui(|ui| {
+    let label = c.label_in(lang);
+    let r = header_cell(ui, sort, &key, high_is_best, label, suffix, m).on_hover_ui(|ui| {
         plain_tooltip(ui, 380.0);
-        ui.label(RichText::new(&c.name).strong());
-        ui.label(RichText::new(s.family_name(&c.family)).weak());
+        ui.label(RichText::new(c.name_in(lang)).strong());
+        ui.label(RichText::new(s.family_name_in(&c.family, lang)).weak());
         if !c.description.is_empty() {
-            ui.label(&c.description);
+            ui.label(c.description_in(lang));
         }
         ui.label(scale_text(c));
-        ui.label(
-            RichText::new("Click to sort best first, again for worst first, again for scenario order. Right-click to rename or remove.")
-                .small()
-                .weak(),
-        );
+        ui.label(RichText::new(t.matrix_criterion_hover).small().weak());
     });
     if r.clicked() {
         actions.push(Action::Sort(key));

@@ -1,6 +1,7 @@
 //! How the matrix writes numbers, scales and cells: one place, so the table, its tooltips and
 //! the cell editor agree.
 
+use crate::i18n::{self, fill};
 use crate::model::{Cell, Criterion, Direction};
 
 /// Shortest text that parses back to exactly `v`.
@@ -29,21 +30,27 @@ pub(super) fn scale_text(c: &Criterion) -> String {
     } else {
         format!(" {}", c.scale.unit)
     };
+    let t = i18n::s();
     let way = match c.direction {
-        Direction::Maximize => "more is better",
-        Direction::Minimize => "less is better",
+        Direction::Maximize => t.matrix_more_is_better,
+        Direction::Minimize => t.matrix_less_is_better,
     };
-    format!(
-        "scale {}–{}{unit}, {way}",
-        number_text(c.scale.min),
-        number_text(c.scale.max)
+    fill(
+        t.matrix_scale,
+        &[
+            &number_text(c.scale.min),
+            &number_text(c.scale.max),
+            &unit,
+            &way,
+        ],
     )
 }
 
 /// The header text of a criterion: its short label, with `(min)` for a cost.
 pub(super) fn header_text(c: &Criterion) -> String {
+    let label = c.label_in(i18n::lang());
     match c.direction {
-        Direction::Maximize => c.label().to_string(),
-        Direction::Minimize => format!("{} (min)", c.label()),
+        Direction::Maximize => label.to_string(),
+        Direction::Minimize => format!("{label}{}", i18n::s().matrix_min_suffix),
     }
 }
