@@ -112,7 +112,7 @@ impl Validator {
         for (list_name, items) in lists {
             for (i, i18n) in items.into_iter().enumerate() {
                 for (code, t) in i18n {
-                    let at = format!("{list_name}[{i}].i18n.{code}");
+                    let at = format!("{list_name}[{i}].i18n[\"{code}\"]");
                     if Lang::from_code(code).is_none() {
                         self.err(
                             at.clone(),

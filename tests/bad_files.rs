@@ -26,6 +26,27 @@ const EXPECTED: &[Expect] = &[
         message: "profile `prevention` gives every criterion a weight of zero; at least one weight must be above zero",
     },
     Expect {
+        file: "bad-translation.ron",
+        at: Some((9, 151)),
+        starts: "\"  \"",
+        field: "criteria[0].i18n[\"zh-CN\"].name",
+        message: "must not be blank",
+    },
+    Expect {
+        file: "bad-translation.ron",
+        at: Some((13, 122)),
+        starts: "\"fr\": (name",
+        field: "options[0].i18n[\"fr\"]",
+        message: "unknown language `fr`; expected one of `en`, `zh-CN`",
+    },
+    Expect {
+        file: "bad-translation.ron",
+        at: Some((14, 130)),
+        starts: "\"zh-CN\": ()",
+        field: "options[1].i18n[\"zh-CN\"]",
+        message: "the translation is empty; give a name, short or description",
+    },
+    Expect {
         file: "duplicate-cell.ron",
         at: Some((20, 9)),
         starts: "(option: \"tr",

@@ -13,7 +13,7 @@ use super::cells::{
     cell_id, option_cell, plain_tooltip, rename_remove_menu, score_cell, value_cell,
 };
 use super::lookup::{Lookup, Sort, SortKey};
-use super::text::{header_text, scale_text};
+use super::text::{header_suffix, scale_text};
 use super::{Action, Thing};
 use crate::app::{Derived, theme};
 use crate::i18n;
@@ -74,9 +74,12 @@ impl Metrics {
             let vw = text_width(ui, value, &body).max(text_width(ui, "0.0", &body));
             let rw = text_width(ui, range, &small);
             value_width.push(vw);
-            // A header wraps onto two lines, so a column need only fit its longest word.
-            let word = header_text(c)
+            // A header wraps onto two lines, so a column need only fit its longest word. The
+            // suffix is a word of its own: in Chinese no space comes before it.
+            let word = c
+                .label_in(lang)
                 .split(' ')
+                .chain(header_suffix(c).split(' '))
                 .map(|w| text_width(ui, w, &body))
                 .fold(0.0, f32::max);
             let label = text_width(ui, c.label_in(lang), &body);
@@ -318,13 +321,24 @@ fn header_cell(
     }
     // Some(true): high values at the top.
     let marker = (&sort.key == key).then(|| descending(key, high_is_best, sort.reversed));
+    let max_width = (rect.width() - 2.0 * m.pad - 12.0).max(8.0);
+    // A suffix that does not fit beside a one-line label goes whole onto the second line, so
+    // a wrap never splits it (Chinese text may break between any two characters).
+    let shown_suffix = if !suffix.is_empty()
+        && text_width(ui, text, &m.body) <= max_width
+        && text_width(ui, &format!("{text}{suffix}"), &m.body) > max_width
+    {
+        format!("\n{}", suffix.trim_start())
+    } else {
+        suffix.to_string()
+    };
     let mut job = LayoutJob::default();
     job.append(text, 0.0, TextFormat::simple(m.body.clone(), strong));
-    if !suffix.is_empty() {
-        job.append(suffix, 0.0, TextFormat::simple(m.body.clone(), weak));
+    if !shown_suffix.is_empty() {
+        job.append(&shown_suffix, 0.0, TextFormat::simple(m.body.clone(), weak));
     }
     job.wrap = TextWrapping {
-        max_width: (rect.width() - 2.0 * m.pad - 12.0).max(8.0),
+        max_width,
         max_rows: 2,
         break_anywhere: false,
         overflow_character: Some('…'),
@@ -382,10 +396,7 @@ fn criterion_header(
 ) {
     let key = SortKey::Criterion(c.id.clone());
     let (t, lang) = (i18n::s(), i18n::lang());
-    let suffix = match c.direction {
-        Direction::Maximize => "",
-        Direction::Minimize => t.matrix_min_suffix,
-    };
+    let suffix = header_suffix(c);
     let high_is_best = c.direction == Direction::Maximize;
     let label = c.label_in(lang);
     let r = header_cell(ui, sort, &key, high_is_best, label, suffix, m).on_hover_ui(|ui| {

@@ -46,11 +46,10 @@ pub(super) fn scale_text(c: &Criterion) -> String {
     )
 }
 
-/// The header text of a criterion: its short label, with `(min)` for a cost.
-pub(super) fn header_text(c: &Criterion) -> String {
-    let label = c.label_in(i18n::lang());
+/// What follows a criterion's label in its header: `(min)` for a cost, else nothing.
+pub(super) fn header_suffix(c: &Criterion) -> &'static str {
     match c.direction {
-        Direction::Maximize => label.to_string(),
-        Direction::Minimize => format!("{label}{}", i18n::s().matrix_min_suffix),
+        Direction::Maximize => "",
+        Direction::Minimize => i18n::s().matrix_min_suffix,
     }
 }
