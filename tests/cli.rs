@@ -398,3 +398,14 @@ fn method_all_compares_ranks_and_reports_a_method_that_cannot_score() {
     assert_eq!(lines[2], "b,B,1,,1,1,1");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn an_unknown_interface_language_is_refused_with_the_known_ones() {
+    let o = tideline(&["--lang", "fr", "--screenshot", "never-written.png"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("unknown language `fr`; expected one of: en, zh-CN"),
+        "{}",
+        stderr(&o)
+    );
+}

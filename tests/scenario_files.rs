@@ -151,3 +151,35 @@ fn saving_replaces_the_file_whole_and_leaves_no_temporary_behind() {
     let err = save(&path, &s).err().unwrap_or_default();
     assert!(err.contains("cannot save"), "{err}");
 }
+
+#[test]
+fn the_default_scenario_names_everything_in_chinese() {
+    use tideline::i18n::Lang;
+    let s = default_scenario().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.metadata.languages, ["en", "zh-CN"]);
+    let has_han = |t: &str| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for o in &s.options {
+        assert!(has_han(o.name_in(Lang::ZhCn)), "option {}", o.id);
+        assert!(has_han(o.label_in(Lang::ZhCn)), "option {} short", o.id);
+        assert_eq!(o.name_in(Lang::En), o.name);
+    }
+    for c in &s.criteria {
+        assert!(has_han(c.name_in(Lang::ZhCn)), "criterion {}", c.id);
+        assert!(has_han(c.label_in(Lang::ZhCn)), "criterion {} short", c.id);
+    }
+    for f in &s.families {
+        assert!(has_han(f.name_in(Lang::ZhCn)), "family {}", f.id);
+    }
+    for k in &s.clusters {
+        assert!(has_han(k.name_in(Lang::ZhCn)), "cluster {}", k.id);
+    }
+}
+
+#[test]
+fn translations_survive_a_save_and_load() {
+    let s = default_scenario().unwrap_or_else(|e| panic!("{e}"));
+    let text = to_ron(&s).unwrap_or_else(|e| panic!("{e}"));
+    assert!(text.contains("\"zh-CN\""));
+    let back = parse_ron(text.as_bytes(), "saved.ron").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back, s);
+}
