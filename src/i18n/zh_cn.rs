@@ -327,7 +327,7 @@ pub static ZH_CN: Strings = Strings {
     add_paragraph: "段落",
     add_paragraph_hint: "可选，例如 Annex ¶11(d)",
     add_criterion_heading: "添加准则",
-    add_criterion_intro: "其数值初始为缺失。逐项为准则赋权的配置在你为其赋权之前给它的权重为 0。",
+    add_criterion_intro: "其数值初始为缺失。在逐项为准则赋权的配置中，为它赋权之前其权重为 0。",
     add_criterion_name_hint: "例如：行业成本",
     add_short_hint: "可选，用于表头和图表",
     add_family: "类别",
