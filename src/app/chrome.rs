@@ -24,6 +24,7 @@ pub const UNDO: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::Z);
 pub const REDO: KeyboardShortcut = shortcut(CTRL_SHIFT, Key::Z);
 pub const REDO_ALT: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::Y);
 pub const QUIT: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::Q);
+pub const PICTURE: KeyboardShortcut = shortcut(CTRL_SHIFT, Key::P);
 
 /// Ctrl+1 … Ctrl+9 select the views in navigator order.
 const VIEW_KEYS: [Key; 9] = [
@@ -59,6 +60,9 @@ pub fn shortcuts(ctx: &egui::Context, out: &mut Vec<Command>) {
         }
         if i.consume_shortcut(&QUIT) {
             out.push(Command::Quit);
+        }
+        if i.consume_shortcut(&PICTURE) {
+            out.push(Command::SavePicture);
         }
         for (view, key) in View::ALL.iter().zip(VIEW_KEYS) {
             if i.consume_shortcut(&shortcut(Modifiers::COMMAND, key)) {
@@ -105,6 +109,9 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                 if menu_item(ui, "Open…", Some(&OPEN), true) {
                     out.push(Command::Open);
                 }
+                if menu_item(ui, "Import a CSV matrix…", None, true) {
+                    out.push(Command::Open);
+                }
                 if menu_item(ui, "Open the built-in UNEP scenario", None, true) {
                     out.push(Command::OpenDefault);
                 }
@@ -124,6 +131,10 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                 }
                 if menu_item(ui, "Save as…", Some(&SAVE_AS), true) {
                     out.push(Command::SaveAs);
+                }
+                ui.separator();
+                if menu_item(ui, "Save a picture of this view…", Some(&PICTURE), true) {
+                    out.push(Command::SavePicture);
                 }
                 ui.separator();
                 if menu_item(ui, "Quit", Some(&QUIT), true) {
@@ -154,6 +165,13 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                     }
                 }
                 ui.separator();
+                if ui
+                    .add(egui::Button::new("Projection mode").shortcut_text("F5"))
+                    .on_hover_text("Full screen, large type, high contrast; Esc leaves")
+                    .clicked()
+                {
+                    out.push(Command::Projection(true));
+                }
                 let dark = app.prefs.dark_mode;
                 if menu_item(
                     ui,

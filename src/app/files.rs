@@ -19,6 +19,8 @@ const RECOVERY_EVERY: Duration = Duration::from_secs(3);
 pub enum Picked {
     Open(PathBuf),
     Save(PathBuf),
+    /// Where to save a picture of the view.
+    Picture(PathBuf),
     /// No dialog could be shown (no portal, no zenity).
     Unavailable,
 }
@@ -67,6 +69,18 @@ impl DialogSlot {
                 .set_file_name(name)
                 .save_file()
                 .map(Picked::Save)
+        });
+    }
+
+    /// Asks where to save a PNG picture of the view, suggesting `name`.
+    pub fn save_picture(&mut self, name: String) {
+        self.start(move || {
+            rfd::FileDialog::new()
+                .set_title("Save a picture of the view")
+                .add_filter("PNG image", &["png"])
+                .set_file_name(name)
+                .save_file()
+                .map(Picked::Picture)
         });
     }
 
