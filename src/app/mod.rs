@@ -155,7 +155,7 @@ pub struct TidelineApp {
     /// Projection mode, while it is on.
     pub projection: Option<projection::Projection>,
     /// Whether the window is set up for projection (full screen, zoom): follows `projection`.
-    projection_applied: bool,
+    projection_applied: Option<bool>,
     /// A picture of the view to take once the dialog has closed, and its outcome.
     picture: Option<PathBuf>,
     picture_outcome: Option<screenshot::Outcome>,
@@ -189,7 +189,7 @@ impl TidelineApp {
             allow_close: false,
             screenshot: None,
             projection: None,
-            projection_applied: false,
+            projection_applied: None,
             picture: None,
             picture_outcome: None,
             view_rect: egui::Rect::NOTHING,
@@ -304,10 +304,12 @@ impl TidelineApp {
             egui::Visuals::light()
         });
         let on = self.projection.is_some();
-        if on == self.projection_applied {
+        // Checked from the first frame on: a zoom left by a projection session that ended
+        // abruptly may come back with egui's saved memory.
+        if self.projection_applied == Some(on) {
             return;
         }
-        self.projection_applied = on;
+        self.projection_applied = Some(on);
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
         if let Some(p) = &mut self.projection {
             p.previous_zoom = ctx.zoom_factor();

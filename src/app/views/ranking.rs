@@ -103,10 +103,13 @@ fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking, hidden: usize, legend: bool) {
     let n = full.len();
     // Row of the option at `pos` among those shown: best at the top, hidden rows kept empty.
     let row = |pos: usize| (n - 1 - (pos + blanks)) as f64;
+    // Solid segments with a hairline in the background colour between them read better on a
+    // projector than egui_plot's default translucent fill.
+    let edge = egui::Stroke::new(1.0, ui.visuals().extreme_bg_color);
     let charts = if r.additive {
-        stacked_bars(s, r, &order, &row)
+        stacked_bars(s, r, &order, &row, edge)
     } else {
-        vec![plain_bars(s, r, &order, &row)]
+        vec![plain_bars(s, r, &order, &row, edge)]
     };
     let marks = compromise(r);
     let labels: Vec<String> = (0..blanks)
@@ -149,6 +152,15 @@ fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking, hidden: usize, legend: bool) {
         // Hidden rows keep their place, so the ranking fills in from the bottom.
         .include_y(-0.5)
         .include_y(n as f64 - 0.5)
+        // One mark per row, all of the same weight, so every option's label is equally strong.
+        .y_grid_spacer(move |_| {
+            (0..n)
+                .map(|k| egui_plot::GridMark {
+                    value: k as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -211,6 +223,7 @@ fn stacked_bars(
     r: &Ranking,
     order: &[usize],
     row: &dyn Fn(usize) -> f64,
+    edge: egui::Stroke,
 ) -> Vec<BarChart> {
     let mut positive: Vec<BarChart> = Vec::new();
     let mut negative: Vec<BarChart> = Vec::new();
@@ -232,6 +245,8 @@ fn stacked_bars(
                             s.options[i].name, c.name, r.contributions[i][j]
                         ))
                         .width(0.72)
+                        .fill(theme::criterion_colour(j))
+                        .stroke(edge)
                 })
                 .collect();
             if bars.iter().all(|b| b.value == 0.0) {
@@ -250,7 +265,13 @@ fn stacked_bars(
 }
 
 /// One bar per option, in the option's colour.
-fn plain_bars(s: &Scenario, r: &Ranking, order: &[usize], row: &dyn Fn(usize) -> f64) -> BarChart {
+fn plain_bars(
+    s: &Scenario,
+    r: &Ranking,
+    order: &[usize],
+    row: &dyn Fn(usize) -> f64,
+    edge: egui::Stroke,
+) -> BarChart {
     let bars: Vec<Bar> = order
         .iter()
         .enumerate()
@@ -258,6 +279,7 @@ fn plain_bars(s: &Scenario, r: &Ranking, order: &[usize], row: &dyn Fn(usize) ->
             Bar::new(row(pos), r.scores[i])
                 .name(format!("{}: {:.4}", s.options[i].name, r.scores[i]))
                 .fill(theme::option_colour(i))
+                .stroke(edge)
                 .width(0.72)
         })
         .collect();
