@@ -3,6 +3,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, ScrollArea, Ui};
 
+use super::files::Export;
 use super::{Command, Pending, TidelineApp, View, theme};
 use crate::diagnostic::LoadError;
 use crate::edit::Edit;
@@ -133,6 +134,18 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                     out.push(Command::SaveAs);
                 }
                 ui.separator();
+                ui.menu_button("Export", |ui| {
+                    for (what, text) in [
+                        (Export::BriefingHtml, "Briefing (HTML)…"),
+                        (Export::BriefingMarkdown, "Briefing (Markdown)…"),
+                        (Export::MatrixCsv, "Matrix as CSV…"),
+                        (Export::ResultsCsv, "Results as CSV…"),
+                    ] {
+                        if menu_item(ui, text, None, true) {
+                            out.push(Command::Export(what));
+                        }
+                    }
+                });
                 if menu_item(ui, "Save a picture of this view…", Some(&PICTURE), true) {
                     out.push(Command::SavePicture);
                 }

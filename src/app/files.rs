@@ -21,6 +21,8 @@ pub enum Picked {
     Save(PathBuf),
     /// Where to save a picture of the view.
     Picture(PathBuf),
+    /// Where to write an export.
+    Export(Export, PathBuf),
     /// No dialog could be shown (no portal, no zenity).
     Unavailable,
 }
@@ -84,6 +86,19 @@ impl DialogSlot {
         });
     }
 
+    /// Asks where to write `what`, suggesting `name`.
+    pub fn export(&mut self, what: Export, name: String) {
+        self.start(move || {
+            let (title, filter, ext) = what.dialog();
+            rfd::FileDialog::new()
+                .set_title(title)
+                .add_filter(filter, &[ext])
+                .set_file_name(name)
+                .save_file()
+                .map(|p| Picked::Export(what, p))
+        });
+    }
+
     /// The dialog's answer, once there is one.
     pub fn poll(&mut self) -> Option<Picked> {
         let rx = self.waiting.as_ref()?;
@@ -97,6 +112,62 @@ impl DialogSlot {
                 self.waiting = None;
                 None
             }
+        }
+    }
+}
+
+/// What the File › Export menu writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    BriefingHtml,
+    BriefingMarkdown,
+    MatrixCsv,
+    ResultsCsv,
+}
+
+impl Export {
+    /// Dialog title, filter name and file extension.
+    fn dialog(self) -> (&'static str, &'static str, &'static str) {
+        match self {
+            Export::BriefingHtml => ("Export a briefing", "HTML briefing", "html"),
+            Export::BriefingMarkdown => ("Export a briefing", "Markdown briefing", "md"),
+            Export::MatrixCsv => ("Export the matrix", "CSV matrix", "csv"),
+            Export::ResultsCsv => ("Export the results", "CSV results", "csv"),
+        }
+    }
+
+    /// A file name to suggest, from the scenario's file stem.
+    pub fn suggested_name(self, stem: &str) -> String {
+        match self {
+            Export::BriefingHtml => format!("{stem}-briefing.html"),
+            Export::BriefingMarkdown => format!("{stem}-briefing.md"),
+            Export::MatrixCsv => format!("{stem}-matrix.csv"),
+            Export::ResultsCsv => format!("{stem}-results.csv"),
+        }
+    }
+
+    /// The file's text for `scenario` as it stands, under its active profile and method.
+    pub fn render(self, scenario: &Scenario, file_name: &str) -> Result<String, String> {
+        use crate::{export, report};
+        match self {
+            Export::BriefingHtml | Export::BriefingMarkdown => {
+                let at = report::now_utc();
+                let request = report::Request::new(scenario, file_name, &at);
+                let b = report::briefing(scenario, &request).map_err(|e| e.to_string())?;
+                Ok(report::render(
+                    &b,
+                    if self == Export::BriefingHtml {
+                        report::Format::Html
+                    } else {
+                        report::Format::Markdown
+                    },
+                ))
+            }
+            Export::MatrixCsv => export::matrix_csv(scenario, scenario.active_profile_index())
+                .map_err(|e| e.to_string()),
+            Export::ResultsCsv => crate::scoring::score(scenario)
+                .map(|r| export::results_csv(scenario, &r))
+                .map_err(|e| e.to_string()),
         }
     }
 }

@@ -5,6 +5,7 @@
 mod chrome;
 mod elicit;
 mod files;
+pub use files::Export;
 mod projection;
 mod screenshot;
 pub mod theme;
@@ -58,6 +59,8 @@ pub enum Command {
     Reveal(projection::Reveal),
     /// Ask where to save a picture of the current view, then take it.
     SavePicture,
+    /// Ask where to write a briefing or a CSV file, then write it.
+    Export(files::Export),
 }
 
 /// What waits for the user's answer to "save changes first?".
@@ -294,6 +297,23 @@ impl TidelineApp {
         }
     }
 
+    /// Writes `what` to `path` (atomically) and says how it went on the status line.
+    pub fn export_to(&mut self, what: files::Export, path: &Path) {
+        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || self.source.clone(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        self.status = match what
+            .render(&self.scenario, &name)
+            .and_then(|text| {
+                scenario_file::write_atomic(path, &text)
+                    .map_err(|e| format!("{}: {e}", path.display()))
+            }) {
+            Ok(()) => format!("Exported {}", path.display()),
+            Err(e) => format!("Not exported: {e}"),
+        };
+    }
+
     /// Theme, zoom and full screen for the current mode; viewport commands only on a change.
     fn apply_look(&mut self, ctx: &egui::Context) {
         ctx.set_visuals(if self.projection.is_some() {
@@ -408,6 +428,17 @@ impl TidelineApp {
                     self.view = View::Ranking;
                 }
             }
+            Command::Export(what) => {
+                let stem = self
+                    .path
+                    .as_ref()
+                    .and_then(|p| p.file_stem())
+                    .map_or_else(
+                        || "tideline".to_string(),
+                        |s| s.to_string_lossy().into_owned(),
+                    );
+                self.dialog.export(what, what.suggested_name(&stem));
+            }
             Command::SavePicture => {
                 let name = format!("tideline-{}.png", self.view.keyword());
                 self.dialog.save_picture(name);
@@ -486,6 +517,7 @@ impl TidelineApp {
                     self.save_to(&p);
                 }
                 files::Picked::Picture(p) => self.picture = Some(p),
+                files::Picked::Export(what, p) => self.export_to(what, &p),
                 files::Picked::Unavailable => {
                     self.status = "No file dialog is available on this desktop: open a file by dropping it on the window or naming it on the command line.".into();
                 }
