@@ -143,7 +143,8 @@ fn ranking(b: &Briefing, out: &mut String) -> DrawResult {
         .map(|&i| label(&b.options[i].label, 32))
         .collect();
     let legend_width = if used.is_empty() { 0 } else { 180 };
-    let height = 70 + ROW * n as u32;
+    // Tall enough for the bars, and for the legend when there are few options.
+    let height = (70 + ROW * n as u32).max(50 + 18 * used.len() as u32);
     let root = SVGBackend::with_string(out, (WIDTH, height)).into_drawing_area();
     root.fill(&WHITE)?;
     let (plot, legend) = root.split_horizontally(WIDTH - legend_width);
