@@ -789,7 +789,11 @@ impl Scenario {
             };
             if let Some((o, c)) = place {
                 m[o][c] = cell.value;
-                next = if c + 1 < n_crit { (o, c + 1) } else { (o + 1, 0) };
+                next = if c + 1 < n_crit {
+                    (o, c + 1)
+                } else {
+                    (o + 1, 0)
+                };
             }
         }
         m
