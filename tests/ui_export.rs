@@ -54,7 +54,11 @@ fn each_export_writes_a_file_with_the_scenario_in_it() {
         );
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
         for o in &s.options {
-            let shown = if name.ends_with(".csv") { &o.id } else { &o.name };
+            let shown = if name.ends_with(".csv") {
+                &o.id
+            } else {
+                &o.name
+            };
             assert!(text.contains(shown.as_str()), "{name} lacks {shown}");
         }
     }

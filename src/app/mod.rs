@@ -299,16 +299,14 @@ impl TidelineApp {
 
     /// Writes `what` to `path` (atomically) and says how it went on the status line.
     pub fn export_to(&mut self, what: files::Export, path: &Path) {
-        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-            || self.source.clone(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        self.status = match what
-            .render(&self.scenario, &name)
-            .and_then(|text| {
-                scenario_file::write_atomic(path, &text)
-                    .map_err(|e| format!("{}: {e}", path.display()))
-            }) {
+        let name = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(|| self.source.clone(), |n| n.to_string_lossy().into_owned());
+        self.status = match what.render(&self.scenario, &name).and_then(|text| {
+            scenario_file::write_atomic(path, &text).map_err(|e| format!("{}: {e}", path.display()))
+        }) {
             Ok(()) => format!("Exported {}", path.display()),
             Err(e) => format!("Not exported: {e}"),
         };
@@ -429,14 +427,10 @@ impl TidelineApp {
                 }
             }
             Command::Export(what) => {
-                let stem = self
-                    .path
-                    .as_ref()
-                    .and_then(|p| p.file_stem())
-                    .map_or_else(
-                        || "tideline".to_string(),
-                        |s| s.to_string_lossy().into_owned(),
-                    );
+                let stem = self.path.as_ref().and_then(|p| p.file_stem()).map_or_else(
+                    || "tideline".to_string(),
+                    |s| s.to_string_lossy().into_owned(),
+                );
                 self.dialog.export(what, what.suggested_name(&stem));
             }
             Command::SavePicture => {
