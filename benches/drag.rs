@@ -112,7 +112,7 @@ fn main() {
 
     // The whole frame as the window draws it (layout and tessellation, no GPU): every view
     // with the weight changing each frame, as during a drag.
-    let save = |view: View| {
+    let drawn_frame = |view: View| {
         let mut app = TidelineApp::new(s.clone(), "generated");
         app.execute(Command::ShowView(view));
         let mut h = Harness::builder()
@@ -120,17 +120,21 @@ fn main() {
             .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
         h.run();
         let mut share = 0.1;
-        time(&format!("one drawn frame during a drag, {} view", view.keyword()), 20, || {
-            share = if share > 0.8 { 0.1 } else { share + 0.01 };
-            h.state_mut().execute(Command::Edit(Edit::SetFamilyShare {
-                family: "f3".into(),
-                share,
-                locked: Vec::new(),
-            }));
-            h.step();
-        });
+        time(
+            &format!("one drawn frame during a drag, {} view", view.keyword()),
+            20,
+            || {
+                share = if share > 0.8 { 0.1 } else { share + 0.01 };
+                h.state_mut().execute(Command::Edit(Edit::SetFamilyShare {
+                    family: "f3".into(),
+                    share,
+                    locked: Vec::new(),
+                }));
+                h.step();
+            },
+        );
     };
     for view in View::ALL {
-        save(view);
+        drawn_frame(view);
     }
 }

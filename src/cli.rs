@@ -1,15 +1,17 @@
-//! The command line: `tideline [FILE]` opens the app; `check`, `score` and `import` run the
-//! engine headless, for scripts and reproducible briefings.
+//! The command line: `tideline [FILE]` opens the app; `check`, `score`, `import`, `report` and
+//! `export` run the engine headless, for scripts and reproducible briefings.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
+use crate::export;
 use crate::method_comparison::{MethodComparison, compare_with};
 use crate::model::{Method, Normalization, Scenario};
+use crate::report;
 use crate::scenario_file::{self, load_path};
 use crate::scoring::{MethodDetail, Ranking, allowed_list, score_with};
 
@@ -85,6 +87,50 @@ pub enum Command {
         /// Scenario file to write (.ron).
         #[arg(short, long)]
         output: PathBuf,
+    },
+    /// Write a briefing: a self-contained HTML page or Markdown, by the output's extension.
+    Report {
+        /// Scenario file (.ron) or CSV matrix (.csv).
+        file: PathBuf,
+        /// Briefing to write: .html (or .htm) or .md (or .markdown).
+        #[arg(short, long, value_name = "OUT.html|OUT.md")]
+        output: PathBuf,
+        /// Weight profile, by id or name (default: the scenario's active profile).
+        #[arg(long)]
+        profile: Option<String>,
+        /// Method of the ranking (default: the scenario's); every method is compared anyway.
+        #[arg(long, value_enum)]
+        method: Option<MethodArg>,
+        /// Normalisation (default: the scenario's if the method takes it, else the method's own).
+        #[arg(long, value_enum)]
+        normalization: Option<NormalizationArg>,
+    },
+    /// Export the performance matrix (in the CSV dialect `import` reads) and/or the results as CSV.
+    #[command(group(
+        ArgGroup::new("outputs")
+            .required(true)
+            .multiple(true)
+            .args(["matrix", "results"])
+    ))]
+    Export {
+        /// Scenario file (.ron) or CSV matrix (.csv).
+        file: PathBuf,
+        /// Write the matrix here: criterion ids, direction, the profile's weights, PROMETHEE
+        /// rows if used, one row per option id.
+        #[arg(long, value_name = "OUT.csv")]
+        matrix: Option<PathBuf>,
+        /// Write the results here, as `score --format csv` prints them.
+        #[arg(long, value_name = "OUT.csv")]
+        results: Option<PathBuf>,
+        /// Weight profile, by id or name (default: the scenario's active profile).
+        #[arg(long)]
+        profile: Option<String>,
+        /// Scoring method for the results, or `all` for every method's ranks.
+        #[arg(long, value_enum)]
+        method: Option<MethodArg>,
+        /// Normalisation (default: the scenario's if the method takes it, else the method's own).
+        #[arg(long, value_enum)]
+        normalization: Option<NormalizationArg>,
     },
 }
 
@@ -164,6 +210,34 @@ pub fn run(command: Command) -> ExitCode {
             format,
         ),
         Command::Import { file, output } => import(&file, &output),
+        Command::Report {
+            file,
+            output,
+            profile,
+            method,
+            normalization,
+        } => report_command(
+            &file,
+            &output,
+            profile.as_deref(),
+            method,
+            normalization.map(Into::into),
+        ),
+        Command::Export {
+            file,
+            matrix,
+            results,
+            profile,
+            method,
+            normalization,
+        } => export_command(
+            &file,
+            matrix.as_deref(),
+            results.as_deref(),
+            profile.as_deref(),
+            method,
+            normalization.map(Into::into),
+        ),
     }
 }
 
@@ -202,6 +276,89 @@ pub fn find_profile(scenario: &Scenario, wanted: &str) -> Option<usize> {
     })
 }
 
+/// The method (or `all`) and normalisation a command was given, resolved against the scenario.
+enum Chosen {
+    One(Method, Normalization),
+    /// `--method all`: every method, each with this normalisation where it takes it.
+    All(Normalization),
+}
+
+/// The profile asked for (by id or name), else the scenario's active one; or the message.
+fn choose_profile(
+    scenario: &Scenario,
+    file: &Path,
+    profile: Option<&str>,
+) -> Result<usize, String> {
+    match profile {
+        None => Ok(scenario.active_profile_index()),
+        Some(p) => find_profile(scenario, p).ok_or_else(|| {
+            let known: Vec<&str> = scenario.profiles.iter().map(|p| p.id.as_str()).collect();
+            format!(
+                "{}: unknown profile `{p}`; expected one of: {}",
+                file.display(),
+                known.join(", ")
+            )
+        }),
+    }
+}
+
+/// The method and normalisation asked for, with the scenario's as defaults; or the message
+/// when the method does not take the normalisation.
+fn choose_method(
+    scenario: &Scenario,
+    file: &Path,
+    method: Option<MethodArg>,
+    normalization: Option<Normalization>,
+) -> Result<Chosen, String> {
+    let method = match method {
+        Some(arg) => arg.method(),
+        None => Some(scenario.settings.method),
+    };
+    let Some(method) = method else {
+        // `--method all`: an explicit normalisation is preferred wherever a method takes it.
+        return Ok(Chosen::All(
+            normalization.unwrap_or(scenario.settings.normalization),
+        ));
+    };
+    match normalization {
+        Some(n) if !method.allows(n) => Err(format!(
+            "{}: the `{}` method does not work with the `{}` normalisation; use {}",
+            file.display(),
+            method.keyword(),
+            n.keyword(),
+            allowed_list(method)
+        )),
+        Some(n) => Ok(Chosen::One(method, n)),
+        None => Ok(Chosen::One(
+            method,
+            method.normalization_for(scenario.settings.normalization),
+        )),
+    }
+}
+
+/// Loads a scenario and resolves the profile and method options, or prints why not.
+fn load_and_choose(
+    file: &Path,
+    profile: Option<&str>,
+    method: Option<MethodArg>,
+    normalization: Option<Normalization>,
+) -> Result<(Scenario, usize, Chosen), ExitCode> {
+    let scenario = load_path(file).map_err(|e| {
+        eprintln!("{e}");
+        ExitCode::FAILURE
+    })?;
+    let chosen = choose_profile(&scenario, file, profile).and_then(|p| {
+        choose_method(&scenario, file, method, normalization).map(|chosen| (p, chosen))
+    });
+    match chosen {
+        Ok((p, chosen)) => Ok((scenario, p, chosen)),
+        Err(message) => {
+            eprintln!("{message}");
+            Err(ExitCode::FAILURE)
+        }
+    }
+}
+
 fn score(
     file: &Path,
     profile: Option<&str>,
@@ -209,64 +366,30 @@ fn score(
     normalization: Option<Normalization>,
     format: Format,
 ) -> ExitCode {
-    let scenario = match load_path(file) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let profile_index = match profile {
-        None => scenario.active_profile_index(),
-        Some(p) => match find_profile(&scenario, p) {
-            Some(i) => i,
-            None => {
-                let known: Vec<&str> = scenario.profiles.iter().map(|p| p.id.as_str()).collect();
-                eprintln!(
-                    "{}: unknown profile `{p}`; expected one of: {}",
-                    file.display(),
-                    known.join(", ")
-                );
+    let (scenario, profile_index, chosen) =
+        match load_and_choose(file, profile, method, normalization) {
+            Ok(x) => x,
+            Err(code) => return code,
+        };
+    let (method, normalization) = match chosen {
+        Chosen::One(m, n) => (m, n),
+        Chosen::All(preferred) => {
+            let cmp = compare_with(&scenario, profile_index, preferred);
+            if cmp.results.iter().all(Result::is_err) {
+                for (m, r) in cmp.methods.iter().zip(&cmp.results) {
+                    if let Err(e) = r {
+                        eprintln!("{}: {}: {e}", file.display(), m.keyword());
+                    }
+                }
                 return ExitCode::FAILURE;
             }
-        },
-    };
-    let method = match method {
-        Some(arg) => arg.method(),
-        None => Some(scenario.settings.method),
-    };
-    let Some(method) = method else {
-        // `--method all`: an explicit normalisation is preferred wherever a method takes it.
-        let preferred = normalization.unwrap_or(scenario.settings.normalization);
-        let cmp = compare_with(&scenario, profile_index, preferred);
-        if cmp.results.iter().all(Result::is_err) {
-            for (m, r) in cmp.methods.iter().zip(&cmp.results) {
-                if let Err(e) = r {
-                    eprintln!("{}: {}: {e}", file.display(), m.keyword());
-                }
-            }
-            return ExitCode::FAILURE;
+            let text = match format {
+                Format::Table => table_all(&scenario, &cmp),
+                Format::Json => json_all(&scenario, &cmp),
+                Format::Csv => export::ranks_csv(&scenario, &cmp),
+            };
+            return print_or_fail(&text);
         }
-        let text = match format {
-            Format::Table => table_all(&scenario, &cmp),
-            Format::Json => json_all(&scenario, &cmp),
-            Format::Csv => csv_all(&scenario, &cmp),
-        };
-        return print_or_fail(&text);
-    };
-    let normalization = match normalization {
-        Some(n) if !method.allows(n) => {
-            eprintln!(
-                "{}: the `{}` method does not work with the `{}` normalisation; use {}",
-                file.display(),
-                method.keyword(),
-                n.keyword(),
-                allowed_list(method)
-            );
-            return ExitCode::FAILURE;
-        }
-        Some(n) => n,
-        None => method.normalization_for(scenario.settings.normalization),
     };
     let ranking = match score_with(&scenario, profile_index, method, normalization) {
         Ok(r) => r,
@@ -278,9 +401,143 @@ fn score(
     let text = match format {
         Format::Table => table(&scenario, &ranking),
         Format::Json => json(&scenario, &ranking),
-        Format::Csv => csv(&scenario, &ranking),
+        Format::Csv => export::results_csv(&scenario, &ranking),
     };
     print_or_fail(&text)
+}
+
+/// The time a briefing is stamped with: `SOURCE_DATE_EPOCH` (seconds since 1970, the
+/// reproducible-builds convention) when set, so scripted briefings can be byte-identical; else now.
+fn export_time() -> String {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .map_or_else(report::now_utc, report::utc_timestamp)
+}
+
+/// A file's name without its folders, for a briefing's "scenario file" line.
+fn file_name(file: &Path) -> String {
+    file.file_name().map_or_else(
+        || file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+fn report_command(
+    file: &Path,
+    output: &Path,
+    profile: Option<&str>,
+    method: Option<MethodArg>,
+    normalization: Option<Normalization>,
+) -> ExitCode {
+    let Some(format) = report::Format::from_path(output) else {
+        eprintln!(
+            "{}: unknown briefing format; name the output .html (a self-contained web page) or .md (Markdown)",
+            output.display()
+        );
+        return ExitCode::FAILURE;
+    };
+    let (scenario, profile_index, chosen) =
+        match load_and_choose(file, profile, method, normalization) {
+            Ok(x) => x,
+            Err(code) => return code,
+        };
+    let Chosen::One(method, normalization) = chosen else {
+        eprintln!(
+            "{}: a briefing ranks by one method and compares all of them anyway; pick one with --method (wsm, wpm, topsis, promethee2, vikor)",
+            file.display()
+        );
+        return ExitCode::FAILURE;
+    };
+    let stamp = export_time();
+    let name = file_name(file);
+    let request = report::Request {
+        file_name: &name,
+        exported_at: &stamp,
+        profile: profile_index,
+        method,
+        normalization,
+    };
+    let briefing = match report::briefing(&scenario, &request) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{}: {e}", file.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    let text = report::render(&briefing, format);
+    match scenario_file::write_atomic(output, &text) {
+        Ok(()) => {
+            println!(
+                "{}: wrote the briefing to {}",
+                file.display(),
+                output.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}: cannot write the briefing: {e}", output.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn export_command(
+    file: &Path,
+    matrix: Option<&Path>,
+    results: Option<&Path>,
+    profile: Option<&str>,
+    method: Option<MethodArg>,
+    normalization: Option<Normalization>,
+) -> ExitCode {
+    let (scenario, profile_index, chosen) =
+        match load_and_choose(file, profile, method, normalization) {
+            Ok(x) => x,
+            Err(code) => return code,
+        };
+    // Everything is worked out before anything is written, so a failure leaves no half export.
+    let mut writes: Vec<(&Path, String)> = Vec::new();
+    if let Some(out) = matrix {
+        match export::matrix_csv(&scenario, profile_index) {
+            Ok(text) => writes.push((out, text)),
+            Err(e) => {
+                eprintln!("{}: {e}", file.display());
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    if let Some(out) = results {
+        let text = match chosen {
+            Chosen::One(m, n) => match score_with(&scenario, profile_index, m, n) {
+                Ok(r) => export::results_csv(&scenario, &r),
+                Err(e) => {
+                    eprintln!("{}: {e}", file.display());
+                    return ExitCode::FAILURE;
+                }
+            },
+            Chosen::All(preferred) => {
+                let cmp = compare_with(&scenario, profile_index, preferred);
+                for (m, r) in cmp.methods.iter().zip(&cmp.results) {
+                    if let Err(e) = r {
+                        eprintln!("{}: {}: {e}", file.display(), m.keyword());
+                    }
+                }
+                if cmp.results.iter().all(Result::is_err) {
+                    return ExitCode::FAILURE;
+                }
+                export::ranks_csv(&scenario, &cmp)
+            }
+        };
+        writes.push((out, text));
+    }
+    for (out, text) in writes {
+        if let Err(e) = scenario_file::write_atomic(out, &text) {
+            eprintln!("{}: cannot write: {e}", out.display());
+            return ExitCode::FAILURE;
+        }
+        println!("{}: wrote {}", file.display(), out.display());
+    }
+    ExitCode::SUCCESS
 }
 
 fn print_or_fail(text: &str) -> ExitCode {
@@ -502,61 +759,6 @@ pub fn json(scenario: &Scenario, r: &Ranking) -> String {
     text
 }
 
-/// One CSV cell, quoted when it needs to be.
-pub fn csv_cell(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// The ranking as CSV, options in the scenario's order; TOPSIS adds `d_plus,d_minus`,
-/// PROMETHEE II `phi_plus,phi_minus`, VIKOR `s,r` and `compromise` (1 for an option in the
-/// compromise set, else 0).
-pub fn csv(scenario: &Scenario, r: &Ranking) -> String {
-    let (names, extra): (&[&str], Vec<&[f64]>) = match &r.detail {
-        MethodDetail::None => (&[], Vec::new()),
-        MethodDetail::Topsis { d_plus, d_minus } => (&["d_plus", "d_minus"], vec![d_plus, d_minus]),
-        MethodDetail::Promethee {
-            phi_plus,
-            phi_minus,
-            ..
-        } => (&["phi_plus", "phi_minus"], vec![phi_plus, phi_minus]),
-        MethodDetail::Vikor { s, r, .. } => (&["s", "r"], vec![s, r]),
-    };
-    let compromise = match &r.detail {
-        MethodDetail::Vikor { compromise, .. } => Some(compromise),
-        _ => None,
-    };
-    let mut out = String::from("option,name,score,rank");
-    for name in names {
-        out.push(',');
-        out.push_str(name);
-    }
-    if compromise.is_some() {
-        out.push_str(",compromise");
-    }
-    out.push('\n');
-    for (i, o) in scenario.options.iter().enumerate() {
-        out.push_str(&format!(
-            "{},{},{},{}",
-            csv_cell(&o.id),
-            csv_cell(&o.name),
-            r.scores[i],
-            r.ranks[i]
-        ));
-        for column in &extra {
-            out.push_str(&format!(",{}", column[i]));
-        }
-        if let Some(c) = compromise {
-            out.push_str(if c.contains(&i) { ",1" } else { ",0" });
-        }
-        out.push('\n');
-    }
-    out
-}
-
 /// Every method's ranks side by side, best first by the first method that scored, then
 /// Kendall's τ-b between the methods and any method's error.
 pub fn table_all(scenario: &Scenario, cmp: &MethodComparison) -> String {
@@ -703,28 +905,6 @@ pub fn json_all(scenario: &Scenario, cmp: &MethodComparison) -> String {
         serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"));
     text.push('\n');
     text
-}
-
-/// Every method's ranks as CSV, one column per method, options in the scenario's order; an
-/// empty cell where a method could not score.
-pub fn csv_all(scenario: &Scenario, cmp: &MethodComparison) -> String {
-    let mut out = String::from("option,name");
-    for m in &cmp.methods {
-        out.push(',');
-        out.push_str(m.keyword());
-    }
-    out.push('\n');
-    for (i, o) in scenario.options.iter().enumerate() {
-        out.push_str(&format!("{},{}", csv_cell(&o.id), csv_cell(&o.name)));
-        for k in 0..cmp.methods.len() {
-            match cmp.ranks(k) {
-                Some(ranks) => out.push_str(&format!(",{}", ranks[i])),
-                None => out.push(','),
-            }
-        }
-        out.push('\n');
-    }
-    out
 }
 
 fn import(file: &Path, output: &Path) -> ExitCode {

@@ -886,13 +886,35 @@ impl Scenario {
     pub fn matrix(&self) -> Vec<Vec<Option<f64>>> {
         let opt: HashMap<&str, usize> = index_by_id(self.options.iter().map(|o| o.id.as_str()));
         let crit: HashMap<&str, usize> = index_by_id(self.criteria.iter().map(|c| c.id.as_str()));
-        let mut m = vec![vec![None; self.criteria.len()]; self.options.len()];
+        let (n_opt, n_crit) = (self.options.len(), self.criteria.len());
+        let mut m = vec![vec![None; n_crit]; n_opt];
+        // Files usually list cells option by option, criteria in order: try the position after
+        // the previous cell first (two string compares) before the hash lookups.
+        let mut next = (0usize, 0usize);
         for cell in &self.performance {
-            if let (Some(&o), Some(&c)) = (
-                opt.get(cell.option.as_str()),
-                crit.get(cell.criterion.as_str()),
-            ) {
+            let (po, pc) = next;
+            let place = if po < n_opt
+                && pc < n_crit
+                && self.options[po].id == cell.option
+                && self.criteria[pc].id == cell.criterion
+            {
+                Some((po, pc))
+            } else {
+                match (
+                    opt.get(cell.option.as_str()),
+                    crit.get(cell.criterion.as_str()),
+                ) {
+                    (Some(&o), Some(&c)) => Some((o, c)),
+                    _ => None,
+                }
+            };
+            if let Some((o, c)) = place {
                 m[o][c] = cell.value;
+                next = if c + 1 < n_crit {
+                    (o, c + 1)
+                } else {
+                    (o + 1, 0)
+                };
             }
         }
         m
@@ -924,4 +946,37 @@ pub(crate) fn index_by_id<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a
         map.entry(id).or_insert(i);
     }
     map
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::scenario_file::default_scenario;
+
+    #[test]
+    fn the_matrix_does_not_depend_on_the_order_of_cells() {
+        let s = default_scenario().unwrap_or_else(|e| panic!("{e}"));
+        let in_order = s.matrix();
+        // Every value, looked up one by one: what `matrix` must agree with.
+        for (i, o) in s.options.iter().enumerate() {
+            for (j, c) in s.criteria.iter().enumerate() {
+                assert_eq!(in_order[i][j], s.cell(&o.id, &c.id).and_then(|x| x.value));
+            }
+        }
+        let mut shuffled = s.clone();
+        shuffled.performance.reverse();
+        shuffled.performance.rotate_left(7);
+        assert_eq!(shuffled.matrix(), in_order);
+        // A later duplicate wins; a cell naming an unknown option is skipped.
+        let mut dup = s.clone();
+        let mut late = dup.performance[3].clone();
+        late.value = Some(1.25);
+        let mut stray = late.clone();
+        stray.option = "nobody".into();
+        dup.performance.push(late.clone());
+        dup.performance.push(stray);
+        let m = dup.matrix();
+        let i = dup.option_index(&late.option).unwrap_or(usize::MAX);
+        let j = dup.criterion_index(&late.criterion).unwrap_or(usize::MAX);
+        assert_eq!(m[i][j], Some(1.25));
+    }
 }

@@ -409,3 +409,209 @@ fn an_unknown_interface_language_is_refused_with_the_known_ones() {
         stderr(&o)
     );
 }
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("tideline-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+fn tideline_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tideline"))
+        .args(args)
+        .envs(env.iter().copied())
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run tideline: {e}"))
+}
+
+#[test]
+fn report_writes_html_or_markdown_by_the_extension() {
+    let dir = temp_dir("report");
+    let html = dir.join("brief.html");
+    let md = dir.join("brief.MD");
+    let epoch = [("SOURCE_DATE_EPOCH", "1735689599")];
+    let o = tideline_env(
+        &[
+            "report",
+            "scenarios/unep-aheg-2018.ron",
+            "-o",
+            html.to_str().unwrap_or_default(),
+        ],
+        &epoch,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&html).unwrap_or_else(|e| panic!("{e}"));
+    assert!(text.starts_with("<!DOCTYPE html>"));
+    assert!(
+        text.contains("2024-12-31 23:59 UTC"),
+        "SOURCE_DATE_EPOCH stamps the time"
+    );
+    assert!(text.contains("unep-aheg-2018.ron"));
+    assert!(text.contains("Weighted sum (scale)"));
+
+    let o = tideline_env(
+        &[
+            "report",
+            "scenarios/unep-aheg-2018.ron",
+            "--output",
+            md.to_str().unwrap_or_default(),
+            "--profile",
+            "Prevention first",
+            "--method",
+            "topsis",
+            "--normalization",
+            "minmax",
+        ],
+        &epoch,
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&md).unwrap_or_else(|e| panic!("{e}"));
+    assert!(text.starts_with("# UNEA-4"));
+    assert!(text.contains("Method **TOPSIS (minmax)**, profile “Prevention first”"));
+    // No temporary file left beside the output.
+    let left: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn report_refuses_a_bad_extension_a_bad_file_an_unwritable_path_and_method_all() {
+    let dir = temp_dir("report-bad");
+    let pdf = dir.join("brief.pdf");
+    let o = tideline(&[
+        "report",
+        "scenarios/unep-aheg-2018.ron",
+        "-o",
+        pdf.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("unknown briefing format"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!pdf.exists());
+
+    let out = dir.join("brief.html");
+    let o = tideline(&[
+        "report",
+        "tests/data/bad/several-problems.ron",
+        "-o",
+        out.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("several-problems.ron:14:14:"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+
+    let nowhere = dir.join("no-such-folder").join("brief.html");
+    let o = tideline(&[
+        "report",
+        "scenarios/unep-aheg-2018.ron",
+        "-o",
+        nowhere.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("cannot write the briefing"),
+        "{}",
+        stderr(&o)
+    );
+
+    let o = tideline(&[
+        "report",
+        "scenarios/unep-aheg-2018.ron",
+        "-o",
+        out.to_str().unwrap_or_default(),
+        "--method",
+        "all",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("pick one with --method"),
+        "{}",
+        stderr(&o)
+    );
+
+    // No output named: a usage error.
+    let o = tideline(&["report", "scenarios/unep-aheg-2018.ron"]);
+    assert_eq!(o.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn export_writes_the_matrix_and_the_results() {
+    let dir = temp_dir("export");
+    let csv = write_matrix(&dir);
+    let matrix = dir.join("out-matrix.csv");
+    let results = dir.join("out-results.csv");
+    let o = tideline(&[
+        "export",
+        csv.to_str().unwrap_or_default(),
+        "--matrix",
+        matrix.to_str().unwrap_or_default(),
+        "--results",
+        results.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    // Weights as shares of 1; option rows by id.
+    assert_eq!(
+        std::fs::read_to_string(&matrix).unwrap_or_default(),
+        "option,cost,effect\ndirection,min,max\nweight,0.25,0.75\na,10,2\nb,0,4\nc-the-third,5,3\n"
+    );
+    // The results are what `score --format csv` prints.
+    let printed = stdout(&tideline(&[
+        "score",
+        csv.to_str().unwrap_or_default(),
+        "--format",
+        "csv",
+    ]));
+    assert_eq!(
+        std::fs::read_to_string(&results).unwrap_or_default(),
+        printed
+    );
+    // The exported matrix scores as the original does.
+    let again = score_json(&[matrix.to_str().unwrap_or_default()]);
+    let scores: Vec<f64> = again.results.iter().map(|r| r.score).collect();
+    assert_eq!(scores, vec![0.0, 1.0, 0.5]);
+
+    // Every method's ranks with `--method all`.
+    let o = tideline(&[
+        "export",
+        csv.to_str().unwrap_or_default(),
+        "--results",
+        results.to_str().unwrap_or_default(),
+        "--method",
+        "all",
+    ]);
+    // The raw weighted product cannot score B's 0: said on stderr, an empty column in the file.
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("wpm: option `b`"), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&results).unwrap_or_default();
+    assert_eq!(text.lines().nth(2), Some("b,B,1,,1,1,1"));
+    let o = tideline(&[
+        "export",
+        "scenarios/unep-aheg-2018.ron",
+        "--results",
+        results.to_str().unwrap_or_default(),
+        "--method",
+        "all",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&results).unwrap_or_default();
+    assert!(text.starts_with("option,name,wsm,wpm,topsis,promethee2,vikor\n"));
+
+    // Nothing asked for: a usage error.
+    let o = tideline(&["export", csv.to_str().unwrap_or_default()]);
+    assert_eq!(o.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -103,6 +103,14 @@ fn every_view_draws_in_chinese_with_the_bundled_font() {
         );
     }
     assert!(harness.query_by_label("权重").is_some());
+    // Projection mode, with its own header and larger type.
+    harness.state_mut().execute(Command::Projection(true));
+    harness.run();
+    assert!(
+        harness
+            .query_by_label(tideline::i18n::Lang::ZhCn.strings().projection_keys)
+            .is_some()
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, ScrollArea, Ui};
 
+use super::files::Export;
 use super::{Command, Pending, TidelineApp, View, theme};
 use crate::diagnostic::LoadError;
 use crate::edit::Edit;
@@ -25,6 +26,7 @@ pub const UNDO: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::Z);
 pub const REDO: KeyboardShortcut = shortcut(CTRL_SHIFT, Key::Z);
 pub const REDO_ALT: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::Y);
 pub const QUIT: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::Q);
+pub const PICTURE: KeyboardShortcut = shortcut(CTRL_SHIFT, Key::P);
 
 /// Ctrl+1 … Ctrl+9 select the views in navigator order.
 const VIEW_KEYS: [Key; 9] = [
@@ -60,6 +62,9 @@ pub fn shortcuts(ctx: &egui::Context, out: &mut Vec<Command>) {
         }
         if i.consume_shortcut(&QUIT) {
             out.push(Command::Quit);
+        }
+        if i.consume_shortcut(&PICTURE) {
+            out.push(Command::SavePicture);
         }
         for (view, key) in View::ALL.iter().zip(VIEW_KEYS) {
             if i.consume_shortcut(&shortcut(Modifiers::COMMAND, key)) {
@@ -107,6 +112,9 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                 if menu_item(ui, t.menu_open, Some(&OPEN), true) {
                     out.push(Command::Open);
                 }
+                if menu_item(ui, t.menu_import_csv, None, true) {
+                    out.push(Command::Open);
+                }
                 if menu_item(ui, t.menu_open_default, None, true) {
                     out.push(Command::OpenDefault);
                 }
@@ -126,6 +134,22 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                 }
                 if menu_item(ui, t.menu_save_as, Some(&SAVE_AS), true) {
                     out.push(Command::SaveAs);
+                }
+                ui.separator();
+                ui.menu_button(t.menu_export, |ui| {
+                    for (what, text) in [
+                        (Export::BriefingHtml, t.menu_export_html),
+                        (Export::BriefingMarkdown, t.menu_export_markdown),
+                        (Export::MatrixCsv, t.menu_export_matrix),
+                        (Export::ResultsCsv, t.menu_export_results),
+                    ] {
+                        if menu_item(ui, text, None, true) {
+                            out.push(Command::Export(what));
+                        }
+                    }
+                });
+                if menu_item(ui, t.menu_picture, Some(&PICTURE), true) {
+                    out.push(Command::SavePicture);
                 }
                 ui.separator();
                 if menu_item(ui, t.menu_quit, Some(&QUIT), true) {
@@ -156,6 +180,13 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                     }
                 }
                 ui.separator();
+                if ui
+                    .add(egui::Button::new(t.menu_projection).shortcut_text("F5"))
+                    .on_hover_text(t.menu_projection_hover)
+                    .clicked()
+                {
+                    out.push(Command::Projection(true));
+                }
                 let dark = app.prefs.dark_mode;
                 if menu_item(
                     ui,

@@ -211,7 +211,7 @@ fn body(
         .unwrap_or(ElicitationScope::Families);
     let t = i18n::s();
     let lang = i18n::lang();
-    ui.label(RichText::new(fill(t.elicit_profile, &[&profile.name])).strong());
+    ui.label(RichText::new(fill(t.profile_is, &[&profile.name])).strong());
     // What to weigh.
     let mut new_scope = None;
     ui.horizontal(|ui| {

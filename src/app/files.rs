@@ -20,6 +20,10 @@ const RECOVERY_EVERY: Duration = Duration::from_secs(3);
 pub enum Picked {
     Open(PathBuf),
     Save(PathBuf),
+    /// Where to save a picture of the view.
+    Picture(PathBuf),
+    /// Where to write an export.
+    Export(Export, PathBuf),
     /// No dialog could be shown (no portal, no zenity).
     Unavailable,
 }
@@ -75,6 +79,33 @@ impl DialogSlot {
         });
     }
 
+    /// Asks where to save a PNG picture of the view, suggesting `name`.
+    pub fn save_picture(&mut self, name: String) {
+        let t = i18n::s();
+        self.start(move || {
+            rfd::FileDialog::new()
+                .set_title(t.file_picture_title)
+                .add_filter(t.file_picture_filter, &["png"])
+                .set_file_name(name)
+                .save_file()
+                .map(Picked::Picture)
+        });
+    }
+
+    /// Asks where to write `what`, suggesting `name`.
+    pub fn export(&mut self, what: Export, name: String) {
+        // In the window's language: the dialog's own thread has another.
+        let (title, filter, ext) = what.dialog();
+        self.start(move || {
+            rfd::FileDialog::new()
+                .set_title(title)
+                .add_filter(filter, &[ext])
+                .set_file_name(name)
+                .save_file()
+                .map(|p| Picked::Export(what, p))
+        });
+    }
+
     /// The dialog's answer, once there is one.
     pub fn poll(&mut self) -> Option<Picked> {
         let rx = self.waiting.as_ref()?;
@@ -88,6 +119,63 @@ impl DialogSlot {
                 self.waiting = None;
                 None
             }
+        }
+    }
+}
+
+/// What the File › Export menu writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    BriefingHtml,
+    BriefingMarkdown,
+    MatrixCsv,
+    ResultsCsv,
+}
+
+impl Export {
+    /// Dialog title, filter name (in the current language) and file extension.
+    fn dialog(self) -> (&'static str, &'static str, &'static str) {
+        let t = i18n::s();
+        match self {
+            Export::BriefingHtml => (t.export_briefing_title, t.export_html_filter, "html"),
+            Export::BriefingMarkdown => (t.export_briefing_title, t.export_markdown_filter, "md"),
+            Export::MatrixCsv => (t.export_matrix_title, t.export_matrix_filter, "csv"),
+            Export::ResultsCsv => (t.export_results_title, t.export_results_filter, "csv"),
+        }
+    }
+
+    /// A file name to suggest, from the scenario's file stem.
+    pub fn suggested_name(self, stem: &str) -> String {
+        match self {
+            Export::BriefingHtml => format!("{stem}-briefing.html"),
+            Export::BriefingMarkdown => format!("{stem}-briefing.md"),
+            Export::MatrixCsv => format!("{stem}-matrix.csv"),
+            Export::ResultsCsv => format!("{stem}-results.csv"),
+        }
+    }
+
+    /// The file's text for `scenario` as it stands, under its active profile and method.
+    pub fn render(self, scenario: &Scenario, file_name: &str) -> Result<String, String> {
+        use crate::{export, report};
+        match self {
+            Export::BriefingHtml | Export::BriefingMarkdown => {
+                let at = report::now_utc();
+                let request = report::Request::new(scenario, file_name, &at);
+                let b = report::briefing(scenario, &request).map_err(|e| e.to_string())?;
+                Ok(report::render(
+                    &b,
+                    if self == Export::BriefingHtml {
+                        report::Format::Html
+                    } else {
+                        report::Format::Markdown
+                    },
+                ))
+            }
+            Export::MatrixCsv => export::matrix_csv(scenario, scenario.active_profile_index())
+                .map_err(|e| e.to_string()),
+            Export::ResultsCsv => crate::scoring::score(scenario)
+                .map(|r| export::results_csv(scenario, &r))
+                .map_err(|e| e.to_string()),
         }
     }
 }

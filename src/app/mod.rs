@@ -6,6 +6,8 @@ mod chrome;
 mod elicit;
 mod files;
 mod fonts;
+pub use files::Export;
+mod projection;
 mod screenshot;
 pub mod theme;
 mod views;
@@ -53,6 +55,16 @@ pub enum Command {
     DismissLoadErrors,
     /// Close the window, after the unsaved-changes check.
     Quit,
+    /// Enter (true) or leave (false) projection mode.
+    Projection(bool),
+    /// Make the next (+1) or previous (−1) weight profile the active one.
+    StepProfile(i32),
+    /// A step of revealing the ranking one option at a time.
+    Reveal(projection::Reveal),
+    /// Ask where to save a picture of the current view, then take it.
+    SavePicture,
+    /// Ask where to write a briefing or a CSV file, then write it.
+    Export(files::Export),
 }
 
 /// What waits for the user's answer to "save changes first?".
@@ -150,6 +162,15 @@ pub struct TidelineApp {
     allow_close: bool,
     /// Screenshot mode: take one picture, then close.
     screenshot: Option<screenshot::Job>,
+    /// Projection mode, while it is on.
+    pub projection: Option<projection::Projection>,
+    /// Whether the window is set up for projection (full screen, zoom): follows `projection`.
+    projection_applied: Option<bool>,
+    /// A picture of the view to take once the dialog has closed, and its outcome.
+    picture: Option<PathBuf>,
+    picture_outcome: Option<screenshot::Outcome>,
+    /// Where the central view was drawn last frame, for pictures of it.
+    view_rect: egui::Rect,
 }
 
 impl TidelineApp {
@@ -177,6 +198,11 @@ impl TidelineApp {
             weights: weights_panel::WeightsState::default(),
             allow_close: false,
             screenshot: None,
+            projection: None,
+            projection_applied: None,
+            picture: None,
+            picture_outcome: None,
+            view_rect: egui::Rect::NOTHING,
         }
     }
 
@@ -278,6 +304,68 @@ impl TidelineApp {
         }
     }
 
+    /// Writes `what` to `path` (atomically) and says how it went on the status line.
+    pub fn export_to(&mut self, what: files::Export, path: &Path) {
+        let name = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map_or_else(|| self.source.clone(), |n| n.to_string_lossy().into_owned());
+        self.status = match what.render(&self.scenario, &name).and_then(|text| {
+            scenario_file::write_atomic(path, &text).map_err(|e| format!("{}: {e}", path.display()))
+        }) {
+            Ok(()) => fill(i18n::s().status_exported, &[&path.display()]),
+            Err(e) => fill(i18n::s().status_not_exported, &[&e]),
+        };
+    }
+
+    /// Theme, zoom and full screen for the current mode; viewport commands only on a change.
+    fn apply_look(&mut self, ctx: &egui::Context) {
+        ctx.set_visuals(if self.projection.is_some() {
+            theme::projection_visuals()
+        } else if self.prefs.dark_mode {
+            egui::Visuals::dark()
+        } else {
+            egui::Visuals::light()
+        });
+        let on = self.projection.is_some();
+        // Checked from the first frame on: a zoom left by a projection session that ended
+        // abruptly may come back with egui's saved memory.
+        if self.projection_applied == Some(on) {
+            return;
+        }
+        self.projection_applied = Some(on);
+        ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+        if let Some(p) = &mut self.projection {
+            p.previous_zoom = ctx.zoom_factor();
+            ctx.set_zoom_factor(projection::ZOOM);
+        } else {
+            ctx.set_zoom_factor(1.0);
+        }
+    }
+
+    /// Takes the picture asked for, once the save dialog is gone, and reports how it went.
+    fn take_picture(&mut self, ctx: &egui::Context) {
+        if let Some(path) = self.picture.take() {
+            self.picture_outcome = Some(screenshot::save_region(ctx, self.view_rect, path));
+        }
+        let done = self
+            .picture_outcome
+            .as_ref()
+            .and_then(|o| o.lock().ok().and_then(|mut g| g.take()));
+        match done {
+            Some(Ok(path)) => {
+                self.status = fill(i18n::s().status_picture_saved, &[&path.display()]);
+                self.picture_outcome = None;
+            }
+            Some(Err(e)) => {
+                self.status = e;
+                self.picture_outcome = None;
+            }
+            None => {}
+        }
+    }
+
     /// Carries out one command.
     pub fn execute(&mut self, command: Command) {
         match command {
@@ -314,6 +402,49 @@ impl TidelineApp {
             }
             Command::SetDarkMode(d) => self.prefs.dark_mode = d,
             Command::SetLanguage(l) => self.prefs.lang = l,
+            Command::Projection(on) => {
+                self.projection = on.then(projection::Projection::default);
+                if !on {
+                    self.views.ranking.reveal = None;
+                }
+            }
+            Command::StepProfile(step) => {
+                let n = self.scenario.profiles.len();
+                if n > 1 {
+                    let k = self.scenario.active_profile_index() as i64 + i64::from(step);
+                    let k = k.rem_euclid(n as i64) as usize;
+                    let id = self.scenario.profiles[k].id.clone();
+                    self.apply_edit(&Edit::SetActiveProfile(id));
+                    // Each profile's ranking is revealed afresh.
+                    if self.views.ranking.reveal.is_some() {
+                        self.views.ranking.reveal = Some(0);
+                    }
+                }
+            }
+            Command::Reveal(step) => {
+                let n = self.scenario.options.len();
+                let r = &mut self.views.ranking.reveal;
+                *r = match step {
+                    projection::Reveal::Start => Some(0),
+                    projection::Reveal::Stop => None,
+                    projection::Reveal::More => r.map(|k| (k + 1).min(n)),
+                    projection::Reveal::Less => r.map(|k| k.saturating_sub(1)),
+                };
+                if step == projection::Reveal::Start {
+                    self.view = View::Ranking;
+                }
+            }
+            Command::Export(what) => {
+                let stem = self.path.as_ref().and_then(|p| p.file_stem()).map_or_else(
+                    || "tideline".to_string(),
+                    |s| s.to_string_lossy().into_owned(),
+                );
+                self.dialog.export(what, what.suggested_name(&stem));
+            }
+            Command::SavePicture => {
+                let name = format!("tideline-{}.png", self.view.keyword());
+                self.dialog.save_picture(name);
+            }
             Command::DismissLoadErrors => self.load_errors = None,
         }
     }
@@ -393,14 +524,27 @@ impl TidelineApp {
                 files::Picked::Save(p) => {
                     self.save_to(&p);
                 }
+                files::Picked::Picture(p) => self.picture = Some(p),
+                files::Picked::Export(what, p) => self.export_to(what, &p),
                 files::Picked::Unavailable => {
                     self.status = i18n::s().status_no_file_dialog.into();
                 }
             }
         }
-        chrome::top_bar(ui, self, &mut commands);
-        chrome::status_line(ui, self);
-        chrome::navigator(ui, self.view, &mut commands);
+        projection::keys(
+            ui.ctx(),
+            self.projection.is_some(),
+            self.view,
+            &mut commands,
+        );
+        self.apply_look(ui.ctx());
+        if self.projection.is_some() {
+            projection::header(ui, &self.scenario, self.view);
+        } else {
+            chrome::top_bar(ui, self, &mut commands);
+            chrome::status_line(ui, self);
+            chrome::navigator(ui, self.view, &mut commands);
+        }
         weights_panel::show(
             ui,
             &self.scenario,
@@ -408,16 +552,19 @@ impl TidelineApp {
             &mut self.weights,
             &mut commands,
         );
-        egui::CentralPanel::default().show(ui, |ui| {
-            views::show(
-                ui,
-                self.view,
-                &self.scenario,
-                &self.derived,
-                &mut self.views,
-                &mut commands,
-            );
-        });
+        self.view_rect = egui::CentralPanel::default()
+            .show(ui, |ui| {
+                views::show(
+                    ui,
+                    self.view,
+                    &self.scenario,
+                    &self.derived,
+                    &mut self.views,
+                    &mut commands,
+                );
+            })
+            .response
+            .rect;
         chrome::load_errors(ui, self.load_errors.as_ref(), &mut commands);
         if let Some(answer) = chrome::unsaved_prompt(ui, self.pending.as_ref(), &self.title()) {
             match answer {
@@ -466,11 +613,6 @@ impl TidelineApp {
 impl eframe::App for TidelineApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        ctx.set_visuals(if self.prefs.dark_mode {
-            egui::Visuals::dark()
-        } else {
-            egui::Visuals::light()
-        });
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
             if self.is_dirty() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -480,6 +622,7 @@ impl eframe::App for TidelineApp {
             }
         }
         self.show(ui);
+        self.take_picture(&ctx);
         if let Some(job) = &mut self.screenshot
             && job.step(&ctx)
         {

@@ -54,6 +54,29 @@ impl Job {
     }
 }
 
+/// Takes a picture of `rect` (in points) of the window at the next frame and writes it to
+/// `path` as a PNG; the outcome arrives in the returned slot.
+pub fn save_region(ctx: &egui::Context, rect: egui::Rect, path: PathBuf) -> Outcome {
+    let outcome: Outcome = Arc::new(Mutex::new(None));
+    let slot = Arc::clone(&outcome);
+    let ppp = ctx.pixels_per_point();
+    let repaint = ctx.clone();
+    ctx.request_screenshot(move |image| {
+        let picture = if rect.is_positive() {
+            image.region(&rect, Some(ppp))
+        } else {
+            (*image).clone()
+        };
+        let result = write_png(&path, &picture).map(|()| path.clone());
+        if let Ok(mut s) = slot.lock() {
+            *s = Some(result);
+        }
+        repaint.request_repaint();
+    });
+    ctx.request_repaint();
+    outcome
+}
+
 /// Writes `image` as an RGBA PNG.
 pub fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
     let [w, h] = image.size;
@@ -68,4 +91,33 @@ pub fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
     );
     image::save_buffer(path, &bytes, w, h, image::ExtendedColorType::Rgba8)
         .map_err(|e| format!("{}: cannot write the screenshot: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_region_of_the_window_is_written_as_a_png_of_that_size_and_colour() {
+        // 4 × 2 pixels: the left half red, the right half blue.
+        let mut image = egui::ColorImage::filled([4, 2], egui::Color32::RED);
+        for y in 0..2 {
+            for x in 2..4 {
+                image.pixels[y * 4 + x] = egui::Color32::BLUE;
+            }
+        }
+        // The right half, in points at 2 pixels per point: x 1..2, y 0..1.
+        let rect = egui::Rect::from_min_max(egui::pos2(1.0, 0.0), egui::pos2(2.0, 1.0));
+        let part = image.region(&rect, Some(2.0));
+        let dir = std::env::temp_dir().join(format!("tideline-png-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.join("view.png");
+        write_png(&path, &part).unwrap_or_else(|e| panic!("{e}"));
+        let back = image::open(&path)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .to_rgba8();
+        assert_eq!(back.dimensions(), (2, 2));
+        assert!(back.pixels().all(|p| p.0 == [0, 0, 255, 255]), "{back:?}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

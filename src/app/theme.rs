@@ -87,3 +87,32 @@ pub fn apply(ctx: &egui::Context) {
         style.spacing.item_spacing = egui::vec2(8.0, 5.0);
     });
 }
+
+/// Accent behind the current view's name in projection mode.
+pub const PROJECTION_ACCENT: Color32 = Color32::from_rgb(0, 85, 190);
+
+/// Projection: black ground, white text and strokes, a saturated selection, for a room whose
+/// projector washes out greys.
+pub fn projection_visuals() -> egui::Visuals {
+    let mut v = egui::Visuals::dark();
+    let white = Color32::WHITE;
+    v.override_text_color = Some(white);
+    v.panel_fill = Color32::BLACK;
+    v.window_fill = Color32::from_gray(12);
+    v.extreme_bg_color = Color32::BLACK;
+    v.faint_bg_color = Color32::from_gray(28);
+    v.selection.bg_fill = PROJECTION_ACCENT;
+    v.selection.stroke = egui::Stroke::new(2.0, white);
+    for w in [
+        &mut v.widgets.noninteractive,
+        &mut v.widgets.inactive,
+        &mut v.widgets.hovered,
+        &mut v.widgets.active,
+    ] {
+        w.fg_stroke = egui::Stroke::new(w.fg_stroke.width.max(1.5), white);
+    }
+    v.widgets.inactive.bg_fill = Color32::from_gray(55);
+    v.widgets.inactive.weak_bg_fill = Color32::from_gray(40);
+    v.widgets.noninteractive.bg_stroke = egui::Stroke::new(1.0, Color32::from_gray(120));
+    v
+}

@@ -71,6 +71,7 @@ impl View {
 pub struct ViewStates {
     pub options: options::OptionsState,
     pub matrix: matrix::MatrixState,
+    pub ranking: ranking::RankingState,
     pub compare: compare::CompareState,
     pub tradeoff: tradeoff::TradeoffState,
 }
@@ -87,7 +88,7 @@ pub fn show(
     match view {
         View::Options => options::show(ui, scenario, &mut states.options),
         View::Matrix => matrix::show(ui, scenario, derived, &mut states.matrix, out),
-        View::Ranking => ranking::show(ui, scenario, derived),
+        View::Ranking => ranking::show(ui, scenario, derived, &states.ranking),
         View::Compare => compare::show(ui, scenario, derived, &mut states.compare),
         View::Tradeoff => tradeoff::show(ui, scenario, derived, &mut states.tradeoff),
         View::Methods => methods::show(ui, scenario, derived),

@@ -10,7 +10,15 @@ use crate::i18n::{self, fill};
 use crate::model::{Method, Scenario};
 use crate::scoring::{MethodDetail, Outrank, Ranking, promethee1};
 
-pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived) {
+/// View state: how much of the ranking is revealed (projection mode's reveal step).
+#[derive(Default)]
+pub struct RankingState {
+    /// `Some(k)`: only the `k` lowest-ranked options are shown, so a room sees the ranking
+    /// build up to the top; `None`: all of it.
+    pub reveal: Option<usize>,
+}
+
+pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &RankingState) {
     let t = i18n::s();
     ui.heading(t.view_ranking);
     let r = match &d.ranking {
@@ -38,15 +46,28 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived) {
     );
     let details_height = if s.options.len() > 12 { 260.0 } else { 200.0 };
     let chart_height = (ui.available_height() - details_height).max(220.0);
+    // Positions (0 = best) still hidden by the reveal step.
+    let n = r.scores.len();
+    let hidden = state.reveal.map_or(0, |k| n.saturating_sub(k));
+    if state.reveal.is_some() {
+        ui.label(
+            RichText::new(if hidden == 0 {
+                t.ranking_all_revealed.to_string()
+            } else {
+                fill(t.ranking_revealing, &[&hidden])
+            })
+            .strong(),
+        );
+    }
     ui.allocate_ui(egui::vec2(ui.available_width(), chart_height), |ui| {
-        chart(ui, s, r);
+        chart(ui, s, r, hidden, state.reveal.is_none());
     });
     egui::CollapsingHeader::new(fill(t.ranking_in_numbers, &[&i18n::method_title(r.method)]))
         .default_open(true)
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .max_height(details_height - 30.0)
-                .show(ui, |ui| details(ui, s, r));
+                .show(ui, |ui| details(ui, s, r, hidden));
         });
 }
 
@@ -73,24 +94,30 @@ fn compromise(r: &Ranking) -> &[usize] {
     }
 }
 
-fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking) {
-    let order = r.order();
-    let n = order.len();
-    // Row of option i: best at the top.
-    let row = |pos: usize| (n - 1 - pos) as f64;
+/// The ranking chart; the best `hidden` positions are left blank.
+fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking, hidden: usize, legend: bool) {
+    let full = r.order();
+    let order: Vec<usize> = full.iter().skip(hidden).copied().collect();
+    let blanks = hidden;
+    let n = full.len();
+    // Row of the option at `pos` among those shown: best at the top, hidden rows kept empty.
+    let row = |pos: usize| (n - 1 - (pos + blanks)) as f64;
+    // Solid segments with a hairline in the background colour between them read better on a
+    // projector than egui_plot's default translucent fill.
+    let edge = egui::Stroke::new(1.0, ui.visuals().extreme_bg_color);
     let charts = if r.additive {
-        stacked_bars(s, r, &order, &row)
+        stacked_bars(s, r, &order, &row, edge)
     } else {
-        vec![plain_bars(s, r, &order, &row)]
+        vec![plain_bars(s, r, &order, &row, edge)]
     };
     let marks = compromise(r);
     let lang = i18n::lang();
-    let labels: Vec<String> = order
-        .iter()
-        .map(|&i| {
+    let labels: Vec<String> = (0..blanks)
+        .map(|_| "?".to_string())
+        .chain(order.iter().map(|&i| {
             let mark = if marks.contains(&i) { " *" } else { "" };
             format!("#{}  {}{mark}", r.ranks[i], s.options[i].label_in(lang))
-        })
+        }))
         .collect();
     let text_colour = ui.visuals().text_color();
     let max = r.scores.iter().copied().fold(0.0_f64, f64::max).max(0.05);
@@ -116,10 +143,25 @@ fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking) {
     let span = (right - min.min(min_part)).max(0.05);
     let mut plot = Plot::new("ranking");
     // A legend of criteria for split bars; one-bar-per-option charts name the option on the axis.
-    if r.additive {
+    // While revealing (on a projector) the legend would cover the bars: the colours are
+    // explained on the presenter's screen beforehand.
+    if r.additive && legend {
         plot = plot.legend(Legend::default().position(egui_plot::Corner::RightTop));
     }
-    plot.allow_drag(false)
+    plot
+        // Hidden rows keep their place, so the ranking fills in from the bottom.
+        .include_y(-0.5)
+        .include_y(n as f64 - 0.5)
+        // One mark per row, all of the same weight, so every option's label is equally strong.
+        .y_grid_spacer(move |_| {
+            (0..n)
+                .map(|k| egui_plot::GridMark {
+                    value: k as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
@@ -182,6 +224,7 @@ fn stacked_bars(
     r: &Ranking,
     order: &[usize],
     row: &dyn Fn(usize) -> f64,
+    edge: egui::Stroke,
 ) -> Vec<BarChart> {
     let lang = i18n::lang();
     let mut positive: Vec<BarChart> = Vec::new();
@@ -206,6 +249,8 @@ fn stacked_bars(
                             r.contributions[i][j]
                         ))
                         .width(0.72)
+                        .fill(theme::criterion_colour(j))
+                        .stroke(edge)
                 })
                 .collect();
             if bars.iter().all(|b| b.value == 0.0) {
@@ -224,7 +269,13 @@ fn stacked_bars(
 }
 
 /// One bar per option, in the option's colour.
-fn plain_bars(s: &Scenario, r: &Ranking, order: &[usize], row: &dyn Fn(usize) -> f64) -> BarChart {
+fn plain_bars(
+    s: &Scenario,
+    r: &Ranking,
+    order: &[usize],
+    row: &dyn Fn(usize) -> f64,
+    edge: egui::Stroke,
+) -> BarChart {
     let lang = i18n::lang();
     let bars: Vec<Bar> = order
         .iter()
@@ -237,6 +288,7 @@ fn plain_bars(s: &Scenario, r: &Ranking, order: &[usize], row: &dyn Fn(usize) ->
                     r.scores[i]
                 ))
                 .fill(theme::option_colour(i))
+                .stroke(edge)
                 .width(0.72)
         })
         .collect();
@@ -244,9 +296,13 @@ fn plain_bars(s: &Scenario, r: &Ranking, order: &[usize], row: &dyn Fn(usize) ->
 }
 
 /// The method's own numbers, per option in rank order, and what they say.
-fn details(ui: &mut Ui, s: &Scenario, r: &Ranking) {
+fn details(ui: &mut Ui, s: &Scenario, r: &Ranking, hidden: usize) {
     let t = i18n::s();
     let lang = i18n::lang();
+    if hidden > 0 {
+        ui.label(RichText::new(t.ranking_reveal_details).weak());
+        return;
+    }
     let order = r.order();
     let (heads, columns): (Vec<&str>, Vec<&[f64]>) = match &r.detail {
         MethodDetail::None => (vec![score_head(r)], vec![&r.scores]),

@@ -1,0 +1,631 @@
+//! Briefings and CSV exports: the HTML parses as strict XML and lists what the scenario holds,
+//! hostile text stays text in both formats, Markdown tables are well formed, and the matrix
+//! (as CSV, and as the Markdown appendix) reads back through the CSV importer.
+
+use quick_xml::XmlVersion;
+use quick_xml::events::Event;
+use quick_xml::reader::Reader;
+use tideline::csv_import::parse_csv;
+use tideline::export::{csv_line, matrix_csv};
+use tideline::model::{Method, Normalization, Scenario};
+use tideline::report::{self, Briefing, Request, SensitivityResults, Table};
+use tideline::scenario_file::{default_scenario, load_path};
+use tideline::scoring::score_with;
+use tideline::weights::effective_weights;
+
+const STAMP: &str = "2025-03-01 09:30 UTC";
+
+fn default() -> Scenario {
+    default_scenario().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn briefing_with(s: &Scenario, method: Method) -> Briefing {
+    let mut request = Request::new(s, "test.ron", STAMP);
+    request.method = method;
+    request.normalization = method.normalization_for(s.settings.normalization);
+    report::briefing(s, &request).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn briefing(s: &Scenario) -> Briefing {
+    briefing_with(s, s.settings.method)
+}
+
+// ---- A small XML tree from quick-xml events: parsing fails on anything not well formed. ----
+
+#[derive(Debug)]
+enum Node {
+    Element {
+        name: String,
+        attrs: Vec<(String, String)>,
+        children: Vec<Node>,
+    },
+    Text(String),
+}
+
+impl Node {
+    fn attr(&self, key: &str) -> Option<&str> {
+        match self {
+            Node::Element { attrs, .. } => attrs
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.as_str()),
+            Node::Text(_) => None,
+        }
+    }
+
+    fn name(&self) -> &str {
+        match self {
+            Node::Element { name, .. } => name,
+            Node::Text(_) => "",
+        }
+    }
+
+    fn children(&self) -> &[Node] {
+        match self {
+            Node::Element { children, .. } => children,
+            Node::Text(_) => &[],
+        }
+    }
+
+    fn text(&self) -> String {
+        match self {
+            Node::Text(t) => t.clone(),
+            Node::Element { children, .. } => children.iter().map(Node::text).collect(),
+        }
+    }
+
+    /// Every element below this one (depth first) for which `pred` holds.
+    fn find_all<'a>(&'a self, pred: &dyn Fn(&Node) -> bool, out: &mut Vec<&'a Node>) {
+        for c in self.children() {
+            if pred(c) {
+                out.push(c);
+            }
+            c.find_all(pred, out);
+        }
+    }
+
+    fn by_id(&self, id: &str) -> Option<&Node> {
+        let mut found = Vec::new();
+        self.find_all(&|n| n.attr("id") == Some(id), &mut found);
+        assert!(found.len() <= 1, "id `{id}` used {} times", found.len());
+        found.into_iter().next()
+    }
+
+    fn elements(&self, name: &str) -> Vec<&Node> {
+        let mut found = Vec::new();
+        self.find_all(&|n| n.name() == name, &mut found);
+        found
+    }
+}
+
+/// Parses `text` as strict XML (end tags must match, attributes well formed, only XML's own
+/// entities), returning a root holding the document's elements.
+fn parse_xml(text: &str) -> Node {
+    let mut reader = Reader::from_str(text);
+    let mut stack: Vec<Node> = vec![Node::Element {
+        name: "#root".into(),
+        attrs: Vec::new(),
+        children: Vec::new(),
+    }];
+    let push = |stack: &mut Vec<Node>, node: Node| {
+        if let Some(Node::Element { children, .. }) = stack.last_mut() {
+            children.push(node);
+        }
+    };
+    let element = |e: &quick_xml::events::BytesStart| Node::Element {
+        name: String::from_utf8_lossy(e.name().as_ref()).into_owned(),
+        attrs: e
+            .attributes()
+            .map(|a| {
+                let a = a.unwrap_or_else(|err| panic!("bad attribute: {err}"));
+                let value = a
+                    .normalized_value(XmlVersion::Implicit1_0)
+                    .unwrap_or_else(|err| panic!("bad attribute value: {err}"));
+                (
+                    String::from_utf8_lossy(a.key.as_ref()).into_owned(),
+                    value.into_owned(),
+                )
+            })
+            .collect(),
+        children: Vec::new(),
+    };
+    loop {
+        match reader.read_event() {
+            Err(e) => panic!("not well-formed at byte {}: {e}", reader.buffer_position()),
+            Ok(Event::Eof) => break,
+            Ok(Event::Start(e)) => stack.push(element(&e)),
+            Ok(Event::Empty(e)) => {
+                let node = element(&e);
+                push(&mut stack, node);
+            }
+            Ok(Event::End(_)) => {
+                let node = stack.pop().unwrap_or_else(|| panic!("unbalanced end tag"));
+                assert!(!stack.is_empty(), "end tag without a start");
+                push(&mut stack, node);
+            }
+            Ok(Event::Text(t)) => {
+                let text = t.decode().unwrap_or_else(|e| panic!("{e}")).into_owned();
+                push(&mut stack, Node::Text(text));
+            }
+            Ok(Event::GeneralRef(r)) => {
+                let text = if r.is_char_ref() {
+                    r.resolve_char_ref()
+                        .ok()
+                        .flatten()
+                        .unwrap_or_else(|| panic!("bad character reference"))
+                        .to_string()
+                } else {
+                    match r.decode().unwrap_or_else(|e| panic!("{e}")).as_ref() {
+                        "amp" => "&".into(),
+                        "lt" => "<".into(),
+                        "gt" => ">".into(),
+                        "quot" => "\"".into(),
+                        "apos" => "'".into(),
+                        other => panic!("entity &{other}; is not one of XML's own"),
+                    }
+                };
+                push(&mut stack, Node::Text(text));
+            }
+            Ok(Event::CData(_)) => panic!("unexpected CDATA"),
+            Ok(_) => {} // doctype, comments
+        }
+    }
+    assert_eq!(stack.len(), 1, "unclosed elements at the end");
+    stack.pop().unwrap_or_else(|| panic!("no root"))
+}
+
+/// A table's header cells and its body rows as text.
+fn table_text(table: &Node) -> (Vec<String>, Vec<Vec<String>>) {
+    let cells = |row: &Node| -> Vec<String> {
+        row.children()
+            .iter()
+            .filter(|c| matches!(c.name(), "th" | "td"))
+            .map(Node::text)
+            .collect()
+    };
+    let rows = table.elements("tr");
+    let header = rows.first().map(|r| cells(r)).unwrap_or_default();
+    let body = rows.iter().skip(1).map(|r| cells(r)).collect();
+    (header, body)
+}
+
+fn html_table(doc: &Node, id: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let table = doc
+        .by_id(id)
+        .unwrap_or_else(|| panic!("no element with id `{id}`"));
+    assert_eq!(table.name(), "table");
+    table_text(table)
+}
+
+#[test]
+fn html_is_well_formed_self_contained_and_lists_every_option_and_the_ranking_in_order() {
+    let s = default();
+    let b = briefing(&s);
+    let html = report::to_html(&b);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("<meta charset=\"utf-8\"/>"));
+    // Nothing to fetch, nothing to run.
+    for needle in ["<script", "<link", "src=", "href=", "@import", "url("] {
+        assert!(!html.contains(needle), "found `{needle}`");
+    }
+    let doc = parse_xml(&html);
+    let text = doc.text();
+    for o in &s.options {
+        assert!(text.contains(&o.name), "missing option {}", o.name);
+    }
+    for needle in [
+        "UNEP/EA.4/1/Rev.1",
+        "2019-03",
+        "test.ron",
+        STAMP,
+        "Annex ¶11(d)",
+    ] {
+        assert!(text.contains(needle), "missing `{needle}`");
+    }
+    // The ranking table lists the options best first, with their ranks.
+    let (header, rows) = html_table(&doc, "table-ranking");
+    assert_eq!(header[..2], ["Rank".to_string(), "Option".to_string()]);
+    let want: Vec<(String, String)> = b
+        .ranking
+        .order()
+        .into_iter()
+        .map(|i| (b.ranking.ranks[i].to_string(), s.options[i].name.clone()))
+        .collect();
+    let got: Vec<(String, String)> = rows.iter().map(|r| (r[0].clone(), r[1].clone())).collect();
+    assert_eq!(got, want);
+    // Two charts, inline SVG, named for screen readers.
+    let svgs = doc.elements("svg");
+    assert_eq!(svgs.len(), 2);
+    for svg in svgs {
+        assert_eq!(svg.attr("xmlns"), Some("http://www.w3.org/2000/svg"));
+        assert!(svg.attr("aria-label").is_some_and(|l| !l.is_empty()));
+    }
+    // Every table has header cells, and each row the header's width.
+    for table in doc.elements("table") {
+        let (header, rows) = table_text(table);
+        assert!(!header.is_empty());
+        assert!(table.elements("th").len() >= header.len());
+        for r in rows {
+            assert_eq!(r.len(), header.len(), "{r:?}");
+        }
+    }
+    // The assumptions box says the scores are judgements and counts them.
+    let aside = doc
+        .by_id("assumptions")
+        .unwrap_or_else(|| panic!("no assumptions box"));
+    let said = aside.text();
+    assert!(said.contains("Every score marked Illustrative is a judgement by"));
+    assert!(said.contains(&format!(
+        "{} of the {} scores are illustrative and 0 are sourced",
+        s.performance.len(),
+        s.performance.len()
+    )));
+    assert!(said.contains("Weighted sum (wsm)") && said.contains("“scale”"));
+}
+
+#[test]
+fn the_ranking_chart_stacks_contributions_for_the_additive_methods_only() {
+    let s = default();
+    let count = |method: Method| {
+        let doc = parse_xml(&report::to_html(&briefing_with(&s, method)));
+        let svg = doc.elements("svg")[1];
+        svg.elements("rect").len()
+    };
+    // The weighted sum draws one rectangle per option and weighted criterion with a part above
+    // 0; VIKOR one bar per option. (Both add the background and legend swatches.)
+    let wsm = count(Method::Wsm);
+    let vikor = count(Method::Vikor);
+    assert!(wsm >= s.options.len() * 8, "{wsm}");
+    assert!(vikor <= s.options.len() + 3, "{vikor}");
+}
+
+#[test]
+fn each_method_s_own_numbers_are_in_the_ranking_table() {
+    let s = default();
+    for (method, columns) in [
+        (Method::Topsis, vec!["Closeness C", "D+", "D−"]),
+        (Method::Promethee2, vec!["Net flow φ", "φ+", "φ−"]),
+        (
+            Method::Vikor,
+            vec!["Q (lower is better)", "S", "R", "Compromise"],
+        ),
+    ] {
+        let b = briefing_with(&s, method);
+        let doc = parse_xml(&report::to_html(&b));
+        let (header, rows) = html_table(&doc, "table-ranking");
+        assert_eq!(header[2..], columns[..], "{method:?}");
+        assert_eq!(rows.len(), s.options.len());
+        if method == Method::Vikor {
+            assert!(doc.text().contains("Compromise solution:"));
+            assert!(rows.iter().any(|r| r[5] == "yes"));
+        }
+        let md = report::to_markdown(&b);
+        for c in &columns {
+            assert!(md.contains(c), "{method:?}: {c}");
+        }
+    }
+}
+
+#[test]
+fn perspectives_give_each_profile_s_top_three() {
+    let s = default();
+    let b = briefing(&s);
+    let doc = parse_xml(&report::to_html(&b));
+    let (_, rows) = html_table(&doc, "table-perspectives");
+    assert_eq!(rows.len(), s.profiles.len());
+    for (k, row) in rows.iter().enumerate() {
+        let r =
+            score_with(&s, k, Method::Wsm, Normalization::Scale).unwrap_or_else(|e| panic!("{e}"));
+        let first: Vec<&str> = (0..s.options.len())
+            .filter(|&i| r.ranks[i] == 1)
+            .map(|i| s.options[i].name.as_str())
+            .collect();
+        assert_eq!(row[1], first.join("; "), "{}", s.profiles[k].name);
+        assert!(row[0].starts_with(&s.profiles[k].name));
+    }
+    // Every option first somewhere is named with the profiles that put it first.
+    let leaders: Vec<&str> = b
+        .leaders
+        .iter()
+        .map(|l| s.options[l.option].name.as_str())
+        .collect();
+    for row in &rows {
+        assert!(leaders.contains(&row[1].as_str()), "{row:?}");
+    }
+}
+
+#[test]
+fn a_method_that_cannot_score_is_reported_in_the_comparison() {
+    let mut s = default();
+    // A 0 defeats the weighted product on raw values (it raises each value to a power).
+    s.performance[0].value = Some(0.0);
+    let b = briefing(&s);
+    let doc = parse_xml(&report::to_html(&b));
+    assert!(doc.text().contains("Weighted product: not scored:"));
+    let (_, rows) = html_table(&doc, "table-method-ranks");
+    assert!(rows.iter().all(|r| r[2] == "—"));
+}
+
+#[test]
+fn the_sensitivity_section_appears_only_when_results_are_attached() {
+    let s = default();
+    let mut b = briefing(&s);
+    let html = report::to_html(&b);
+    assert!(!html.contains("id=\"sensitivity\""));
+    assert!(html.contains("Not analysed."));
+    b.sensitivity = Some(SensitivityResults {
+        findings: vec!["The top option holds while cost weighs under 31 %.".into()],
+        tables: vec![Table {
+            caption: "Rank acceptability".into(),
+            header: vec!["Option".into(), "Rank 1 (%)".into()],
+            rows: vec![vec!["A".into(), "62".into()]],
+        }],
+    });
+    let html = report::to_html(&b);
+    let doc = parse_xml(&html);
+    assert!(doc.by_id("sensitivity").is_some());
+    assert_eq!(
+        html_table(&doc, "table-sensitivity-1").1,
+        vec![vec!["A", "62"]]
+    );
+    assert!(!html.contains("Not analysed."));
+    let md = report::to_markdown(&b);
+    assert!(md.contains("## Sensitivity and uncertainty"));
+    assert!(md.contains("cost weighs under 31 %"));
+}
+
+#[test]
+fn the_same_scenario_and_time_give_the_same_briefing() {
+    let s = default();
+    assert_eq!(
+        report::to_html(&briefing(&s)),
+        report::to_html(&briefing(&s))
+    );
+    assert_eq!(
+        report::to_markdown(&briefing(&s)),
+        report::to_markdown(&briefing(&s))
+    );
+}
+
+// ---- Hostile text ----
+
+const HOSTILE: &str = "<script>alert(\"x\")</script> & 'q' | a\nb";
+
+/// The default scenario with markup, quotes, pipes and line breaks in every kind of text, and
+/// an option id that needs CSV quoting and Markdown escaping.
+fn hostile() -> Scenario {
+    let mut s = default();
+    s.metadata.title = format!("Title {HOSTILE}");
+    s.metadata.description = format!("- {HOSTILE}");
+    s.metadata.source = format!("Doc {HOSTILE}");
+    s.metadata.author = format!("Author {HOSTILE}");
+    s.clusters[0].name = format!("Cluster {HOSTILE}");
+    s.families[0].name = format!("Family {HOSTILE}");
+    s.criteria[0].name = format!("Criterion {HOSTILE}");
+    s.criteria[0].short = format!("C|<b>{HOSTILE}");
+    s.criteria[0].scale.unit = "<i>units</i>".into();
+    s.profiles[0].name = format!("Profile {HOSTILE}");
+    s.profiles[0].note = HOSTILE.into();
+    for (k, o) in s.options.iter_mut().enumerate() {
+        o.name = format!("Option {k} {HOSTILE}");
+        o.short = format!("O{k} <b>|");
+        o.description = HOSTILE.into();
+        o.provenance.paragraph = format!("¶{k} {HOSTILE}");
+    }
+    let old = s.options[1].id.clone();
+    let new = "a|<b>,\"c\"".to_string();
+    s.options[1].id = new.clone();
+    for cell in &mut s.performance {
+        if cell.option == old {
+            cell.option = new.clone();
+        }
+    }
+    s.settings.active_profile = s.profiles[0].id.clone();
+    s
+}
+
+#[test]
+fn hostile_text_is_escaped_in_html() {
+    let s = hostile();
+    let html = report::to_html(&briefing(&s));
+    assert!(!html.contains("<script"), "raw script tag");
+    assert!(!html.contains("<b>") && !html.contains("<i>"));
+    // It parses strictly, and the text reads back as it was written.
+    let doc = parse_xml(&html);
+    let text = doc.text();
+    for o in &s.options {
+        assert!(text.contains(&o.name), "{}", o.name);
+    }
+    assert!(text.contains("<i>units</i>"));
+    // The title element is escaped too.
+    let title = &doc.elements("title")[0];
+    assert_eq!(title.text(), format!("Title {HOSTILE}: briefing"));
+    // Chart labels (plotters' SVG text) are escaped and on one line.
+    let svg = doc.elements("svg")[1].text();
+    assert!(svg.contains("O2 <b>|"), "{svg}");
+}
+
+/// Splits a Markdown table row into cells at the `|` not escaped by a backslash.
+fn md_cells(line: &str) -> Vec<String> {
+    let inner = line
+        .trim()
+        .strip_prefix('|')
+        .and_then(|l| l.strip_suffix('|'))
+        .unwrap_or_else(|| panic!("not a table row: {line}"));
+    let mut cells = vec![String::new()];
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                if let Some(next) = chars.next()
+                    && let Some(cell) = cells.last_mut()
+                {
+                    cell.push('\\');
+                    cell.push(next);
+                }
+            }
+            '|' => cells.push(String::new()),
+            c => {
+                if let Some(cell) = cells.last_mut() {
+                    cell.push(c);
+                }
+            }
+        }
+    }
+    cells.into_iter().map(|c| c.trim().to_string()).collect()
+}
+
+/// Removes Markdown backslash escapes.
+fn md_unescape(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some(next) = chars.next() {
+                out.push(next);
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Every table in a Markdown text: runs of lines starting with `|`.
+fn md_tables(md: &str) -> Vec<Vec<&str>> {
+    let mut tables = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in md.lines() {
+        if line.starts_with('|') {
+            current.push(line);
+        } else if !current.is_empty() {
+            tables.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        tables.push(current);
+    }
+    tables
+}
+
+fn assert_tables_well_formed(md: &str) {
+    let tables = md_tables(md);
+    assert!(tables.len() >= 8, "{} tables", tables.len());
+    for t in tables {
+        let width = md_cells(t[0]).len();
+        let delimiter = md_cells(t[1]);
+        assert!(
+            delimiter.iter().all(|c| c == "---" || c == "---:"),
+            "{}",
+            t[1]
+        );
+        for line in &t {
+            assert_eq!(md_cells(line).len(), width, "{line}");
+        }
+    }
+}
+
+#[test]
+fn hostile_text_is_escaped_in_markdown() {
+    let s = hostile();
+    let md = report::to_markdown(&briefing(&s));
+    // No unescaped markup: every `<` is escaped, and the hostile line break is gone.
+    for (k, _) in md.match_indices('<') {
+        assert_eq!(
+            &md[k - 1..k],
+            "\\",
+            "unescaped `<` at {k}: {}",
+            &md[k - 1..]
+        );
+    }
+    assert!(!md.contains("a\nb"));
+    assert!(md.contains("\\<script\\>alert(\"x\")\\</script\\> \\& 'q' \\| a b"));
+    // A description starting "- " stays a paragraph.
+    assert!(md.contains("\n\\- \\<script"));
+    assert_tables_well_formed(&md);
+}
+
+#[test]
+fn markdown_tables_are_well_formed_under_every_method() {
+    let s = default();
+    for method in Method::ALL {
+        let md = report::to_markdown(&briefing_with(&s, method));
+        assert_tables_well_formed(&md);
+        assert!(md.starts_with("# UNEA-4 expert group options"));
+        for o in &s.options {
+            assert!(md.contains(&o.name), "{}", o.name);
+        }
+    }
+}
+
+// ---- Round trips through the CSV importer ----
+
+/// The importer's scenario has the values, directions and weights of `s` (by position: the
+/// importer makes its own ids).
+fn assert_same_matrix(s: &Scenario, profile: usize, again: &Scenario) {
+    assert_eq!(again.options.len(), s.options.len());
+    assert_eq!(again.criteria.len(), s.criteria.len());
+    assert_eq!(again.matrix(), s.matrix());
+    let dirs = |s: &Scenario| -> Vec<_> { s.criteria.iter().map(|c| c.direction).collect() };
+    assert_eq!(dirs(again), dirs(s));
+    let want = effective_weights(s, &s.profiles[profile]);
+    let got = effective_weights(again, &again.profiles[0]);
+    for (g, w) in got.iter().zip(&want) {
+        assert!((g - w).abs() < 1e-12, "{got:?} vs {want:?}");
+    }
+    let crit_ids: Vec<&str> = s.criteria.iter().map(|c| c.id.as_str()).collect();
+    let names: Vec<&str> = again.criteria.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, crit_ids);
+}
+
+#[test]
+fn the_matrix_csv_reads_back_with_the_same_values_directions_and_weights() {
+    for path in [
+        "scenarios/unep-aheg-2018.ron",
+        "scenarios/unep-ea3-inf5-architectures.ron",
+    ] {
+        let s = load_path(std::path::Path::new(path)).unwrap_or_else(|e| panic!("{e}"));
+        for profile in 0..s.profiles.len() {
+            let csv = matrix_csv(&s, profile).unwrap_or_else(|e| panic!("{e}"));
+            let again = parse_csv(csv.as_bytes(), "export.csv").unwrap_or_else(|e| panic!("{e}"));
+            assert_same_matrix(&s, profile, &again);
+            let ids: Vec<&str> = again.options.iter().map(|o| o.name.as_str()).collect();
+            let want: Vec<&str> = s.options.iter().map(|o| o.id.as_str()).collect();
+            assert_eq!(ids, want);
+        }
+    }
+    // Quoting: an id with a comma, quotes and a pipe reads back whole.
+    let s = hostile();
+    let csv = matrix_csv(&s, 0).unwrap_or_else(|e| panic!("{e}"));
+    let again = parse_csv(csv.as_bytes(), "export.csv").unwrap_or_else(|e| panic!("{e}"));
+    assert_same_matrix(&s, 0, &again);
+    assert_eq!(again.options[1].name, "a|<b>,\"c\"");
+}
+
+#[test]
+fn the_markdown_matrix_turned_into_csv_reads_back_as_the_scenario_s_matrix() {
+    for s in [default(), hostile()] {
+        let b = briefing(&s);
+        let md = report::to_markdown(&b);
+        let start = md
+            .find("## Appendix: performance matrix")
+            .unwrap_or_else(|| panic!("no matrix appendix"));
+        let table = md_tables(&md[start..])
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        let csv: String = table
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != 1) // the delimiter row
+            .map(|(_, line)| {
+                let cells: Vec<String> = md_cells(line).iter().map(|c| md_unescape(c)).collect();
+                csv_line(&cells)
+            })
+            .collect();
+        let again =
+            parse_csv(csv.as_bytes(), "from-markdown.csv").unwrap_or_else(|e| panic!("{e}\n{csv}"));
+        let profile = s.active_profile_index();
+        assert_same_matrix(&s, profile, &again);
+    }
+}

@@ -1,0 +1,70 @@
+//! Exports from the window: the File › Export menu lists them, and each writes a file that
+//! holds what the scenario holds (the formats themselves are tested in tests/report.rs).
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use tideline::app::{Export, TidelineApp};
+use tideline::csv_import::parse_csv;
+
+fn harness() -> Harness<'static, TidelineApp> {
+    let app = TidelineApp::with_default_scenario().unwrap_or_else(|e| panic!("{e}"));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+#[test]
+fn the_file_menu_offers_every_export() {
+    let mut h = harness();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export").click();
+    h.run();
+    for item in [
+        "Briefing (HTML)…",
+        "Briefing (Markdown)…",
+        "Matrix as CSV…",
+        "Results as CSV…",
+    ] {
+        h.get_by_label(item);
+    }
+}
+
+#[test]
+fn each_export_writes_a_file_with_the_scenario_in_it() {
+    let mut h = harness();
+    let s = h.state().scenario.clone();
+    let dir = std::env::temp_dir().join(format!("tideline-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    for (what, name) in [
+        (Export::BriefingHtml, "b.html"),
+        (Export::BriefingMarkdown, "b.md"),
+        (Export::MatrixCsv, "m.csv"),
+        (Export::ResultsCsv, "r.csv"),
+    ] {
+        let path = dir.join(name);
+        h.state_mut().export_to(what, &path);
+        h.run();
+        assert!(
+            h.state().status.starts_with("Exported"),
+            "{what:?}: {}",
+            h.state().status
+        );
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+        for o in &s.options {
+            let shown = if name.ends_with(".csv") {
+                &o.id
+            } else {
+                &o.name
+            };
+            assert!(text.contains(shown.as_str()), "{name} lacks {shown}");
+        }
+    }
+    // The matrix goes back in through the CSV importer unchanged.
+    let text = std::fs::read_to_string(dir.join("m.csv")).unwrap_or_else(|e| panic!("{e}"));
+    let back = parse_csv(text.as_bytes(), "m.csv").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back.matrix(), s.matrix());
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -1,0 +1,87 @@
+//! Projection mode through the real window: F5 in, Esc out, the editing chrome hidden and the
+//! weights kept, keys between views and profiles, and the ranking revealed from the bottom up.
+
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use tideline::app::{TidelineApp, View};
+
+fn harness() -> Harness<'static, TidelineApp> {
+    let app = TidelineApp::with_default_scenario().unwrap_or_else(|e| panic!("{e}"));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+fn press(h: &mut Harness<'static, TidelineApp>, key: Key) {
+    h.key_press(key);
+    h.run();
+}
+
+#[test]
+fn f5_enters_and_escape_leaves_keeping_the_weights_panel() {
+    let mut h = harness();
+    assert!(h.query_by_label("File").is_some());
+    press(&mut h, Key::F5);
+    assert!(h.state().projection.is_some());
+    assert!(h.query_by_label("File").is_none(), "menus are hidden");
+    assert!(
+        h.query_by_role_and_label(Role::ComboBox, "Method:")
+            .is_none(),
+        "the toolbar is hidden"
+    );
+    let family = h.state().scenario.families[0].name.clone();
+    h.get_by_role_and_label(Role::Slider, &family);
+    h.get_by_label_contains("Esc leaves");
+    press(&mut h, Key::Escape);
+    assert!(h.state().projection.is_none());
+    assert!(h.query_by_label("File").is_some());
+}
+
+#[test]
+fn arrows_and_number_keys_move_between_views() {
+    let mut h = harness();
+    press(&mut h, Key::F5);
+    assert_eq!(h.state().view, View::Ranking);
+    press(&mut h, Key::ArrowRight);
+    assert_eq!(h.state().view, View::Compare);
+    press(&mut h, Key::ArrowLeft);
+    press(&mut h, Key::ArrowLeft);
+    assert_eq!(h.state().view, View::Matrix);
+    press(&mut h, Key::Num6);
+    assert_eq!(h.state().view, View::Methods);
+    // Outside projection, plain number keys do nothing (they may be typed into fields).
+    press(&mut h, Key::Escape);
+    press(&mut h, Key::Num1);
+    assert_eq!(h.state().view, View::Methods);
+}
+
+#[test]
+fn reveal_shows_the_ranking_from_the_bottom_up() {
+    let mut h = harness();
+    let n = h.state().scenario.options.len();
+    press(&mut h, Key::F5);
+    press(&mut h, Key::Num2);
+    press(&mut h, Key::R);
+    assert_eq!(h.state().view, View::Ranking, "reveal goes to the ranking");
+    h.get_by_label_contains(&format!("{n} still hidden"));
+    press(&mut h, Key::Space);
+    h.get_by_label_contains(&format!("{} still hidden", n - 1));
+    // The table of numbers would give the order away: it waits.
+    h.get_by_label_contains("Shown once the whole ranking is revealed");
+    for _ in 1..n {
+        press(&mut h, Key::Space);
+    }
+    h.get_by_label("All revealed.");
+    assert!(h.query_by_label_contains("Shown once").is_none());
+    // A new profile is revealed afresh.
+    let before = h.state().scenario.settings.active_profile.clone();
+    press(&mut h, Key::PageDown);
+    assert_ne!(h.state().scenario.settings.active_profile, before);
+    h.get_by_label_contains(&format!("{n} still hidden"));
+    press(&mut h, Key::A);
+    assert!(h.query_by_label_contains("still hidden").is_none());
+}
