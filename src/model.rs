@@ -137,6 +137,9 @@ pub struct Principle {
     pub name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provenance: Option<Provenance>,
+    /// The item's text in other languages, by language code (`"zh-CN"`); each field optional.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub i18n: Translations,
 }
 
 /// A family of criteria: the upper level of a two-level value tree.
@@ -429,6 +432,13 @@ impl Family {
     /// The description in `lang`, else the description.
     pub fn description_in(&self, lang: Lang) -> &str {
         translated(&self.description, &self.i18n, lang, |t| &t.description)
+    }
+}
+
+impl Principle {
+    /// The name in `lang`, else the name.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        translated(&self.name, &self.i18n, lang, |t| &t.name)
     }
 }
 

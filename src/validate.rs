@@ -102,8 +102,9 @@ impl Validator {
     /// Every translation names a language Tideline knows and says something; a field that is
     /// given is not blank.
     fn translations(&mut self, s: &Scenario) {
-        let lists: [(&str, Vec<&Translations>); 4] = [
+        let lists: [(&str, Vec<&Translations>); 5] = [
             ("clusters", s.clusters.iter().map(|c| &c.i18n).collect()),
+            ("principles", s.principles.iter().map(|p| &p.i18n).collect()),
             ("families", s.families.iter().map(|f| &f.i18n).collect()),
             ("criteria", s.criteria.iter().map(|c| &c.i18n).collect()),
             ("options", s.options.iter().map(|o| &o.i18n).collect()),

@@ -173,6 +173,9 @@ fn the_default_scenario_names_everything_in_chinese() {
     for k in &s.clusters {
         assert!(has_han(k.name_in(Lang::ZhCn)), "cluster {}", k.id);
     }
+    for p in &s.principles {
+        assert!(has_han(p.name_in(Lang::ZhCn)), "principle {}", p.id);
+    }
 }
 
 #[test]

@@ -149,6 +149,9 @@ fn the_bundled_font_has_every_character_of_the_chinese_text() {
     for t in s.families.iter().flat_map(|f| f.i18n.values()) {
         texts.extend([t.name.clone(), t.description.clone()]);
     }
+    for t in s.principles.iter().flat_map(|p| p.i18n.values()) {
+        texts.push(t.name.clone());
+    }
     for t in s.clusters.iter().flat_map(|k| k.i18n.values()) {
         texts.extend([t.name.clone(), t.description.clone()]);
     }

@@ -158,7 +158,7 @@ fn option_card(ui: &mut Ui, s: &Scenario, i: usize) {
                 for p in &s.principles {
                     let served = o.principles.contains(&p.id);
                     let mark = if served { "✔" } else { "—" };
-                    let text = format!("{mark} {}", p.name);
+                    let text = format!("{mark} {}", p.name_in(lang));
                     let mut label = RichText::new(text);
                     if !served {
                         label = label.weak();
