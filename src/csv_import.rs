@@ -606,6 +606,7 @@ fn build(
             date: String::new(),
             author: String::new(),
             languages: vec!["en".into()],
+            i18n: Default::default(),
         },
         clusters: Vec::new(),
         principles: Vec::new(),
@@ -630,6 +631,7 @@ fn build(
             criterion_weights,
             weight_ranges: Vec::new(),
             elicited: Vec::new(),
+            i18n: Default::default(),
         }],
         settings: AnalysisSettings {
             normalization: Normalization::MinMax,

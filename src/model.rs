@@ -55,6 +55,21 @@ pub struct Metadata {
     /// Languages the scenario's text is written in (BCP 47 tags); the first is the original.
     #[serde(default = "default_languages")]
     pub languages: Vec<String>,
+    /// The title (`name`) and description in other languages.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub i18n: Translations,
+}
+
+impl Metadata {
+    /// The title in `lang`, else the title.
+    pub fn title_in(&self, lang: Lang) -> &str {
+        translated(&self.title, &self.i18n, lang, |t| &t.name)
+    }
+
+    /// The description in `lang`, else the description.
+    pub fn description_in(&self, lang: Lang) -> &str {
+        translated(&self.description, &self.i18n, lang, |t| &t.description)
+    }
 }
 
 fn default_languages() -> Vec<String> {
@@ -423,6 +438,18 @@ impl PolicyOption {
     }
 }
 
+impl WeightProfile {
+    /// The name in `lang`, else the name.
+    pub fn name_in(&self, lang: Lang) -> &str {
+        translated(&self.name, &self.i18n, lang, |t| &t.name)
+    }
+
+    /// The note in `lang`, else the note.
+    pub fn note_in(&self, lang: Lang) -> &str {
+        translated(&self.note, &self.i18n, lang, |t| &t.description)
+    }
+}
+
 impl Family {
     /// The name in `lang`, else the name.
     pub fn name_in(&self, lang: Lang) -> &str {
@@ -619,6 +646,9 @@ pub struct WeightProfile {
     /// Optional plausible range of each criterion weight, for uncertainty analysis.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub weight_ranges: Vec<WeightRange>,
+    /// The name and note (`description`) in other languages.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub i18n: Translations,
     /// The inputs of the elicitations that set these weights, at most one per scope. A record
     /// stays when its weights are later edited by hand (see `elicitation::record_matches_weights`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

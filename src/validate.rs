@@ -102,18 +102,29 @@ impl Validator {
     /// Every translation names a language Tideline knows and says something; a field that is
     /// given is not blank.
     fn translations(&mut self, s: &Scenario) {
-        let lists: [(&str, Vec<&Translations>); 5] = [
+        let lists: [(&str, Vec<&Translations>); 6] = [
             ("clusters", s.clusters.iter().map(|c| &c.i18n).collect()),
             ("principles", s.principles.iter().map(|p| &p.i18n).collect()),
             ("families", s.families.iter().map(|f| &f.i18n).collect()),
             ("criteria", s.criteria.iter().map(|c| &c.i18n).collect()),
             ("options", s.options.iter().map(|o| &o.i18n).collect()),
+            ("profiles", s.profiles.iter().map(|p| &p.i18n).collect()),
         ];
         let known = || list(Lang::ALL.iter().map(|l| l.code()));
-        for (list_name, items) in lists {
-            for (i, i18n) in items.into_iter().enumerate() {
+        // The metadata is one item, not a list: its path has no index.
+        let items = lists
+            .iter()
+            .flat_map(|(name, items)| {
+                items
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, i18n)| (format!("{name}[{i}]"), *i18n))
+            })
+            .chain(std::iter::once(("metadata".to_string(), &s.metadata.i18n)));
+        {
+            for (item, i18n) in items {
                 for (code, t) in i18n {
-                    let at = format!("{list_name}[{i}].i18n[\"{code}\"]");
+                    let at = format!("{item}.i18n[\"{code}\"]");
                     if Lang::from_code(code).is_none() {
                         self.err(
                             at.clone(),

@@ -176,6 +176,13 @@ fn the_default_scenario_names_everything_in_chinese() {
     for p in &s.principles {
         assert!(has_han(p.name_in(Lang::ZhCn)), "principle {}", p.id);
     }
+    // What the top bar and weights panel show: the title, each profile's name and note.
+    assert!(has_han(s.metadata.title_in(Lang::ZhCn)));
+    for p in &s.profiles {
+        assert!(has_han(p.name_in(Lang::ZhCn)), "profile {}", p.id);
+        assert!(has_han(p.note_in(Lang::ZhCn)), "profile {} note", p.id);
+        assert_eq!(p.name_in(Lang::En), p.name);
+    }
 }
 
 #[test]

@@ -155,6 +155,12 @@ fn the_bundled_font_has_every_character_of_the_chinese_text() {
     for t in s.clusters.iter().flat_map(|k| k.i18n.values()) {
         texts.extend([t.name.clone(), t.description.clone()]);
     }
+    for t in s.profiles.iter().flat_map(|p| p.i18n.values()) {
+        texts.extend([t.name.clone(), t.description.clone()]);
+    }
+    for t in s.metadata.i18n.values() {
+        texts.extend([t.name.clone(), t.description.clone()]);
+    }
     // kittest panics on any character that no installed font has.
     let mut harness = Harness::new_ui(move |ui| {
         tideline::app::theme::apply(ui.ctx());

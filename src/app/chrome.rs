@@ -214,7 +214,7 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
     });
     egui::Panel::top("top_bar").show(ui, |ui| {
         ui.horizontal(|ui| {
-            ui.heading(&app.scenario.metadata.title);
+            ui.heading(app.scenario.metadata.title_in(crate::i18n::lang()));
             if app.is_dirty() {
                 ui.label(RichText::new(t.top_unsaved).color(theme::WARNING))
                     .on_hover_text(t.top_unsaved_hover);
@@ -223,13 +223,20 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
         ui.horizontal(|ui| {
             let s = &app.scenario;
             let active = s.active_profile_index();
-            let current = s.profiles.get(active).map_or("", |p| p.name.as_str());
+            let current = s
+                .profiles
+                .get(active)
+                .map_or("", |p| p.name_in(crate::i18n::lang()));
             let label = ui.label(t.top_profile);
             egui::ComboBox::from_id_salt("profile")
                 .selected_text(current)
                 .show_ui(ui, |ui| {
                     for (i, p) in s.profiles.iter().enumerate() {
-                        if ui.selectable_label(i == active, &p.name).clicked() && i != active {
+                        if ui
+                            .selectable_label(i == active, p.name_in(crate::i18n::lang()))
+                            .clicked()
+                            && i != active
+                        {
                             out.push(Command::Edit(Edit::SetActiveProfile(p.id.clone())));
                         }
                     }

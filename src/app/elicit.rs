@@ -211,7 +211,7 @@ fn body(
         .unwrap_or(ElicitationScope::Families);
     let t = i18n::s();
     let lang = i18n::lang();
-    ui.label(RichText::new(fill(t.profile_is, &[&profile.name])).strong());
+    ui.label(RichText::new(fill(t.profile_is, &[&profile.name_in(crate::i18n::lang())])).strong());
     // What to weigh.
     let mut new_scope = None;
     ui.horizontal(|ui| {
@@ -337,7 +337,10 @@ fn body(
         if ui
             .add_enabled(
                 outcome.is_ok(),
-                egui::Button::new(fill(t.elicit_apply_to, &[&profile.name])),
+                egui::Button::new(fill(
+                    t.elicit_apply_to,
+                    &[&profile.name_in(crate::i18n::lang())],
+                )),
             )
             .clicked()
         {

@@ -110,12 +110,12 @@ pub fn header(ui: &mut Ui, s: &Scenario, view: View) {
     egui::Panel::top("projection_header").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
-            ui.heading(RichText::new(&s.metadata.title).strong());
+            ui.heading(RichText::new(s.metadata.title_in(crate::i18n::lang())).strong());
             ui.separator();
             let profile = s
                 .profiles
                 .get(s.active_profile_index())
-                .map_or("", |p| p.name.as_str());
+                .map_or("", |p| p.name_in(crate::i18n::lang()));
             ui.label(RichText::new(fill(i18n::s().profile_is, &[&profile])).strong());
         });
         ui.horizontal_wrapped(|ui| {

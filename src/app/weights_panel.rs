@@ -54,7 +54,11 @@ fn panel(
     }
     profile_tools(ui, s, profile, state, out);
     if !profile.note.is_empty() {
-        ui.label(RichText::new(&profile.note).small().weak());
+        ui.label(
+            RichText::new(profile.note_in(crate::i18n::lang()))
+                .small()
+                .weak(),
+        );
     }
     ui.separator();
     let (fam, crit) = (&derived.family_shares, &derived.criterion_shares);
@@ -194,6 +198,7 @@ fn profile_tools(
                 criterion_weights: Default::default(),
                 weight_ranges: Vec::new(),
                 elicited: Vec::new(),
+                i18n: Default::default(),
             }))));
             out.push(Command::Edit(Edit::SetActiveProfile(id)));
         }

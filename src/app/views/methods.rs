@@ -16,7 +16,7 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived) {
     let profile = s
         .profiles
         .get(s.active_profile_index())
-        .map_or("", |p| p.name.as_str());
+        .map_or("", |p| p.name_in(crate::i18n::lang()));
     ui.label(RichText::new(fill(t.methods_intro, &[&profile])).weak());
     ui.add_space(6.0);
     agreement(ui, s, c);

@@ -31,7 +31,7 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &RankingState) {
     let profile = s
         .profiles
         .get(s.active_profile_index())
-        .map_or("", |p| p.name.as_str());
+        .map_or("", |p| p.name_in(crate::i18n::lang()));
     ui.label(
         RichText::new(fill(
             t.ranking_subtitle,
