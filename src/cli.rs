@@ -30,12 +30,15 @@ pub struct Cli {
     /// Render the window once, write it to this PNG file, and exit.
     #[arg(long, value_name = "OUT.png")]
     pub screenshot: Option<PathBuf>,
-    /// The view to show: options, matrix, ranking, compare, tradeoff.
+    /// The view to show: options, matrix, ranking, compare, tradeoff, methods.
     #[arg(long, value_name = "NAME", value_parser = parse_view)]
     pub view: Option<crate::app::View>,
     /// The interface language: en or zh-CN (default: the saved preference, else en).
     #[arg(long, value_name = "CODE", value_parser = parse_lang)]
     pub lang: Option<crate::i18n::Lang>,
+    /// Start in projection mode (full screen, large type, high contrast; Esc leaves).
+    #[arg(long)]
+    pub projection: bool,
 }
 
 fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {

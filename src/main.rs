@@ -14,6 +14,7 @@ fn main() -> ExitCode {
             screenshot: cli.screenshot,
             view: cli.view,
             lang: cli.lang,
+            projection: cli.projection,
         }),
     }
 }

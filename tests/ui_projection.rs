@@ -35,6 +35,10 @@ fn f5_enters_and_escape_leaves_keeping_the_weights_panel() {
     );
     let family = h.state().scenario.families[0].name.clone();
     h.get_by_role_and_label(Role::Slider, &family);
+    assert!(
+        h.query_by_label("Elicit…").is_none(),
+        "profile management stays on the presenter's screen"
+    );
     h.get_by_label_contains("Esc leaves");
     press(&mut h, Key::Escape);
     assert!(h.state().projection.is_none());
@@ -70,13 +74,12 @@ fn reveal_shows_the_ranking_from_the_bottom_up() {
     h.get_by_label_contains(&format!("{n} still hidden"));
     press(&mut h, Key::Space);
     h.get_by_label_contains(&format!("{} still hidden", n - 1));
-    // The table of numbers would give the order away: it waits.
-    h.get_by_label_contains("Shown once the whole ranking is revealed");
+    // The table of numbers would give the order away: on the projector it is not shown.
+    assert!(h.query_by_label_contains("in numbers").is_none());
     for _ in 1..n {
         press(&mut h, Key::Space);
     }
     h.get_by_label("All revealed.");
-    assert!(h.query_by_label_contains("Shown once").is_none());
     // A new profile is revealed afresh.
     let before = h.state().scenario.settings.active_profile.clone();
     press(&mut h, Key::PageDown);

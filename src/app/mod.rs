@@ -551,7 +551,9 @@ impl TidelineApp {
             &self.derived,
             &mut self.weights,
             &mut commands,
+            self.projection.is_some(),
         );
+        self.views.ranking.presenting = self.projection.is_some();
         self.view_rect = egui::CentralPanel::default()
             .show(ui, |ui| {
                 views::show(
@@ -655,6 +657,8 @@ pub struct Launch {
     pub view: Option<View>,
     /// The interface language; the saved preference (else English) when `None`.
     pub lang: Option<Lang>,
+    /// Start in projection mode.
+    pub projection: bool,
 }
 
 /// Starts the desktop app.
@@ -706,6 +710,9 @@ pub fn run(launch: Launch) -> ExitCode {
             }
             if let Some(l) = launch.lang {
                 app.prefs.lang = l;
+            }
+            if launch.projection {
+                app.execute(Command::Projection(true));
             }
             Ok(Box::new(app))
         }),

@@ -28,10 +28,17 @@ pub fn show(
     derived: &Derived,
     state: &mut WeightsState,
     out: &mut Vec<Command>,
+    presenting: bool,
 ) {
-    egui::Panel::right("weights")
-        .default_size(340.0)
-        .show(ui, |ui| panel(ui, s, derived, state, out));
+    // Projection has its own, narrower panel (widths are remembered per panel).
+    let (id, width) = if presenting {
+        ("weights_projection", 300.0)
+    } else {
+        ("weights", 340.0)
+    };
+    egui::Panel::right(id)
+        .default_size(width)
+        .show(ui, |ui| panel(ui, s, derived, state, out, presenting));
     super::elicit::show(ui.ctx(), s, &mut state.elicit, out);
 }
 
@@ -41,6 +48,7 @@ fn panel(
     derived: &Derived,
     state: &mut WeightsState,
     out: &mut Vec<Command>,
+    presenting: bool,
 ) {
     let t = i18n::s();
     let lang = i18n::lang();
@@ -52,8 +60,11 @@ fn panel(
     if !state.original.iter().any(|p| p.id == profile.id) {
         state.original.push(profile.clone());
     }
-    profile_tools(ui, s, profile, state, out);
-    if !profile.note.is_empty() {
+    // On a projector the weights stay for live scoring; managing profiles does not.
+    if !presenting {
+        profile_tools(ui, s, profile, state, out);
+    }
+    if !presenting && !profile.note.is_empty() {
         ui.label(
             RichText::new(profile.note_in(crate::i18n::lang()))
                 .small()
@@ -90,6 +101,11 @@ fn panel(
                         continue;
                     }
                     ui.horizontal(|ui| {
+                        // The criterion's colour in the charts, so the panel doubles as legend.
+                        let (swatch, _) =
+                            ui.allocate_exact_size(egui::vec2(9.0, 9.0), egui::Sense::hover());
+                        ui.painter()
+                            .rect_filled(swatch, 2.0, super::theme::criterion_colour(c));
                         lock_toggle(
                             ui,
                             &mut state.locked_criteria,

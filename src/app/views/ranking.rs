@@ -16,6 +16,9 @@ pub struct RankingState {
     /// `Some(k)`: only the `k` lowest-ranked options are shown, so a room sees the ranking
     /// build up to the top; `None`: all of it.
     pub reveal: Option<usize>,
+    /// Projection mode: the chart takes the whole view; the numbers and the legend (the
+    /// weights panel shows each criterion's colour) stay on the presenter's screen.
+    pub presenting: bool,
 }
 
 pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &RankingState) {
@@ -44,7 +47,13 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &RankingState) {
         ))
         .weak(),
     );
-    let details_height = if s.options.len() > 12 { 260.0 } else { 200.0 };
+    let details_height = if state.presenting {
+        0.0
+    } else if s.options.len() > 12 {
+        260.0
+    } else {
+        200.0
+    };
     let chart_height = (ui.available_height() - details_height).max(220.0);
     // Positions (0 = best) still hidden by the reveal step.
     let n = r.scores.len();
@@ -60,8 +69,11 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &RankingState) {
         );
     }
     ui.allocate_ui(egui::vec2(ui.available_width(), chart_height), |ui| {
-        chart(ui, s, r, hidden, state.reveal.is_none());
+        chart(ui, s, r, hidden, !state.presenting);
     });
+    if state.presenting {
+        return;
+    }
     egui::CollapsingHeader::new(fill(t.ranking_in_numbers, &[&i18n::method_title(r.method)]))
         .default_open(true)
         .show(ui, |ui| {
@@ -169,7 +181,7 @@ fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking, hidden: usize, legend: bool) {
         .include_x(0.0)
         .include_x(min.min(min_part) - span * 0.02)
         // Room on the right for the score labels and the legend.
-        .include_x(right + span * 0.6)
+        .include_x(right + span * if legend { 0.6 } else { 0.15 })
         .y_axis_min_width(170.0)
         .y_axis_formatter(move |mark, _| {
             let v = mark.value;
