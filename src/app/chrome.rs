@@ -136,18 +136,17 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                     out.push(Command::SaveAs);
                 }
                 ui.separator();
-                ui.menu_button(t.menu_export, |ui| {
-                    for (what, text) in [
-                        (Export::BriefingHtml, t.menu_export_html),
-                        (Export::BriefingMarkdown, t.menu_export_markdown),
-                        (Export::MatrixCsv, t.menu_export_matrix),
-                        (Export::ResultsCsv, t.menu_export_results),
-                    ] {
-                        if menu_item(ui, text, None, true) {
-                            out.push(Command::Export(what));
-                        }
+                // Straight in the File menu: a briefing is two clicks away.
+                for (what, text) in [
+                    (Export::BriefingHtml, t.menu_export_html),
+                    (Export::BriefingMarkdown, t.menu_export_markdown),
+                    (Export::MatrixCsv, t.menu_export_matrix),
+                    (Export::ResultsCsv, t.menu_export_results),
+                ] {
+                    if menu_item(ui, text, None, true) {
+                        out.push(Command::Export(what));
                     }
-                });
+                }
                 if menu_item(ui, t.menu_picture, Some(&PICTURE), true) {
                     out.push(Command::SavePicture);
                 }
