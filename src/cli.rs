@@ -568,13 +568,7 @@ pub fn table(scenario: &Scenario, r: &Ranking) -> String {
         r.normalization.keyword(),
         profile_name
     );
-    let name_width = scenario
-        .options
-        .iter()
-        .map(|o| o.name.chars().count())
-        .max()
-        .unwrap_or(6)
-        .max(6);
+    let name_width = name_width(scenario);
     let (extra_names, extra) = detail_columns(&r.detail);
     out.push_str(&format!(
         "{:>4}  {:<name_width$}  {:>7}",
@@ -784,13 +778,7 @@ pub fn table_all(scenario: &Scenario, cmp: &MethodComparison) -> String {
         used.join(", "),
         profile_name
     );
-    let name_width = scenario
-        .options
-        .iter()
-        .map(|o| o.name.chars().count())
-        .max()
-        .unwrap_or(6)
-        .max(6);
+    let name_width = name_width(scenario);
     let widths: Vec<usize> = cmp
         .methods
         .iter()
@@ -938,4 +926,15 @@ fn import(file: &Path, output: &Path) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Width of the option-name column of the text tables: the longest name, at least 6.
+fn name_width(scenario: &Scenario) -> usize {
+    scenario
+        .options
+        .iter()
+        .map(|o| o.name.chars().count())
+        .max()
+        .unwrap_or(6)
+        .max(6)
 }

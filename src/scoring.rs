@@ -13,7 +13,7 @@ mod topsis;
 mod vikor;
 mod wpm;
 
-pub use promethee::{Outrank, preference, promethee1};
+pub use promethee::{Outrank, incomparable_pairs, preference, promethee1};
 
 use thiserror::Error;
 

@@ -29,7 +29,7 @@ pub const QUIT: KeyboardShortcut = shortcut(Modifiers::COMMAND, Key::Q);
 pub const PICTURE: KeyboardShortcut = shortcut(CTRL_SHIFT, Key::P);
 
 /// Ctrl+1 … Ctrl+9 select the views in navigator order.
-const VIEW_KEYS: [Key; 9] = [
+pub(super) const VIEW_KEYS: [Key; 9] = [
     Key::Num1,
     Key::Num2,
     Key::Num3,

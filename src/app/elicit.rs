@@ -6,7 +6,7 @@
 
 use egui::{RichText, Ui};
 
-use super::{Command, theme};
+use super::{Command, Derived, theme};
 use crate::edit::Edit;
 use crate::elicitation::{self, Outcome};
 use crate::i18n::{self, fill};
@@ -14,28 +14,6 @@ use crate::model::{
     Elicitation, ElicitationInput, ElicitationRecord, ElicitationScope, PairwiseWeighting,
     RankRule, Scenario, WeightProfile,
 };
-use crate::weights::{criterion_shares, family_shares};
-
-/// Saaty's 1–9 scale and its reciprocals, strongest preference for the row first.
-const SAATY: [f64; 17] = [
-    9.0,
-    8.0,
-    7.0,
-    6.0,
-    5.0,
-    4.0,
-    3.0,
-    2.0,
-    1.0,
-    1.0 / 2.0,
-    1.0 / 3.0,
-    1.0 / 4.0,
-    1.0 / 5.0,
-    1.0 / 6.0,
-    1.0 / 7.0,
-    1.0 / 8.0,
-    1.0 / 9.0,
-];
 
 /// The methods on offer: each with its name and how to answer, in the current language.
 fn methods() -> [(Elicitation, &'static str, &'static str); 4] {
@@ -75,12 +53,13 @@ impl ElicitState {
     }
 }
 
-/// Ids, display names and current shares of the items `scope` weighs.
-fn members(s: &Scenario, profile: &WeightProfile, scope: &ElicitationScope) -> Vec<Member> {
+/// Ids, display names and current shares of the items `scope` weighs, in the active profile
+/// (whose shares `derived` already holds).
+fn members(s: &Scenario, derived: &Derived, scope: &ElicitationScope) -> Vec<Member> {
     let lang = i18n::lang();
     match scope {
         ElicitationScope::Families => {
-            let shares = family_shares(s, profile);
+            let shares = derived.family_shares.iter().copied();
             s.families
                 .iter()
                 .zip(shares)
@@ -92,7 +71,7 @@ fn members(s: &Scenario, profile: &WeightProfile, scope: &ElicitationScope) -> V
                 .collect()
         }
         ElicitationScope::Family(fid) => {
-            let shares = criterion_shares(s, profile);
+            let shares = derived.criterion_shares.iter().copied();
             s.criteria
                 .iter()
                 .zip(shares)
@@ -171,7 +150,13 @@ fn start(
     }
 }
 
-pub fn show(ctx: &egui::Context, s: &Scenario, state: &mut ElicitState, out: &mut Vec<Command>) {
+pub fn show(
+    ctx: &egui::Context,
+    s: &Scenario,
+    derived: &Derived,
+    state: &mut ElicitState,
+    out: &mut Vec<Command>,
+) {
     if !state.open {
         return;
     }
@@ -188,7 +173,7 @@ pub fn show(ctx: &egui::Context, s: &Scenario, state: &mut ElicitState, out: &mu
         .default_width(660.0)
         .collapsible(false)
         .show(ctx, |ui| {
-            close = body(ui, s, profile, state, out);
+            close = body(ui, s, derived, profile, state, out);
         });
     if !open || close {
         state.open = false;
@@ -200,6 +185,7 @@ pub fn show(ctx: &egui::Context, s: &Scenario, state: &mut ElicitState, out: &mu
 fn body(
     ui: &mut Ui,
     s: &Scenario,
+    derived: &Derived,
     profile: &WeightProfile,
     state: &mut ElicitState,
     out: &mut Vec<Command>,
@@ -271,7 +257,7 @@ fn body(
     ui.label(RichText::new(help).weak());
     ui.separator();
 
-    let m = members(s, profile, &scope);
+    let m = members(s, derived, &scope);
     if m.len() < 2 {
         ui.label(t.elicit_single_item);
         return ui.button(t.close).clicked();
@@ -522,7 +508,8 @@ fn pairwise_editor(
                         .selected_text(saaty_text(x))
                         .width(52.0)
                         .show_ui(ui, |ui| {
-                            for v in SAATY {
+                            // Strongest preference for the row first.
+                            for &v in elicitation::SAATY_SCALE.iter().rev() {
                                 if ui
                                     .selectable_label((v - x).abs() < 1e-9, saaty_text(v))
                                     .clicked()

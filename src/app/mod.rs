@@ -26,7 +26,7 @@ use crate::i18n::{self, Lang, fill};
 use crate::method_comparison::{MethodComparison, compare_methods};
 use crate::model::Scenario;
 use crate::scenario_file::{self, DEFAULT_SCENARIO_NAME};
-use crate::scoring::{Ranking, score};
+use crate::scoring::{MethodDetail, Ranking, incomparable_pairs, score};
 use crate::weights::{criterion_shares, family_shares};
 
 pub use views::View;
@@ -109,6 +109,8 @@ pub struct Derived {
     /// Every method's ranking, worked out when first asked for (the Methods view), not on
     /// every weight change.
     comparison: OnceCell<MethodComparison>,
+    /// PROMETHEE I's incomparable pairs, worked out when the ranking view first asks.
+    incomparable: OnceCell<Vec<(usize, usize)>>,
 }
 
 impl Derived {
@@ -120,7 +122,23 @@ impl Derived {
             family_shares: profile.map_or_else(Vec::new, |p| family_shares(scenario, p)),
             criterion_shares: profile.map_or_else(Vec::new, |p| criterion_shares(scenario, p)),
             comparison: OnceCell::new(),
+            incomparable: OnceCell::new(),
         }
+    }
+
+    /// The pairs of options PROMETHEE I leaves incomparable (none for other methods).
+    pub fn incomparable_pairs(&self) -> &[(usize, usize)] {
+        self.incomparable.get_or_init(|| match &self.ranking {
+            Ok(r) => match &r.detail {
+                MethodDetail::Promethee {
+                    phi_plus,
+                    phi_minus,
+                    ..
+                } => incomparable_pairs(&r.order(), phi_plus, phi_minus),
+                _ => Vec::new(),
+            },
+            Err(_) => Vec::new(),
+        })
     }
 
     /// Every method's ranking of `scenario` (the one these results were derived from) under
@@ -336,12 +354,7 @@ impl TidelineApp {
         }
         self.projection_applied = Some(on);
         ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
-        if let Some(p) = &mut self.projection {
-            p.previous_zoom = ctx.zoom_factor();
-            ctx.set_zoom_factor(projection::ZOOM);
-        } else {
-            ctx.set_zoom_factor(1.0);
-        }
+        ctx.set_zoom_factor(if on { projection::ZOOM } else { 1.0 });
     }
 
     /// Takes the picture asked for, once the save dialog is gone, and reports how it went.

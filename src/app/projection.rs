@@ -25,12 +25,9 @@ pub enum Reveal {
     Stop,
 }
 
-/// The state of projection mode while it is on.
-#[derive(Clone, Debug, Default)]
-pub struct Projection {
-    /// The zoom before projection, restored on leaving.
-    pub previous_zoom: f32,
-}
+/// Projection mode is on. Leaving always returns to zoom 1 (see `TidelineApp::apply_look`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Projection;
 
 /// Turns projection keys into commands. Arrows and number keys are left to a focused widget
 /// (a slider moves with arrows) and to text fields; Escape is left to an open list or dialog.
@@ -61,7 +58,8 @@ pub fn keys(ctx: &egui::Context, on: bool, view: View, out: &mut Vec<Command>) {
                 out.push(Command::ShowView(View::ALL[(k + n - 1) % n]));
             }
         }
-        for (view, key) in View::ALL.iter().zip(NUMBER_KEYS) {
+        // The same number keys as Ctrl+1… outside projection, without Ctrl.
+        for (view, key) in View::ALL.iter().zip(super::chrome::VIEW_KEYS) {
             if i.consume_key(egui::Modifiers::NONE, key) {
                 out.push(Command::ShowView(*view));
             }
@@ -92,18 +90,6 @@ pub fn keys(ctx: &egui::Context, on: bool, view: View, out: &mut Vec<Command>) {
         }
     });
 }
-
-const NUMBER_KEYS: [Key; 9] = [
-    Key::Num1,
-    Key::Num2,
-    Key::Num3,
-    Key::Num4,
-    Key::Num5,
-    Key::Num6,
-    Key::Num7,
-    Key::Num8,
-    Key::Num9,
-];
 
 /// The slim header that replaces menus and toolbars: title, views, profile, and the keys.
 pub fn header(ui: &mut Ui, s: &Scenario, view: View) {

@@ -62,16 +62,19 @@ pub fn save_region(ctx: &egui::Context, rect: egui::Rect, path: PathBuf) -> Outc
     let ppp = ctx.pixels_per_point();
     let repaint = ctx.clone();
     ctx.request_screenshot(move |image| {
-        let picture = if rect.is_positive() {
-            image.region(&rect, Some(ppp))
-        } else {
-            (*image).clone()
-        };
-        let result = write_png(&path, &picture).map(|()| path.clone());
-        if let Ok(mut s) = slot.lock() {
-            *s = Some(result);
-        }
-        repaint.request_repaint();
+        // PNG encoding of a full window takes tens of milliseconds: off the UI thread.
+        std::thread::spawn(move || {
+            let picture = if rect.is_positive() {
+                image.region(&rect, Some(ppp))
+            } else {
+                (*image).clone()
+            };
+            let result = write_png(&path, &picture).map(|()| path.clone());
+            if let Ok(mut s) = slot.lock() {
+                *s = Some(result);
+            }
+            repaint.request_repaint();
+        });
     });
     ctx.request_repaint();
     outcome

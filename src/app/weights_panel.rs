@@ -39,7 +39,7 @@ pub fn show(
     egui::Panel::right(id)
         .default_size(width)
         .show(ui, |ui| panel(ui, s, derived, state, out, presenting));
-    super::elicit::show(ui.ctx(), s, &mut state.elicit, out);
+    super::elicit::show(ui.ctx(), s, derived, &mut state.elicit, out);
 }
 
 fn panel(

@@ -286,6 +286,24 @@ pub enum Outrank {
 /// PROMETHEE I (Brans & Vincke 1985): compares `a` and `b` on the leaving flow (higher is
 /// better) and the entering flow (lower is better) separately; flows equal within
 /// [`super::TIE_TOLERANCE`] count as equal.
+/// The pairs PROMETHEE I leaves incomparable, as `(a, b)` with `a` before `b` in `order` (the
+/// complete ranking, best first), in that order.
+pub fn incomparable_pairs(
+    order: &[usize],
+    phi_plus: &[f64],
+    phi_minus: &[f64],
+) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for (x, &a) in order.iter().enumerate() {
+        for &b in &order[x + 1..] {
+            if promethee1(phi_plus, phi_minus, a, b) == Outrank::Incomparable {
+                pairs.push((a, b));
+            }
+        }
+    }
+    pairs
+}
+
 pub fn promethee1(phi_plus: &[f64], phi_minus: &[f64], a: usize, b: usize) -> Outrank {
     use std::cmp::Ordering::{Equal, Greater, Less};
     let cmp = |x: f64, y: f64| {
@@ -437,6 +455,14 @@ mod tests {
         assert!((preference(Some(&g), 2.0) - (1.0 - (-0.5f64).exp())).abs() < 1e-15);
         assert_eq!(preference(None, 1e-9), 1.0);
         assert_eq!(preference(None, -1.0), 0.0);
+    }
+
+    #[test]
+    fn incomparable_pairs_are_those_whose_flows_disagree() {
+        // Option 0 leaves more than 1 (0.6 > 0.5) but is also entered more (0.3 > 0.1).
+        let (plus, minus) = ([0.6, 0.5, 0.2], [0.3, 0.1, 0.5]);
+        assert_eq!(incomparable_pairs(&[0, 1, 2], &plus, &minus), vec![(0, 1)]);
+        assert_eq!(incomparable_pairs(&[1, 0, 2], &plus, &minus), vec![(1, 0)]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use egui_plot::{Bar, BarChart, Legend, Plot, PlotPoint, Text};
 use crate::app::{Derived, theme};
 use crate::i18n::{self, fill};
 use crate::model::{Method, Scenario};
-use crate::scoring::{MethodDetail, Outrank, Ranking, promethee1};
+use crate::scoring::{MethodDetail, Ranking};
 
 /// View state: how much of the ranking is revealed (projection mode's reveal step).
 #[derive(Default)]
@@ -79,7 +79,7 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &RankingState) {
         .show(ui, |ui| {
             egui::ScrollArea::vertical()
                 .max_height(details_height - 30.0)
-                .show(ui, |ui| details(ui, s, r, hidden));
+                .show(ui, |ui| details(ui, s, d, r, hidden));
         });
 }
 
@@ -308,7 +308,7 @@ fn plain_bars(
 }
 
 /// The method's own numbers, per option in rank order, and what they say.
-fn details(ui: &mut Ui, s: &Scenario, r: &Ranking, hidden: usize) {
+fn details(ui: &mut Ui, s: &Scenario, d: &Derived, r: &Ranking, hidden: usize) {
     let t = i18n::s();
     let lang = i18n::lang();
     if hidden > 0 {
@@ -374,24 +374,19 @@ fn details(ui: &mut Ui, s: &Scenario, r: &Ranking, hidden: usize) {
                 .weak(),
             );
         }
-        MethodDetail::Promethee {
-            phi_plus,
-            phi_minus,
-            ..
-        } => {
+        MethodDetail::Promethee { .. } => {
             ui.add_space(4.0);
-            let mut pairs = Vec::new();
-            for (x, &a) in order.iter().enumerate() {
-                for &b in &order[x + 1..] {
-                    if promethee1(phi_plus, phi_minus, a, b) == Outrank::Incomparable {
-                        pairs.push(format!(
-                            "{} – {}",
-                            s.options[a].label_in(lang),
-                            s.options[b].label_in(lang)
-                        ));
-                    }
-                }
-            }
+            let pairs: Vec<String> = d
+                .incomparable_pairs()
+                .iter()
+                .filter_map(|&(a, b)| {
+                    Some(format!(
+                        "{} – {}",
+                        s.options.get(a)?.label_in(lang),
+                        s.options.get(b)?.label_in(lang)
+                    ))
+                })
+                .collect();
             if pairs.is_empty() {
                 ui.label(t.ranking_promethee1_none);
             } else {
