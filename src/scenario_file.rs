@@ -239,8 +239,19 @@ pub fn to_ron(scenario: &Scenario) -> Result<String, String> {
 }
 
 /// Writes `text` to `path` through a temporary file in the same folder, flushed to disk and
-/// then renamed over the target, so a crash mid-save leaves the old file whole.
+/// then renamed over the target, and the folder flushed too, so a crash mid-save leaves the
+/// old file whole and a finished save survives a power cut. The temporary is created anew
+/// (never opened through a link someone left in its place), keeps the old file's permissions,
+/// and is removed if anything fails.
 pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    write_atomic_with(path, |f| f.write_all(text.as_bytes()))
+}
+
+/// [`write_atomic`] with the body written by `fill` (tests make it fail part-way).
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -248,18 +259,56 @@ pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
     let name = path
         .file_name()
         .map_or_else(|| "scenario".into(), |n| n.to_string_lossy().into_owned());
-    let tmp: PathBuf = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let (tmp, mut f) = create_temporary(dir, &name)?;
     let result = (|| {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
+        // A save keeps the file's permissions (a shared, group-writable scenario stays so).
+        if let Ok(meta) = fs::metadata(path) {
+            f.set_permissions(meta.permissions())?;
+        }
+        fill(&mut f)?;
         f.sync_all()?;
         drop(f);
-        fs::rename(&tmp, path)
+        fs::rename(&tmp, path)?;
+        sync_folder(dir)
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// A new temporary file beside the target, created exclusively: an existing file or link of
+/// that name is never opened, another name is tried instead.
+fn create_temporary(dir: &Path, name: &str) -> std::io::Result<(PathBuf, fs::File)> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let mut last = None;
+    for _ in 0..16 {
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let tmp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no free temporary name")))
+}
+
+/// Flushes a folder's entries (the rename) to disk. Where folders cannot be opened or synced
+/// (some platforms and file systems), the rename itself has still happened: not an error.
+fn sync_folder(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
 }
 
 /// Saves a scenario as RON, atomically.
