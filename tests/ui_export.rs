@@ -45,6 +45,7 @@ fn each_export_writes_a_file_with_the_scenario_in_it() {
     ] {
         let path = dir.join(name);
         h.state_mut().export_to(what, &path);
+        h.state_mut().finish_file_jobs();
         h.run();
         assert!(
             h.state().status.starts_with("Exported"),

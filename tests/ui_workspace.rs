@@ -143,6 +143,9 @@ fn save_writes_the_file_and_clears_the_unsaved_mark() {
     assert!(h.state().is_dirty());
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
+    // Saves are written off the UI thread.
+    h.state_mut().finish_file_jobs();
+    h.run();
     assert!(!h.state().is_dirty(), "{}", h.state().status);
     let saved = load_path(&path).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(saved, h.state().scenario);
@@ -168,8 +171,11 @@ fn quitting_with_unsaved_changes_asks_and_save_then_proceeds() {
     h.get_by_label("Save changes?");
     h.get_by_label("Save").click();
     h.run();
+    h.state_mut().finish_file_jobs();
+    h.run();
     assert!(!h.state().is_dirty());
     assert!(h.state().pending.is_none());
+    assert!(h.state().close_allowed(), "the quit went on after the save");
     assert!(path.exists());
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -246,6 +252,9 @@ fn unsaved_work_is_offered_back_after_a_crash_and_restored_as_unsaved() {
     let path = dir.join("kept.ron");
     h.state_mut().path = Some(path.clone());
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    // Saves are written off the UI thread.
+    h.state_mut().finish_file_jobs();
     h.run();
     assert!(!h.state().is_dirty(), "{}", h.state().status);
     assert!(!copy.exists(), "the recovery copy is removed after a save");

@@ -4,7 +4,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, ScrollArea, Ui};
 
 use super::files::Export;
-use super::{Command, Pending, TidelineApp, View, theme};
+use super::{Answer, Command, Pending, TidelineApp, View, theme};
 use crate::diagnostic::LoadError;
 use crate::edit::Edit;
 use crate::i18n::{self, Lang, fill};
@@ -399,14 +399,13 @@ pub fn load_errors(ui: &mut Ui, errors: Option<&LoadError>, out: &mut Vec<Comman
         });
 }
 
-/// The user's answer to "save changes first?".
-pub enum Answer {
-    Save,
-    Discard,
-    Cancel,
-}
-
-pub fn unsaved_prompt(ui: &mut Ui, pending: Option<&Pending>, title: &str) -> Option<Answer> {
+/// "Save changes first?"; after a failed save it says why and offers another file.
+pub fn unsaved_prompt(
+    ui: &mut Ui,
+    pending: Option<&Pending>,
+    title: &str,
+    error: Option<&str>,
+) -> Option<Answer> {
     let pending = pending?;
     let t = i18n::s();
     let what = match pending {
@@ -415,11 +414,20 @@ pub fn unsaved_prompt(ui: &mut Ui, pending: Option<&Pending>, title: &str) -> Op
     };
     let mut answer = None;
     egui::Modal::new(egui::Id::unique("unsaved_prompt")).show(ui.ctx(), |ui| {
+        ui.set_max_width(520.0);
         ui.heading(t.unsaved_heading);
         ui.label(fill(t.unsaved_body, &[&title, &what]));
+        if let Some(e) = error {
+            ui.add_space(6.0);
+            ui.label(RichText::new(fill(t.unsaved_save_failed, &[&e])).color(theme::ERROR));
+        }
         ui.add_space(8.0);
         ui.horizontal(|ui| {
-            if ui.button(t.save).clicked() {
+            if error.is_some() {
+                if ui.button(t.menu_save_as).clicked() {
+                    answer = Some(Answer::SaveAs);
+                }
+            } else if ui.button(t.save).clicked() {
                 answer = Some(Answer::Save);
             }
             if ui.button(t.dont_save).clicked() {

@@ -1,11 +1,12 @@
-//! File chores of the window: native dialogs off the UI thread, recent files, and the
-//! recovery copy of unsaved work.
+//! File chores of the window: file dialogs (the desktop's own, off the UI thread, else the
+//! in-window chooser), what the File › Export menu writes, recent files, and the recovery copy
+//! of unsaved work (written by one background worker, in order).
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
-use super::TidelineApp;
+use super::file_chooser::FileChooser;
 use crate::i18n;
 use crate::model::Scenario;
 use crate::scenario_file;
@@ -14,112 +15,194 @@ use crate::scenario_file;
 const RECENT_MAX: usize = 8;
 
 /// How often, at most, unsaved work is copied to the recovery file.
-const RECOVERY_EVERY: Duration = Duration::from_secs(3);
+pub const RECOVERY_EVERY: Duration = Duration::from_secs(3);
 
-/// The answer of a file dialog.
-pub enum Picked {
-    Open(PathBuf),
-    Save(PathBuf),
+/// What a file is asked for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    /// A scenario or CSV matrix to open.
+    Open,
+    /// Where to save the scenario.
+    Save,
     /// Where to save a picture of the view.
-    Picture(PathBuf),
+    Picture,
     /// Where to write an export.
-    Export(Export, PathBuf),
-    /// No dialog could be shown (no portal, no zenity).
-    Unavailable,
+    Export(Export),
 }
 
-/// A file dialog running on its own thread (the portal call blocks until the user answers).
-#[derive(Default)]
+/// A question for a file dialog: what for, its title and filter, and where to start.
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub purpose: Purpose,
+    pub title: &'static str,
+    pub filter: &'static str,
+    pub extensions: &'static [&'static str],
+    /// The file name suggested when saving.
+    pub name: Option<String>,
+    /// The folder to start in.
+    pub folder: Option<PathBuf>,
+}
+
+impl Request {
+    /// The question for `purpose`, in the current language (dialogs run on other threads,
+    /// whose language is not the window's, so the words are taken now).
+    pub fn new(purpose: Purpose, name: Option<String>, folder: Option<PathBuf>) -> Self {
+        let t = i18n::s();
+        let (title, filter, extensions): (_, _, &'static [&'static str]) = match purpose {
+            Purpose::Open => (t.file_open_title, t.file_open_filter, &["ron", "csv"]),
+            Purpose::Save => (t.file_save_title, t.file_save_filter, &["ron"]),
+            Purpose::Picture => (t.file_picture_title, t.file_picture_filter, &["png"]),
+            Purpose::Export(what) => what.dialog(),
+        };
+        Self {
+            purpose,
+            title,
+            filter,
+            extensions,
+            name,
+            folder,
+        }
+    }
+
+    /// Whether the answer names a file to create rather than one that exists.
+    pub fn saves(&self) -> bool {
+        self.purpose != Purpose::Open
+    }
+
+    fn native(&self) -> rfd::FileDialog {
+        let mut d = rfd::FileDialog::new()
+            .set_title(self.title)
+            .add_filter(self.filter, self.extensions);
+        if let Some(name) = &self.name {
+            d = d.set_file_name(name);
+        }
+        if let Some(folder) = &self.folder {
+            d = d.set_directory(folder);
+        }
+        d
+    }
+}
+
+/// The answer of a file dialog.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Picked {
+    Chosen(Purpose, PathBuf),
+    Cancelled(Purpose),
+}
+
+/// Which kind of dialog asks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DialogKind {
+    /// The desktop's dialog (portal or zenity) until it turns out to be missing.
+    Native,
+    /// Tideline's own chooser, drawn in the window.
+    InWindow,
+}
+
+/// One file dialog at a time: the desktop's own on a thread (the portal call blocks until the
+/// user answers), falling back to the in-window chooser where there is none.
 pub struct DialogSlot {
-    waiting: Option<Receiver<Option<Picked>>>,
+    kind: DialogKind,
+    /// A native dialog's answer: `None` when it could not be shown at all.
+    waiting: Option<(Request, Receiver<Option<Option<PathBuf>>>)>,
+    chooser: Option<FileChooser>,
+}
+
+impl Default for DialogSlot {
+    fn default() -> Self {
+        // TIDELINE_FILE_DIALOG=builtin skips the desktop's dialog (a broken portal, tests).
+        let builtin = std::env::var("TIDELINE_FILE_DIALOG").is_ok_and(|v| v == "builtin");
+        Self {
+            kind: if builtin {
+                DialogKind::InWindow
+            } else {
+                DialogKind::Native
+            },
+            waiting: None,
+            chooser: None,
+        }
+    }
 }
 
 impl DialogSlot {
-    fn start(&mut self, run: impl FnOnce() -> Option<Picked> + Send + 'static) {
-        if self.waiting.is_some() {
-            return; // one dialog at a time
+    /// Uses the in-window chooser from now on.
+    pub fn use_in_window(&mut self) {
+        self.kind = DialogKind::InWindow;
+    }
+
+    pub fn kind(&self) -> DialogKind {
+        self.kind
+    }
+
+    /// Whether a dialog is open.
+    pub fn is_open(&self) -> bool {
+        self.waiting.is_some() || self.chooser.is_some()
+    }
+
+    /// Asks `request`; the answer comes from [`Self::show`]. Ignored while a dialog is open.
+    pub fn ask(&mut self, request: Request) {
+        if self.is_open() {
+            return;
         }
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let started = Instant::now();
-            let mut picked = run();
-            // rfd returns None at once when no dialog backend exists; a real cancel takes longer.
-            if picked.is_none() && started.elapsed() < Duration::from_millis(150) {
-                picked = Some(Picked::Unavailable);
-            }
-            let _ = tx.send(picked);
-        });
-        self.waiting = Some(rx);
-    }
-
-    /// Asks for a scenario or CSV file to open.
-    pub fn open(&mut self) {
-        // The dialog runs on another thread, whose language is not the window's: take the
-        // words now.
-        let t = i18n::s();
-        self.start(move || {
-            rfd::FileDialog::new()
-                .set_title(t.file_open_title)
-                .add_filter(t.file_open_filter, &["ron", "csv"])
-                .pick_file()
-                .map(Picked::Open)
-        });
-    }
-
-    /// Asks where to save, suggesting `name`.
-    pub fn save(&mut self, name: String) {
-        let t = i18n::s();
-        self.start(move || {
-            rfd::FileDialog::new()
-                .set_title(t.file_save_title)
-                .add_filter(t.file_save_filter, &["ron"])
-                .set_file_name(name)
-                .save_file()
-                .map(Picked::Save)
-        });
-    }
-
-    /// Asks where to save a PNG picture of the view, suggesting `name`.
-    pub fn save_picture(&mut self, name: String) {
-        let t = i18n::s();
-        self.start(move || {
-            rfd::FileDialog::new()
-                .set_title(t.file_picture_title)
-                .add_filter(t.file_picture_filter, &["png"])
-                .set_file_name(name)
-                .save_file()
-                .map(Picked::Picture)
-        });
-    }
-
-    /// Asks where to write `what`, suggesting `name`.
-    pub fn export(&mut self, what: Export, name: String) {
-        // In the window's language: the dialog's own thread has another.
-        let (title, filter, ext) = what.dialog();
-        self.start(move || {
-            rfd::FileDialog::new()
-                .set_title(title)
-                .add_filter(filter, &[ext])
-                .set_file_name(name)
-                .save_file()
-                .map(|p| Picked::Export(what, p))
-        });
-    }
-
-    /// The dialog's answer, once there is one.
-    pub fn poll(&mut self) -> Option<Picked> {
-        let rx = self.waiting.as_ref()?;
-        match rx.try_recv() {
-            Ok(answer) => {
-                self.waiting = None;
-                answer
-            }
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                self.waiting = None;
-                None
+        match self.kind {
+            DialogKind::InWindow => self.chooser = Some(FileChooser::new(request)),
+            DialogKind::Native => {
+                let (tx, rx) = channel();
+                let dialog = request.native();
+                let saves = request.saves();
+                std::thread::spawn(move || {
+                    let started = Instant::now();
+                    let picked = if saves {
+                        dialog.save_file()
+                    } else {
+                        dialog.pick_file()
+                    };
+                    // rfd answers None at once when no dialog backend exists; a real cancel
+                    // takes longer.
+                    let answer = match picked {
+                        None if started.elapsed() < Duration::from_millis(150) => None,
+                        p => Some(p),
+                    };
+                    let _ = tx.send(answer);
+                });
+                self.waiting = Some((request, rx));
             }
         }
+    }
+
+    /// Draws the in-window chooser if it is open, and returns the answer once there is one.
+    pub fn show(&mut self, ctx: &egui::Context) -> Option<Picked> {
+        if let Some((request, rx)) = &self.waiting {
+            match rx.try_recv() {
+                Ok(Some(answer)) => {
+                    let purpose = request.purpose;
+                    self.waiting = None;
+                    return Some(match answer {
+                        Some(p) => Picked::Chosen(purpose, p),
+                        None => Picked::Cancelled(purpose),
+                    });
+                }
+                // No desktop dialog: ask again in the window, and from now on.
+                Ok(None) | Err(TryRecvError::Disconnected) => {
+                    if let Some((request, _)) = self.waiting.take() {
+                        self.kind = DialogKind::InWindow;
+                        self.chooser = Some(FileChooser::new(request));
+                    }
+                }
+                Err(TryRecvError::Empty) => {
+                    ctx.request_repaint_after(Duration::from_millis(100));
+                    return None;
+                }
+            }
+        }
+        let chooser = self.chooser.as_mut()?;
+        let answer = chooser.show(ctx)?;
+        let purpose = chooser.purpose();
+        self.chooser = None;
+        Some(match answer {
+            Some(p) => Picked::Chosen(purpose, p),
+            None => Picked::Cancelled(purpose),
+        })
     }
 }
 
@@ -134,13 +217,15 @@ pub enum Export {
 
 impl Export {
     /// Dialog title, filter name (in the current language) and file extension.
-    fn dialog(self) -> (&'static str, &'static str, &'static str) {
+    fn dialog(self) -> (&'static str, &'static str, &'static [&'static str]) {
         let t = i18n::s();
         match self {
-            Export::BriefingHtml => (t.export_briefing_title, t.export_html_filter, "html"),
-            Export::BriefingMarkdown => (t.export_briefing_title, t.export_markdown_filter, "md"),
-            Export::MatrixCsv => (t.export_matrix_title, t.export_matrix_filter, "csv"),
-            Export::ResultsCsv => (t.export_results_title, t.export_results_filter, "csv"),
+            Export::BriefingHtml => (t.export_briefing_title, t.export_html_filter, &["html"]),
+            Export::BriefingMarkdown => {
+                (t.export_briefing_title, t.export_markdown_filter, &["md"])
+            }
+            Export::MatrixCsv => (t.export_matrix_title, t.export_matrix_filter, &["csv"]),
+            Export::ResultsCsv => (t.export_results_title, t.export_results_filter, &["csv"]),
         }
     }
 
@@ -196,108 +281,167 @@ pub fn default_recovery_path() -> Option<PathBuf> {
     Some(dir.join("recovery.ron"))
 }
 
-/// The first line of a recovery file names where the work came from.
+/// The first line of a recovery copy of a document that has a file: that file's path.
+const FILE_PREFIX: &str = "// recovered from file: ";
+/// The first line of a recovery copy of a document with no file (the built-in scenario, a CSV
+/// import): only a name for the prompt.
 const ORIGIN_PREFIX: &str = "// recovered from: ";
 
-/// State of the recovery copy of unsaved work.
-pub struct Recovery {
-    /// Where the copy goes; `None` keeps no copy (UI tests, screenshot mode).
-    path: Option<PathBuf>,
-    /// The revision last copied.
-    written: u64,
-    last: Instant,
+/// Where recovered work came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The document's own scenario file: saving the restored work goes there.
+    File(PathBuf),
+    /// A document with no file yet: restored work is untitled until saved.
+    Untitled(String),
 }
 
-impl Recovery {
-    pub fn at(path: Option<PathBuf>) -> Self {
-        Self {
-            path,
-            written: 0,
-            last: Instant::now(),
+impl Origin {
+    /// How the prompt names it.
+    pub fn describe(&self) -> String {
+        match self {
+            Origin::File(p) => p.display().to_string(),
+            Origin::Untitled(name) => name.clone(),
         }
     }
 
-    /// Deletes the copy (after a save, or when the user discards the work).
-    pub fn remove(&self) {
-        if let Some(p) = &self.path {
-            let _ = std::fs::remove_file(p);
+    fn first_line(&self) -> String {
+        // One line only: a newline in a name would end the comment and break the file.
+        let one_line = |s: String| s.replace(['\n', '\r'], " ");
+        match self {
+            Origin::File(p) => format!("{FILE_PREFIX}{}", one_line(p.display().to_string())),
+            Origin::Untitled(n) => format!("{ORIGIN_PREFIX}{}", one_line(n.clone())),
+        }
+    }
+
+    fn parse(first_line: &str) -> Self {
+        if let Some(p) = first_line.strip_prefix(FILE_PREFIX) {
+            return Origin::File(PathBuf::from(p));
+        }
+        match first_line.strip_prefix(ORIGIN_PREFIX) {
+            // Copies written before files were told apart: only an absolute path ending in .ron
+            // is trusted as a file (a bare name would save into the current folder).
+            Some(o) => {
+                let p = PathBuf::from(o);
+                if p.is_absolute() && p.extension().is_some_and(|e| e == "ron") {
+                    Origin::File(p)
+                } else {
+                    Origin::Untitled(o.to_string())
+                }
+            }
+            None => Origin::Untitled(i18n::s().recovery_unknown_origin.to_string()),
         }
     }
 }
 
 /// Writes `scenario` as the recovery copy at `path`, atomically, noting where it came from.
-pub fn write_recovery(path: &Path, scenario: &Scenario, origin: &str) -> Result<(), String> {
+pub fn write_recovery(path: &Path, scenario: &Scenario, origin: &Origin) -> Result<(), String> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     let text = scenario_file::to_ron(scenario)?;
-    // One line only: a newline in the origin would end the comment and break the file.
-    let origin = origin.replace(['\n', '\r'], " ");
-    scenario_file::write_atomic(path, &format!("{ORIGIN_PREFIX}{origin}\n{text}"))
+    scenario_file::write_atomic(path, &format!("{}\n{text}", origin.first_line()))
         .map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Reads a recovery copy: the scenario and where it came from. A missing, unreadable or
 /// invalid copy gives `None`: there is nothing trustworthy to offer.
-pub fn read_recovery(path: &Path) -> Option<(Scenario, String)> {
+pub fn read_recovery(path: &Path) -> Option<(Scenario, Origin)> {
     let bytes = std::fs::read(path).ok()?;
-    let origin = String::from_utf8_lossy(&bytes)
-        .lines()
-        .next()
-        .and_then(|l| l.strip_prefix(ORIGIN_PREFIX))
-        .unwrap_or(i18n::s().recovery_unknown_origin)
-        .to_string();
+    let origin = Origin::parse(String::from_utf8_lossy(&bytes).lines().next().unwrap_or(""));
     let s = scenario_file::parse_ron(&bytes, &path.display().to_string()).ok()?;
     Some((s, origin))
 }
 
-/// Copies unsaved work to the recovery file now and then, on a background thread.
-pub fn keep_recovery(app: &mut TidelineApp) {
-    if !app.is_dirty()
-        || app.recovery.written == app.revision()
-        || app.recovery.last.elapsed() < RECOVERY_EVERY
-    {
-        return;
-    }
-    let Some(path) = app.recovery.path.clone() else {
-        return;
-    };
-    app.recovery.written = app.revision();
-    app.recovery.last = Instant::now();
-    let scenario = app.scenario.clone();
-    let origin = app.origin();
-    std::thread::spawn(move || {
-        let _ = write_recovery(&path, &scenario, &origin);
-    });
+/// A job for the recovery worker. One worker takes them in order, so a removal never races
+/// ahead of a write started before it.
+enum RecoveryJob {
+    Write(Box<Scenario>, Origin),
+    Remove,
+    /// Answers once every earlier job is done.
+    Flush(Sender<()>),
 }
 
-impl TidelineApp {
-    /// Sets where unsaved work is copied (`None`: nowhere), e.g. before [`Self::offer_recovery`].
-    pub fn set_recovery_file(&mut self, path: Option<PathBuf>) {
-        self.recovery = Recovery::at(path);
+/// The recovery copy of unsaved work: where it goes, when it was last written, and the worker
+/// that writes it.
+pub struct Recovery {
+    /// Where the copy goes; `None` keeps no copy (UI tests, screenshot mode).
+    path: Option<PathBuf>,
+    /// The revision last copied, if the copy holds the document's unsaved work.
+    pub(super) written: Option<u64>,
+    pub(super) last: Option<Instant>,
+    /// How long after the last copy the next may be written.
+    pub(super) every: Duration,
+    worker: Option<Sender<RecoveryJob>>,
+}
+
+impl Recovery {
+    pub fn at(path: Option<PathBuf>, every: Duration) -> Self {
+        Self {
+            path,
+            written: None,
+            last: None,
+            every,
+            worker: None,
+        }
     }
 
-    /// Writes the recovery copy of the document now, on this thread.
-    pub fn write_recovery_now(&mut self) -> Result<(), String> {
-        let path = self
-            .recovery
-            .path
-            .clone()
-            .ok_or("no recovery file is set")?;
-        write_recovery(&path, &self.scenario, &self.origin())?;
-        self.recovery.written = self.revision();
-        Ok(())
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
     }
 
-    /// At start-up: if a previous session left unsaved work, offer it back.
-    pub fn offer_recovery(&mut self) {
-        self.recovery_offer = self.recovery.path.as_deref().and_then(read_recovery);
+    fn send(&mut self, job: RecoveryJob) {
+        let Some(path) = self.path.clone() else {
+            return;
+        };
+        let worker = self.worker.get_or_insert_with(|| {
+            let (tx, rx) = channel::<RecoveryJob>();
+            std::thread::spawn(move || {
+                for job in rx {
+                    match job {
+                        RecoveryJob::Write(s, origin) => {
+                            let _ = write_recovery(&path, &s, &origin);
+                        }
+                        RecoveryJob::Remove => {
+                            let _ = std::fs::remove_file(&path);
+                        }
+                        RecoveryJob::Flush(done) => {
+                            let _ = done.send(());
+                        }
+                    }
+                }
+            });
+            tx
+        });
+        let _ = worker.send(job);
     }
 
-    /// Where the document came from: its file, else its source's name.
-    fn origin(&self) -> String {
-        self.path
-            .as_ref()
-            .map_or_else(|| self.source.clone(), |p| p.display().to_string())
+    /// Copies `scenario` (at `revision`) in the background.
+    pub fn write(&mut self, scenario: &Scenario, origin: Origin, revision: u64) {
+        self.send(RecoveryJob::Write(Box::new(scenario.clone()), origin));
+        self.written = Some(revision);
+        self.last = Some(Instant::now());
+    }
+
+    /// Deletes the copy (after a save, or once discarded work has been replaced), after any
+    /// write already asked for.
+    pub fn remove(&mut self) {
+        self.send(RecoveryJob::Remove);
+        self.written = None;
+    }
+
+    /// Waits until every write and removal asked for so far is done.
+    pub fn flush(&mut self) {
+        let (tx, rx) = channel();
+        if self.path.is_some() {
+            self.send(RecoveryJob::Flush(tx));
+            let _ = rx.recv_timeout(Duration::from_secs(10));
+        }
+    }
+
+    /// How long until a copy of new work may be written (zero: now).
+    pub fn due_in(&self) -> Duration {
+        self.last
+            .map_or(Duration::ZERO, |t| self.every.saturating_sub(t.elapsed()))
     }
 }

@@ -4,9 +4,14 @@
 
 mod chrome;
 mod elicit;
+mod file_chooser;
+mod file_flow;
 mod files;
 mod fonts;
-pub use files::Export;
+mod launch;
+pub use file_flow::Answer;
+pub use files::{DialogKind, Export};
+pub use launch::{Launch, run};
 mod projection;
 mod screenshot;
 pub mod theme;
@@ -14,8 +19,8 @@ mod views;
 mod weights_panel;
 
 use std::cell::OnceCell;
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -159,8 +164,12 @@ pub struct TidelineApp {
     history: History<Scenario>,
     /// Bumped by every change of the document.
     revision: u64,
-    /// The revision last saved (or loaded).
+    /// The document as it is on disk (or as built in), and the revision that matched it;
+    /// `None` for work that was never saved (restored after a crash).
+    saved: Option<Arc<Scenario>>,
     saved_revision: u64,
+    /// Whether the document differs from `saved` (kept up to date by `document_changed`).
+    dirty: bool,
     derived: Derived,
     pub view: View,
     views: views::ViewStates,
@@ -171,10 +180,20 @@ pub struct TidelineApp {
     pub status: String,
     /// An action waiting for the unsaved-changes answer.
     pub pending: Option<Pending>,
+    /// Why the save asked for by that answer failed; the question stays open with it.
+    pub prompt_error: Option<String>,
+    /// What goes on once the Save As dialog's save has succeeded.
+    after_save: Option<Pending>,
+    /// The revision at which replacing the document by a file still to be picked was agreed.
+    open_approved: Option<u64>,
+    saving: Option<file_flow::SaveJob>,
+    exports: Vec<file_flow::ExportJob>,
+    /// Quit once the writes in flight are done.
+    quit_after_writes: bool,
     dialog: files::DialogSlot,
     recovery: files::Recovery,
     /// Unsaved work found from an earlier session, and where it came from.
-    pub recovery_offer: Option<(Scenario, String)>,
+    pub recovery_offer: Option<(Scenario, files::Origin)>,
     weights: weights_panel::WeightsState,
     /// Set once the user agreed to close.
     allow_close: bool,
@@ -189,6 +208,10 @@ pub struct TidelineApp {
     picture_outcome: Option<screenshot::Outcome>,
     /// Where the central view was drawn last frame, for pictures of it.
     view_rect: egui::Rect,
+    /// The window title last sent (sending one asks for another frame).
+    sent_title: String,
+    /// The window's context, for background work to ask for a frame when it is done.
+    ctx: Option<egui::Context>,
 }
 
 impl TidelineApp {
@@ -197,12 +220,14 @@ impl TidelineApp {
         let derived = Derived::compute(&scenario, 0);
         let prefs = Prefs::default();
         Self {
+            saved: Some(Arc::new(scenario.clone())),
             scenario,
             path: None,
             source: source.into(),
             history: History::default(),
             revision: 0,
             saved_revision: 0,
+            dirty: false,
             derived,
             view: prefs.view,
             views: views::ViewStates::default(),
@@ -210,8 +235,14 @@ impl TidelineApp {
             load_errors: None,
             status: String::new(),
             pending: None,
+            prompt_error: None,
+            after_save: None,
+            open_approved: None,
+            saving: None,
+            exports: Vec::new(),
+            quit_after_writes: false,
             dialog: files::DialogSlot::default(),
-            recovery: files::Recovery::at(None),
+            recovery: files::Recovery::at(None, files::RECOVERY_EVERY),
             recovery_offer: None,
             weights: weights_panel::WeightsState::default(),
             allow_close: false,
@@ -221,6 +252,8 @@ impl TidelineApp {
             picture: None,
             picture_outcome: None,
             view_rect: egui::Rect::NOTHING,
+            sent_title: String::new(),
+            ctx: None,
         }
     }
 
@@ -242,11 +275,6 @@ impl TidelineApp {
         self.revision
     }
 
-    /// Whether the document has changes that are not saved.
-    pub fn is_dirty(&self) -> bool {
-        self.revision != self.saved_revision
-    }
-
     pub fn can_undo(&self) -> bool {
         self.history.can_undo()
     }
@@ -266,75 +294,14 @@ impl TidelineApp {
         format!("{mark}{name} — Tideline")
     }
 
-    /// Replaces the document with a freshly loaded one.
-    fn replace_document(&mut self, scenario: Scenario, path: Option<PathBuf>, source: String) {
-        self.scenario = scenario;
-        self.path = path;
-        self.source = source;
-        self.history.clear();
-        self.weights = weights_panel::WeightsState::default();
-        self.load_errors = None;
-        self.revision += 1;
-        self.saved_revision = self.revision;
+    /// Which file dialog asks for files.
+    pub fn dialog_kind(&self) -> DialogKind {
+        self.dialog.kind()
     }
 
-    /// Opens `path`; on failure the current scenario stays and the problems are kept for display.
-    pub fn open(&mut self, path: &Path) -> bool {
-        match scenario_file::load_path(path) {
-            Ok(s) => {
-                // A CSV import has no scenario file yet: saving asks where.
-                let keep_path = !scenario_file::is_csv(path);
-                self.replace_document(
-                    s,
-                    keep_path.then(|| path.to_path_buf()),
-                    path.display().to_string(),
-                );
-                if keep_path {
-                    files::remember_recent(&mut self.prefs.recent, path);
-                }
-                self.status = fill(i18n::s().status_opened, &[&path.display()]);
-                true
-            }
-            Err(e) => {
-                self.status = fill(i18n::s().status_open_failed, &[&path.display()]);
-                self.load_errors = Some(e);
-                false
-            }
-        }
-    }
-
-    /// Saves to `path` (atomically) and makes it the document's file.
-    pub fn save_to(&mut self, path: &Path) -> bool {
-        match scenario_file::save(path, &self.scenario) {
-            Ok(()) => {
-                self.path = Some(path.to_path_buf());
-                self.source = path.display().to_string();
-                self.saved_revision = self.revision;
-                files::remember_recent(&mut self.prefs.recent, path);
-                self.recovery.remove();
-                self.status = fill(i18n::s().status_saved, &[&path.display()]);
-                true
-            }
-            Err(e) => {
-                self.status = e;
-                false
-            }
-        }
-    }
-
-    /// Writes `what` to `path` (atomically) and says how it went on the status line.
-    pub fn export_to(&mut self, what: files::Export, path: &Path) {
-        let name = self
-            .path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map_or_else(|| self.source.clone(), |n| n.to_string_lossy().into_owned());
-        self.status = match what.render(&self.scenario, &name).and_then(|text| {
-            scenario_file::write_atomic(path, &text).map_err(|e| format!("{}: {e}", path.display()))
-        }) {
-            Ok(()) => fill(i18n::s().status_exported, &[&path.display()]),
-            Err(e) => fill(i18n::s().status_not_exported, &[&e]),
-        };
+    /// Uses Tideline's own in-window file chooser from now on (no desktop dialog).
+    pub fn use_in_window_file_dialog(&mut self) {
+        self.dialog.use_in_window();
     }
 
     /// Theme, zoom and full screen for the current mode; viewport commands only on a change.
@@ -395,20 +362,9 @@ impl TidelineApp {
             Command::Open => self.guard(Pending::Open),
             Command::OpenPath(p) => self.guard(Pending::OpenPath(p)),
             Command::OpenDefault => self.guard(Pending::OpenDefault),
-            Command::Quit => self.guard(Pending::Quit),
-            Command::Save => match self.path.clone() {
-                Some(p) => {
-                    self.save_to(&p);
-                }
-                None => self.execute(Command::SaveAs),
-            },
-            Command::SaveAs => {
-                let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-                    || "scenario.ron".to_string(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
-                self.dialog.save(name);
-            }
+            Command::Quit => self.request_quit(),
+            Command::Save => self.save(None),
+            Command::SaveAs => self.save_as(None),
             Command::ShowView(v) => {
                 self.view = v;
                 self.prefs.view = v;
@@ -452,45 +408,22 @@ impl TidelineApp {
                     || "tideline".to_string(),
                     |s| s.to_string_lossy().into_owned(),
                 );
-                self.dialog.export(what, what.suggested_name(&stem));
+                self.ask_file(
+                    files::Purpose::Export(what),
+                    Some(what.suggested_name(&stem)),
+                );
             }
             Command::SavePicture => {
                 let name = format!("tideline-{}.png", self.view.keyword());
-                self.dialog.save_picture(name);
+                self.ask_file(files::Purpose::Picture, Some(name));
             }
             Command::DismissLoadErrors => self.load_errors = None,
         }
     }
 
-    /// Runs `action` now if nothing is unsaved, else asks first.
-    fn guard(&mut self, action: Pending) {
-        if self.is_dirty() {
-            self.pending = Some(action);
-        } else {
-            self.proceed(action);
-        }
-    }
-
-    /// Carries out an action that the unsaved-changes check let through.
-    pub fn proceed(&mut self, action: Pending) {
-        self.pending = None;
-        match action {
-            Pending::Open => self.dialog.open(),
-            Pending::OpenPath(p) => {
-                self.open(&p);
-            }
-            Pending::OpenDefault => {
-                if let Ok(s) = scenario_file::default_scenario() {
-                    self.replace_document(s, None, DEFAULT_SCENARIO_NAME.to_string());
-                }
-            }
-            Pending::Quit => self.allow_close = true,
-        }
-    }
-
     fn set_scenario(&mut self, s: Scenario, status: &str) {
         self.scenario = s;
-        self.revision += 1;
+        self.document_changed();
         self.status = status.to_string();
     }
 
@@ -507,7 +440,7 @@ impl TidelineApp {
                     }
                     None => self.history.extend_step(),
                 }
-                self.revision += 1;
+                self.document_changed();
                 self.status.clear();
             }
             Err(why) => self.status = fill(i18n::s().not_changed, &[&why]),
@@ -527,23 +460,22 @@ impl TidelineApp {
         // Before any text is laid out, so that the fonts apply from this frame on.
         fonts::install(ui.ctx());
         i18n::set(self.prefs.lang);
+        if self.ctx.is_none() {
+            self.ctx = Some(ui.ctx().clone());
+        }
+        // The window's close button goes through the same checks as File › Quit.
+        if ui.ctx().input(|i| i.viewport().close_requested()) && !self.allow_close {
+            self.request_quit();
+            if !self.allow_close {
+                ui.ctx()
+                    .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            }
+        }
+        self.poll_file_jobs();
         self.refresh();
         let mut commands = Vec::new();
         chrome::shortcuts(ui.ctx(), &mut commands);
         chrome::dropped_files(ui.ctx(), &mut commands);
-        if let Some(path) = self.dialog.poll() {
-            match path {
-                files::Picked::Open(p) => commands.push(Command::OpenPath(p)),
-                files::Picked::Save(p) => {
-                    self.save_to(&p);
-                }
-                files::Picked::Picture(p) => self.picture = Some(p),
-                files::Picked::Export(what, p) => self.export_to(what, &p),
-                files::Picked::Unavailable => {
-                    self.status = i18n::s().status_no_file_dialog.into();
-                }
-            }
-        }
         projection::keys(
             ui.ctx(),
             self.projection.is_some(),
@@ -580,62 +512,40 @@ impl TidelineApp {
             })
             .response
             .rect;
-        chrome::load_errors(ui, self.load_errors.as_ref(), &mut commands);
-        if let Some(answer) = chrome::unsaved_prompt(ui, self.pending.as_ref(), &self.title()) {
-            match answer {
-                chrome::Answer::Save => {
-                    let pending = self.pending.take();
-                    self.execute(Command::Save);
-                    if !self.is_dirty()
-                        && let Some(p) = pending
-                    {
-                        self.proceed(p);
-                    }
-                }
-                chrome::Answer::Discard => {
-                    if let Some(p) = self.pending.take() {
-                        // Discarding: the work is not wanted, so neither is its recovery copy.
-                        self.saved_revision = self.revision;
-                        self.recovery.remove();
-                        self.proceed(p);
-                    }
-                }
-                chrome::Answer::Cancel => self.pending = None,
-            }
-        }
-        let origin = self.recovery_offer.as_ref().map(|(_, o)| o.as_str());
-        if let Some(restore) = chrome::recovery_prompt(ui, origin)
-            && let Some((s, origin)) = self.recovery_offer.take()
-        {
-            if restore {
-                let path = PathBuf::from(&origin);
-                let path = (path.extension().is_some_and(|e| e == "ron")).then_some(path);
-                self.replace_document(s, path, origin);
-                // Restored work is unsaved until the user saves it.
-                self.saved_revision = self.revision.wrapping_sub(1);
-                self.status = i18n::s().status_restored.into();
-            } else {
-                self.recovery.remove();
+        // One question at a time: the restore offer first, then a file's problems, then
+        // "save changes?", then a file dialog.
+        let origin = self.recovery_offer.as_ref().map(|(_, o)| o.describe());
+        if let Some(restore) = chrome::recovery_prompt(ui, origin.as_deref()) {
+            self.answer_recovery(restore);
+        } else if self.recovery_offer.is_none() {
+            chrome::load_errors(ui, self.load_errors.as_ref(), &mut commands);
+            if let Some(answer) = chrome::unsaved_prompt(
+                ui,
+                self.pending.as_ref(),
+                &self.title(),
+                self.prompt_error.as_deref(),
+            ) {
+                self.answer_unsaved(answer);
+            } else if self.pending.is_none()
+                && self.load_errors.is_none()
+                && let Some(picked) = self.dialog.show(ui.ctx())
+            {
+                self.picked(picked);
             }
         }
         for c in commands {
             self.execute(c);
         }
         self.refresh();
+        if self.screenshot.is_none() {
+            self.keep_recovery(ui.ctx());
+        }
     }
 }
 
 impl eframe::App for TidelineApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
-            if self.is_dirty() {
-                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-                self.pending = Some(Pending::Quit);
-            } else {
-                self.allow_close = true;
-            }
-        }
         self.show(ui);
         self.take_picture(&ctx);
         if let Some(job) = &mut self.screenshot
@@ -646,9 +556,22 @@ impl eframe::App for TidelineApp {
         if self.allow_close {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.title()));
-        if self.screenshot.is_none() {
-            files::keep_recovery(self);
+        // Only on a change: every viewport command asks for another frame, and an idle window
+        // must not repaint.
+        let title = self.title();
+        if title != self.sent_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.sent_title = title;
+        }
+    }
+
+    /// Pictures are taken as if no pointer were over the window: the real one would leave its
+    /// hover (crosshairs, tooltips) in them.
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.screenshot.is_some() {
+            raw_input
+                .events
+                .retain(|e| !screenshot::is_pointer_event(e));
         }
     }
 
@@ -656,97 +579,5 @@ impl eframe::App for TidelineApp {
         if self.screenshot.is_none() {
             eframe::set_value(storage, "prefs", &self.prefs);
         }
-    }
-}
-
-/// How the window is started.
-#[derive(Clone, Debug, Default)]
-pub struct Launch {
-    /// Scenario to open; the built-in one when `None`.
-    pub file: Option<PathBuf>,
-    /// Screenshot mode: write the window to this PNG, then exit.
-    pub screenshot: Option<PathBuf>,
-    /// The view to show first.
-    pub view: Option<View>,
-    /// The interface language; the saved preference (else English) when `None`.
-    pub lang: Option<Lang>,
-    /// Start in projection mode.
-    pub projection: bool,
-}
-
-/// Starts the desktop app.
-pub fn run(launch: Launch) -> ExitCode {
-    let mut app = match TidelineApp::with_default_scenario() {
-        Ok(app) => app,
-        Err(e) => {
-            eprintln!("the built-in scenario is invalid (a bug): {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    if let Some(path) = &launch.file
-        && !app.open(path)
-        && let Some(e) = &app.load_errors
-    {
-        eprintln!("{e}");
-    }
-    let job = launch.screenshot.clone().map(screenshot::Job::new);
-    let outcome = job.as_ref().map(|j| std::sync::Arc::clone(&j.outcome));
-    app.screenshot = job;
-    let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(app.title())
-            .with_inner_size([1400.0, 860.0])
-            .with_min_inner_size([800.0, 500.0])
-            .with_drag_and_drop(true),
-        // Screenshot mode must not read or write the user's preferences.
-        persist_window: launch.screenshot.is_none(),
-        ..Default::default()
-    };
-    let screenshot_mode = launch.screenshot.is_some();
-    let result = eframe::run_native(
-        "Tideline",
-        options,
-        Box::new(move |cc| {
-            theme::apply(&cc.egui_ctx);
-            if !screenshot_mode {
-                if let Some(storage) = cc.storage
-                    && let Some(prefs) = eframe::get_value::<Prefs>(storage, "prefs")
-                {
-                    app.view = prefs.view;
-                    app.prefs = prefs;
-                }
-                app.set_recovery_file(files::default_recovery_path());
-                app.offer_recovery();
-            }
-            if let Some(v) = launch.view {
-                app.view = v;
-            }
-            if let Some(l) = launch.lang {
-                app.prefs.lang = l;
-            }
-            if launch.projection {
-                app.execute(Command::Projection(true));
-            }
-            Ok(Box::new(app))
-        }),
-    );
-    if let Err(e) = result {
-        eprintln!("cannot open a window: {e}");
-        return ExitCode::FAILURE;
-    }
-    match outcome.and_then(|o| o.lock().ok().and_then(|mut g| g.take())) {
-        None if screenshot_mode => {
-            eprintln!("the window closed before the screenshot was taken");
-            ExitCode::FAILURE
-        }
-        Some(Err(e)) => {
-            eprintln!("{e}");
-            ExitCode::FAILURE
-        }
-        Some(Ok(path)) => {
-            println!("wrote {}", path.display());
-            ExitCode::SUCCESS
-        }
-        None => ExitCode::SUCCESS,
     }
 }

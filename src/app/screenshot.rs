@@ -80,7 +80,7 @@ pub fn save_region(ctx: &egui::Context, rect: egui::Rect, path: PathBuf) -> Outc
     outcome
 }
 
-/// Writes `image` as an RGBA PNG.
+/// Writes `image` as an RGBA PNG, atomically (a failed write leaves no half picture).
 pub fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
     let [w, h] = image.size;
     let bytes: Vec<u8> = image
@@ -92,8 +92,31 @@ pub fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
         u32::try_from(w).map_err(|e| e.to_string())?,
         u32::try_from(h).map_err(|e| e.to_string())?,
     );
-    image::save_buffer(path, &bytes, w, h, image::ExtendedColorType::Rgba8)
-        .map_err(|e| format!("{}: cannot write the screenshot: {e}", path.display()))
+    let mut png = Vec::new();
+    image::ImageEncoder::write_image(
+        image::codecs::png::PngEncoder::new(&mut png),
+        &bytes,
+        w,
+        h,
+        image::ExtendedColorType::Rgba8,
+    )
+    .map_err(|e| format!("{}: cannot encode the picture: {e}", path.display()))?;
+    crate::scenario_file::write_atomic_with(path, |f| std::io::Write::write_all(f, &png))
+        .map_err(|e| format!("{}: cannot write the picture: {e}", path.display()))
+}
+
+/// Whether an input event comes from the pointer. Pictures are taken as if no pointer were
+/// over the window: the real one would leave its hover (crosshairs, tooltips) in them.
+pub fn is_pointer_event(e: &egui::Event) -> bool {
+    matches!(
+        e,
+        egui::Event::PointerMoved(_)
+            | egui::Event::MouseMoved(_)
+            | egui::Event::PointerButton { .. }
+            | egui::Event::PointerGone
+            | egui::Event::MouseWheel { .. }
+            | egui::Event::Touch { .. }
+    )
 }
 
 #[cfg(test)]
@@ -122,5 +145,28 @@ mod tests {
         assert_eq!(back.dimensions(), (2, 2));
         assert!(back.pixels().all(|p| p.0 == [0, 0, 255, 255]), "{back:?}");
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn screenshots_see_no_pointer_but_keep_other_input() {
+        let moved = egui::Event::PointerMoved(egui::pos2(10.0, 10.0));
+        let click = egui::Event::PointerButton {
+            pos: egui::pos2(10.0, 10.0),
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: egui::Modifiers::NONE,
+        };
+        let key = egui::Event::Key {
+            key: egui::Key::A,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        };
+        assert!(is_pointer_event(&moved));
+        assert!(is_pointer_event(&click));
+        assert!(is_pointer_event(&egui::Event::PointerGone));
+        assert!(!is_pointer_event(&key));
+        assert!(!is_pointer_event(&egui::Event::Text("a".into())));
     }
 }

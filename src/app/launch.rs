@@ -1,0 +1,116 @@
+//! Starting the window: what the command line asked for, the saved preferences, the
+//! recovery copy, and eframe's native options.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::{Command, Prefs, TidelineApp, View, files, screenshot, theme};
+use crate::i18n::Lang;
+
+/// How the window is started.
+#[derive(Clone, Debug, Default)]
+pub struct Launch {
+    /// Scenario to open; the built-in one when `None`.
+    pub file: Option<PathBuf>,
+    /// Screenshot mode: write the window to this PNG, then exit.
+    pub screenshot: Option<PathBuf>,
+    /// The view to show first.
+    pub view: Option<View>,
+    /// The interface language; the saved preference (else English) when `None`.
+    pub lang: Option<Lang>,
+    /// Start in projection mode.
+    pub projection: bool,
+}
+
+/// Starts the desktop app.
+pub fn run(launch: Launch) -> ExitCode {
+    let mut app = match TidelineApp::with_default_scenario() {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("the built-in scenario is invalid (a bug): {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let job = launch.screenshot.clone().map(screenshot::Job::new);
+    let outcome = job.as_ref().map(|j| std::sync::Arc::clone(&j.outcome));
+    app.screenshot = job;
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(app.title())
+            .with_inner_size([1400.0, 860.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        // Screenshot mode must not read or write the user's preferences.
+        persist_window: launch.screenshot.is_none(),
+        ..Default::default()
+    };
+    let screenshot_mode = launch.screenshot.is_some();
+    let result = eframe::run_native(
+        "Tideline",
+        options,
+        Box::new(move |cc| {
+            theme::apply(&cc.egui_ctx);
+            let (prefs, recovery) = if screenshot_mode {
+                (None, None)
+            } else {
+                (
+                    cc.storage
+                        .and_then(|storage| eframe::get_value::<Prefs>(storage, "prefs")),
+                    files::default_recovery_path(),
+                )
+            };
+            app.start(&launch, prefs, recovery);
+            Ok(Box::new(app))
+        }),
+    );
+    if let Err(e) = result {
+        eprintln!("cannot open a window: {e}");
+        return ExitCode::FAILURE;
+    }
+    match outcome.and_then(|o| o.lock().ok().and_then(|mut g| g.take())) {
+        None if screenshot_mode => {
+            eprintln!("the window closed before the screenshot was taken");
+            ExitCode::FAILURE
+        }
+        Some(Err(e)) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+        Some(Ok(path)) => {
+            println!("wrote {}", path.display());
+            ExitCode::SUCCESS
+        }
+        None => ExitCode::SUCCESS,
+    }
+}
+
+impl TidelineApp {
+    /// Sets the app up as `launch` asks, once the window exists: the saved preferences, the
+    /// recovery copy (offered back), then the file named on the command line (after the
+    /// preferences, so that it joins Open recent), view, language and projection.
+    pub fn start(&mut self, launch: &Launch, prefs: Option<Prefs>, recovery: Option<PathBuf>) {
+        if let Some(prefs) = prefs {
+            self.view = prefs.view;
+            self.prefs = prefs;
+        }
+        if recovery.is_some() {
+            self.set_recovery_file(recovery);
+            self.offer_recovery();
+        }
+        if let Some(path) = &launch.file
+            && !self.open(path)
+            && let Some(e) = &self.load_errors
+        {
+            eprintln!("{e}");
+        }
+        if let Some(v) = launch.view {
+            self.view = v;
+        }
+        if let Some(l) = launch.lang {
+            self.prefs.lang = l;
+        }
+        if launch.projection {
+            self.execute(Command::Projection(true));
+        }
+    }
+}
