@@ -98,7 +98,6 @@ impl TidelineApp {
         self.source = source;
         self.history.clear();
         self.weights = super::weights_panel::WeightsState::default();
-        self.load_errors = None;
         self.saved = None;
         self.document_changed();
         if on_disk {
@@ -120,6 +119,7 @@ impl TidelineApp {
                 let replaced_unsaved = self.drops_unsaved_work();
                 // A CSV import has no scenario file yet: saving asks where.
                 let keep_path = !scenario_file::is_csv(path);
+                self.load_errors = None;
                 self.replace_document(
                     s,
                     keep_path.then(|| path.to_path_buf()),
@@ -146,6 +146,7 @@ impl TidelineApp {
         match scenario_file::default_scenario() {
             Ok(s) => {
                 let replaced_unsaved = self.drops_unsaved_work();
+                self.load_errors = None;
                 self.replace_document(s, None, DEFAULT_SCENARIO_NAME.to_string(), true);
                 if replaced_unsaved {
                     self.recovery.remove();
