@@ -138,6 +138,8 @@ pub struct FileChooser {
     /// A file that exists, waiting for "replace it?".
     confirm: Option<PathBuf>,
     problem: Option<String>,
+    /// Put the cursor in the name field on the first frame.
+    focus_name: bool,
 }
 
 impl FileChooser {
@@ -159,6 +161,7 @@ impl FileChooser {
             selected: None,
             confirm: None,
             problem: None,
+            focus_name: true,
         };
         chooser.go(folder);
         chooser
@@ -300,7 +303,9 @@ impl FileChooser {
             let name = ui
                 .add(egui::TextEdit::singleline(&mut self.name).desired_width(width))
                 .labelled_by(label.id);
-            if self.request.saves() && ui.memory(|m| m.focused().is_none()) {
+            // Read before focus moves: Enter in the field means "save" or "open".
+            let entered = name.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            if std::mem::take(&mut self.focus_name) {
                 name.request_focus();
             }
             ui.label(
@@ -319,7 +324,6 @@ impl FileChooser {
             if let Some(p) = &self.problem {
                 ui.label(RichText::new(p).color(super::theme::ERROR));
             }
-            let entered = name.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             ui.add_space(6.0);
             ui.horizontal(|ui| {
                 let ok = if self.request.saves() {
@@ -381,35 +385,37 @@ impl FileChooser {
                     ui.label(RichText::new(t.chooser_empty).weak());
                 }
                 Ok(listing) => {
-                    for (k, e) in listing.entries.iter().enumerate() {
-                        let text = if e.is_dir {
-                            format!("🗀 {}", e.name)
-                        } else {
-                            e.name.clone()
-                        };
-                        let r = ui.add_sized(
-                            [ui.available_width(), 20.0],
-                            egui::Button::selectable(self.selected == Some(k), text),
-                        );
-                        if r.double_clicked() {
-                            if e.is_dir {
-                                enter = Some(self.folder.join(&e.name));
+                    // Full-width rows, names from the left.
+                    ui.with_layout(egui::Layout::top_down_justified(egui::Align::LEFT), |ui| {
+                        for (k, e) in listing.entries.iter().enumerate() {
+                            let text = if e.is_dir {
+                                format!("🗀 {}", e.name)
                             } else {
-                                picked = Some(self.folder.join(&e.name));
-                            }
-                        } else if r.clicked() {
-                            self.selected = Some(k);
-                            if e.is_dir {
-                                enter = Some(self.folder.join(&e.name));
-                            } else {
-                                self.name = e.name.clone();
-                                self.problem = None;
+                                e.name.clone()
+                            };
+                            let r = ui.selectable_label(self.selected == Some(k), text);
+                            if r.double_clicked() {
+                                if e.is_dir {
+                                    enter = Some(self.folder.join(&e.name));
+                                } else {
+                                    picked = Some(self.folder.join(&e.name));
+                                }
+                            } else if r.clicked() {
+                                self.selected = Some(k);
+                                if e.is_dir {
+                                    enter = Some(self.folder.join(&e.name));
+                                } else {
+                                    self.name = e.name.clone();
+                                    self.problem = None;
+                                }
                             }
                         }
-                    }
-                    if listing.truncated {
-                        ui.label(RichText::new(fill(t.chooser_truncated, &[&MAX_ENTRIES])).weak());
-                    }
+                        if listing.truncated {
+                            ui.label(
+                                RichText::new(fill(t.chooser_truncated, &[&MAX_ENTRIES])).weak(),
+                            );
+                        }
+                    });
                 }
             });
         if let Some(f) = enter {
