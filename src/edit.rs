@@ -389,14 +389,26 @@ mod tests {
             i18n: Default::default(),
         };
         let t = apply(&s, &Edit::AddCriterion(Box::new(c))).unwrap_or_else(|e| panic!("{e}"));
+        let mut checked = 0;
         for p in 0..s.profiles.len() {
             if s.profiles[p].criterion_weights.is_empty() {
                 continue; // equal weights spread to the new criterion, whose values are missing
             }
-            let before = crate::scoring::score_with(&s, p, Method::Wsm, Normalization::Scale);
-            let after = crate::scoring::score_with(&t, p, Method::Wsm, Normalization::Scale);
-            assert_eq!(before.map(|r| r.ranks), after.map(|r| r.ranks));
+            let score = |s: &Scenario| {
+                crate::scoring::score_with(s, p, Method::Wsm, Normalization::Scale)
+                    .unwrap_or_else(|e| panic!("profile {p}: {e}"))
+            };
+            let (before, after) = (score(&s), score(&t));
+            // The new criterion is in the ranking, weighted 0, and every score stays the same.
+            assert_eq!(after.weights.len(), before.weights.len() + 1);
+            assert_eq!(after.weights.last(), Some(&0.0), "profile {p}");
+            assert_eq!(after.ranks, before.ranks, "profile {p}");
+            for (a, b) in after.scores.iter().zip(&before.scores) {
+                assert!((a - b).abs() < 1e-12, "profile {p}: {a} vs {b}");
+            }
+            checked += 1;
         }
+        assert!(checked > 0, "no profile with criterion weights to check");
         let u = apply(&t, &Edit::RemoveCriterion("new-c".into())).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(u, s);
     }

@@ -1166,6 +1166,27 @@ mod tests {
         assert!(close(&w, &[0.4, 0.4, 0.2], 1e-15), "{w:?}");
     }
 
+    /// Goodwin, P. & Wright, G., *Decision Analysis for Management Judgment* (Wiley), ch. 3
+    /// "Decisions involving multiple objectives: SMART", the office-location problem: swing
+    /// weights 100 (closeness to customers), 80 (visibility), 70 (image), 30 (size), 20
+    /// (comfort), 10 (car parking), normalised by their sum, 310, to the printed 32, 26, 23,
+    /// 10, 6 and 3 percent. Direct points are normalised the same way, so the same figures
+    /// given as points must give the same weights.
+    #[test]
+    fn swing_and_direct_weights_match_goodwin_wright_office_location() {
+        let ratings = [100.0, 80.0, 70.0, 30.0, 20.0, 10.0];
+        let printed = [0.32, 0.26, 0.23, 0.10, 0.06, 0.03];
+        for w in [
+            swing_weights(&ratings).unwrap_or_default(),
+            direct_weights(&ratings).unwrap_or_default(),
+        ] {
+            assert!(close(&w, &printed, 0.005), "{w:?}");
+            // Exactly: each rating over 310.
+            let exact: Vec<f64> = ratings.iter().map(|r| r / 310.0).collect();
+            assert!(close(&w, &exact, 1e-15), "{w:?}");
+        }
+    }
+
     #[test]
     fn swings_out_of_order_or_off_scale_are_refused() {
         let field = |r: &[f64]| swing_weights(r).err().map(|e| e.field);
@@ -1204,6 +1225,41 @@ mod tests {
             1e-15
         ));
         assert!(close(&w, &[0.5208, 0.2708, 0.1458, 0.0625], 5e-5), "{w:?}");
+    }
+
+    /// Stillwell, W.G., Seaver, D.A. & Edwards, W. (1981), "A comparison of weight
+    /// approximation techniques in multiattribute utility decision making", *Organizational
+    /// Behavior and Human Performance* 28(1), 62–77, define the rank-sum weights
+    /// w_k = 2(n + 1 − k) / (n(n + 1)) and the rank-reciprocal weights w_k = (1/k) / Σ_j 1/j.
+    /// For five items, by hand: rank sum 5, 4, 3, 2, 1 over 15; reciprocal 1, 1/2, 1/3, 1/4,
+    /// 1/5 over 137/60, i.e. 60, 30, 20, 15, 12 over 137 (0.438, 0.219, 0.146, 0.109, 0.088);
+    /// rank-order centroid (Barron & Barrett 1996) 137, 77, 47, 27, 12 over 300 (0.457,
+    /// 0.257, 0.157, 0.090, 0.040).
+    #[test]
+    fn rank_sum_reciprocal_and_centroid_for_five_items() {
+        let w = position_weights(5, RankRule::RankSum);
+        let want: Vec<f64> = [5.0, 4.0, 3.0, 2.0, 1.0].iter().map(|x| x / 15.0).collect();
+        assert!(close(&w, &want, 1e-15), "{w:?}");
+        let w = position_weights(5, RankRule::Reciprocal);
+        let want: Vec<f64> = [60.0, 30.0, 20.0, 15.0, 12.0]
+            .iter()
+            .map(|x| x / 137.0)
+            .collect();
+        assert!(close(&w, &want, 1e-15), "{w:?}");
+        assert!(
+            close(&w, &[0.438, 0.219, 0.146, 0.109, 0.088], 5e-4),
+            "{w:?}"
+        );
+        let w = position_weights(5, RankRule::Centroid);
+        let want: Vec<f64> = [137.0, 77.0, 47.0, 27.0, 12.0]
+            .iter()
+            .map(|x| x / 300.0)
+            .collect();
+        assert!(close(&w, &want, 1e-15), "{w:?}");
+        assert!(
+            close(&w, &[0.457, 0.257, 0.157, 0.090, 0.040], 5e-4),
+            "{w:?}"
+        );
     }
 
     #[test]

@@ -386,6 +386,8 @@ mod tests {
         assert_eq!(map.field_at(offset), Some("options[1].cost"));
     }
 
+    /// Broken text maps no field name it does not hold, and still maps the fields it does hold
+    /// up to where it breaks off.
     #[test]
     fn survives_garbage() {
         for text in [
@@ -394,12 +396,31 @@ mod tests {
             "\"unterminated",
             "r#\"x",
             "{:::}",
-            "(a: (b: [1, 2",
             "/*",
+            &"[".repeat(10_000),
         ] {
-            let _ = FieldMap::new(text);
+            let map = FieldMap::new(text);
+            for offset in 0..text.len().min(64) {
+                // At most positional places (`.0`, `[0]`): there are no names to find.
+                let field = map.field_at(offset);
+                assert!(
+                    field.is_none_or(|f| !f.chars().any(char::is_alphabetic)),
+                    "{text:?} at {offset}: {field:?}"
+                );
+            }
+            // A field that is not there falls back to the whole text, if anything.
+            assert!(
+                matches!(map.start_of("metadata.title"), None | Some(0)),
+                "{text:?}"
+            );
         }
-        let deep = "[".repeat(10_000);
-        let _ = FieldMap::new(&deep);
+        // Cut off inside a list: `a`, `a.b` and the two items are where they start.
+        let text = "(a: (b: [1, 2";
+        let map = FieldMap::new(text);
+        assert_eq!(map.start_of("a"), Some(4));
+        assert_eq!(map.start_of("a.b"), Some(8));
+        assert_eq!(map.start_of("a.b[1]"), Some(12));
+        assert_eq!(map.field_at(12), Some("a.b[1]"));
+        assert_eq!(map.start_of("a.c"), Some(4), "falls back to `a`");
     }
 }

@@ -138,6 +138,30 @@ mod tests {
         ));
     }
 
+    /// Ties in both rankings, one pair tied in both, worked out by hand from the definition
+    /// (Kendall 1945; Agresti, *Analysis of Ordinal Categorical Data*, 2010, §7.1.4):
+    /// a = (1, 1, 3, 3, 5), b = (2, 2, 1, 4, 4), n₀ = 10 pairs.
+    ///   (0,1) tied in a and in b;  (0,2) and (1,2) discordant (a rises, b falls);
+    ///   (0,3), (0,4), (1,3), (1,4), (2,4) concordant;
+    ///   (2,3) tied in a only;  (3,4) tied in b only.
+    /// n_c = 5, n_d = 2, n₁ = 2 (pairs tied in a, both-tied included), n₂ = 2, so
+    /// τ_b = (5 − 2) / √((10 − 2)(10 − 2)) = 3/8 exactly. (τ-a would be 3/10; counting the
+    /// pair tied in both only once would give 3/√72 = 0.354.) The same in reverse order of the
+    /// arguments, and −3/8 against b reversed.
+    #[test]
+    fn ties_in_both_rankings_by_hand() {
+        let a = [1, 1, 3, 3, 5];
+        let b = [2, 2, 1, 4, 4];
+        assert_eq!(kendall_tau_b(&a, &b), Some(0.375));
+        assert_eq!(kendall_tau_b(&b, &a), Some(0.375));
+        let reversed: Vec<usize> = b.iter().map(|r| 6 - r).collect();
+        assert_eq!(kendall_tau_b(&a, &reversed), Some(-0.375));
+        // Every pair tied in one ranking or the other except the concordant ones:
+        // a = (1, 1, 2), b = (1, 2, 2): (0,1) tied in a, (1,2) tied in b, (0,2) concordant;
+        // τ_b = 1 / √((3 − 1)(3 − 1)) = 1/2.
+        assert_eq!(kendall_tau_b(&[1, 1, 2], &[1, 2, 2]), Some(0.5));
+    }
+
     #[test]
     fn undefined_when_everything_ties_or_too_few() {
         assert_eq!(kendall_tau_b(&[1, 1, 1], &[1, 2, 3]), None);

@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use tideline::diagnostic::Diagnostic;
+use tideline::diagnostic::{Diagnostic, LoadError};
+use tideline::model::Scenario;
 use tideline::scenario_file::{MAX_FILE_BYTES, load_path, parse_ron};
 
 struct Expect {
@@ -511,39 +512,256 @@ fn a_missing_file_names_itself() {
     );
 }
 
-/// No panic on any bytes: every prefix of a valid file, and the file with each byte in turn
-/// replaced by characters that break RON in different ways.
-#[test]
-fn no_panic_on_truncated_or_corrupted_files() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/good-base.ron");
-    let good = std::fs::read(&path).unwrap_or_default();
-    assert!(!good.is_empty());
-    for cut in 0..good.len() {
-        let _ = parse_ron(&good[..cut], "cut.ron");
+/// Lines and the characters of each line in `bytes` (read as UTF-8 up to its first bad byte).
+fn line_lengths(bytes: &[u8]) -> Vec<usize> {
+    let good = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or(""),
+    };
+    good.split('\n').map(|l| l.chars().count()).collect()
+}
+
+/// Where byte `i` of `bytes` stands as 1-based line and character column, counted here from
+/// the text (the character it falls in, if it falls inside one).
+fn place_of(bytes: &[u8], i: usize) -> (usize, usize) {
+    let mut start = i;
+    while start > 0 && (bytes[start] & 0xC0) == 0x80 {
+        start -= 1;
     }
-    for i in (0..good.len()).step_by(5) {
-        for b in [b'(', b')', b'"', b'[', b'{', b'/', 0xff, b'9'] {
-            let mut bytes = good.clone();
-            bytes[i] = b;
-            let _ = parse_ron(&bytes, "flip.ron");
-        }
+    let before = String::from_utf8_lossy(&bytes[..start]);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// `bytes` was refused: with at least one problem, each naming `file` and placed at a line and
+/// column that exist in the text (a column may sit just past the end of its line).
+fn assert_refused_with_located_errors(
+    result: Result<Scenario, LoadError>,
+    bytes: &[u8],
+    file: &str,
+) {
+    let what = format!("{file} from {:?}", String::from_utf8_lossy(bytes));
+    let err = match result {
+        Ok(_) => panic!("{what}: accepted"),
+        Err(e) => e,
+    };
+    assert!(
+        !err.diagnostics.is_empty(),
+        "{what}: an error without problems"
+    );
+    let lines = line_lengths(bytes);
+    for d in &err.diagnostics {
+        assert_eq!(d.file, file, "{what}: {d}");
+        assert!(!d.message.is_empty(), "{what}: {d}");
+        let Some((line, col)) = d.location else {
+            panic!("{what}: not located: {d}")
+        };
+        assert!(
+            line >= 1 && line <= lines.len() && col >= 1 && col <= lines[line - 1] + 1,
+            "{what}: {d} is outside the text"
+        );
     }
 }
 
-/// No panic on any CSV bytes: every prefix of a valid matrix, and single-byte corruptions.
-#[test]
-fn no_panic_on_truncated_or_corrupted_csv() {
-    let good: &[u8] =
-        b"option,leakage,\"cost, total\"\r\ndirection,max,min\nweight,2,1\n\"Hub \"\"A\"\"\",4,3\nTreaty,8,NA\n";
-    assert!(tideline::csv_import::parse_csv(good, "good.csv").is_ok());
-    for cut in 0..good.len() {
-        let _ = tideline::csv_import::parse_csv(&good[..cut], "cut.csv");
+/// What a byte of a file is part of, worked out by a small scan of its own.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Part {
+    /// Structure: brackets, separators, names of fields and values, quotes, the `//` of a comment.
+    Structure,
+    /// The rest of a comment's line.
+    Comment,
+    /// The text inside a quoted string.
+    Quoted,
+    /// A digit or decimal point of a number.
+    Plain,
+}
+
+/// Whether replacing a byte of `part` of a RON file by `new` may leave a valid file: inside a
+/// comment anything goes; inside a string anything but a quote (a string may still be an id
+/// that something else refers to, so this is "may", not "must"); a number may become another
+/// number; structure may not change.
+fn may_stay_valid(part: Part, new: u8) -> bool {
+    match part {
+        Part::Comment => true,
+        Part::Quoted => new != b'"',
+        Part::Plain => new.is_ascii_digit() || new == b'.',
+        Part::Structure => false,
     }
-    for i in 0..good.len() {
-        for b in [b',', b'"', b'\n', b'\r', 0xff, b'x', b'-'] {
-            let mut bytes = good.to_vec();
-            bytes[i] = b;
-            let _ = tideline::csv_import::parse_csv(&bytes, "flip.csv");
+}
+
+fn ron_parts(text: &[u8]) -> Vec<Part> {
+    let mut parts = vec![Part::Structure; text.len()];
+    let mut i = 0;
+    while i < text.len() {
+        match text[i] {
+            b'/' if text.get(i + 1) == Some(&b'/') => {
+                i += 2;
+                while i < text.len() && text[i] != b'\n' {
+                    parts[i] = Part::Comment;
+                    i += 1;
+                }
+            }
+            b'"' => {
+                i += 1;
+                while i < text.len() && text[i] != b'"' {
+                    parts[i] = Part::Quoted;
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'0'..=b'9' | b'.' => {
+                parts[i] = Part::Plain;
+                i += 1;
+            }
+            _ => i += 1,
         }
     }
+    parts
+}
+
+/// Every prefix of a valid file and the file with bytes replaced by characters that break RON
+/// in different ways: never a panic, and each is refused with located errors, unless it is
+/// still a valid scenario (only the whole file, or a change inside a comment, a string or a
+/// number can be).
+#[test]
+fn truncated_or_corrupted_files_are_refused_with_located_errors() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/good-base.ron");
+    let good = std::fs::read(&path).unwrap_or_default();
+    assert!(!good.is_empty());
+    let whole = parse_ron(&good, "good.ron").unwrap_or_else(|e| panic!("{e}"));
+    let content_end = String::from_utf8_lossy(&good).trim_end().len();
+    for cut in 0..good.len() {
+        let bytes = &good[..cut];
+        let result = parse_ron(bytes, "cut.ron");
+        if cut >= content_end {
+            // Only trailing white space is gone.
+            assert_eq!(result.ok().as_ref(), Some(&whole), "cut at {cut}");
+        } else if bytes.iter().all(u8::is_ascii_whitespace) {
+            let e = result.err().map(|e| e.diagnostics).unwrap_or_default();
+            assert_eq!(e.len(), 1, "cut at {cut}");
+            assert_eq!((e[0].location, e[0].field.as_str()), (None, ""));
+            assert!(e[0].message.starts_with("the file is empty"), "{}", e[0]);
+        } else {
+            assert_refused_with_located_errors(result, bytes, "cut.ron");
+        }
+    }
+    let parts = ron_parts(&good);
+    let mut accepted = 0;
+    for i in (0..good.len()).step_by(5) {
+        for b in [b'(', b')', b'"', b'[', b'{', b'/', 0xff, b'9'] {
+            if good[i] == b {
+                continue;
+            }
+            let mut bytes = good.clone();
+            bytes[i] = b;
+            let result = parse_ron(&bytes, "flip.ron");
+            let what = format!("byte {i} ({:?}) → {:?}", good[i] as char, b as char);
+            if b == 0xff {
+                // Not UTF-8: one problem, at the very character replaced.
+                let e = result.err().map(|e| e.diagnostics).unwrap_or_default();
+                assert_eq!(e.len(), 1, "{what}");
+                assert_eq!(e[0].location, Some(place_of(&bytes, i)), "{what}: {}", e[0]);
+                assert!(e[0].message.contains("not UTF-8"), "{what}: {}", e[0]);
+            } else if result.is_ok() {
+                assert!(may_stay_valid(parts[i], b), "{what}: accepted");
+                accepted += 1;
+            } else {
+                assert_refused_with_located_errors(result, &bytes, "flip.ron");
+            }
+        }
+    }
+    // Some changes inside names and comments are harmless, and were accepted.
+    assert!(accepted > 0);
+}
+
+/// The CSV base: the cells of its option rows, as written, for judging what a cut leaves.
+const GOOD_CSV: &[u8] =
+    b"option,leakage,\"cost, total\"\r\ndirection,max,min\nweight,2,1\n\"Hub \"\"A\"\"\",4,3\nTreaty,8,NA\n";
+
+/// Every prefix of a valid matrix and single-byte corruptions: never a panic, and each is
+/// refused with located errors, unless it is still a valid matrix. A cut is valid when it keeps
+/// the settings rows and leaves whole option rows (the last one may lose trailing cells' text
+/// only where that leaves a number or an empty, missing, value); a corrupted file may be valid
+/// when it is still a matrix on two criteria whose untouched option rows read as before.
+#[test]
+fn truncated_or_corrupted_csv_is_refused_with_located_errors() {
+    use tideline::csv_import::parse_csv;
+    let good = GOOD_CSV;
+    let whole = parse_csv(good, "good.csv").unwrap_or_else(|e| panic!("{e}"));
+    let names: Vec<&str> = whole.options.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(names, ["Hub \"A\"", "Treaty"]);
+    let values = [[Some(4.0), Some(3.0)], [Some(8.0), None]];
+    for cut in 0..good.len() {
+        let bytes = &good[..cut];
+        match parse_csv(bytes, "cut.csv") {
+            Ok(s) => {
+                // What is left is the start of the file: its options, each value as in the
+                // file or gone (a cut inside the last row's last cell).
+                let what = format!("cut at {cut}: {:?}", String::from_utf8_lossy(bytes));
+                assert!(!s.options.is_empty() && s.options.len() <= 2, "{what}");
+                assert_eq!(s.criteria.len(), 2, "{what}");
+                for (i, o) in s.options.iter().enumerate() {
+                    assert_eq!(o.name, names[i], "{what}");
+                    for (j, got) in s.matrix()[i].iter().enumerate() {
+                        assert!(
+                            *got == values[i][j] || got.is_none(),
+                            "{what}: {got:?} for {:?}",
+                            values[i][j]
+                        );
+                    }
+                }
+            }
+            Err(e) if bytes.iter().all(u8::is_ascii_whitespace) => {
+                assert_eq!(e.diagnostics.len(), 1, "cut at {cut}");
+                assert!(
+                    e.diagnostics[0].message.starts_with("the file is empty"),
+                    "{e}"
+                );
+            }
+            result @ Err(_) => assert_refused_with_located_errors(result, bytes, "cut.csv"),
+        }
+    }
+    // The byte range of each option row, so a change is known to hit one row or none.
+    let row_start = |k: usize| {
+        good.iter()
+            .enumerate()
+            .filter(|(_, c)| **c == b'\n')
+            .nth(k - 1)
+            .map_or(0, |(i, _)| i + 1)
+    };
+    let rows = [row_start(3)..row_start(4), row_start(4)..good.len()];
+    let mut accepted = 0;
+    for i in 0..good.len() {
+        for b in [b',', b'"', b'\n', b'\r', 0xff, b'x', b'-'] {
+            if good[i] == b {
+                continue;
+            }
+            let mut bytes = good.to_vec();
+            bytes[i] = b;
+            let what = format!("byte {i} ({:?}) → {:?}", good[i] as char, b as char);
+            let result = parse_csv(&bytes, "flip.csv");
+            if b == 0xff {
+                let e = result.err().map(|e| e.diagnostics).unwrap_or_default();
+                assert_eq!(e.len(), 1, "{what}");
+                assert_eq!(e[0].location, Some(place_of(&bytes, i)), "{what}: {}", e[0]);
+            } else if let Ok(s) = &result {
+                // Still a matrix on two criteria, in which each option row the change did not
+                // touch reads as before. (A change to a settings row may turn it into an
+                // option: `weight` with its `w` replaced by a line break is option `eight`.)
+                assert_eq!(s.criteria.len(), 2, "{what}");
+                for (k, range) in rows.iter().enumerate() {
+                    if !range.contains(&i) {
+                        let at = s.options.iter().position(|o| o.name == names[k]);
+                        let at = at.unwrap_or_else(|| panic!("{what}: {} is gone", names[k]));
+                        assert_eq!(s.matrix()[at], values[k], "{what}");
+                    }
+                }
+                accepted += 1;
+            } else {
+                assert_refused_with_located_errors(result, &bytes, "flip.csv");
+            }
+        }
+    }
+    assert!(accepted > 0);
 }

@@ -207,8 +207,46 @@ fn score_on_a_bad_file_exits_non_zero_with_the_location() {
     assert!(stderr(&o).contains("tests/data/bad/nan-value.ron:17:54: performance[0].value"));
 }
 
+/// The text table's rows after its header: (rank, name, score), top to bottom.
+fn table_rows(text: &str) -> Vec<(usize, String, f64)> {
+    text.lines()
+        .skip_while(|l| !l.trim_start().starts_with("rank"))
+        .skip(1)
+        .take_while(|l| !l.trim().is_empty())
+        .map(|l| {
+            let l = l.trim();
+            let (rank, rest) = l.split_once(' ').unwrap_or((l, ""));
+            let (name, score) = rest.trim().rsplit_once(' ').unwrap_or((rest, ""));
+            (
+                rank.parse().unwrap_or_else(|_| panic!("rank in {l:?}")),
+                name.trim().to_string(),
+                score.parse().unwrap_or_else(|_| panic!("score in {l:?}")),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn table_lists_options_best_first() {
+    // The hand-checked matrix: B (1), then C (0.5), then A (0), though the file lists A first.
+    let dir = temp_dir("table");
+    let csv = write_matrix(&dir);
+    let o = tideline(&["score", csv.to_str().unwrap_or_default()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let rows = table_rows(&stdout(&o));
+    assert_eq!(
+        rows,
+        vec![
+            (1, "B".to_string(), 1.0),
+            (2, "C, the third".to_string(), 0.5),
+            (3, "A".to_string(), 0.0),
+        ],
+        "{}",
+        stdout(&o)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+
+    // On the bundled scenario: every option once, ranks rising and scores falling down the table.
     let o = tideline(&[
         "score",
         "scenarios/unep-aheg-2018.ron",
@@ -216,17 +254,12 @@ fn table_lists_options_best_first() {
         "equal",
     ]);
     assert_eq!(o.status.code(), Some(0));
-    let text = stdout(&o);
-    let first_rank_line = text.lines().find(|l| l.trim_start().starts_with("1 "));
-    assert!(first_rank_line.is_some(), "{text}");
-    // The last line is the lowest rank.
-    let last = text.lines().last().unwrap_or_default();
-    let last_rank: usize = last
-        .split_whitespace()
-        .next()
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(0);
-    assert!(last_rank >= 2, "{text}");
+    let rows = table_rows(&stdout(&o));
+    assert_eq!(rows.len(), 10, "{}", stdout(&o));
+    assert_eq!(rows[0].0, 1);
+    for w in rows.windows(2) {
+        assert!(w[0].0 <= w[1].0 && w[0].2 >= w[1].2, "{w:?}");
+    }
 }
 
 /// Every method on the hand-checked matrix above (B is best on both criteria, A worst, C
@@ -568,16 +601,11 @@ fn export_writes_the_matrix_and_the_results() {
         std::fs::read_to_string(&matrix).unwrap_or_default(),
         "option,cost,effect\ndirection,min,max\nweight,0.25,0.75\na,10,2\nb,0,4\nc-the-third,5,3\n"
     );
-    // The results are what `score --format csv` prints.
-    let printed = stdout(&tideline(&[
-        "score",
-        csv.to_str().unwrap_or_default(),
-        "--format",
-        "csv",
-    ]));
+    // The results, options in file order, with the scores and ranks worked out by hand above
+    // `write_matrix`.
     assert_eq!(
         std::fs::read_to_string(&results).unwrap_or_default(),
-        printed
+        "option,name,score,rank\na,A,0,3\nb,B,1,1\nc-the-third,\"C, the third\",0.5,2\n"
     );
     // The exported matrix scores as the original does.
     let again = score_json(&[matrix.to_str().unwrap_or_default()]);

@@ -397,14 +397,146 @@ fn promethee2_linear_with_costs_matches_ziemba_2019() {
     }
 }
 
+/// PROMETHEE I's partial order on the plant-location example of Brans, J.-P. & Mareschal, B.
+/// (2005), "PROMETHEE methods", ch. 5 of Figueira, Greco & Ehrgott (eds.), *Multiple Criteria
+/// Decision Analysis: State of the Art Surveys*, Springer: six actions, six criteria of equal
+/// weight, one of each of the six preference functions (f3 here in hundreds, its thresholds
+/// scaled alike).
+///
+/// We could not consult the chapter's printed flows, so they are worked out independently: a
+/// plain pair loop below with the preference functions written from the chapter's definitions
+/// (not the engine's), and, as a second check, the flows to four places from a separate script:
+///   φ⁺ = 0.2199, 0.3963, 0.2466, 0.3293, 0.4547, 0.3001;
+///   φ⁻ = 0.3655, 0.3791, 0.3362, 0.3493, 0.1618, 0.3549.
+/// From these, by hand: a5 has the highest φ⁺ and the lowest φ⁻, so it is preferred to every
+/// other action; a2 leaves most but is also entered most, so it is incomparable with a1, a3,
+/// a4 and a6; a3 is incomparable with a4 and a6 (lower φ⁺ and lower φ⁻); every other pair is
+/// ordered by both flows alike. The complete order (net flow) is a5, a2, a4, a6, a3, a1.
+#[test]
+fn promethee1_partial_order_on_the_brans_mareschal_example() {
+    use tideline::scoring::{Outrank, incomparable_pairs, promethee1};
+    let rows: [[f64; 6]; 6] = [
+        [80.0, 90.0, 6.0, 5.4, 8.0, 5.0],
+        [65.0, 58.0, 2.0, 9.7, 1.0, 1.0],
+        [83.0, 60.0, 4.0, 7.2, 4.0, 7.0],
+        [40.0, 80.0, 10.0, 7.5, 7.0, 10.0],
+        [52.0, 72.0, 6.0, 2.0, 3.0, 8.0],
+        [94.0, 96.0, 7.0, 3.6, 5.0, 6.0],
+    ];
+    let dirs = [Min, Max, Min, Min, Min, Max];
+    use PreferenceFunction as F;
+    let functions = [
+        (F::UShape, 10.0, 0.0, 0.0),
+        (F::VShape, 0.0, 30.0, 0.0),
+        (F::Linear, 0.5, 5.0, 0.0),
+        (F::Level, 1.0, 6.0, 0.0),
+        (F::Usual, 0.0, 0.0, 0.0),
+        (F::Gaussian, 0.0, 0.0, 5.0),
+    ];
+    let refs: Vec<&[f64]> = rows.iter().map(|r| r.as_slice()).collect();
+    let case = Case::new(&refs, &dirs, &[1.0 / 6.0; 6]).with_preference(|j| {
+        let (function, q, p, s) = functions[j];
+        Outranking {
+            function,
+            q: Some(q),
+            p: Some(p),
+            s: Some(s),
+        }
+    });
+    let out = case.score(Method::Promethee2, Normalization::None);
+    let MethodDetail::Promethee {
+        phi_plus,
+        phi_minus,
+        ..
+    } = &out.detail
+    else {
+        panic!("no PROMETHEE detail")
+    };
+
+    // The definition, pair by pair: P_j(d) for an advantage d of a over b on criterion j.
+    let pref = |j: usize, d: f64| -> f64 {
+        if d <= 0.0 {
+            return 0.0;
+        }
+        match j {
+            0 => f64::from(u8::from(d > 10.0)),
+            1 => (d / 30.0).min(1.0),
+            2 => ((d - 0.5) / 4.5).clamp(0.0, 1.0),
+            3 => [0.0, 0.5, 1.0][usize::from(d > 1.0) + usize::from(d > 6.0)],
+            4 => 1.0,
+            _ => 1.0 - (-d * d / 50.0).exp(),
+        }
+    };
+    let pi = |a: usize, b: usize| -> f64 {
+        (0..6)
+            .map(|j| {
+                let d = rows[a][j] - rows[b][j];
+                pref(j, if dirs[j] == Max { d } else { -d }) / 6.0
+            })
+            .sum()
+    };
+    for a in 0..6 {
+        let leaving: f64 = (0..6).filter(|&b| b != a).map(|b| pi(a, b)).sum::<f64>() / 5.0;
+        let entering: f64 = (0..6).filter(|&b| b != a).map(|b| pi(b, a)).sum::<f64>() / 5.0;
+        assert!((phi_plus[a] - leaving).abs() < 1e-12, "φ⁺ of a{}", a + 1);
+        assert!((phi_minus[a] - entering).abs() < 1e-12, "φ⁻ of a{}", a + 1);
+    }
+    assert_published(
+        phi_plus,
+        &[0.2199, 0.3963, 0.2466, 0.3293, 0.4547, 0.3001],
+        0.00005 + 1e-9,
+    );
+    assert_published(
+        phi_minus,
+        &[0.3655, 0.3791, 0.3362, 0.3493, 0.1618, 0.3549],
+        0.00005 + 1e-9,
+    );
+
+    // The partial order, pair by pair (0-based: a1 is 0): incomparable, or as the complete order.
+    let rank = [6, 2, 5, 3, 1, 4];
+    assert_eq!(ranks(&out.scores, true), rank);
+    let incomparable = [(0, 1), (1, 2), (1, 3), (1, 5), (2, 3), (2, 5)];
+    for a in 0..6 {
+        for b in 0..6 {
+            if a == b {
+                continue;
+            }
+            let want = if incomparable.contains(&(a.min(b), a.max(b))) {
+                Outrank::Incomparable
+            } else if rank[a] < rank[b] {
+                Outrank::Prefers
+            } else {
+                Outrank::PreferredBy
+            };
+            assert_eq!(
+                promethee1(phi_plus, phi_minus, a, b),
+                want,
+                "a{} against a{}",
+                a + 1,
+                b + 1
+            );
+        }
+    }
+    for b in [0, 1, 2, 3, 5] {
+        assert_eq!(promethee1(phi_plus, phi_minus, 4, b), Outrank::Prefers);
+    }
+    // Listed in the complete order a5, a2, a4, a6, a3, a1, each pair best first.
+    let order = [4, 1, 3, 5, 2, 0];
+    assert_eq!(
+        incomparable_pairs(&order, phi_plus, phi_minus),
+        vec![(1, 3), (1, 5), (1, 2), (1, 0), (3, 2), (5, 2)]
+    );
+}
+
 /// Triantaphyllou, E. (2000). *Multi-Criteria Decision Making Methods: A Comparative Study*,
 /// §2.2.2, the weighted product model on the data of the WSM example (§2.2.1, used in
 /// `tests/scoring.rs`): A1 = (25, 20, 15, 30), A2 = (10, 30, 20, 30), A3 = (30, 10, 30, 10),
 /// weights 0.20, 0.15, 0.40, 0.25, all benefits. The book compares options by the ratio
 /// P(A_K/A_L) = Π (a_Kj/a_Lj)^w_j and finds A1 best, then A2, then A3.
 ///
-/// We could not consult the book's printed ratios, so they are worked out here by hand, in
-/// logarithms (ln 2.5 = 0.916291, ln(2/3) = −0.405465, ln 0.75 = −0.287682, ln(5/6) =
+/// The ratios as printed, to three decimals: P(A1/A2) = 1.007, P(A1/A3) = 1.067 and
+/// P(A2/A3) = 1.059 (the example as reproduced in the Wikipedia article "Weighted product
+/// model"). To more places, worked out here by hand in logarithms (ln 2.5 = 0.916291, ln(2/3) = −0.405465, ln 0.75 = −0.287682, ln(5/6) =
 /// −0.182322, ln 2 = 0.693147, ln 3 = 1.098612):
 /// ln P(A1/A2) = 0.2·0.916291 − 0.15·0.405465 − 0.4·0.287682 + 0.25·0
 ///             = 0.183258 − 0.060820 − 0.115073 = 0.007366 → 1.00739;
@@ -425,6 +557,11 @@ fn wpm_ratios_on_the_triantaphyllou_example() {
     );
     let out = case.score(Method::Wpm, Normalization::None);
     let s = &out.scores;
+    assert_published(
+        &[s[0] / s[1], s[0] / s[2], s[1] / s[2]],
+        &[1.007, 1.067, 1.059],
+        0.0005 + 1e-9,
+    );
     assert!((s[0] / s[1] - 1.00739).abs() < 5e-6, "{}", s[0] / s[1]);
     assert!((s[0] / s[2] - 1.06705).abs() < 5e-6, "{}", s[0] / s[2]);
     assert!((s[1] / s[2] - 1.05922).abs() < 5e-6, "{}", s[1] / s[2]);

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use tideline::model::Basis;
 use tideline::scenario_file::{
-    DEFAULT_SCENARIO, default_scenario, load_path, parse_ron, save, to_ron,
+    DEFAULT_SCENARIO, default_scenario, load_path, parse_ron, save, to_ron, write_atomic_with,
 };
 use tideline::scoring::score;
 
@@ -130,26 +130,102 @@ fn save_then_load_gives_the_same_scenario() {
     }
 }
 
-#[test]
-fn saving_replaces_the_file_whole_and_leaves_no_temporary_behind() {
-    let dir = std::env::temp_dir().join(format!("tideline-save-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
-    let path = dir.join("s.ron");
-    std::fs::write(&path, "old contents").unwrap_or_else(|e| panic!("{e}"));
-    let s = default_scenario().unwrap_or_else(|e| panic!("{e}"));
-    save(&path, &s).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(load_path(&path).unwrap_or_else(|e| panic!("{e}")), s);
-    let names: Vec<String> = std::fs::read_dir(&dir)
+/// The names in a folder, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names, vec!["s.ron".to_string()]);
+    names.sort();
+    names
+}
+
+fn fresh_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("tideline-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+#[test]
+fn saving_replaces_the_file_whole_and_leaves_no_temporary_behind() {
+    let dir = fresh_dir("save");
+    let path = dir.join("s.ron");
+    std::fs::write(&path, "old contents").unwrap_or_else(|e| panic!("{e}"));
+    let s = default_scenario().unwrap_or_else(|e| panic!("{e}"));
+    save(&path, &s).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(load_path(&path).unwrap_or_else(|e| panic!("{e}")), s);
+    assert_eq!(names_in(&dir), vec!["s.ron".to_string()]);
     // A save that cannot happen (the folder is gone) reports an error and writes nothing.
     let _ = std::fs::remove_dir_all(&dir);
     let err = save(&path, &s).err().unwrap_or_default();
     assert!(err.contains("cannot save"), "{err}");
+    assert!(!dir.exists());
+}
+
+/// A write that fails part-way (a full disk, a dying device) leaves the old file exactly as it
+/// was and no temporary beside it. While the body is being written, the target still holds the
+/// old contents: the body goes elsewhere, and only a finished write replaces the file.
+#[test]
+fn a_write_failing_part_way_leaves_the_old_file_whole_and_no_temporary() {
+    use std::io::Write;
+    let dir = fresh_dir("save-fails");
+    let path = dir.join("s.ron");
+    std::fs::write(&path, "old contents").unwrap_or_else(|e| panic!("{e}"));
+    let mut seen_during_write = String::new();
+    let result = write_atomic_with(&path, |f| {
+        f.write_all(b"the first half of the new ")?;
+        f.flush()?;
+        seen_during_write = std::fs::read_to_string(&path).unwrap_or_default();
+        Err(std::io::Error::other("no space left on device"))
+    });
+    let err = result.err().map(|e| e.to_string()).unwrap_or_default();
+    assert_eq!(err, "no space left on device");
+    assert_eq!(
+        seen_during_write, "old contents",
+        "the file was written in place"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap_or_default(),
+        "old contents"
+    );
+    assert_eq!(names_in(&dir), vec!["s.ron".to_string()]);
+
+    // The same through `save`, whose body is a whole scenario: the message names the file.
+    let s = default_scenario().unwrap_or_else(|e| panic!("{e}"));
+    save(&path, &s).unwrap_or_else(|e| panic!("{e}"));
+    let saved = std::fs::read_to_string(&path).unwrap_or_default();
+    let result = write_atomic_with(&path, |f| {
+        f.write_all(&saved.as_bytes()[..saved.len() / 3])?;
+        Err(std::io::Error::other("the writer was stopped"))
+    });
+    assert!(result.is_err());
+    assert_eq!(std::fs::read_to_string(&path).unwrap_or_default(), saved);
+    assert_eq!(load_path(&path).unwrap_or_else(|e| panic!("{e}")), s);
+    assert_eq!(names_in(&dir), vec!["s.ron".to_string()]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A write whose last step fails (the target is a folder, so the rename is refused) after the
+/// whole body went to the temporary: the folder and what it holds are untouched, the error is
+/// reported, and the temporary is removed.
+#[test]
+fn a_save_whose_rename_fails_removes_its_temporary() {
+    let dir = fresh_dir("save-onto-folder");
+    let target = dir.join("s.ron");
+    std::fs::create_dir_all(target.join("inside")).unwrap_or_else(|e| panic!("{e}"));
+    let s = default_scenario().unwrap_or_else(|e| panic!("{e}"));
+    let err = save(&target, &s).err().unwrap_or_default();
+    assert!(
+        err.starts_with(&format!("{}: cannot save", target.display())),
+        "{err}"
+    );
+    assert!(target.is_dir());
+    assert_eq!(names_in(&target), vec!["inside".to_string()]);
+    assert_eq!(names_in(&dir), vec!["s.ron".to_string()]);
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -240,9 +240,18 @@ fn ratio_normalisations_refuse_values_they_cannot_divide() {
             other => panic!("{method:?}: expected a refusal, got {other:?}"),
         }
     }
-    // Benefit columns may hold zeros under the ratio normalisations.
+    // Benefit columns may hold zeros under the ratio normalisations: 0, 1, 3 give x/Σx = 0,
+    // 1/4, 3/4 and x/max = 0, 1/3, 1.
     let b = criterion(Direction::Maximize, 0.0, 10.0);
-    assert!(normalize_column(&with_zero, &b, Normalization::Sum).is_ok());
+    for (method, want) in [
+        (Normalization::Sum, [0.0, 0.25, 0.75]),
+        (Normalization::Linear, [0.0, 1.0 / 3.0, 1.0]),
+    ] {
+        match normalize_column(&[Some(0.0), Some(1.0), Some(3.0)], &b, method) {
+            Ok(got) => assert_eq!(got, want.map(Some), "{method:?}"),
+            Err(e) => panic!("{method:?}: {e}"),
+        }
+    }
     let e = normalize_column(&with_negative, &c, Normalization::Max)
         .err()
         .map(|e| e.to_string())

@@ -1,8 +1,9 @@
 //! The real window driven through egui_kittest: what it shows, and what clicks and key presses
 //! do to the document and its cached ranking.
 //!
-//! Expected rankings come from the engine (`tideline::scoring`, `tideline::weights`) applied to
-//! a copy of the scenario changed the same way, never from hard-coded option names.
+//! On the default scenario, expected rankings come from the engine (`tideline::scoring`,
+//! `tideline::weights`) applied to a copy of the scenario changed the same way, never from
+//! hard-coded option names; on a small scenario they are worked out by hand.
 
 use std::path::Path;
 
@@ -12,6 +13,7 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use tideline::app::{Command, TidelineApp};
 use tideline::edit::Edit;
 use tideline::model::{Scenario, WeightProfile};
+use tideline::scenario_file::parse_ron;
 use tideline::scoring::{Ranking, score, score_with};
 use tideline::weights::{family_shares, set_criterion_share, set_family_share};
 
@@ -410,4 +412,50 @@ fn every_input_widget_has_an_accessible_name() {
     let harness = harness(default_app());
     let unnamed = harness.unnamed_widgets();
     assert!(unnamed.is_empty(), "unnamed widgets: {unnamed:#?}");
+}
+
+/// Three options on two benefit criteria (scale 0 to 10), each in its own family:
+/// X = (9, 1), Y = (5, 4), Z = (2, 2).
+const BY_HAND: &str = r#"(
+    metadata: (format_version: 1, title: "By hand"),
+    families: [(id: "breadth", name: "Breadth"), (id: "depth", name: "Depth")],
+    criteria: [
+        (id: "b", name: "B", family: "breadth", direction: Maximize, scale: (min: 0, max: 10)),
+        (id: "d", name: "D", family: "depth", direction: Maximize, scale: (min: 0, max: 10)),
+    ],
+    options: [
+        (id: "x", name: "X", provenance: (document: "test")),
+        (id: "y", name: "Y", provenance: (document: "test")),
+        (id: "z", name: "Z", provenance: (document: "test")),
+    ],
+    performance: [
+        (option: "x", criterion: "b", value: 9), (option: "x", criterion: "d", value: 1),
+        (option: "y", criterion: "b", value: 5), (option: "y", criterion: "d", value: 4),
+        (option: "z", criterion: "b", value: 2), (option: "z", criterion: "d", value: 2),
+    ],
+    profiles: [(id: "equal", name: "Equal")],
+    settings: (active_profile: "equal"),
+)"#;
+
+/// Moving the Depth slider, by hand. Equal weights: X = (0.9 + 0.1)/2 = 0.5, Y = 0.45,
+/// Z = 0.2. Depth at 80 % (Breadth then 20 %): X = 0.2·0.9 + 0.8·0.1 = 0.26,
+/// Y = 0.2·0.5 + 0.8·0.4 = 0.42, Z = 0.2·0.2 + 0.8·0.2 = 0.2: Y leads.
+#[test]
+fn a_family_slider_moves_the_small_scenario_as_worked_out_by_hand() {
+    let s = parse_ron(BY_HAND.as_bytes(), "by-hand.ron").unwrap_or_else(|e| panic!("{e}"));
+    let mut harness = harness(TidelineApp::new(s, "by-hand.ron"));
+    let r = ranking(&harness);
+    assert_close(&r.weights, &[0.5, 0.5], "weights");
+    assert_close(&r.scores, &[0.5, 0.45, 0.2], "scores");
+    assert_eq!(r.ranks, vec![1, 2, 3]);
+
+    harness
+        .get_by_role_and_label(Role::Slider, "Depth")
+        .set_value_accesskit(80.0);
+    harness.run();
+    assert!((slider_value(&harness, "Breadth") - 20.0).abs() < 1e-9);
+    let r = ranking(&harness);
+    assert_close(&r.weights, &[0.2, 0.8], "weights");
+    assert_close(&r.scores, &[0.26, 0.42, 0.2], "scores");
+    assert_eq!(r.ranks, vec![2, 1, 3]);
 }

@@ -587,3 +587,72 @@ fn names_stay_level_with_their_values_when_the_table_scrolls() {
         );
     }
 }
+
+/// Three options on two benefit criteria (scale 0 to 10), each in its own family, equal weights:
+/// X = (9, 1), Y = (5, 4), Z = (2, 2).
+const BY_HAND: &str = r#"(
+    metadata: (format_version: 1, title: "By hand"),
+    families: [(id: "breadth", name: "Breadth"), (id: "depth", name: "Depth")],
+    criteria: [
+        (id: "b", name: "B", family: "breadth", direction: Maximize, scale: (min: 0, max: 10)),
+        (id: "d", name: "D", family: "depth", direction: Maximize, scale: (min: 0, max: 10)),
+    ],
+    options: [
+        (id: "x", name: "X", provenance: (document: "test")),
+        (id: "y", name: "Y", provenance: (document: "test")),
+        (id: "z", name: "Z", provenance: (document: "test")),
+    ],
+    performance: [
+        (option: "x", criterion: "b", value: 9), (option: "x", criterion: "d", value: 1),
+        (option: "y", criterion: "b", value: 5), (option: "y", criterion: "d", value: 4),
+        (option: "z", criterion: "b", value: 2), (option: "z", criterion: "d", value: 2),
+    ],
+    profiles: [(id: "equal", name: "Equal")],
+    settings: (active_profile: "equal"),
+)"#;
+
+/// Editing a cell of the small scenario, by hand: scores (b/10 + d/10)/2 are X 0.5, Y 0.45,
+/// Z 0.2. Y's D from 4 to 9 makes Y (0.5 + 0.9)/2 = 0.7, first; undo gives 0.45 back.
+#[test]
+fn editing_a_cell_rescores_the_small_scenario_as_worked_out_by_hand() {
+    let s = tideline::scenario_file::parse_ron(BY_HAND.as_bytes(), "by-hand.ron").unwrap();
+    let mut app = TidelineApp::new(s, "by-hand.ron");
+    app.execute(Command::ShowView(View::Matrix));
+    let mut harness = Harness::builder()
+        .with_size(WINDOW)
+        .with_step_dt(STEP)
+        .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
+    harness.run();
+    let scores = |h: &Harness<'_, TidelineApp>| ranking(h).scores;
+    let close = |got: Vec<f64>, want: [f64; 3]| {
+        assert!(
+            got.iter().zip(want).all(|(g, w)| (g - w).abs() < 1e-12),
+            "{got:?} vs {want:?}"
+        );
+    };
+    close(scores(&harness), [0.5, 0.45, 0.2]);
+
+    let cell = harness.get_by_role_and_label(Role::Cell, "Y, D");
+    assert_eq!(cell.value().as_deref(), Some("4.0"));
+    cell.click();
+    cell.click();
+    harness.run();
+    assert!(editor_is_open(&harness));
+    type_into_value(&mut harness, "9");
+    harness.get_by_role_and_label(Role::Button, "Apply").click();
+    harness.run();
+    close(scores(&harness), [0.5, 0.7, 0.2]);
+    assert_eq!(ranking(&harness).ranks, vec![2, 1, 3]);
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::Cell, "Y, D")
+            .value()
+            .as_deref(),
+        Some("9.0")
+    );
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    close(scores(&harness), [0.5, 0.45, 0.2]);
+    assert_eq!(ranking(&harness).ranks, vec![1, 2, 3]);
+}

@@ -5,11 +5,12 @@
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::{By, NodeT, Queryable};
 use tideline::app::{Command, TidelineApp, View};
 use tideline::edit::Edit;
 use tideline::method_comparison::compare_methods;
 use tideline::model::{Elicitation, Method, Normalization, Scenario};
+use tideline::scenario_file::parse_ron;
 use tideline::scoring::{MethodDetail, score};
 use tideline::weights::family_shares;
 
@@ -20,6 +21,64 @@ fn harness() -> Harness<'static, TidelineApp> {
         .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
     harness.run();
     harness
+}
+
+/// A scenario small enough to score by hand: three options on two benefit criteria (scale 0 to
+/// 10), each criterion in its own family, equal weights (1/2 each):
+/// X = (9, 1), Y = (5, 4), Z = (2, 2).
+const BY_HAND: &str = r#"(
+    metadata: (format_version: 1, title: "By hand"),
+    families: [(id: "breadth", name: "Breadth"), (id: "depth", name: "Depth")],
+    criteria: [
+        (id: "b", name: "B", family: "breadth", direction: Maximize, scale: (min: 0, max: 10)),
+        (id: "d", name: "D", family: "depth", direction: Maximize, scale: (min: 0, max: 10)),
+    ],
+    options: [
+        (id: "x", name: "X", provenance: (document: "test")),
+        (id: "y", name: "Y", provenance: (document: "test")),
+        (id: "z", name: "Z", provenance: (document: "test")),
+    ],
+    performance: [
+        (option: "x", criterion: "b", value: 9), (option: "x", criterion: "d", value: 1),
+        (option: "y", criterion: "b", value: 5), (option: "y", criterion: "d", value: 4),
+        (option: "z", criterion: "b", value: 2), (option: "z", criterion: "d", value: 2),
+    ],
+    profiles: [(id: "equal", name: "Equal")],
+    settings: (active_profile: "equal"),
+)"#;
+
+fn harness_on(text: &str) -> Harness<'static, TidelineApp> {
+    let s = parse_ron(text.as_bytes(), "by-hand.ron").unwrap_or_else(|e| panic!("{e}"));
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1000.0))
+        .build_ui_state(
+            |ui, app: &mut TidelineApp| app.show(ui),
+            TidelineApp::new(s, "by-hand.ron"),
+        );
+    harness.run();
+    harness
+}
+
+/// Every label's text, in the order the window lays them out.
+fn texts(h: &Harness<'_, TidelineApp>) -> Vec<String> {
+    h.query_all(By::new().role(Role::Label))
+        .filter_map(|n| {
+            n.accesskit_node()
+                .label()
+                .or_else(|| n.accesskit_node().value())
+        })
+        .collect()
+}
+
+/// Whether the window shows `cells` one after another (a table's rows, read across).
+fn shows_in_order(h: &Harness<'_, TidelineApp>, cells: &[&str]) -> bool {
+    let all = texts(h);
+    all.windows(cells.len())
+        .any(|w| w.iter().zip(cells).all(|(a, b)| a == b))
+}
+
+fn assert_rows(h: &Harness<'_, TidelineApp>, cells: &[&str]) {
+    assert!(shows_in_order(h, cells), "{cells:?} not in {:?}", texts(h));
 }
 
 fn pick_method(h: &mut Harness<'static, TidelineApp>, m: Method) {
@@ -90,26 +149,133 @@ fn the_normalisation_menu_offers_only_what_the_method_takes() {
     );
 }
 
+/// Each method's numbers on the small scenario, worked out by hand (TOPSIS's square roots by
+/// an independent computation), in rank order under the ranking chart.
+///
+/// Weighted sum on the scale 0..10: X = (0.9 + 0.1)/2 = 0.5, Y = (0.5 + 0.4)/2 = 0.45,
+/// Z = (0.2 + 0.2)/2 = 0.2.
+/// Weighted product on raw values: X = 9^½·1^½ = 3, Y = √20 = 4.4721, Z = 2.
+/// TOPSIS (vector): column norms √110 and √21, weighted values ½·x/norm, ideal (0.4291,
+/// 0.4364), anti-ideal (0.0953, 0.1091); D+, D− and closeness from a separate script:
+/// X 0.3273, 0.3337, 0.5048; Y 0.1907, 0.3572, 0.6520; Z 0.3987, 0.1091, 0.2149.
+/// PROMETHEE II, usual criterion: π(X,Y) = π(Y,X) = π(X,Z) = π(Z,X) = ½, π(Y,Z) = 1, π(Z,Y) = 0;
+/// φ⁺ = ½, ¾, ¼ and φ⁻ = ½, ¼, ¾, so φ = 0, ½, −½.
+#[test]
+fn each_method_shows_the_small_scenario_as_worked_out_by_hand() {
+    let mut h = harness_on(BY_HAND);
+    assert_rows(
+        &h,
+        &["1", "X", "0.5000", "2", "Y", "0.4500", "3", "Z", "0.2000"],
+    );
+    pick_method(&mut h, Method::Wpm);
+    assert_rows(
+        &h,
+        &["1", "Y", "4.4721", "2", "X", "3.0000", "3", "Z", "2.0000"],
+    );
+    pick_method(&mut h, Method::Topsis);
+    assert_eq!(
+        h.state().scenario.settings.normalization,
+        Normalization::Vector
+    );
+    assert_rows(
+        &h,
+        &[
+            "1", "Y", "0.1907", "0.3572", "0.6520", "2", "X", "0.3273", "0.3337", "0.5048", "3",
+            "Z", "0.3987", "0.1091", "0.2149",
+        ],
+    );
+    pick_method(&mut h, Method::Promethee2);
+    assert_rows(
+        &h,
+        &[
+            "1", "Y", "0.7500", "0.2500", "0.5000", "2", "X", "0.5000", "0.5000", "0.0000", "3",
+            "Z", "0.2500", "0.7500", "-0.5000",
+        ],
+    );
+    // Both flows agree on every pair.
+    h.get_by_label(
+        "PROMETHEE I (partial order): no incomparable pairs; it agrees with the complete ranking.",
+    );
+}
+
+/// VIKOR on the small scenario, by hand (Opricovic & Tzeng 2004): best and worst values
+/// f* = (9, 4), f⁻ = (2, 1); S = ½·(9 − b)/7 + ½·(4 − d)/3 and R the larger term:
+/// X: S = 0 + ½ = ½, R = ½; Y: S = R = 2/7; Z: S = ½ + 1/3 = 5/6, R = ½.
+/// Q = v·(S − 2/7)/(5/6 − 2/7) + (1 − v)·(R − 2/7)/(½ − 2/7):
+/// at v = ½, X: ½·9/23 + ½ = 16/23 = 0.6957, Y: 0, Z: 1. Q(X) − Q(Y) ≥ DQ = ½ and Y is best
+/// by S and R: the compromise is Y alone, both conditions met.
+/// At v = 0.9, Q(X) = 0.9·9/23 + 0.1 = 10.4/23 = 0.4522 < ½: no acceptable advantage, so the
+/// compromise is every option within DQ of Y: Y, then X.
 #[test]
 fn vikor_shows_v_and_the_compromise_set() {
-    let mut h = harness();
+    let mut h = harness_on(BY_HAND);
     pick_method(&mut h, Method::Vikor);
-    h.get_by_label_contains("Compromise set:");
-    h.get_by_label_contains("Acceptable advantage");
-    h.state_mut().execute(Command::Edit(Edit::SetVikorV(0.2)));
+    assert_eq!(h.state().scenario.settings.method, Method::Vikor);
+    assert_rows(
+        &h,
+        &[
+            "1", "Y", "0.2857", "0.2857", "0.0000", "2", "X", "0.5000", "0.5000", "0.6957", "3",
+            "Z", "0.8333", "0.5000", "1.0000",
+        ],
+    );
+    h.get_by_label("Compromise set: Y");
+    h.get_by_label_contains("Acceptable advantage (Q₂ − Q₁ ≥ 1/(m − 1)): met · acceptable stability (best Q also best by S or R): met");
+
+    h.state_mut().execute(Command::Edit(Edit::SetVikorV(0.9)));
     h.run();
     match &h.state().ranking().unwrap_or_else(|e| panic!("{e}")).detail {
-        MethodDetail::Vikor { v, .. } => assert_eq!(*v, 0.2),
+        MethodDetail::Vikor { v, .. } => assert_eq!(*v, 0.9),
         other => panic!("not VIKOR: {other:?}"),
     }
-    h.get_by_label_contains("v = 0.20");
+    h.get_by_label_contains("v = 0.90");
+    assert_rows(&h, &["2", "X", "0.5000", "0.5000", "0.4522"]);
+    h.get_by_label("Compromise set: Y, X");
+    h.get_by_label_contains("Acceptable advantage (Q₂ − Q₁ ≥ 1/(m − 1)): not met · acceptable stability (best Q also best by S or R): met");
 }
+
+/// Three options on three benefit criteria weighted 0.5, 0.3, 0.2 (usual criterion):
+/// P = (1, 1, 1), Q = (2, 2, 1), R = (3, 1, 1). By hand: π(Q,P) = 0.8, π(R,P) = 0.5,
+/// π(Q,R) = 0.3, π(R,Q) = 0.5, P prefers nothing. φ⁺ = 0, 0.55, 0.5; φ⁻ = 0.65, 0.25, 0.15;
+/// φ = −0.65, 0.3, 0.35: R first, then Q. But Q leaves more (0.55 > 0.5) and is entered more
+/// (0.25 > 0.15) than R: PROMETHEE I leaves R and Q incomparable, the one such pair.
+const PARTIAL: &str = r#"(
+    metadata: (format_version: 1, title: "Partial order"),
+    families: [(id: "f", name: "F")],
+    criteria: [
+        (id: "c1", name: "C1", family: "f", direction: Maximize, scale: (min: 0, max: 10)),
+        (id: "c2", name: "C2", family: "f", direction: Maximize, scale: (min: 0, max: 10)),
+        (id: "c3", name: "C3", family: "f", direction: Maximize, scale: (min: 0, max: 10)),
+    ],
+    options: [
+        (id: "p", name: "P", provenance: (document: "test")),
+        (id: "q", name: "Q", provenance: (document: "test")),
+        (id: "r", name: "R", provenance: (document: "test")),
+    ],
+    performance: [
+        (option: "p", criterion: "c1", value: 1), (option: "p", criterion: "c2", value: 1),
+        (option: "p", criterion: "c3", value: 1),
+        (option: "q", criterion: "c1", value: 2), (option: "q", criterion: "c2", value: 2),
+        (option: "q", criterion: "c3", value: 1),
+        (option: "r", criterion: "c1", value: 3), (option: "r", criterion: "c2", value: 1),
+        (option: "r", criterion: "c3", value: 1),
+    ],
+    profiles: [(id: "w", name: "W", criterion_weights: {"c1": 5, "c2": 3, "c3": 2})],
+    settings: (active_profile: "w"),
+)"#;
 
 #[test]
 fn promethee_states_its_partial_order() {
-    let mut h = harness();
+    let mut h = harness_on(PARTIAL);
     pick_method(&mut h, Method::Promethee2);
-    h.get_by_label_contains("PROMETHEE I (partial order)");
+    assert_rows(
+        &h,
+        &[
+            "1", "R", "0.5000", "0.1500", "0.3500", "2", "Q", "0.5500", "0.2500", "0.3000", "3",
+            "P", "0.0000", "0.6500", "-0.6500",
+        ],
+    );
+    h.get_by_label_contains("PROMETHEE I (partial order): 1 incomparable pair —");
+    h.get_by_label("R – Q");
 }
 
 #[test]
@@ -141,6 +307,34 @@ fn the_methods_view_names_every_method_and_the_top_option() {
     } else {
         h.get_by_label_contains("The methods disagree on the top option");
     }
+}
+
+/// The Methods view on the small scenario. By hand (see the tests above): the weighted sum
+/// ranks X, Y, Z; every other method Y, X, Z. Kendall's τ-b between the weighted sum and any
+/// other: pair (X, Y) discordant, (X, Z) and (Y, Z) concordant, τ = (2 − 1)/3 = +0.33; between
+/// any two others, and of each method with itself, +1.00. So the 5 × 5 table holds +0.33 eight
+/// times (the weighted sum's row and column, less the diagonal) and +1.00 seventeen times.
+#[test]
+fn the_methods_view_shows_ranks_and_tau_worked_out_by_hand() {
+    let mut h = harness_on(BY_HAND);
+    h.get_by_role_and_label(Role::Button, "Methods").click();
+    h.run();
+    assert_eq!(h.state().view, View::Methods);
+    h.get_by_label(
+        "The methods disagree on the top option — Weighted sum: X · Weighted product: Y · \
+         TOPSIS: Y · PROMETHEE II: Y · VIKOR: Y.",
+    );
+    // Rows in the weighted sum's order: its rank, the other four, then the spread.
+    assert_rows(&h, &["X", "1", "2", "2", "2", "2", "1–2"]);
+    assert_rows(&h, &["Y", "2", "1", "1", "1", "1", "1–2"]);
+    assert_rows(&h, &["Z", "3", "3", "3", "3", "3", "3"]);
+    let count = |t: &str| texts(&h).iter().filter(|x| *x == t).count();
+    assert_eq!((count("+0.33"), count("+1.00")), (8, 17));
+    assert_rows(
+        &h,
+        &["Weighted sum", "+1.00", "+0.33", "+0.33", "+0.33", "+0.33"],
+    );
+    assert_rows(&h, &["TOPSIS", "+0.33", "+1.00", "+1.00", "+1.00", "+1.00"]);
 }
 
 fn shares(s: &Scenario) -> Vec<f64> {

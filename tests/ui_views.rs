@@ -1,8 +1,9 @@
 //! The Compare and Trade-off views in the real window, driven through egui_kittest.
 //!
-//! Expected values come from the app's cached ranking and from the engine
-//! (`tideline::pareto::pareto_front`), never from hard-coded option names; family sub-scores
-//! are recomputed here from the ranking's contributions, independently of the view's code.
+//! On the default scenario, expected values come from the app's cached ranking and from the
+//! engine (`tideline::pareto::pareto_front`), never from hard-coded option names; family
+//! sub-scores are recomputed here from the ranking's contributions, independently of the
+//! view's code. On a small scenario, the fronts and totals are worked out by hand.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -13,6 +14,7 @@ use tideline::app::{Command, TidelineApp, View};
 use tideline::edit::Edit;
 use tideline::model::{Direction, Scenario};
 use tideline::pareto::pareto_front;
+use tideline::scenario_file::parse_ron;
 use tideline::scoring::Ranking;
 
 /// Large enough that both views' controls and charts fit unscrolled.
@@ -397,4 +399,107 @@ fn every_input_widget_of_both_views_has_an_accessible_name() {
             "{view:?}: unnamed widgets: {unnamed:#?}"
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------
+// A small scenario worked out by hand
+
+/// Four options, three criteria on the scale 0 to 10; A and B (more is better) in family Env,
+/// Cost (less is better) alone in family Eco; equal weights: families ½ each, A and B ¼ each.
+/// Normalised (x/10, Cost 1 − x/10) and the family sub-scores (the family's weighted mean):
+///
+/// | option | A, B, Cost | normalised     | Env | Eco | overall              |
+/// |--------|------------|----------------|-----|-----|----------------------|
+/// | P      | 10, 6, 8   | 1.0, 0.6, 0.2  | 0.8 | 0.2 | .25 + .15 + .1 = .50 |
+/// | Q      | 4, 4, 2    | 0.4, 0.4, 0.8  | 0.4 | 0.8 | .1 + .1 + .4 = .60   |
+/// | R      | 8, 2, 4    | 0.8, 0.2, 0.6  | 0.5 | 0.6 | .2 + .05 + .3 = .55  |
+/// | S      | 2, 2, 6    | 0.2, 0.2, 0.4  | 0.2 | 0.4 | .05 + .05 + .2 = .30 |
+const SMALL: &str = r#"(
+    metadata: (format_version: 1, title: "Small"),
+    families: [(id: "env", name: "Env"), (id: "eco", name: "Eco")],
+    criteria: [
+        (id: "a", name: "A", family: "env", direction: Maximize, scale: (min: 0, max: 10)),
+        (id: "b", name: "B", family: "env", direction: Maximize, scale: (min: 0, max: 10)),
+        (id: "c", name: "Cost", family: "eco", direction: Minimize, scale: (min: 0, max: 10)),
+    ],
+    options: [
+        (id: "p", name: "P", provenance: (document: "test")),
+        (id: "q", name: "Q", provenance: (document: "test")),
+        (id: "r", name: "R", provenance: (document: "test")),
+        (id: "s", name: "S", provenance: (document: "test")),
+    ],
+    performance: [
+        (option: "p", criterion: "a", value: 10), (option: "p", criterion: "b", value: 6),
+        (option: "p", criterion: "c", value: 8),
+        (option: "q", criterion: "a", value: 4), (option: "q", criterion: "b", value: 4),
+        (option: "q", criterion: "c", value: 2),
+        (option: "r", criterion: "a", value: 8), (option: "r", criterion: "b", value: 2),
+        (option: "r", criterion: "c", value: 4),
+        (option: "s", criterion: "a", value: 2), (option: "s", criterion: "b", value: 2),
+        (option: "s", criterion: "c", value: 6),
+    ],
+    profiles: [(id: "equal", name: "Equal")],
+    settings: (active_profile: "equal"),
+)"#;
+
+fn small_harness() -> Harness<'static, TidelineApp> {
+    let s = parse_ron(SMALL.as_bytes(), "small.ron").unwrap_or_else(|e| panic!("{e}"));
+    let mut harness = Harness::builder().with_size(WINDOW).build_ui_state(
+        |ui, app: &mut TidelineApp| app.show(ui),
+        TidelineApp::new(s, "small.ron"),
+    );
+    harness.run();
+    harness
+}
+
+/// Fronts by hand, from the table above (both axes more is better; members left to right):
+/// - Cost × Env: P (.2, .8), Q (.8, .4), R (.6, .5), S (.4, .2). S is beaten by R; R is not
+///   beaten (P is costlier, Q worse on Env): P, R, Q.
+/// - Cost × B alone: R's B is 0.2, so Q (.8, .4) beats R (.6, .2): P, Q. Only the family's mean
+///   keeps R on the front above.
+/// - Env × Eco: P (.8, .2), Q (.4, .8), R (.5, .6), S (.2, .4): Q, R, P.
+/// - Env × Overall score: P (.8, .50), Q (.4, .60), R (.5, .55), S (.2, .30): Q, R, P.
+#[test]
+fn tradeoff_fronts_of_a_small_scenario_worked_out_by_hand() {
+    let mut harness = small_harness();
+    show_view(&mut harness, View::Tradeoff);
+    for (x, y, front) in [
+        ("Cost", "Env (family)", "P, R, Q"),
+        ("Cost", "B", "P, Q"),
+        ("Env (family)", "Eco (family)", "Q, R, P"),
+        ("Env (family)", "Overall score", "Q, R, P"),
+    ] {
+        pick(&mut harness, "X axis:", x);
+        pick(&mut harness, "Y axis:", y);
+        assert_eq!(
+            shown_front(&harness),
+            format!("Pareto front: {front}"),
+            "{x} × {y}"
+        );
+    }
+}
+
+/// Compare starts with the top two by hand, Q (0.60) and R (0.55): their legend lines and the
+/// total difference +0.050; with P as A instead, 0.50 − 0.55 = −0.050.
+#[test]
+fn compare_totals_of_a_small_scenario_worked_out_by_hand() {
+    let mut harness = small_harness();
+    show_view(&mut harness, View::Compare);
+    assert_eq!(combo_value(&harness, "Option A:"), "Q");
+    assert_eq!(combo_value(&harness, "Reference B:"), "R");
+    assert!(!labels_starting_with(&harness, "Q: score 0.600 (rank 1)").is_empty());
+    assert!(!labels_starting_with(&harness, "R: score 0.550 (rank 2)").is_empty());
+    assert!(
+        shown_total(&harness).starts_with("Total difference: +0.050"),
+        "{}",
+        shown_total(&harness)
+    );
+    harness.get_by_role_and_label(Role::CheckBox, "P").click();
+    harness.run();
+    pick(&mut harness, "Option A:", "P");
+    assert!(
+        shown_total(&harness).starts_with("Total difference: -0.050"),
+        "{}",
+        shown_total(&harness)
+    );
 }

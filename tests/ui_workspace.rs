@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use tideline::app::{Command, TidelineApp, View};
 use tideline::edit::Edit;
 use tideline::scenario_file::load_path;
@@ -67,6 +67,17 @@ fn ctrl_z_undoes_and_ctrl_shift_z_redoes() {
     assert_eq!(h.state().scenario, edited);
 }
 
+/// The active profile's share of the effectiveness family.
+fn effectiveness_share(s: &tideline::model::Scenario) -> f64 {
+    let p = &s.profiles[s.active_profile_index()];
+    let f = s
+        .families
+        .iter()
+        .position(|f| f.id == "effectiveness")
+        .unwrap_or_else(|| panic!("no effectiveness family"));
+    tideline::weights::family_shares(s, p)[f]
+}
+
 #[test]
 fn a_whole_drag_is_one_undo_step() {
     let mut h = harness(default_app());
@@ -75,12 +86,13 @@ fn a_whole_drag_is_one_undo_step() {
         h.state_mut().execute(family_share("effectiveness", share));
     }
     h.state_mut().execute(Command::EndGesture);
+    let after_first = h.state().scenario.clone();
+    assert!((effectiveness_share(&after_first) - 0.4).abs() < 1e-12);
     h.state_mut().execute(family_share("effectiveness", 0.5));
     h.run();
     // One undo takes back the second gesture, the next the whole first one.
     h.state_mut().execute(Command::Undo);
-    let after_first = h.state().scenario.clone();
-    assert_ne!(after_first, original);
+    assert_eq!(h.state().scenario, after_first);
     h.state_mut().execute(Command::Undo);
     assert_eq!(h.state().scenario, original);
     assert!(!h.state().can_undo());
@@ -93,12 +105,15 @@ fn the_undo_button_is_disabled_until_there_is_something_to_undo() {
     h.get_by_label("Undo").click();
     h.run();
     assert_eq!(h.state().revision(), 0, "a disabled button does nothing");
+    let original = h.state().scenario.clone();
     h.state_mut().execute(family_share("social", 0.5));
     h.run();
     let edited = h.state().scenario.clone();
+    assert_ne!(edited, original);
     h.get_by_label("Undo").click();
     h.run();
-    assert_ne!(h.state().scenario, edited);
+    assert_eq!(h.state().scenario, original);
+    assert!(!h.state().can_undo());
     h.get_by_label("Redo").click();
     h.run();
     assert_eq!(h.state().scenario, edited);
@@ -159,25 +174,168 @@ fn save_writes_the_file_and_clears_the_unsaved_mark() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A harness that draws the window as eframe does (`eframe::App::ui`), so that what the app asks
+/// of the window itself, such as closing, shows in the frame's output.
+fn window_harness(app: TidelineApp) -> Harness<'static, TidelineApp> {
+    let mut frame = eframe::Frame::_new_kittest();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(
+            move |ui, app: &mut TidelineApp| eframe::App::ui(app, ui, &mut frame),
+            app,
+        );
+    harness.run_steps(3);
+    harness
+}
+
+/// Whether the last frame asked the window to close.
+fn asks_to_close(h: &Harness<'_, TidelineApp>) -> bool {
+    h.output()
+        .viewport_output
+        .values()
+        .any(|v| v.commands.contains(&egui::ViewportCommand::Close))
+}
+
 #[test]
 fn quitting_with_unsaved_changes_asks_and_save_then_proceeds() {
     let dir = temp_dir("quit");
     let path = dir.join("work.ron");
-    let mut h = harness(default_app());
+    let mut h = window_harness(default_app());
     h.state_mut().path = Some(path.clone());
     h.state_mut().execute(family_share("social", 0.1));
+    let edited = h.state().scenario.clone();
     h.state_mut().execute(Command::Quit);
+    h.run_steps(3);
+    h.get_by_label("Save changes?");
+    assert!(!asks_to_close(&h), "closing before the answer");
+    h.get_by_label("Save").click();
+    h.run_steps(3);
+    // Saves are written off the UI thread.
+    h.state_mut().finish_file_jobs();
+    h.run_steps(2);
+    assert!(!h.state().is_dirty());
+    assert_eq!(load_path(&path).unwrap_or_else(|e| panic!("{e}")), edited);
+    assert!(asks_to_close(&h), "saved, but the window stays open");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn quitting_cancelled_keeps_the_window_and_the_work() {
+    let mut h = window_harness(default_app());
+    h.state_mut().execute(family_share("social", 0.1));
+    let edited = h.state().scenario.clone();
+    h.state_mut().execute(Command::Quit);
+    h.run_steps(3);
+    h.get_by_label("Cancel").click();
+    h.run_steps(3);
+    assert!(!asks_to_close(&h));
+    assert!(h.query_by_label("Save changes?").is_none());
+    assert_eq!(h.state().scenario, edited);
+    assert!(h.state().is_dirty());
+    // Nothing unsaved: Quit closes at once.
+    let mut h = window_harness(default_app());
+    h.state_mut().execute(Command::Quit);
+    h.run_steps(3);
+    assert!(asks_to_close(&h));
+}
+
+#[test]
+fn opening_with_unsaved_changes_and_save_saves_then_opens() {
+    let dir = temp_dir("save-then-open");
+    let path = dir.join("work.ron");
+    let other =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/unep-ea3-inf5-architectures.ron");
+    let mut h = harness(default_app());
+    h.state_mut().path = Some(path.clone());
+    h.state_mut().execute(family_share("economic", 0.5));
+    let edited = h.state().scenario.clone();
+    h.state_mut().execute(Command::OpenPath(other.clone()));
     h.run();
     h.get_by_label("Save changes?");
     h.get_by_label("Save").click();
     h.run();
+    // Saves are written off the UI thread.
     h.state_mut().finish_file_jobs();
     h.run();
+    // The work is in its file, and the other scenario is open in its place.
+    assert_eq!(load_path(&path).unwrap_or_else(|e| panic!("{e}")), edited);
+    let expected = load_path(&other).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(h.state().scenario, expected);
+    assert_eq!(h.state().path.as_deref(), Some(other.as_path()));
     assert!(!h.state().is_dirty());
-    assert!(h.state().pending.is_none());
-    assert!(h.state().close_allowed(), "the quit went on after the save");
-    assert!(path.exists());
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The share a family slider shows, in percent.
+fn slider_percent(h: &Harness<'_, TidelineApp>, name: &str) -> f64 {
+    h.get_by_role_and_label(egui::accesskit::Role::Slider, name)
+        .accesskit_node()
+        .numeric_value()
+        .unwrap_or_else(|| panic!("slider {name:?} has no value"))
+}
+
+/// Presses on a slider at `from` (a fraction of its width), drags through `to` in steps, one
+/// frame each, and releases there.
+fn drag_slider(h: &mut Harness<'_, TidelineApp>, name: &str, from: f32, to: &[f32]) {
+    let rect = h
+        .get_by_role_and_label(egui::accesskit::Role::Slider, name)
+        .rect();
+    let at = |t: f32| egui::pos2(rect.left() + t * rect.width(), rect.center().y);
+    h.hover_at(at(from));
+    h.run();
+    h.drag_at(at(from));
+    h.run();
+    for &t in to {
+        h.hover_at(at(t));
+        h.run();
+    }
+    h.drop_at(at(to.last().copied().unwrap_or(from)));
+    h.run();
+}
+
+#[test]
+fn a_slider_dragged_with_the_pointer_is_undone_in_one_step() {
+    let mut h = harness(default_app());
+    let original = h.state().scenario.clone();
+    let name = original
+        .families
+        .iter()
+        .find(|f| f.id == "effectiveness")
+        .map(|f| f.name.clone())
+        .unwrap_or_else(|| panic!("no effectiveness family"));
+    let start = slider_percent(&h, &name);
+    let revision = h.state().revision();
+
+    // One drag, pressed and moved to the right over several frames, then released.
+    drag_slider(&mut h, &name, 0.3, &[0.4, 0.5, 0.6, 0.7]);
+    let after_drag = h.state().scenario.clone();
+    let moved = slider_percent(&h, &name);
+    assert!(moved > start + 10.0, "{start} % → {moved} %");
+    assert!(
+        h.state().revision() >= revision + 3,
+        "the drag should be several edits, made {}",
+        h.state().revision() - revision
+    );
+    assert!((effectiveness_share(&after_drag) * 100.0 - moved).abs() < 1e-9);
+
+    // A second drag after the release is a step of its own.
+    drag_slider(&mut h, &name, 0.7, &[0.6, 0.5]);
+    assert_ne!(h.state().scenario, after_drag);
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.state().scenario == after_drag,
+        "one undo, the second drag"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.state().scenario == original,
+        "one undo, the whole first drag"
+    );
+    assert!(!h.state().can_undo());
+    assert!((slider_percent(&h, &name) - start).abs() < 1e-9);
 }
 
 #[test]
