@@ -1,6 +1,8 @@
 //! Exports from the window: the File › Export menu lists them, and each writes a file that
 //! holds what the scenario holds (the formats themselves are tested in tests/report.rs).
 
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use tideline::app::{Export, TidelineApp};
@@ -16,19 +18,63 @@ fn harness() -> Harness<'static, TidelineApp> {
 }
 
 #[test]
-fn the_file_menu_offers_every_export() {
+fn each_file_menu_export_asks_where_and_writes_there() {
+    let dir = std::env::temp_dir().join(format!("tideline-export-menu-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
     let mut h = harness();
-    h.get_by_label("File").click();
-    h.run();
-    // Two clicks to a briefing: File, then the item (a save dialog follows).
-    for item in [
-        "Export a briefing (HTML)…",
-        "Export a briefing (Markdown)…",
-        "Export the matrix as CSV…",
-        "Export the results as CSV…",
+    // The in-window chooser, as on a desktop without a file dialog: it can be answered here.
+    h.state_mut().use_in_window_file_dialog();
+    // Two clicks to a briefing: File, then the item; then where to write it.
+    let first = h.state().scenario.options[0].clone();
+    for (item, suggested, holds) in [
+        (
+            "Export a briefing (HTML)…",
+            "tideline-briefing.html",
+            &first.name,
+        ),
+        (
+            "Export a briefing (Markdown)…",
+            "tideline-briefing.md",
+            &first.name,
+        ),
+        (
+            "Export the matrix as CSV…",
+            "tideline-matrix.csv",
+            &first.id,
+        ),
+        (
+            "Export the results as CSV…",
+            "tideline-results.csv",
+            &first.id,
+        ),
     ] {
-        h.get_by_label(item);
+        h.get_by_label("File").click();
+        h.run();
+        h.get_by_label(item).click();
+        h.run();
+        let name = h.get_by_role_and_label(Role::TextInput, "File name:");
+        assert_eq!(name.value().as_deref(), Some(suggested), "{item}");
+        name.focus();
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        let path = dir.join(suggested);
+        h.get_by_role_and_label(Role::TextInput, "File name:")
+            .type_text(&path.display().to_string());
+        h.run();
+        h.get_by_role_and_label(Role::Button, "Save").click();
+        h.run();
+        h.state_mut().finish_file_jobs();
+        h.run();
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{item}: {e}; {}", h.state().status));
+        assert!(text.contains(holds.as_str()), "{item} lacks {holds}");
+        assert_eq!(
+            h.state().status,
+            format!("Exported {}", path.display()),
+            "{item}"
+        );
     }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
