@@ -66,6 +66,10 @@ pub fn shortcuts(ctx: &egui::Context, out: &mut Vec<Command>) {
         if i.consume_shortcut(&PICTURE) {
             out.push(Command::SavePicture);
         }
+        // Before projection's own F5, which would also match Shift+F5.
+        if i.consume_key(Modifiers::SHIFT, Key::F5) {
+            out.push(Command::ToggleProjector);
+        }
         for (view, key) in View::ALL.iter().zip(VIEW_KEYS) {
             if i.consume_shortcut(&shortcut(Modifiers::COMMAND, key)) {
                 out.push(Command::ShowView(*view));
@@ -185,6 +189,14 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                     .clicked()
                 {
                     out.push(Command::Projection(true));
+                }
+                let mut second = app.projector.is_some();
+                if ui
+                    .checkbox(&mut second, t.menu_projector)
+                    .on_hover_text(t.menu_projector_hover)
+                    .clicked()
+                {
+                    out.push(Command::ToggleProjector);
                 }
                 let dark = app.prefs.dark_mode;
                 if menu_item(

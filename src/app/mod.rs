@@ -13,6 +13,7 @@ pub use file_flow::Answer;
 pub use files::{DialogKind, Export};
 pub use launch::{Launch, run};
 mod projection;
+mod projector;
 mod screenshot;
 pub mod theme;
 mod views;
@@ -62,6 +63,9 @@ pub enum Command {
     Quit,
     /// Enter (true) or leave (false) projection mode.
     Projection(bool),
+    /// Open or close projection in a second window (for the projector), the workspace staying
+    /// in this one.
+    ToggleProjector,
     /// Make the next (+1) or previous (−1) weight profile the active one.
     StepProfile(i32),
     /// A step of revealing the ranking one option at a time.
@@ -201,6 +205,8 @@ pub struct TidelineApp {
     screenshot: Option<screenshot::Job>,
     /// Projection mode, while it is on.
     pub projection: Option<projection::Projection>,
+    /// Projection in a second window, while it is open.
+    pub projector: Option<projector::Projector>,
     /// Whether the window is set up for projection (full screen, zoom): follows `projection`.
     projection_applied: Option<bool>,
     /// A picture of the view to take once the dialog has closed, and its outcome.
@@ -248,6 +254,7 @@ impl TidelineApp {
             allow_close: false,
             screenshot: None,
             projection: None,
+            projector: None,
             projection_applied: None,
             picture: None,
             picture_outcome: None,
@@ -376,6 +383,12 @@ impl TidelineApp {
                 if !on {
                     self.views.ranking.reveal = None;
                 }
+            }
+            Command::ToggleProjector => {
+                self.projector = match self.projector {
+                    Some(_) => None,
+                    None => Some(projector::Projector { view: self.view }),
+                };
             }
             Command::StepProfile(step) => {
                 let n = self.scenario.profiles.len();
@@ -531,6 +544,21 @@ impl TidelineApp {
                 && let Some(picked) = self.dialog.show(ui.ctx())
             {
                 self.picked(picked);
+            }
+        }
+        if let Some(p) = &mut self.projector {
+            let mut close = false;
+            let asked = projector::show(
+                ui.ctx(),
+                p,
+                &self.scenario,
+                &self.derived,
+                &mut self.views,
+                &mut close,
+            );
+            commands.extend(asked);
+            if close {
+                self.projector = None;
             }
         }
         for c in commands {
