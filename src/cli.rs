@@ -39,6 +39,23 @@ pub struct Cli {
     /// Start in projection mode (full screen, large type, high contrast; Esc leaves).
     #[arg(long)]
     pub projection: bool,
+    /// The window's size in points, e.g. 1280x720 (at least 800x500), as for a screenshot of a
+    /// small laptop or a projector.
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    pub size: Option<[f32; 2]>,
+}
+
+fn parse_size(s: &str) -> Result<[f32; 2], String> {
+    let bad = || format!("`{s}` is not a window size such as 1280x720");
+    let (w, h) = s.split_once(['x', 'X', '×']).ok_or_else(bad)?;
+    let (w, h): (u16, u16) = (
+        w.trim().parse().map_err(|_| bad())?,
+        h.trim().parse().map_err(|_| bad())?,
+    );
+    if w < 800 || h < 500 {
+        return Err(format!("{w}x{h} is below the smallest window, 800x500"));
+    }
+    Ok([f32::from(w), f32::from(h)])
 }
 
 fn parse_lang(s: &str) -> Result<crate::i18n::Lang, String> {

@@ -15,6 +15,7 @@ fn main() -> ExitCode {
             view: cli.view,
             lang: cli.lang,
             projection: cli.projection,
+            size: cli.size,
         }),
     }
 }

@@ -20,6 +20,8 @@ pub struct Launch {
     pub lang: Option<Lang>,
     /// Start in projection mode.
     pub projection: bool,
+    /// The window's inner size in points (default 1400 × 860).
+    pub size: Option<[f32; 2]>,
 }
 
 /// Starts the desktop app.
@@ -37,7 +39,7 @@ pub fn run(launch: Launch) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(app.title())
-            .with_inner_size([1400.0, 860.0])
+            .with_inner_size(launch.size.unwrap_or([1400.0, 860.0]))
             .with_min_inner_size([800.0, 500.0])
             .with_drag_and_drop(true),
         // Screenshot mode must not read or write the user's preferences.
