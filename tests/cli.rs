@@ -563,10 +563,14 @@ fn export_writes_the_matrix_and_the_results() {
         results.to_str().unwrap_or_default(),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // Weights as shares of 1; option rows by id.
+    // Weights as shares of 1; option rows by id and name; scales from the data (effect's
+    // values 2, 4, 3 give 2 to 4); the import's normalisation, minmax.
     assert_eq!(
         std::fs::read_to_string(&matrix).unwrap_or_default(),
-        "option,cost,effect\ndirection,min,max\nweight,0.25,0.75\na,10,2\nb,0,4\nc-the-third,5,3\n"
+        "option,name,cost,effect\nname,,cost,effect\nfamily,,Criteria,Criteria\n\
+         direction,,min,max\nweight,,0.25,0.75\nscale min,,0,2\nscale max,,10,4\n\
+         method,wsm,,\nnormalization,minmax,,\n\
+         a,A,10,2\nb,B,0,4\nc-the-third,\"C, the third\",5,3\n"
     );
     // The results are what `score --format csv` prints.
     let printed = stdout(&tideline(&[

@@ -272,3 +272,239 @@ fn the_weight_row_is_each_criterion_s_share_across_families() {
         .collect();
     assert_eq!(fams, [("a", "A"), ("b", "B")]);
 }
+
+// ---- Bad input in the new rows and columns: each problem at its own cell ----
+
+struct Bad {
+    text: &'static str,
+    at: (usize, usize),
+    /// What the text starts with at that line and column.
+    starts: &'static str,
+    field: &'static str,
+    message: &'static str,
+}
+
+const BAD: &[Bad] = &[
+    Bad {
+        text: "option,name,a,b\nfamily,,F,\nx,,1,2\n",
+        at: (2, 11),
+        starts: "\n",
+        field: "family, column `b`",
+        message: "the family is missing; name one for every criterion",
+    },
+    Bad {
+        text: "option,a\nfamily,F\nfamily,G\nx,1\n",
+        at: (3, 1),
+        starts: "family,G",
+        field: "family",
+        message: "a second `family` row",
+    },
+    Bad {
+        text: "option,a\nscale min,low\nx,1\n",
+        at: (2, 11),
+        starts: "low",
+        field: "scale min, column `a`",
+        message: "expected a number, found `low`",
+    },
+    Bad {
+        text: "option,a\nScale  Min,5\nscale max,2\nx,3\n",
+        at: (3, 11),
+        starts: "2",
+        field: "scale max, column `a`",
+        message: "inverted or empty scale: min 5 must be below max 2",
+    },
+    Bad {
+        text: "option,a,b\nscale max,10,\nx,11,2\ny,0,1\n",
+        at: (3, 3),
+        starts: "11",
+        field: "row `x`, column `a`",
+        message: "11 is outside the scale of criterion `a` (0 to 10; the `scale min` and `scale max` rows)",
+    },
+    Bad {
+        text: "option,a\nscale min,2\nx,3\nlow,1\nhigh,4\n",
+        at: (4, 5),
+        starts: "1",
+        field: "low of `x`, column `a`",
+        message: "1 is outside the scale of criterion `a` (2 to 4; the `scale min` and `scale max` rows)",
+    },
+    Bad {
+        text: "option,a\nunit,points\nvalue function,0:0; 5:2\nx,1\n",
+        at: (3, 16),
+        starts: "0:0; 5:2",
+        field: "value function, column `a`",
+        message: "value 2 of the point `5:2` is outside 0..1",
+    },
+    Bad {
+        text: "option,a\nvalue function,0:0; 5:1; 4:1\nx,1\n",
+        at: (2, 16),
+        starts: "0:0",
+        field: "value function, column `a`",
+        message: "x values must increase: 4 follows 5",
+    },
+    Bad {
+        text: "option,a\nvalue function,0-1\nx,1\n",
+        at: (2, 16),
+        starts: "0-1",
+        field: "value function, column `a`",
+        message: "expected points `x:value` separated by `;` (e.g. `0:0; 5:0.8; 10:1`), found `0-1`",
+    },
+    Bad {
+        text: "option,a\nlow,1\nx,2\n",
+        at: (2, 1),
+        starts: "low,1",
+        field: "low",
+        message: "a `low` row must come right after the option row it belongs to",
+    },
+    Bad {
+        text: "option,a\nx,3\nlow,2\n",
+        at: (3, 5),
+        starts: "2",
+        field: "low of `x`, column `a`",
+        message: "a `low` value needs a `high` value in the same column",
+    },
+    Bad {
+        text: "option,a,b\nx,3,1\nhigh,,2\n",
+        at: (3, 7),
+        starts: "2",
+        field: "high of `x`, column `b`",
+        message: "a `high` value needs a `low` value in the same column",
+    },
+    Bad {
+        text: "option,a\nx,2\nlikely,2\n",
+        at: (3, 8),
+        starts: "2",
+        field: "likely of `x`, column `a`",
+        message: "a `likely` value needs `low` and `high` values in the same column",
+    },
+    Bad {
+        text: "option,a\nx,5\nlow,1\nhigh,3\n",
+        at: (2, 3),
+        starts: "5",
+        field: "row `x`, column `a`",
+        message: "value 5 is outside its own range 1 to 3 (the `low` and `high` rows)",
+    },
+    Bad {
+        text: "option,a\nx,2\nlow,3\nhigh,1\n",
+        at: (3, 5),
+        starts: "3",
+        field: "low of `x`, column `a`",
+        message: "inverted range: low 3 is above high 1",
+    },
+    Bad {
+        text: "option,a\nx,2\nlow,1\nlikely,4\nhigh,3\n",
+        at: (4, 8),
+        starts: "4",
+        field: "likely of `x`, column `a`",
+        message: "likely value 4 is outside its range 1 to 3",
+    },
+    Bad {
+        text: "option,a\nx,2\nlow,1\nhigh,3\nlow,1\n",
+        at: (5, 1),
+        starts: "low,1",
+        field: "low of `x`",
+        message: "a second `low` row for option `x`",
+    },
+    Bad {
+        text: "option,a\nx,2\nlow,one\nhigh,3\n",
+        at: (3, 5),
+        starts: "one",
+        field: "low of `x`, column `a`",
+        message: "expected a number, found `one`",
+    },
+    Bad {
+        text: "option,a\nmethod,ahp\nx,1\n",
+        at: (2, 8),
+        starts: "ahp",
+        field: "method",
+        message: "expected one of `wsm`, `wpm`, `topsis`, `promethee2`, `vikor`, found `ahp`",
+    },
+    Bad {
+        text: "option,a\nnormalisation,z-score\nx,1\n",
+        at: (2, 15),
+        starts: "z-score",
+        field: "normalisation",
+        message: "expected one of `scale`, `minmax`, `max`, `linear`, `sum`, `vector`, `none`, found `z-score`",
+    },
+    Bad {
+        text: "option,a\nmethod,vikor\nnormalization,scale\nx,1\n",
+        at: (3, 15),
+        starts: "scale",
+        field: "normalization",
+        message: "the `vikor` method does not work with the `scale` normalisation; use `none`",
+    },
+    Bad {
+        text: "option,a,b\nmethod,wsm,topsis\nx,1,2\n",
+        at: (2, 12),
+        starts: "topsis",
+        field: "method",
+        message: "`method` takes one value, in the cell after the label; found `topsis` further on",
+    },
+    Bad {
+        text: "option,a\nmethod\nx,1\n",
+        at: (2, 1),
+        starts: "method",
+        field: "method",
+        message: "expected a value in the cell after `method`",
+    },
+    Bad {
+        text: "option,a\nvikor v,1.5\nx,1\n",
+        at: (2, 9),
+        starts: "1.5",
+        field: "vikor v",
+        message: "VIKOR's v must be between 0 and 1, found 1.5",
+    },
+    Bad {
+        text: "option,a\nmethod,wsm\nmethod,wpm\nx,1\n",
+        at: (3, 1),
+        starts: "method,wpm",
+        field: "method",
+        message: "a second `method` row",
+    },
+    Bad {
+        text: "option,name,a\nx,X,1\nx,Y,2\n",
+        at: (3, 1),
+        starts: "x,Y",
+        field: "row `x`",
+        message: "duplicate option `x` (also on line 2)",
+    },
+    Bad {
+        text: "option,name,a\nname,,A,extra\nx,X,1\n",
+        at: (2, 1),
+        starts: "name,,A",
+        field: "row `name`",
+        message: "row has 4 cells but the header has 3",
+    },
+];
+
+/// The text at a 1-based line and column.
+fn text_at(text: &str, (line, col): (usize, usize)) -> String {
+    let line_text = text.split('\n').nth(line - 1).unwrap_or("");
+    let rest: String = line_text.chars().skip(col - 1).collect();
+    // An empty cell at the end of a line: the line break is the culprit.
+    if rest.is_empty() { "\n".into() } else { rest }
+}
+
+#[test]
+fn each_bad_cell_of_the_new_rows_is_reported_where_it_stands() {
+    for bad in BAD {
+        let e = parse_csv(bad.text.as_bytes(), "bad.csv")
+            .err()
+            .unwrap_or_else(|| panic!("accepted:\n{}", bad.text));
+        assert_eq!(e.diagnostics.len(), 1, "{e}\n{}", bad.text);
+        let d = &e.diagnostics[0];
+        assert_eq!(
+            (d.location, d.field.as_str(), d.message.as_str()),
+            (Some(bad.at), bad.field, bad.message),
+            "\n{}",
+            bad.text
+        );
+        assert!(
+            text_at(bad.text, bad.at).starts_with(bad.starts),
+            "{:?} at {:?} in\n{}",
+            bad.starts,
+            bad.at,
+            bad.text
+        );
+        assert!(e.to_string().starts_with(&format!("bad.csv:{}:{}: ", bad.at.0, bad.at.1)));
+    }
+}

@@ -573,9 +573,20 @@ fn assert_same_matrix(s: &Scenario, profile: usize, again: &Scenario) {
     for (g, w) in got.iter().zip(&want) {
         assert!((g - w).abs() < 1e-12, "{got:?} vs {want:?}");
     }
-    let crit_ids: Vec<&str> = s.criteria.iter().map(|c| c.id.as_str()).collect();
-    let names: Vec<&str> = again.criteria.iter().map(|c| c.name.as_str()).collect();
-    assert_eq!(names, crit_ids);
+}
+
+/// Option and criterion ids and names, in order.
+fn ids_and_names(s: &Scenario) -> (Vec<(&str, &str)>, Vec<(&str, &str)>) {
+    (
+        s.options
+            .iter()
+            .map(|o| (o.id.as_str(), o.name.as_str()))
+            .collect(),
+        s.criteria
+            .iter()
+            .map(|c| (c.id.as_str(), c.name.as_str()))
+            .collect(),
+    )
 }
 
 #[test]
@@ -589,17 +600,16 @@ fn the_matrix_csv_reads_back_with_the_same_values_directions_and_weights() {
             let csv = matrix_csv(&s, profile).unwrap_or_else(|e| panic!("{e}"));
             let again = parse_csv(csv.as_bytes(), "export.csv").unwrap_or_else(|e| panic!("{e}"));
             assert_same_matrix(&s, profile, &again);
-            let ids: Vec<&str> = again.options.iter().map(|o| o.name.as_str()).collect();
-            let want: Vec<&str> = s.options.iter().map(|o| o.id.as_str()).collect();
-            assert_eq!(ids, want);
+            assert_eq!(ids_and_names(&again), ids_and_names(&s));
         }
     }
-    // Quoting: an id with a comma, quotes and a pipe reads back whole.
+    // Quoting: ids and names with commas, quotes, pipes and line breaks read back whole.
     let s = hostile();
     let csv = matrix_csv(&s, 0).unwrap_or_else(|e| panic!("{e}"));
     let again = parse_csv(csv.as_bytes(), "export.csv").unwrap_or_else(|e| panic!("{e}"));
     assert_same_matrix(&s, 0, &again);
-    assert_eq!(again.options[1].name, "a|<b>,\"c\"");
+    assert_eq!(again.options[1].id, "a|<b>,\"c\"");
+    assert_eq!(ids_and_names(&again), ids_and_names(&s));
 }
 
 #[test]
@@ -627,5 +637,9 @@ fn the_markdown_matrix_turned_into_csv_reads_back_as_the_scenario_s_matrix() {
             parse_csv(csv.as_bytes(), "from-markdown.csv").unwrap_or_else(|e| panic!("{e}\n{csv}"));
         let profile = s.active_profile_index();
         assert_same_matrix(&s, profile, &again);
+        // The appendix names criteria by id; the importer takes them as names.
+        let names: Vec<&str> = again.criteria.iter().map(|c| c.name.as_str()).collect();
+        let ids: Vec<&str> = s.criteria.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(names, ids);
     }
 }

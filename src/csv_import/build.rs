@@ -56,6 +56,15 @@ fn spread(
 ) -> Option<Uncertainty> {
     let column = sheet.labels.get(k).map_or("", String::as_str);
     let field = |row: &str| format!("{row} of `{}`, column `{column}`", o.label);
+    let unreadable = (0..3).any(|slot| {
+        o.spread[slot]
+            .as_ref()
+            .and_then(|r| r.get(k))
+            .is_some_and(|c| sheet.unreadable.contains(&c.1))
+    });
+    if unreadable {
+        return None;
+    }
     let [low, likely, high] = [0, 1, 2].map(|slot| at(o.spread[slot].as_ref(), k));
     let (l, h) = match (low, high) {
         (None, None) => {

@@ -3,6 +3,8 @@
 //! rows at once (scales against values, ranges against values, thresholds against functions)
 //! come after, in `build.rs`.
 
+use std::collections::HashSet;
+
 use crate::model::{Direction, Method, Normalization, PreferenceFunction, ValueFunction};
 
 use super::{Field, Record, number};
@@ -132,6 +134,9 @@ pub(super) struct Sheet {
     pub normalization: Option<(Normalization, usize)>,
     pub vikor_v: Option<f64>,
     pub options: Vec<OptionRow>,
+    /// Offsets of the number cells that did not read (already reported), so that the checks
+    /// across rows do not also call them missing.
+    pub unreadable: HashSet<usize>,
 }
 
 /// Reads rows into a [`Sheet`], sending each problem (byte offset, field, message) to `problem`.
@@ -291,6 +296,7 @@ impl<'a> Reader<'a> {
                 }
                 Err(m) => {
                     self.report(f.start, self.field(row, k), m);
+                    self.sheet.unreadable.insert(f.start);
                     out.push((None, f.start));
                 }
             }
