@@ -1,4 +1,4 @@
-//! Import of a matrix prepared in a spreadsheet:
+//! Import of a matrix prepared in a spreadsheet. The smallest file:
 //!
 //! ```text
 //! option,cost,effect
@@ -8,19 +8,18 @@
 //! Option B,5,
 //! ```
 //!
-//! An empty cell or `NA` is a missing value. The result is a full scenario: one family
-//! `criteria`, scale bounds from the data, normalisation `minmax` (the bounds carry no more
-//! information than the data), one profile from the weight row.
+//! An empty cell or `NA` is a missing value. Without more, the result is a scenario with one
+//! family `criteria`, scale bounds from the data, normalisation `minmax` (the bounds carry no
+//! more information than the data), one profile from the weight row.
 //!
-//! Optional rows set each criterion's PROMETHEE preference function and thresholds (in the
-//! criterion's units); an empty cell leaves the criterion on the usual criterion:
+//! Optional rows and a `name` column carry the rest of what changes a score, so that a matrix
+//! exported by `export::matrix_csv` reads back to the same scores (`docs/scenario-format.md`
+//! lists them): criterion `name`, `family`, `scale min`, `scale max`, `unit`, `value function`;
+//! PROMETHEE's `preference`, `q`, `p`, `s`; the settings `method`, `normalization`, `vikor v`;
+//! and under an option row, `low`, `likely` and `high` rows giving its values' ranges.
 //!
-//! ```text
-//! preference,linear,v-shape    (usual, u-shape, v-shape, level, linear, gaussian)
-//! q,1,                         (indifference: u-shape, level, linear)
-//! p,3,2                        (preference: v-shape, level, linear)
-//! s,,                          (gaussian)
-//! ```
+//! Rows are read cell by cell in `sheet.rs`; the checks across rows and the scenario itself
+//! are in `build.rs`. Every problem is reported at the cell at fault.
 
 mod build;
 mod sheet;

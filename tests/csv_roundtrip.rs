@@ -508,3 +508,35 @@ fn each_bad_cell_of_the_new_rows_is_reported_where_it_stands() {
         assert!(e.to_string().starts_with(&format!("bad.csv:{}:{}: ", bad.at.0, bad.at.1)));
     }
 }
+
+/// The full example in `docs/scenario-format.md` reads, and scores as worked out by hand.
+#[test]
+fn the_documented_full_matrix_reads_and_scores_by_hand() {
+    let doc = std::fs::read_to_string("docs/scenario-format.md").unwrap_or_else(|e| panic!("{e}"));
+    let from = doc
+        .find("### The full matrix")
+        .unwrap_or_else(|| panic!("no full matrix section"));
+    let block = doc[from..]
+        .split("```text\n")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .unwrap_or_default();
+    let s = parse_csv(block.as_bytes(), "doc.csv").unwrap_or_else(|e| panic!("{e}\n{block}"));
+    assert_eq!(s.options[0].id, "hub");
+    assert_eq!(s.criteria[1].name, "Cost to governments");
+    assert_eq!(
+        s.cell("hub", "cost").and_then(|c| c.uncertainty.clone()),
+        Some(Uncertainty::Triangular {
+            low: 2.5,
+            likely: 3.0,
+            high: 5.0
+        })
+    );
+    // Scale 0..10, weights ½ ¼ ¼, cost is a `min`, jobs through the value function
+    // (0:0; 5:0.8; 10:1). Hub: 0.3·½ + (1 − 0.35)·¼ + (2/5·0.8)·¼ = 0.3925.
+    // Treaty: 0.85·½ + (1 − 0.8)·¼ + (4/5·0.8)·¼ = 0.635.
+    let r = score(&s).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((r.method, r.normalization), (Method::Wsm, tideline::model::Normalization::Scale));
+    assert!((r.scores[0] - 0.3925).abs() < 1e-12, "{:?}", r.scores);
+    assert!((r.scores[1] - 0.635).abs() < 1e-12, "{:?}", r.scores);
+}
