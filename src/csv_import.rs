@@ -142,7 +142,8 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
         diags.push(diag(at, field, message))
     });
     let line_of = |offset: usize| line_col(text, offset).0;
-    let mut problem = |at: usize, field: String, message: String| diags.push(diag(at, field, message));
+    let mut problem =
+        |at: usize, field: String, message: String| diags.push(diag(at, field, message));
     let mut reader = Reader::new(header, &line_of, &mut problem);
     for row in rows {
         reader.row(row);

@@ -61,7 +61,10 @@ pub fn matrix_rows(scenario: &Scenario, weights: &[f64]) -> Vec<Vec<String>> {
             .collect::<Vec<_>>()
     };
     let mut rows = Vec::with_capacity(scenario.options.len() + 6);
-    rows.push(row("option", criteria.iter().map(|c| c.id.clone()).collect()));
+    rows.push(row(
+        "option",
+        criteria.iter().map(|c| c.id.clone()).collect(),
+    ));
     rows.push(row("direction", direction_cells(scenario)));
     rows.push(row("weight", weight_cells(scenario, weights)));
     for (label, cells) in outranking_rows(scenario) {

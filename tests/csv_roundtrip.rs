@@ -243,8 +243,14 @@ fn an_old_style_matrix_reads_as_before() {
     assert_eq!(s.options[1].id, "binding-agreement");
     assert_eq!(s.options[1].name, "Binding agreement");
     assert_eq!(s.families.len(), 1);
-    assert_eq!(s.settings.normalization, tideline::model::Normalization::MinMax);
-    assert_eq!((s.criteria[0].scale.min, s.criteria[0].scale.max), (3.0, 8.5));
+    assert_eq!(
+        s.settings.normalization,
+        tideline::model::Normalization::MinMax
+    );
+    assert_eq!(
+        (s.criteria[0].scale.min, s.criteria[0].scale.max),
+        (3.0, 8.5)
+    );
     // Min–max by hand: hub 0·0.75 + (8 − 3.5)/(8 − 3.5)·0.25 = 0.25; agreement 0.75 + 0 = 0.75.
     let r = score(&s).unwrap_or_else(|e| panic!("{e}"));
     assert!((r.scores[0] - 0.25).abs() < 1e-12 && (r.scores[1] - 0.75).abs() < 1e-12);
@@ -505,7 +511,10 @@ fn each_bad_cell_of_the_new_rows_is_reported_where_it_stands() {
             bad.at,
             bad.text
         );
-        assert!(e.to_string().starts_with(&format!("bad.csv:{}:{}: ", bad.at.0, bad.at.1)));
+        assert!(
+            e.to_string()
+                .starts_with(&format!("bad.csv:{}:{}: ", bad.at.0, bad.at.1))
+        );
     }
 }
 
@@ -536,7 +545,10 @@ fn the_documented_full_matrix_reads_and_scores_by_hand() {
     // (0:0; 5:0.8; 10:1). Hub: 0.3·½ + (1 − 0.35)·¼ + (2/5·0.8)·¼ = 0.3925.
     // Treaty: 0.85·½ + (1 − 0.8)·¼ + (4/5·0.8)·¼ = 0.635.
     let r = score(&s).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!((r.method, r.normalization), (Method::Wsm, tideline::model::Normalization::Scale));
+    assert_eq!(
+        (r.method, r.normalization),
+        (Method::Wsm, tideline::model::Normalization::Scale)
+    );
     assert!((r.scores[0] - 0.3925).abs() < 1e-12, "{:?}", r.scores);
     assert!((r.scores[1] - 0.635).abs() < 1e-12, "{:?}", r.scores);
 }

@@ -195,7 +195,9 @@ fn scale(
             problem(
                 start,
                 format!("{row}, column `{column}`"),
-                format!("{x} is outside the scale of criterion `{column}` ({lo} to {hi}; the `scale min` and `scale max` rows)"),
+                format!(
+                    "{x} is outside the scale of criterion `{column}` ({lo} to {hi}; the `scale min` and `scale max` rows)"
+                ),
             );
         }
     }
@@ -336,7 +338,11 @@ fn families(sheet: &Sheet) -> (Vec<Family>, Vec<String>) {
                 .map_or_else(String::new, |i| ids[i].clone())
         })
         .collect();
-    let list = ids.into_iter().zip(names).map(|(i, n)| family(i, n)).collect();
+    let list = ids
+        .into_iter()
+        .zip(names)
+        .map(|(i, n)| family(i, n))
+        .collect();
     (list, of)
 }
 

@@ -308,7 +308,11 @@ impl<'a> Reader<'a> {
         self.after_option = false;
         let line = (self.line_of)(row.start);
         if label.is_empty() {
-            self.report(row.start, format!("line {line}"), "the option name is empty");
+            self.report(
+                row.start,
+                format!("line {line}"),
+                "the option name is empty",
+            );
             return;
         }
         if let Some(first) = self.sheet.options.iter().find(|o| o.label == label) {
@@ -320,7 +324,9 @@ impl<'a> Reader<'a> {
             );
             return;
         }
-        let values = self.numbers(&format!("row `{label}`"), &row.fields[self.first..], |_| None);
+        let values = self.numbers(&format!("row `{label}`"), &row.fields[self.first..], |_| {
+            None
+        });
         let name = self
             .sheet
             .name_column
@@ -492,7 +498,10 @@ impl<'a> Reader<'a> {
         let t = cell.text.trim();
         let word = t.to_ascii_lowercase();
         let one_of = |words: &mut dyn Iterator<Item = &'static str>| {
-            words.map(|w| format!("`{w}`")).collect::<Vec<_>>().join(", ")
+            words
+                .map(|w| format!("`{w}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         };
         match kind {
             Some(Kind::Method) => match Method::from_keyword(&word) {
