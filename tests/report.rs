@@ -575,8 +575,11 @@ fn assert_same_matrix(s: &Scenario, profile: usize, again: &Scenario) {
     }
 }
 
+/// Ids with names, in order.
+type Named<'a> = Vec<(&'a str, &'a str)>;
+
 /// Option and criterion ids and names, in order.
-fn ids_and_names(s: &Scenario) -> (Vec<(&str, &str)>, Vec<(&str, &str)>) {
+fn ids_and_names(s: &Scenario) -> (Named<'_>, Named<'_>) {
     (
         s.options
             .iter()

@@ -199,12 +199,9 @@ impl<'a> Reader<'a> {
     pub fn row(&mut self, row: &Record) {
         let label = row.fields[0].text.trim().to_string();
         let kind = kind(&label);
-        match kind {
-            Some(Kind::Method | Kind::Normalization | Kind::VikorV) => {
-                self.after_option = false;
-                return self.setting(row, &folded(&label), kind);
-            }
-            _ => {}
+        if let Some(Kind::Method | Kind::Normalization | Kind::VikorV) = kind {
+            self.after_option = false;
+            return self.setting(row, &folded(&label), kind);
         }
         if row.fields.len() != self.width {
             self.report(
