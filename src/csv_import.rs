@@ -16,7 +16,8 @@
 //! exported by `export::matrix_csv` reads back to the same scores (`docs/scenario-format.md`
 //! lists them): criterion `name`, `family`, `scale min`, `scale max`, `unit`, `value function`;
 //! PROMETHEE's `preference`, `q`, `p`, `s`; the settings `method`, `normalization`, `vikor v`;
-//! and under an option row, `low`, `likely` and `high` rows giving its values' ranges.
+//! and under an option row, `low`, `likely` and `high` rows giving its values' ranges and a
+//! `basis` row saying which are illustrative.
 //!
 //! Rows are read cell by cell in `sheet.rs`; the checks across rows and the scenario itself
 //! are in `build.rs`. Every problem is reported at the cell at fault.

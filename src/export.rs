@@ -8,7 +8,7 @@ use thiserror::Error;
 
 use crate::csv_import::row_label;
 use crate::method_comparison::MethodComparison;
-use crate::model::{Scenario, Uncertainty};
+use crate::model::{Basis, Scenario, Uncertainty};
 use crate::scoring::{MethodDetail, Ranking};
 use crate::weights::effective_weights;
 
@@ -181,8 +181,8 @@ fn value_function_cell(c: &crate::model::Criterion) -> String {
 /// `option,name,<criterion ids>`; rows `name`, `family`, `direction`, `weight` (`weights`, one
 /// per criterion), `scale min`, `scale max`, then `unit`, `value function` and the outranking
 /// rows where a criterion uses them; `method`, `normalization` and (when it matters) `vikor v`;
-/// then one row per option (id, name, values), each followed by `low`, `likely` and `high`
-/// rows when any of its values has an uncertainty range.
+/// then one row per option (id, name, values), each followed by a `basis` row when any of its
+/// values is illustrative, and `low`, `likely` and `high` rows when any has a range.
 pub fn csv_rows(scenario: &Scenario, weights: &[f64]) -> Vec<Vec<String>> {
     let criteria = &scenario.criteria;
     let row = |label: &str, second: &str, cells: Vec<String>| {
@@ -237,6 +237,7 @@ pub fn csv_rows(scenario: &Scenario, weights: &[f64]) -> Vec<Vec<String>> {
                     .and_then(|cell| cell.uncertainty.as_ref())
             })
             .collect();
+        rows.extend(basis_row(scenario, option));
         if spreads.iter().all(Option::is_none) {
             continue;
         }
@@ -259,8 +260,31 @@ pub fn csv_rows(scenario: &Scenario, weights: &[f64]) -> Vec<Vec<String>> {
     rows
 }
 
+/// The option's `basis` row when any of its values is illustrative (without one, every value
+/// reads back as sourced).
+fn basis_row(scenario: &Scenario, option: &crate::model::PolicyOption) -> Option<Vec<String>> {
+    let basis: Vec<Option<Basis>> = scenario
+        .criteria
+        .iter()
+        .map(|c| scenario.cell(&option.id, &c.id).map(|cell| cell.basis))
+        .collect();
+    basis.contains(&Some(Basis::Illustrative)).then(|| {
+        ["basis".to_string(), String::new()]
+            .into_iter()
+            .chain(basis.into_iter().map(|b| {
+                match b {
+                    Some(Basis::Illustrative) => "illustrative",
+                    Some(Basis::Sourced) => "sourced",
+                    None => "",
+                }
+                .to_string()
+            }))
+            .collect()
+    })
+}
+
 /// The performance matrix as a CSV file that `csv_import` reads back to the same scores under
-/// every method and normalisation: values and their uncertainty ranges, option and criterion
+/// every method and normalisation: values with their ranges and basis, option and criterion
 /// ids and names, families, directions, scales (with units and value functions), the
 /// effective weights of the profile at `profile` (summing to 1), PROMETHEE parameters, and the
 /// scenario's method, normalisation and VIKOR v. Descriptions, provenance, rationales,

@@ -9,7 +9,7 @@ use std::path::Path;
 use tideline::csv_import::parse_csv;
 use tideline::export::matrix_csv;
 use tideline::model::{
-    Method, Outranking, PreferenceFunction, Scenario, Uncertainty, ValueFunction,
+    Basis, Method, Outranking, PreferenceFunction, Scenario, Uncertainty, ValueFunction,
 };
 use tideline::scenario_file::{default_scenario, load_path};
 use tideline::scoring::{score, score_with};
@@ -168,7 +168,7 @@ fn the_imported_matrix_keeps_the_scenario_s_method_and_normalisation() {
 }
 
 #[test]
-fn names_families_scales_and_ranges_survive_the_round_trip() {
+fn names_families_scales_ranges_and_basis_survive_the_round_trip() {
     for s in [default(), second()] {
         let again = round_trip(&s, 0);
         // Ids and names of options and criteria.
@@ -205,12 +205,15 @@ fn names_families_scales_and_ranges_survive_the_round_trip() {
                 .collect()
         };
         assert_eq!(families(&again), families(&s));
-        // Every uncertainty range, Range or Triangular, with its bounds.
-        let ranges = |s: &Scenario| -> Vec<(String, String, Option<Uncertainty>)> {
+        // Every uncertainty range, Range or Triangular, with its bounds; every cell's basis.
+        let ranges = |s: &Scenario| -> Vec<(String, String, Option<Uncertainty>, Basis)> {
             let mut v: Vec<_> = s
                 .performance
                 .iter()
-                .map(|c| (c.option.clone(), c.criterion.clone(), c.uncertainty.clone()))
+                .map(|c| {
+                    let u = c.uncertainty.clone();
+                    (c.option.clone(), c.criterion.clone(), u, c.basis)
+                })
                 .collect();
             v.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
             v
@@ -226,7 +229,15 @@ fn names_families_scales_and_ranges_survive_the_round_trip() {
                 .iter()
                 .any(|r| matches!(r.2, Some(Uncertainty::Range { .. })))
         );
+        assert!(ranges(&s).iter().any(|r| r.3 == Basis::Illustrative));
     }
+    // A sourced cell among illustrative ones keeps its basis too.
+    let mut s = second();
+    s.performance[4].basis = Basis::Sourced;
+    let again = round_trip(&s, 0);
+    let basis = |s: &Scenario| -> Vec<Basis> { s.performance.iter().map(|c| c.basis).collect() };
+    assert_eq!(basis(&again), basis(&s));
+    assert_eq!(again.performance[4].basis, Basis::Sourced);
 }
 
 /// A matrix in the first dialect (no name column, no new rows) reads as it always did.
@@ -418,6 +429,27 @@ const BAD: &[Bad] = &[
         message: "expected a number, found `one`",
     },
     Bad {
+        text: "option,a,b\nx,2,3\nbasis,illustrative,guessed\n",
+        at: (3, 20),
+        starts: "guessed",
+        field: "basis of `x`, column `b`",
+        message: "expected `sourced` or `illustrative` (or an empty cell for sourced), found `guessed`",
+    },
+    Bad {
+        text: "option,a\nx,2\nbasis,sourced\nlow,1\nhigh,3\nbasis,sourced\n",
+        at: (6, 1),
+        starts: "basis,sourced",
+        field: "basis of `x`",
+        message: "a second `basis` row for option `x`",
+    },
+    Bad {
+        text: "option,a\ndirection,max\nbasis,sourced\nx,1\n",
+        at: (3, 1),
+        starts: "basis",
+        field: "basis",
+        message: "a `basis` row must come right after the option row it belongs to",
+    },
+    Bad {
         text: "option,a\nmethod,ahp\nx,1\n",
         at: (2, 8),
         starts: "ahp",
@@ -533,6 +565,10 @@ fn the_documented_full_matrix_reads_and_scores_by_hand() {
     let s = parse_csv(block.as_bytes(), "doc.csv").unwrap_or_else(|e| panic!("{e}\n{block}"));
     assert_eq!(s.options[0].id, "hub");
     assert_eq!(s.criteria[1].name, "Cost to governments");
+    let basis = |o: &str, c: &str| s.cell(o, c).map(|cell| cell.basis);
+    assert_eq!(basis("hub", "leakage"), Some(Basis::Illustrative));
+    assert_eq!(basis("hub", "cost"), Some(Basis::Sourced));
+    assert_eq!(basis("treaty", "leakage"), Some(Basis::Sourced));
     assert_eq!(
         s.cell("hub", "cost").and_then(|c| c.uncertainty.clone()),
         Some(Uncertainty::Triangular {

@@ -462,19 +462,23 @@ pub(super) fn build(
         .zip(derived.spreads)
         .flat_map(|((o, oid), spreads)| {
             let file_name = &file_name;
-            o.values
-                .iter()
-                .zip(&crit_ids)
-                .zip(spreads)
-                .map(move |((v, cid), uncertainty)| Cell {
+            let basis = |k: usize| {
+                o.basis
+                    .as_ref()
+                    .and_then(|b| b.get(k).copied().flatten())
+                    .unwrap_or(Basis::Sourced)
+            };
+            o.values.iter().zip(&crit_ids).zip(spreads).enumerate().map(
+                move |(k, ((v, cid), uncertainty))| Cell {
                     option: oid.clone(),
                     criterion: cid.clone(),
                     value: v.0,
                     uncertainty,
-                    basis: Basis::Sourced,
+                    basis: basis(k),
                     rationale: String::new(),
                     source: format!("{file_name}, line {}", o.line),
-                })
+                },
+            )
         })
         .collect();
     let profile = profile(sheet, &crit_ids, &family_of, &file_name);

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use crate::model::{Direction, Method, Normalization, PreferenceFunction, ValueFunction};
+use crate::model::{Basis, Direction, Method, Normalization, PreferenceFunction, ValueFunction};
 
 use super::{Field, Record, number};
 
@@ -32,11 +32,13 @@ enum Kind {
     VikorV,
     /// `low` (0), `likely` (1) or `high` (2) of the option row above.
     Spread(usize),
+    /// Whether each value of the option row above is sourced or illustrative.
+    Basis,
 }
 
 /// Every row label with a meaning, as written in a file (compared ignoring case and runs of
 /// spaces). An option whose first cell is one of these would be read as that row.
-pub const ROW_LABELS: [&str; 19] = [
+pub const ROW_LABELS: [&str; 20] = [
     "name",
     "family",
     "direction",
@@ -56,6 +58,7 @@ pub const ROW_LABELS: [&str; 19] = [
     "low",
     "likely",
     "high",
+    "basis",
 ];
 
 /// The row label as compared: trimmed, ASCII lower case, inner runs of spaces as one.
@@ -93,6 +96,7 @@ fn kind(label: &str) -> Option<Kind> {
         "low" => Kind::Spread(0),
         "likely" => Kind::Spread(1),
         "high" => Kind::Spread(2),
+        "basis" => Kind::Basis,
         _ => return None,
     })
 }
@@ -108,6 +112,8 @@ pub(super) struct OptionRow {
     pub values: Cells<f64>,
     /// `low`, `likely`, `high`.
     pub spread: [Option<Cells<f64>>; 3],
+    /// The `basis` row: each value's basis, `None` for an empty cell.
+    pub basis: Option<Vec<Option<Basis>>>,
 }
 
 /// Everything a CSV matrix says, cell by cell, before the checks across rows.
@@ -214,7 +220,8 @@ impl<'a> Reader<'a> {
                 ),
             );
             // A broken option row still owns the range rows under it.
-            self.after_option = kind.is_none() || matches!(kind, Some(Kind::Spread(_)));
+            self.after_option =
+                kind.is_none() || matches!(kind, Some(Kind::Spread(_) | Kind::Basis));
             return;
         }
         let cells = &row.fields[self.first..];
@@ -222,6 +229,7 @@ impl<'a> Reader<'a> {
         match kind {
             None => return self.option(row, label),
             Some(Kind::Spread(slot)) => return self.spread(row, &row_name, slot, cells),
+            Some(Kind::Basis) => return self.basis(row, cells),
             Some(_) => self.after_option = false,
         }
         if self.already(kind, row, &row_name) {
@@ -266,7 +274,7 @@ impl<'a> Reader<'a> {
             Some(Kind::Method) => s.method.is_some(),
             Some(Kind::Normalization) => s.normalization.is_some(),
             Some(Kind::VikorV) => s.vikor_v.is_some(),
-            Some(Kind::Spread(_)) | None => false,
+            Some(Kind::Spread(_) | Kind::Basis) | None => false,
         };
         if seen {
             self.report(row.start, name, format!("a second `{name}` row"));
@@ -335,41 +343,76 @@ impl<'a> Reader<'a> {
             line,
             values,
             spread: [None, None, None],
+            basis: None,
         });
         self.after_option = true;
     }
 
-    /// A `low`, `likely` or `high` row: the range of each value of the option row above.
-    fn spread(&mut self, row: &Record, name: &str, slot: usize, cells: &[Field]) {
-        let owner = self
-            .after_option
-            .then(|| self.sheet.options.last())
-            .flatten()
-            .map(|o| o.label.clone());
-        let Some(owner) = owner else {
+    /// The label of the option row that a `low`, `likely`, `high` or `basis` row belongs to:
+    /// the one right above it, unless it has such a row already (`taken`). Says why not.
+    fn owner(
+        &mut self,
+        row: &Record,
+        name: &str,
+        taken: impl Fn(&OptionRow) -> bool,
+    ) -> Option<String> {
+        let last = self.sheet.options.last().filter(|_| self.after_option);
+        let Some(owner) = last.map(|o| (o.label.clone(), taken(o))) else {
             self.report(
                 row.start,
                 name,
                 format!("a `{name}` row must come right after the option row it belongs to"),
             );
-            return;
+            return None;
         };
-        let taken = self
-            .sheet
-            .options
-            .last()
-            .is_some_and(|o| o.spread[slot].is_some());
-        if taken {
+        if owner.1 {
             self.report(
                 row.start,
-                format!("{name} of `{owner}`"),
-                format!("a second `{name}` row for option `{owner}`"),
+                format!("{name} of `{}`", owner.0),
+                format!("a second `{name}` row for option `{}`", owner.0),
             );
-            return;
+            return None;
         }
+        Some(owner.0)
+    }
+
+    /// A `low`, `likely` or `high` row: the range of each value of the option row above.
+    fn spread(&mut self, row: &Record, name: &str, slot: usize, cells: &[Field]) {
+        let Some(owner) = self.owner(row, name, |o| o.spread[slot].is_some()) else {
+            return;
+        };
         let values = self.numbers(&format!("{name} of `{owner}`"), cells, |_| None);
         if let Some(o) = self.sheet.options.last_mut() {
             o.spread[slot] = Some(values);
+        }
+    }
+
+    /// A `basis` row: `sourced` or `illustrative` for each value of the option row above.
+    fn basis(&mut self, row: &Record, cells: &[Field]) {
+        let Some(owner) = self.owner(row, "basis", |o| o.basis.is_some()) else {
+            return;
+        };
+        let mut out = Vec::with_capacity(cells.len());
+        for (k, f) in cells.iter().enumerate() {
+            let t = f.text.trim();
+            out.push(match t.to_ascii_lowercase().as_str() {
+                "" => None,
+                "sourced" => Some(Basis::Sourced),
+                "illustrative" => Some(Basis::Illustrative),
+                _ => {
+                    self.report(
+                        f.start,
+                        self.field(&format!("basis of `{owner}`"), k),
+                        format!(
+                            "expected `sourced` or `illustrative` (or an empty cell for sourced), found `{t}`"
+                        ),
+                    );
+                    None
+                }
+            });
+        }
+        if let Some(o) = self.sheet.options.last_mut() {
+            o.basis = Some(out);
         }
     }
 
