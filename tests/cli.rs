@@ -619,3 +619,30 @@ fn export_writes_the_matrix_and_the_results() {
     assert_eq!(o.status.code(), Some(2));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `export --matrix` then `score` of the CSV gives each bundled scenario's own scores: the
+/// same method, normalisation, options in order, scores (as printed) and ranks.
+#[test]
+fn an_exported_matrix_scores_as_its_scenario() {
+    let dir = temp_dir("round-trip");
+    for file in [
+        "scenarios/unep-aheg-2018.ron",
+        "scenarios/unep-ea3-inf5-architectures.ron",
+    ] {
+        let csv = dir.join("m.csv");
+        let o = tideline(&["export", file, "--matrix", csv.to_str().unwrap_or_default()]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let want = score_json(&[file]);
+        let got = score_json(&[csv.to_str().unwrap_or_default()]);
+        assert_eq!(
+            (&got.method, &got.normalization),
+            (&want.method, &want.normalization)
+        );
+        assert_eq!(got.results.len(), want.results.len());
+        for (g, w) in got.results.iter().zip(&want.results) {
+            assert_eq!((&g.option, &g.name, g.rank), (&w.option, &w.name, w.rank));
+            assert!((g.score - w.score).abs() < 1e-12, "{file}: {}", g.option);
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -588,3 +588,36 @@ fn the_documented_full_matrix_reads_and_scores_by_hand() {
     assert!((r.scores[0] - 0.3925).abs() < 1e-12, "{:?}", r.scores);
     assert!((r.scores[1] - 0.635).abs() < 1e-12, "{:?}", r.scores);
 }
+
+/// No panic on any damage to a full-layout matrix: every prefix of the second scenario's
+/// export, single bytes changed, and whole rows dropped or repeated (a range row without its
+/// option, a second settings row, a name row after the options…).
+#[test]
+fn no_panic_on_a_damaged_full_layout_matrix() {
+    let mut s = enriched();
+    s.options.truncate(3);
+    let keep: Vec<String> = s.options.iter().map(|o| o.id.clone()).collect();
+    s.performance.retain(|c| keep.contains(&c.option));
+    let good = matrix_csv(&s, 0).unwrap_or_else(|e| panic!("{e}"));
+    assert!(parse_csv(good.as_bytes(), "good.csv").is_ok());
+    let bytes = good.as_bytes();
+    for cut in 0..bytes.len() {
+        let _ = parse_csv(&bytes[..cut], "cut.csv");
+    }
+    for i in (0..bytes.len()).step_by(3) {
+        for b in [b',', b'"', b'\n', b'-', b'x', b'9', 0xff] {
+            let mut damaged = bytes.to_vec();
+            damaged[i] = b;
+            let _ = parse_csv(&damaged, "flip.csv");
+        }
+    }
+    let lines: Vec<&str> = good.lines().collect();
+    for i in 0..lines.len() {
+        let mut dropped = lines.clone();
+        dropped.remove(i);
+        let _ = parse_csv(dropped.join("\n").as_bytes(), "drop.csv");
+        let mut twice = lines.clone();
+        twice.insert(i, lines[i]);
+        assert!(parse_csv(twice.join("\n").as_bytes(), "twice.csv").is_err() || i == 0);
+    }
+}
