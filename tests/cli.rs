@@ -596,10 +596,14 @@ fn export_writes_the_matrix_and_the_results() {
         results.to_str().unwrap_or_default(),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    // Weights as shares of 1; option rows by id.
+    // Weights as shares of 1; option rows by id and name; scales from the data (effect's
+    // values 2, 4, 3 give 2 to 4); the import's normalisation, minmax.
     assert_eq!(
         std::fs::read_to_string(&matrix).unwrap_or_default(),
-        "option,cost,effect\ndirection,min,max\nweight,0.25,0.75\na,10,2\nb,0,4\nc-the-third,5,3\n"
+        "option,name,cost,effect\nname,,cost,effect\nfamily,,Criteria,Criteria\n\
+         direction,,min,max\nweight,,0.25,0.75\nscale min,,0,2\nscale max,,10,4\n\
+         method,wsm,,\nnormalization,minmax,,\n\
+         a,A,10,2\nb,B,0,4\nc-the-third,\"C, the third\",5,3\n"
     );
     // The results, options in file order, with the scores and ranks worked out by hand above
     // `write_matrix`.
@@ -641,5 +645,32 @@ fn export_writes_the_matrix_and_the_results() {
     // Nothing asked for: a usage error.
     let o = tideline(&["export", csv.to_str().unwrap_or_default()]);
     assert_eq!(o.status.code(), Some(2));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `export --matrix` then `score` of the CSV gives each bundled scenario's own scores: the
+/// same method, normalisation, options in order, scores (as printed) and ranks.
+#[test]
+fn an_exported_matrix_scores_as_its_scenario() {
+    let dir = temp_dir("round-trip");
+    for file in [
+        "scenarios/unep-aheg-2018.ron",
+        "scenarios/unep-ea3-inf5-architectures.ron",
+    ] {
+        let csv = dir.join("m.csv");
+        let o = tideline(&["export", file, "--matrix", csv.to_str().unwrap_or_default()]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        let want = score_json(&[file]);
+        let got = score_json(&[csv.to_str().unwrap_or_default()]);
+        assert_eq!(
+            (&got.method, &got.normalization),
+            (&want.method, &want.normalization)
+        );
+        assert_eq!(got.results.len(), want.results.len());
+        for (g, w) in got.results.iter().zip(&want.results) {
+            assert_eq!((&g.option, &g.name, g.rank), (&w.option, &w.name, w.rank));
+            assert!((g.score - w.score).abs() < 1e-12, "{file}: {}", g.option);
+        }
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }

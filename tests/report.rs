@@ -573,9 +573,23 @@ fn assert_same_matrix(s: &Scenario, profile: usize, again: &Scenario) {
     for (g, w) in got.iter().zip(&want) {
         assert!((g - w).abs() < 1e-12, "{got:?} vs {want:?}");
     }
-    let crit_ids: Vec<&str> = s.criteria.iter().map(|c| c.id.as_str()).collect();
-    let names: Vec<&str> = again.criteria.iter().map(|c| c.name.as_str()).collect();
-    assert_eq!(names, crit_ids);
+}
+
+/// Ids with names, in order.
+type Named<'a> = Vec<(&'a str, &'a str)>;
+
+/// Option and criterion ids and names, in order.
+fn ids_and_names(s: &Scenario) -> (Named<'_>, Named<'_>) {
+    (
+        s.options
+            .iter()
+            .map(|o| (o.id.as_str(), o.name.as_str()))
+            .collect(),
+        s.criteria
+            .iter()
+            .map(|c| (c.id.as_str(), c.name.as_str()))
+            .collect(),
+    )
 }
 
 #[test]
@@ -589,17 +603,16 @@ fn the_matrix_csv_reads_back_with_the_same_values_directions_and_weights() {
             let csv = matrix_csv(&s, profile).unwrap_or_else(|e| panic!("{e}"));
             let again = parse_csv(csv.as_bytes(), "export.csv").unwrap_or_else(|e| panic!("{e}"));
             assert_same_matrix(&s, profile, &again);
-            let ids: Vec<&str> = again.options.iter().map(|o| o.name.as_str()).collect();
-            let want: Vec<&str> = s.options.iter().map(|o| o.id.as_str()).collect();
-            assert_eq!(ids, want);
+            assert_eq!(ids_and_names(&again), ids_and_names(&s));
         }
     }
-    // Quoting: an id with a comma, quotes and a pipe reads back whole.
+    // Quoting: ids and names with commas, quotes, pipes and line breaks read back whole.
     let s = hostile();
     let csv = matrix_csv(&s, 0).unwrap_or_else(|e| panic!("{e}"));
     let again = parse_csv(csv.as_bytes(), "export.csv").unwrap_or_else(|e| panic!("{e}"));
     assert_same_matrix(&s, 0, &again);
-    assert_eq!(again.options[1].name, "a|<b>,\"c\"");
+    assert_eq!(again.options[1].id, "a|<b>,\"c\"");
+    assert_eq!(ids_and_names(&again), ids_and_names(&s));
 }
 
 #[test]
@@ -627,5 +640,180 @@ fn the_markdown_matrix_turned_into_csv_reads_back_as_the_scenario_s_matrix() {
             parse_csv(csv.as_bytes(), "from-markdown.csv").unwrap_or_else(|e| panic!("{e}\n{csv}"));
         let profile = s.active_profile_index();
         assert_same_matrix(&s, profile, &again);
+        // The appendix names criteria by id; the importer takes them as names.
+        let names: Vec<&str> = again.criteria.iter().map(|c| c.name.as_str()).collect();
+        let ids: Vec<&str> = s.criteria.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(names, ids);
+    }
+}
+
+// ---- Fitting the page ----
+
+/// A4 portrait with the briefing's 18 mm margins leaves 174 mm of text: 657 CSS px.
+const A4_TEXT_PX: f64 = 174.0 / 25.4 * 96.0;
+/// Columns side by side on that width at the tables' 9 pt: a row header of about a quarter and
+/// five columns of about 100 px, each room for a 14-letter word such as "Enforceability".
+const A4_COLUMNS: usize = 6;
+
+/// The default scenario with every criterion twice (24 criteria), one equal-weights profile:
+/// wider than any page.
+fn wide() -> Scenario {
+    let mut s = default();
+    let copies: Vec<_> = s
+        .criteria
+        .iter()
+        .map(|c| {
+            let mut d = c.clone();
+            d.id = format!("{}-again", c.id);
+            d.name = format!("{} (again)", c.name);
+            d.short = format!("{} 2", c.label());
+            d
+        })
+        .collect();
+    let cells: Vec<_> = s
+        .performance
+        .iter()
+        .map(|cell| {
+            let mut d = cell.clone();
+            d.criterion = format!("{}-again", cell.criterion);
+            d
+        })
+        .collect();
+    s.criteria.extend(copies);
+    s.performance.extend(cells);
+    s.profiles.truncate(1);
+    let p = &mut s.profiles[0];
+    p.family_weights = Default::default();
+    p.criterion_weights = Default::default();
+    p.elicited.clear();
+    s.settings.active_profile = p.id.clone();
+    let problems = tideline::validate::validate(&s);
+    assert!(problems.is_empty(), "{problems:?}");
+    s
+}
+
+/// The body of the CSS rule whose selector is exactly `selector`.
+fn css_rule<'a>(css: &'a str, selector: &str) -> &'a str {
+    css.split('}')
+        .find_map(|rule| {
+            let (sel, body) = rule.split_once('{')?;
+            (sel.trim().rsplit('\n').next()?.trim() == selector).then_some(body)
+        })
+        .unwrap_or_else(|| panic!("no CSS rule `{selector}`"))
+}
+
+/// The parts of a table that HTML splits: the table `table-<id>`, then `table-<id>-2`, …
+fn table_parts<'a>(doc: &'a Node, id: &str) -> Vec<&'a Node> {
+    let first = doc.by_id(&format!("table-{id}")).into_iter();
+    let rest = (2..).map_while(|k| doc.by_id(&format!("table-{id}-{k}")));
+    first.chain(rest).collect()
+}
+
+#[test]
+fn html_tables_and_charts_are_made_to_fit_an_a4_page() {
+    for s in [default(), wide()] {
+        for method in Method::ALL {
+            let b = briefing_with(&s, method);
+            let doc = parse_xml(&report::to_html(&b));
+            let css = doc.elements("style")[0].text();
+            // Printed on A4; split tables lay out in the page's width and wrap long words.
+            assert!(css_rule(&css, "@page").contains("size: A4"));
+            let wide_rule = css_rule(&css, "table.wide");
+            assert!(wide_rule.contains("table-layout: fixed") && wide_rule.contains("width: 100%"));
+            assert!(
+                css_rule(&css, "table.wide th, table.wide td").contains("overflow-wrap: anywhere")
+            );
+            assert!(css_rule(&css, "th, td").contains("overflow-wrap: break-word"));
+            // Numbers stay on one line in data cells only: a header must be free to wrap.
+            assert!(!css_rule(&css, ".num").contains("nowrap"));
+
+            for table in doc.elements("table") {
+                let (header, rows) = table_text(table);
+                assert!(
+                    header.len() <= A4_COLUMNS,
+                    "{method:?}: {} columns in {:?}",
+                    header.len(),
+                    table.attr("id")
+                );
+                assert!(rows.iter().all(|r| r.len() == header.len()));
+                if table.attr("class") == Some("wide") {
+                    let cols = table.elements("col");
+                    assert_eq!(cols.len(), header.len());
+                    assert!(cols[0].attr("style").is_some_and(|w| w.contains('%')));
+                }
+            }
+
+            // Split, the contributions still show every weighted criterion and the score,
+            // in order, each part led by the options in ranking order.
+            let r = &b.ranking;
+            let mut want: Vec<String> = (0..s.criteria.len())
+                .filter(|&j| r.weights[j] > 0.0)
+                .map(|j| s.criteria[j].label().to_string())
+                .collect();
+            want.push(
+                match method {
+                    Method::Wsm | Method::Wpm => "Score",
+                    Method::Topsis => "Closeness C",
+                    Method::Promethee2 => "Net flow φ",
+                    Method::Vikor => "Q (lower is better)",
+                }
+                .to_string(),
+            );
+            let parts = table_parts(&doc, "contributions");
+            assert_eq!(
+                parts.len(),
+                want.len().div_ceil(A4_COLUMNS - 1),
+                "{method:?}"
+            );
+            let mut got = Vec::new();
+            for part in &parts {
+                assert_eq!(part.attr("class"), Some("wide"));
+                let (header, rows) = table_text(part);
+                assert_eq!(header[0], "Option");
+                got.extend(header[1..].iter().cloned());
+                let names: Vec<&str> = rows.iter().map(|row| row[0].as_str()).collect();
+                let order: Vec<&str> = r
+                    .order()
+                    .iter()
+                    .map(|&i| s.options[i].name.as_str())
+                    .collect();
+                assert_eq!(names, order);
+            }
+            assert_eq!(got, want, "{method:?}");
+            // The appendix keeps every criterion id.
+            let ids: Vec<String> = table_parts(&doc, "matrix")
+                .iter()
+                .flat_map(|t| table_text(t).0[1..].to_vec())
+                .collect();
+            let want_ids: Vec<String> = s.criteria.iter().map(|c| c.id.clone()).collect();
+            assert_eq!(ids, want_ids);
+
+            // Charts: drawn no wider than the page's text, so never scaled down, and no text
+            // under 12 px.
+            for svg in doc.elements("svg") {
+                let width: f64 = svg
+                    .attr("width")
+                    .and_then(|w| w.parse().ok())
+                    .unwrap_or(f64::MAX);
+                assert!(width <= A4_TEXT_PX, "chart {width} px wide");
+                let view_box: Vec<f64> = svg
+                    .attr("viewBox")
+                    .unwrap_or_default()
+                    .split_whitespace()
+                    .filter_map(|x| x.parse().ok())
+                    .collect();
+                assert_eq!(view_box.get(2), Some(&width));
+                let mut sized = Vec::new();
+                svg.find_all(&|n| n.attr("font-size").is_some(), &mut sized);
+                assert!(!sized.is_empty());
+                for t in sized {
+                    let size: f64 = t
+                        .attr("font-size")
+                        .and_then(|f| f.parse().ok())
+                        .unwrap_or(0.0);
+                    assert!(size >= 12.0, "{method:?}: {size} px text `{}`", t.text());
+                }
+            }
+        }
     }
 }

@@ -34,8 +34,13 @@ const SCORE_COLOUR: RGBColor = RGBColor(0, 114, 178);
 const AXIS_GREY: RGBColor = RGBColor(110, 110, 110);
 
 const FONT: &str = "sans-serif";
-/// Width of the chart in SVG units (pixels at 100 %).
-const WIDTH: u32 = 820;
+/// Width of the chart in SVG units (pixels at 100 %): no wider than the text of an A4 page
+/// with the briefing's 18 mm margins (174 mm ≈ 657 px), so that print never scales it down.
+const WIDTH: u32 = 640;
+/// Font sizes as plotters takes them: its SVG backend writes `size / 1.24` px, so 15 is about
+/// 12.1 px and 16 about 12.9 px, at least 12 px on the page since the chart is not scaled.
+const TEXT: f64 = 15.0;
+const AXIS_TEXT: f64 = 16.0;
 /// Height of one bar's row.
 const ROW: u32 = 26;
 
@@ -61,10 +66,10 @@ fn label(s: &str, max: usize) -> String {
     }
 }
 
-/// Room for labels of `chars` characters at the axis font size.
+/// Room for the longest label at the axis font size (about 7.5 px a character).
 fn label_width(labels: &[String]) -> u32 {
     let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) as u32;
-    (longest * 7 + 16).clamp(60, 260)
+    (longest * 15 / 2 + 16).clamp(60, 240)
 }
 
 /// The chart as an SVG document, or what went wrong drawing it.
@@ -140,11 +145,11 @@ fn ranking(b: &Briefing, out: &mut String) -> DrawResult {
 
     let labels: Vec<String> = order
         .iter()
-        .map(|&i| label(&b.options[i].label, 32))
+        .map(|&i| label(&b.options[i].label, 28))
         .collect();
     let legend_width = if used.is_empty() { 0 } else { 180 };
     // Tall enough for the bars, and for the legend when there are few options.
-    let height = (70 + ROW * n as u32).max(50 + 18 * used.len() as u32);
+    let height = (70 + ROW * n as u32).max(50 + 20 * used.len() as u32);
     let root = SVGBackend::with_string(out, (WIDTH, height)).into_drawing_area();
     root.fill(&WHITE)?;
     let (plot, legend) = root.split_horizontally(WIDTH - legend_width);
@@ -173,8 +178,8 @@ fn ranking(b: &Briefing, out: &mut String) -> DrawResult {
         .y_label_formatter(&y_label)
         .x_label_formatter(&|x| tick(*x, span))
         .x_desc(axis_title)
-        .label_style((FONT, 13))
-        .axis_desc_style((FONT, 13))
+        .label_style((FONT, AXIS_TEXT))
+        .axis_desc_style((FONT, AXIS_TEXT))
         .light_line_style(WHITE)
         .bold_line_style(RGBColor(225, 225, 225))
         .axis_style(AXIS_GREY)
@@ -238,7 +243,7 @@ fn ranking(b: &Briefing, out: &mut String) -> DrawResult {
             )
         }))?;
     }
-    let value_style = TextStyle::from((FONT, 12).into_font())
+    let value_style = TextStyle::from((FONT, TEXT).into_font())
         .color(&BLACK)
         .pos(Pos::new(HPos::Left, VPos::Center));
     chart.draw_series(order.iter().enumerate().map(|(k, &i)| {
@@ -268,12 +273,12 @@ fn legend_box(
     title: &str,
     items: impl Iterator<Item = (String, RGBColor)>,
 ) -> DrawResult {
-    let style = TextStyle::from((FONT, 12).into_font())
+    let style = TextStyle::from((FONT, TEXT).into_font())
         .color(&BLACK)
         .pos(Pos::new(HPos::Left, VPos::Center));
     area.draw(&Text::new(title.to_string(), (4, 18), style.clone()))?;
     for (k, (name, colour)) in items.enumerate() {
-        let y = 38 + 18 * k as i32;
+        let y = 40 + 20 * k as i32;
         area.draw(&Rectangle::new([(4, y - 6), (16, y + 6)], colour.filled()))?;
         area.draw(&Text::new(name, (22, y), style.clone()))?;
     }
@@ -290,7 +295,7 @@ fn weights(b: &Briefing, out: &mut String) -> DrawResult {
     let n = order.len().max(1);
     let labels: Vec<String> = order
         .iter()
-        .map(|&j| label(&b.criteria[j].label, 32))
+        .map(|&j| label(&b.criteria[j].label, 28))
         .collect();
     let top = order
         .iter()
@@ -319,8 +324,8 @@ fn weights(b: &Briefing, out: &mut String) -> DrawResult {
             "Weight (%), profile {}",
             label(&b.profile.name, 40)
         ))
-        .label_style((FONT, 13))
-        .axis_desc_style((FONT, 13))
+        .label_style((FONT, AXIS_TEXT))
+        .axis_desc_style((FONT, AXIS_TEXT))
         .light_line_style(WHITE)
         .bold_line_style(RGBColor(225, 225, 225))
         .axis_style(AXIS_GREY)
@@ -337,7 +342,7 @@ fn weights(b: &Briefing, out: &mut String) -> DrawResult {
         rect.set_margin(3, 3, 0, 0);
         rect
     }))?;
-    let value_style = TextStyle::from((FONT, 12).into_font())
+    let value_style = TextStyle::from((FONT, TEXT).into_font())
         .color(&BLACK)
         .pos(Pos::new(HPos::Left, VPos::Center));
     chart.draw_series(order.iter().enumerate().map(|(k, &j)| {

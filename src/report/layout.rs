@@ -673,7 +673,7 @@ fn matrix(b: &Briefing, out: &mut Vec<Block>) {
         "Appendix: performance matrix".into(),
     ));
     out.push(para(vec![text(
-        "Options by criterion id, with each criterion's direction and weight (share of 1), in the layout of “tideline export --matrix”: copied into a spreadsheet and saved as CSV, it can be opened in Tideline again. An empty cell is a missing value.",
+        "Options by criterion id, with each criterion's direction and weight (share of 1), in the CSV matrix layout: copied into a spreadsheet and saved as CSV, it can be opened in Tideline again. An empty cell is a missing value. (“tideline export --matrix” writes the same values with names, families, scales, ranges and settings, so that the file scores exactly as the scenario.)",
     )]));
     let (header, rows) = match b.matrix.split_first() {
         Some((h, rows)) => (h.clone(), rows.to_vec()),

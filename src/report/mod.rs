@@ -193,7 +193,7 @@ pub struct Briefing {
     /// Options first under at least one profile, in the scenario's option order.
     pub leaders: Vec<Leader>,
     pub evidence: Evidence,
-    /// The performance matrix in the layout of `tideline export --matrix` (see
+    /// The performance matrix in the basic CSV matrix layout: ids, directions, weights (see
     /// [`crate::export::matrix_rows`]), so that it can be pasted into a spreadsheet and read back.
     pub matrix: Vec<Vec<String>>,
     /// Sensitivity and uncertainty results, when a caller has them; `None` leaves the section out.
