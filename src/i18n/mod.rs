@@ -308,8 +308,11 @@ catalogue! {
     edit_vikor_v,
     // Weights panel.
     weights_heading,
+    weights_hide,
+    weights_show,
     weights_no_profile,
     weights_criterion_hover,
+    weights_slider_hover,
     weights_locked_hover,
     weights_unlocked_hover,
     weights_lock,
