@@ -125,9 +125,6 @@ fn panel(
     weight_rows(ui, s, derived, state, out, presenting);
 }
 
-/// Width of the percentage readout beside each slider.
-const READOUT: f32 = 52.0;
-
 /// The family and criterion weights: per family a heading row (lock, name, percentage) and a
 /// slider across the panel, then a row per criterion (colour, lock, name, slider, percentage).
 /// Percentages are rounded by largest remainder, so each level adds up to exactly 100.
@@ -157,6 +154,7 @@ fn weight_rows(
         })
         .collect();
     let overall = rounded_percents(&overall, 1);
+    let readout_w = readout_width(ui);
     ScrollArea::vertical().show(ui, |ui| {
         // Compact rows, so that every weight fits without scrolling on a 720-pixel screen.
         ui.spacing_mut().item_spacing.y = 2.0;
@@ -167,27 +165,32 @@ fn weight_rows(
             let shown = fam_shown.get(f).cloned().unwrap_or_default();
             let locked = state.locked_families.contains(&family.id);
             let mut changed = false;
-            ui.horizontal(|ui| {
-                if !presenting {
-                    lock_toggle(ui, &mut state.locked_families, &family.id, family_name);
-                }
-                let width = ui.available_width() - READOUT - ui.spacing().item_spacing.x;
-                let name = name_cell(ui, width, RichText::new(family_name).strong());
-                changed |= readout(ui, &mut pct, &shown, locked)
-                    .labelled_by(name.id)
-                    .changed();
-            });
+            let name = ui
+                .horizontal(|ui| {
+                    if !presenting {
+                        lock_toggle(ui, &mut state.locked_families, &family.id, family_name);
+                    }
+                    name_cell(
+                        ui,
+                        ui.available_width(),
+                        RichText::new(family_name).strong(),
+                    )
+                })
+                .inner;
             ui.horizontal(|ui| {
                 if !presenting {
                     // Past the lock, so the slider starts where the name does.
                     ui.add_space(ui.spacing().indent);
                 }
-                let width = ui.available_width() - READOUT - ui.spacing().item_spacing.x;
+                let width = ui.available_width() - readout_w - ui.spacing().item_spacing.x;
                 ui.add_enabled_ui(!locked, |ui| {
                     changed |= slider::percent_slider(ui, &mut pct, width, family_name)
                         .on_hover_text(t.weights_slider_hover)
                         .changed();
                 });
+                changed |= readout(ui, &mut pct, &shown, locked, readout_w)
+                    .labelled_by(name.id)
+                    .changed();
             });
             if changed && !locked {
                 out.push(Command::Edit(Edit::SetFamilyShare {
@@ -226,7 +229,7 @@ fn weight_rows(
                         );
                     }
                     let label = criterion.label_in(lang);
-                    let rest = ui.available_width() - READOUT - 2.0 * ui.spacing().item_spacing.x;
+                    let rest = ui.available_width() - readout_w - 2.0 * ui.spacing().item_spacing.x;
                     // The name takes about half of what is left, the slider the rest.
                     let name_part = if presenting { 0.5 } else { 0.45 };
                     let name = name_cell(ui, rest * name_part, RichText::new(label));
@@ -238,14 +241,16 @@ fn weight_rows(
                             &format!("{:.1}", overall.get(c).copied().unwrap_or_default()),
                         ],
                     );
-                    name.on_hover_text(&hover);
+                    let name = name.on_hover_text(&hover);
                     ui.add_enabled_ui(!locked, |ui| {
                         changed |=
                             slider::percent_slider(ui, &mut pct, rest * (1.0 - name_part), label)
                                 .on_hover_text(format!("{hover}\n\n{}", t.weights_slider_hover))
                                 .changed();
                     });
-                    changed |= readout(ui, &mut pct, &shown, locked).changed();
+                    changed |= readout(ui, &mut pct, &shown, locked, readout_w)
+                        .labelled_by(name.id)
+                        .changed();
                 });
                 if changed && !locked {
                     out.push(Command::Edit(Edit::SetCriterionShare {
@@ -284,9 +289,21 @@ fn name_cell(ui: &mut Ui, width: f32, text: RichText) -> egui::Response {
     .inner
 }
 
+/// The width of every readout: that of the widest text one can show, so that the readouts
+/// line up in a column and a row never grows past the panel (which would widen it).
+fn readout_width(ui: &Ui) -> f32 {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let text = ui.fonts_mut(|f| {
+        f.layout_no_wrap("100.0 %".into(), font, egui::Color32::WHITE)
+            .size()
+            .x
+    });
+    text + 2.0 * ui.spacing().button_padding.x + 2.0
+}
+
 /// The percentage beside a slider, `shown` as rounded for the panel; click to type an exact
 /// value, or drag it for steps of 0.1 %.
-fn readout(ui: &mut Ui, pct: &mut f64, shown: &str, locked: bool) -> egui::Response {
+fn readout(ui: &mut Ui, pct: &mut f64, shown: &str, locked: bool, width: f32) -> egui::Response {
     let shown = shown.to_string();
     ui.add_enabled(
         !locked,
@@ -304,7 +321,7 @@ fn readout(ui: &mut Ui, pct: &mut f64, shown: &str, locked: bool) -> egui::Respo
                     .ok()
             })
             .update_while_editing(false)
-            .min_size(egui::vec2(READOUT, 0.0)),
+            .min_size(egui::vec2(width, 0.0)),
     )
 }
 
