@@ -230,9 +230,8 @@ fn weight_rows(
                     }
                     let label = criterion.label_in(lang);
                     let rest = ui.available_width() - readout_w - 2.0 * ui.spacing().item_spacing.x;
-                    // The name takes about half of what is left, the slider the rest.
-                    let name_part = if presenting { 0.5 } else { 0.45 };
-                    let name = name_cell(ui, rest * name_part, RichText::new(label));
+                    // The name takes half of what is left, the slider the other half.
+                    let name = name_cell(ui, rest / 2.0, RichText::new(label));
                     let hover = fill(
                         t.weights_criterion_hover,
                         &[
@@ -243,10 +242,9 @@ fn weight_rows(
                     );
                     let name = name.on_hover_text(&hover);
                     ui.add_enabled_ui(!locked, |ui| {
-                        changed |=
-                            slider::percent_slider(ui, &mut pct, rest * (1.0 - name_part), label)
-                                .on_hover_text(format!("{hover}\n\n{}", t.weights_slider_hover))
-                                .changed();
+                        changed |= slider::percent_slider(ui, &mut pct, rest / 2.0, label)
+                            .on_hover_text(format!("{hover}\n\n{}", t.weights_slider_hover))
+                            .changed();
                     });
                     changed |= readout(ui, &mut pct, &shown, locked, readout_w)
                         .labelled_by(name.id)

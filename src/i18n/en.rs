@@ -194,7 +194,7 @@ pub static EN: Strings = Strings {
     elicit_swing: "Swing",
     elicit_swing_help: "Imagine each item moving from its worst to its best level. Put the swing that matters most first and rate it 100; rate each other swing against it.",
     elicit_pairwise: "Pairwise (AHP)",
-    elicit_pairwise_help: "For each pair: how many times more important is the row than the column? 1 equal · 3 moderately · 5 strongly · 7 very strongly · 9 extremely (1/3 … the column is).",
+    elicit_pairwise_help: "For each pair, how much more important is the row than the column? 1 equal · 3 moderately · 5 strongly · 7 very strongly · 9 extremely. If the column is the more important, pick the reciprocal: 1/3 (moderately) to 1/9 (extremely).",
     elicit_ranking: "Rank order",
     elicit_ranking_help: "Drag the items into order of importance, most important first (or use Up and Down); tick \"tied\" to share a place. The ranking becomes weights by the chosen rule.",
     elicit_single_item: "There is only one item here: it takes the whole weight, nothing to elicit.",

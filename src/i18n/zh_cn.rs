@@ -196,7 +196,7 @@ pub static ZH_CN: Strings = Strings {
     elicit_swing: "摆动",
     elicit_swing_help: "设想每一项从最差水平变为最佳水平。把最重要的变化排在第一位并评为 100；其他各项变化与之相比评分。",
     elicit_pairwise: "两两比较 (AHP)",
-    elicit_pairwise_help: "对每一对：行比列重要多少倍？1 同等 · 3 稍微重要 · 5 明显重要 · 7 强烈重要 · 9 极端重要（1/3 … 表示列更重要）。",
+    elicit_pairwise_help: "对每一对：行比列重要多少？1 同等重要 · 3 稍微重要 · 5 明显重要 · 7 强烈重要 · 9 极端重要。若列更重要，则选倒数：1/3（稍微）至 1/9（极端）。",
     elicit_ranking: "排序",
     elicit_ranking_help: "把各项按重要性拖动排序，最重要的在前（或使用“上移”“下移”）；勾选“并列”可共享名次。排序按所选规则转换为权重。",
     elicit_single_item: "这里只有一项：它占全部权重，无需引出。",
