@@ -531,13 +531,16 @@ fn pairwise_editor(
         .spacing([6.0, 4.0])
         .striped(true)
         .show(ui, |ui| {
+            // Columns by number, rows by number and name: the matrix stays as narrow as the
+            // combo boxes, however long the names.
             ui.label("");
-            for id in items {
-                ui.label(RichText::new(name_of(id)).strong());
+            for (j, id) in items.iter().enumerate() {
+                ui.label(RichText::new(format!("{}", j + 1)).strong())
+                    .on_hover_text(name_of(id));
             }
             ui.end_row();
             for (i, a) in items.iter().enumerate() {
-                ui.label(RichText::new(name_of(a)).strong());
+                ui.label(RichText::new(format!("{}  {}", i + 1, name_of(a))).strong());
                 for (j, b) in items.iter().enumerate() {
                     if i == j {
                         ui.label(RichText::new("1").weak());

@@ -69,7 +69,11 @@ pub fn show(
             .default_size(400.0)
             .show(ui, |ui| panel(ui, s, derived, state, out, presenting));
     }
-    super::elicit::show(ui.ctx(), s, derived, &mut state.elicit, out);
+    // Eliciting is editing, which projection leaves to the presenter's own screen: a dialog
+    // left open waits until projection ends.
+    if !presenting {
+        super::elicit::show(ui.ctx(), s, derived, &mut state.elicit, out);
+    }
 }
 
 /// The folded panel in projection: one button that brings the weights back.
