@@ -404,9 +404,12 @@ catalogue! {
     options_search_hint,
     options_clear_tags,
     options_tags,
+    options_tag_on_hover,
+    options_tag_off_hover,
     options_other,
     options_no_match,
     options_cost,
+    options_cost_of_budget,
     options_cost_hover,
     options_principles_served,
     // Compare view.
