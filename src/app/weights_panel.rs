@@ -1,5 +1,6 @@
 //! The weights panel, always visible on the right: a slider per family and per criterion as
-//! percentages that sum to 100 %, locks, reset, and profile management.
+//! percentages that sum to 100 %, locks, reset, and profile management. In projection it is
+//! narrower, without the profile tools and locks, and W folds it away to a strip.
 
 use std::collections::BTreeSet;
 

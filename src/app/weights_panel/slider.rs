@@ -6,7 +6,7 @@
 use egui::{Event, Id, Key, Rect, Response, Sense, Ui, WidgetInfo, accesskit, lerp, pos2, vec2};
 
 /// Percent per point of pointer travel in fine mode, as a share of the coarse rate.
-pub const FINE: f64 = 0.1;
+const FINE: f64 = 0.1;
 
 /// Where a fine drag started: the pointer's x and the value then.
 #[derive(Clone, Copy)]
