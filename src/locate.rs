@@ -50,6 +50,26 @@ impl FieldMap {
     }
 }
 
+impl FieldMap {
+    /// Whether the record at `path` has a field found by name (`path.name`), as opposed to
+    /// tuple members only.
+    pub fn has_named_field(&self, path: &str) -> bool {
+        self.spans.keys().any(|k| {
+            // The top record's fields are written without a leading dot.
+            let rest = k.strip_prefix(path);
+            let name = if path.is_empty() {
+                rest
+            } else {
+                rest.and_then(|rest| rest.strip_prefix('.'))
+            };
+            name.is_some_and(|name| {
+                name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                    && !name.contains(['.', '['])
+            })
+        })
+    }
+}
+
 /// `a.b[2]` → `a.b`; `a.b` → `a`; `a` → ``; `` → none.
 fn parent(path: &str) -> Option<&str> {
     if path.is_empty() {
@@ -388,6 +408,18 @@ mod tests {
 
     /// Broken text maps no field name it does not hold, and still maps the fields it does hold
     /// up to where it breaks off.
+    #[test]
+    fn tells_records_with_named_fields_from_tuples() {
+        let map = FieldMap::new(TEXT);
+        assert!(map.has_named_field("options[0]"));
+        assert!(map.has_named_field(""));
+        // `Some(2.0)` has no fields; nor does a path that is not there.
+        assert!(!map.has_named_field("options[1].cost"));
+        assert!(!map.has_named_field("settings"));
+        let tuple = FieldMap::new("(j: [(\"a\", \"b\", 3.0)])");
+        assert!(!tuple.has_named_field("j[0]"));
+    }
+
     #[test]
     fn survives_garbage() {
         for text in [

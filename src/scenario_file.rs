@@ -14,6 +14,8 @@ use crate::locate::FieldMap;
 use crate::model::{FORMAT_VERSION, Scenario};
 use crate::validate::validate;
 
+mod hints;
+
 /// Largest file read, in bytes: far above any real scenario, low enough to refuse a mistake
 /// (a video dragged onto the window) before reading it all.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
@@ -133,19 +135,25 @@ pub fn parse_ron(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
         )));
     }
     let scenario: Scenario = ron_options().from_str(text).map_err(|e| {
-        let (line, col) = (e.span.start.line, e.span.start.col);
-        // ron points just before the offending token; the field is the one that token starts.
-        let offset = byte_offset(text, line, col);
-        let offset = offset
-            + text
-                .get(offset..)
-                .map_or(0, |rest| rest.len() - rest.trim_start().len());
-        let field = fields.field_at(offset).unwrap_or("").to_string();
+        let offset = error_offset(text, &e);
+        let hint = hints::describe(text, offset, &e.code, &|t: &str| {
+            ron_options()
+                .from_str::<Scenario>(t)
+                .err()
+                .map(|e| error_offset(t, &e))
+        });
+        // A hint about a bracket names that bracket's field: the list a `]` would close, not
+        // the item the broken text seemed to start.
+        let field = parse_error_field(
+            &fields,
+            hint.as_ref().and_then(|h| h.bracket).unwrap_or(offset),
+        );
+        let message = hint.map_or_else(|| describe_ron_error(&e.code), |h| h.message);
         LoadError::single(Diagnostic {
             file: file.to_string(),
             location: Some(line_col(text, offset)),
             field,
-            message: describe_ron_error(&e.code),
+            message,
         })
     })?;
     let problems = validate(&scenario);
@@ -159,6 +167,35 @@ pub fn parse_ron(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
                 .collect(),
         })
     }
+}
+
+/// Where ron's error points, as a byte offset: ron points just before the offending token, so
+/// the offset is moved past any white space to the token itself.
+fn error_offset(text: &str, e: &ron::error::SpannedError) -> usize {
+    let offset = byte_offset(text, e.span.start.line, e.span.start.col);
+    offset
+        + text
+            .get(offset..)
+            .map_or(0, |rest| rest.len() - rest.trim_start().len())
+}
+
+/// The field a parse error at `offset` is in: the innermost one the scan found there, less the
+/// parts the scan made up from the broken text (`.0` for a word it took for a tuple member,
+/// `[?]` for a map key it could not read) when the record around them has real field names.
+fn parse_error_field(fields: &FieldMap, offset: usize) -> String {
+    let mut field = fields.field_at(offset).unwrap_or("");
+    while let Some(cut) = field.rfind(['.', '[']) {
+        let (parent, last) = field.split_at(cut);
+        let made_up = last == "[?]"
+            || (last.len() > 1
+                && last[1..].bytes().all(|b| b.is_ascii_digit())
+                && fields.has_named_field(parent));
+        if !made_up {
+            break;
+        }
+        field = parent;
+    }
+    field.to_string()
 }
 
 /// Byte offset of a 1-based line and character column.

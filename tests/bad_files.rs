@@ -313,19 +313,85 @@ const EXPECTED: &[Expect] = &[
         field: "performance[2].value",
         message: "expected a number",
     },
+    // Structural errors say what is probably missing, and where the bracket it would close
+    // opened (positions checked by hand in each file).
+    Expect {
+        file: "syntax-cut-short.ron",
+        at: Some((17, 25)),
+        starts: "c",
+        field: "performance[0]",
+        message: "the file ends with 3 brackets still open, the last a `(` at line 17, column 9: is the file cut short?",
+    },
+    Expect {
+        file: "syntax-extra-paren.ron",
+        at: Some((13, 114)),
+        starts: "),",
+        field: "options",
+        message: "this `)` has nothing open to close: probably one too many",
+    },
+    Expect {
+        file: "syntax-missing-colon.ron",
+        at: Some((13, 26)),
+        starts: "\"Knowledge hub\"",
+        field: "options[0]",
+        message: "expected `:` after `name`: a field is written `name: value`",
+    },
+    Expect {
+        file: "syntax-missing-comma-between-items.ron",
+        at: Some((14, 9)),
+        starts: "(id: \"treaty\"",
+        field: "options[1]",
+        message: "probably a comma is missing before this `(`",
+    },
     Expect {
         file: "syntax-missing-comma.ron",
         at: Some((18, 55)),
         starts: "rationale: \"",
         field: "performance[1]",
-        message: "expected a comma between items",
+        message: "probably a comma is missing before `rationale`",
+    },
+    // The case from the issue: a missing `)` was reported as "unknown field `i18n`".
+    Expect {
+        file: "syntax-paren-before-field.ron",
+        at: Some((13, 114)),
+        starts: "i18n: {",
+        field: "options[0].provenance",
+        message: "`i18n` is not a field here: probably a `)` is missing before it, to close the `(` at line 13, column 56",
+    },
+    Expect {
+        file: "syntax-unclosed-item.ron",
+        at: Some((14, 9)),
+        starts: "(id: \"treaty\"",
+        field: "options[0]",
+        message: "probably a `)` is missing before this `(`, to close the `(` at line 13, column 9",
+    },
+    Expect {
+        file: "syntax-unclosed-list.ron",
+        at: Some((16, 5)),
+        starts: "performance: [",
+        field: "options",
+        message: "probably a `]` is missing before `performance`, to close the `[` at line 12, column 14",
+    },
+    Expect {
+        file: "syntax-unclosed-map.ron",
+        at: Some((24, 101)),
+        starts: "),",
+        field: "profiles[1].criterion_weights",
+        message: "probably a `}` is missing before this `)`, to close the `{` at line 24, column 73",
     },
     Expect {
         file: "syntax-unclosed-paren.ron",
         at: Some((27, 1)),
         starts: "",
         field: "",
-        message: "unexpected end of file: a bracket or parenthesis is not closed",
+        message: "the file ends before the `(` at line 2, column 1 is closed: probably a `)` is missing at the end",
+    },
+    Expect {
+        file: "syntax-unclosed-string.ron",
+        at: Some((13, 67)),
+        starts: "UNEP/EA.4",
+        field: "options[0]",
+        message: "the text that starts at line 13, column 27 runs on into what follows: probably its closing `\"` is missing",
     },
     Expect {
         file: "unclosed-quote.csv",
@@ -459,6 +525,38 @@ fn every_bad_file_gives_its_precise_errors() {
             }
         }
     }
+}
+
+/// Where a message names a bracket ("the `(` at line 13, column 56") or the start of a text
+/// ("the text that starts at line 13, column 27"), that is what stands there.
+#[test]
+fn the_places_named_in_messages_hold_what_they_say() {
+    let mut checked = 0;
+    for e in EXPECTED {
+        for (what, marker) in [
+            ("(", "`(` at line "),
+            ("[", "`[` at line "),
+            ("{", "`{` at line "),
+            ("\"", "text that starts at line "),
+        ] {
+            let Some((_, place)) = e.message.split_once(marker) else {
+                continue;
+            };
+            let mut numbers = place
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|n| !n.is_empty())
+                .map(|n| n.parse::<usize>().unwrap_or(0));
+            let (line, col) = (numbers.next().unwrap_or(0), numbers.next().unwrap_or(0));
+            let text = text_at(e.file, line, col);
+            assert!(
+                text.starts_with(what),
+                "{}: line {line}, column {col} shows {text:?}, not {what}",
+                e.file
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 7, "only {checked} places checked");
 }
 
 #[test]

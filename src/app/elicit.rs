@@ -14,6 +14,7 @@ use crate::model::{
     Elicitation, ElicitationInput, ElicitationRecord, ElicitationScope, PairwiseWeighting,
     RankRule, Scenario, WeightProfile,
 };
+use crate::weights::rounded_percents;
 
 /// The methods on offer: each with its name and how to answer, in the current language.
 fn methods() -> [(Elicitation, &'static str, &'static str); 4] {
@@ -150,6 +151,16 @@ fn start(
     }
 }
 
+/// The dialog's size: the same for every method and scope, so that the method tabs stay under
+/// the pointer while switching; what does not fit scrolls inside.
+fn dialog_size(ctx: &egui::Context) -> egui::Vec2 {
+    let screen = ctx.content_rect().size();
+    egui::vec2(
+        700.0_f32.min(screen.x - 40.0).max(320.0),
+        560.0_f32.min(screen.y - 120.0).max(260.0),
+    )
+}
+
 pub fn show(
     ctx: &egui::Context,
     s: &Scenario,
@@ -164,18 +175,22 @@ pub fn show(
         state.open = false;
         return;
     };
+    // Escape closes the dialog, unless it is meant for an open list or a field being typed in.
+    let escape = !egui::Popup::is_any_open(ctx)
+        && !ctx.egui_wants_keyboard_input()
+        && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
     let mut open = true;
     let mut close = false;
     egui::Window::new(i18n::s().elicit_title)
         .open(&mut open)
         .pivot(egui::Align2::CENTER_TOP)
         .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 90.0))
-        .default_width(660.0)
+        .fixed_size(dialog_size(ctx))
         .collapsible(false)
         .show(ctx, |ui| {
             close = body(ui, s, derived, profile, state, out);
         });
-    if !open || close {
+    if !open || close || escape {
         state.open = false;
         state.draft = None;
     }
@@ -190,14 +205,14 @@ fn body(
     state: &mut ElicitState,
     out: &mut Vec<Command>,
 ) -> bool {
-    let scope = state
+    let mut scope = state
         .scope
         .clone()
         .filter(|sc| elicitation::scope_members(s, sc).is_some())
         .unwrap_or(ElicitationScope::Families);
     let t = i18n::s();
     let lang = i18n::lang();
-    ui.label(RichText::new(fill(t.profile_is, &[&profile.name_in(crate::i18n::lang())])).strong());
+    ui.label(RichText::new(fill(t.profile_is, &[&profile.name_in(lang)])).strong());
     // What to weigh.
     let mut new_scope = None;
     ui.horizontal(|ui| {
@@ -231,9 +246,9 @@ fn body(
             .labelled_by(label.id);
     });
     if let Some(sc) = new_scope {
-        state.scope = Some(sc);
+        state.scope = Some(sc.clone());
         state.draft = None;
-        return false;
+        scope = sc;
     }
     // How.
     ui.horizontal(|ui| {
@@ -250,85 +265,27 @@ fn body(
             }
         }
     });
-    let help = methods()
-        .iter()
-        .find(|(m, ..)| *m == state.method)
-        .map_or("", |(_, _, h)| *h);
-    ui.label(RichText::new(help).weak());
     ui.separator();
-
-    let m = members(s, derived, &scope);
-    if m.len() < 2 {
-        ui.label(t.elicit_single_item);
-        return ui.button(t.close).clicked();
-    }
-    let fresh = !matches!(&state.draft, Some((p, input)) if p == &profile.id && input.method() == state.method);
-    if fresh {
-        state.draft = Some((profile.id.clone(), start(profile, &scope, state.method, &m)));
-    }
-    let Some((_, input)) = state.draft.as_mut() else {
-        return false;
-    };
-    let name_of = |id: &str| {
-        m.iter()
-            .find(|x| x.id == id)
-            .map_or(id.to_string(), |x| x.name.clone())
-    };
+    // Everything that changes with the method scrolls in a fixed space above the buttons.
+    let footer = ui.spacing().interact_size.y + 3.0 * ui.spacing().item_spacing.y + 6.0;
+    let mut apply = None;
     egui::ScrollArea::vertical()
-        .max_height(360.0)
         .id_salt("elicit-body")
-        .show(ui, |ui| match input {
-            ElicitationInput::Direct { points } => {
-                egui::Grid::new("elicit-points")
-                    .num_columns(2)
-                    .spacing([12.0, 6.0])
-                    .show(ui, |ui| {
-                        for (id, p) in &mut points.0 {
-                            let label = ui.label(name_of(id));
-                            ui.add(egui::DragValue::new(p).range(0.0..=1000.0).speed(0.5))
-                                .labelled_by(label.id);
-                            ui.end_row();
-                        }
-                    });
-            }
-            ElicitationInput::Swing { swings } => swing_editor(ui, swings, &name_of),
-            ElicitationInput::Pairwise {
-                items,
-                judgements,
-                weighting,
-            } => pairwise_editor(ui, items, judgements, weighting, &name_of),
-            ElicitationInput::Ranking { order, rule } => ranking_editor(ui, order, rule, &name_of),
+        .auto_shrink(false)
+        .max_height((ui.available_height() - footer).max(80.0))
+        .show(ui, |ui| {
+            apply = answers(ui, s, derived, profile, &scope, state);
         });
     ui.separator();
-
-    let outcome = elicitation::compute(input);
-    let record = ElicitationRecord {
-        scope: scope.clone(),
-        input: input.clone(),
-    };
-    match &outcome {
-        Ok(o) => preview(ui, o, &m, input),
-        Err(e) => {
-            ui.colored_label(theme::ERROR, e.message.clone());
-        }
-    }
-    if let Some(old) = elicitation::find_record(profile, &scope)
-        && !elicitation::record_matches_weights(profile, old)
-    {
-        ui.label(RichText::new(t.elicit_edited_by_hand).color(theme::WARNING));
-    }
-    ui.add_space(6.0);
     let mut close = false;
     ui.horizontal(|ui| {
         if ui
             .add_enabled(
-                outcome.is_ok(),
-                egui::Button::new(fill(
-                    t.elicit_apply_to,
-                    &[&profile.name_in(crate::i18n::lang())],
-                )),
+                apply.is_some(),
+                egui::Button::new(fill(t.elicit_apply_to, &[&profile.name_in(lang)])),
             )
             .clicked()
+            && let Some(record) = apply.take()
         {
             out.push(Command::Edit(Edit::Elicit {
                 profile: profile.id.clone(),
@@ -342,26 +299,115 @@ fn body(
     close
 }
 
+/// The method's help, the answers being edited and the weights they give; the record to apply
+/// when the answers give weights.
+fn answers(
+    ui: &mut Ui,
+    s: &Scenario,
+    derived: &Derived,
+    profile: &WeightProfile,
+    scope: &ElicitationScope,
+    state: &mut ElicitState,
+) -> Option<ElicitationRecord> {
+    let t = i18n::s();
+    let help = methods()
+        .iter()
+        .find(|(m, ..)| *m == state.method)
+        .map_or("", |(_, _, h)| *h);
+    ui.label(RichText::new(help).weak());
+    ui.add_space(4.0);
+    let m = members(s, derived, scope);
+    if m.len() < 2 {
+        ui.label(t.elicit_single_item);
+        return None;
+    }
+    let fresh = !matches!(&state.draft, Some((p, input)) if p == &profile.id && input.method() == state.method);
+    if fresh {
+        state.draft = Some((profile.id.clone(), start(profile, scope, state.method, &m)));
+    }
+    let (_, input) = state.draft.as_mut()?;
+    let name_of = |id: &str| {
+        m.iter()
+            .find(|x| x.id == id)
+            .map_or(id.to_string(), |x| x.name.clone())
+    };
+    match input {
+        ElicitationInput::Direct { points } => {
+            egui::Grid::new("elicit-points")
+                .num_columns(2)
+                .spacing([12.0, 6.0])
+                .show(ui, |ui| {
+                    for (id, p) in &mut points.0 {
+                        let label = ui.label(name_of(id));
+                        ui.add(egui::DragValue::new(p).range(0.0..=1000.0).speed(0.5))
+                            .labelled_by(label.id);
+                        ui.end_row();
+                    }
+                });
+        }
+        ElicitationInput::Swing { swings } => swing_editor(ui, swings, &name_of),
+        ElicitationInput::Pairwise {
+            items,
+            judgements,
+            weighting,
+        } => {
+            // A matrix of many items may be wider than the dialog: it scrolls sideways.
+            egui::ScrollArea::horizontal()
+                .id_salt("elicit-matrix")
+                .show(ui, |ui| {
+                    pairwise_editor(ui, items, judgements, weighting, &name_of);
+                });
+        }
+        ElicitationInput::Ranking { order, rule } => ranking_editor(ui, order, rule, &name_of),
+    }
+    ui.separator();
+    let outcome = elicitation::compute(input);
+    match &outcome {
+        Ok(o) => preview(ui, o, &m, input),
+        Err(e) => {
+            ui.colored_label(theme::ERROR, e.message.clone());
+        }
+    }
+    if let Some(old) = elicitation::find_record(profile, scope)
+        && !elicitation::record_matches_weights(profile, old)
+    {
+        ui.label(RichText::new(t.elicit_edited_by_hand).color(theme::WARNING));
+    }
+    outcome.is_ok().then(|| ElicitationRecord {
+        scope: scope.clone(),
+        input: input.clone(),
+    })
+}
+
 /// The weights the answers give, next to the current ones.
 fn preview(ui: &mut Ui, o: &Outcome, m: &[Member], input: &ElicitationInput) {
     let t = i18n::s();
     ui.label(RichText::new(t.elicit_resulting).strong());
+    // Both columns rounded by largest remainder, so each adds up to exactly 100 %.
+    let now: Vec<f64> = o
+        .weights
+        .iter()
+        .map(|(id, _)| m.iter().find(|x| &x.id == id).map_or(0.0, |x| x.share))
+        .collect();
+    let now = rounded_percents(&now, 1);
+    let given: Vec<f64> = o.weights.iter().map(|(_, w)| *w).collect();
+    let given = rounded_percents(&given, 1);
     egui::Grid::new("elicit-preview")
         .num_columns(3)
         .spacing([12.0, 3.0])
         .show(ui, |ui| {
-            for (id, w) in &o.weights {
+            for (k, (id, w)) in o.weights.iter().enumerate() {
                 let member = m.iter().find(|x| &x.id == id);
                 ui.label(member.map_or(id.as_str(), |x| x.name.as_str()));
                 ui.add(
                     egui::ProgressBar::new(*w as f32)
                         .desired_width(220.0)
-                        .text(format!("{:.1} %", w * 100.0)),
+                        .text(format!("{:.1} %", given.get(k).copied().unwrap_or(0.0))),
                 );
                 ui.label(
                     RichText::new(fill(
                         t.elicit_now,
-                        &[&format!("{:.1}", member.map_or(0.0, |x| x.share) * 100.0)],
+                        &[&format!("{:.1}", now.get(k).copied().unwrap_or(0.0))],
                     ))
                     .weak(),
                 );
@@ -485,13 +531,16 @@ fn pairwise_editor(
         .spacing([6.0, 4.0])
         .striped(true)
         .show(ui, |ui| {
+            // Columns by number, rows by number and name: the matrix stays as narrow as the
+            // combo boxes, however long the names.
             ui.label("");
-            for id in items {
-                ui.label(RichText::new(name_of(id)).strong());
+            for (j, id) in items.iter().enumerate() {
+                ui.label(RichText::new(format!("{}", j + 1)).strong())
+                    .on_hover_text(name_of(id));
             }
             ui.end_row();
             for (i, a) in items.iter().enumerate() {
-                ui.label(RichText::new(name_of(a)).strong());
+                ui.label(RichText::new(format!("{}  {}", i + 1, name_of(a))).strong());
                 for (j, b) in items.iter().enumerate() {
                     if i == j {
                         ui.label(RichText::new("1").weak());

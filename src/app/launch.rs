@@ -36,14 +36,20 @@ pub fn run(launch: Launch) -> ExitCode {
     let job = launch.screenshot.clone().map(screenshot::Job::new);
     let outcome = job.as_ref().map(|j| std::sync::Arc::clone(&j.outcome));
     app.screenshot = job;
+    let screenshot_storage = launch
+        .screenshot
+        .as_ref()
+        .map(|_| std::env::temp_dir().join(format!("tideline-screenshot-{}", std::process::id())));
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title(app.title())
             .with_inner_size(launch.size.unwrap_or([1400.0, 860.0]))
             .with_min_inner_size([800.0, 500.0])
             .with_drag_and_drop(true),
-        // Screenshot mode must not read or write the user's preferences.
+        // Screenshot mode must not read or write the user's preferences or egui's memory
+        // (panel widths, window places): a picture is the same whatever ran before.
         persist_window: launch.screenshot.is_none(),
+        persistence_path: screenshot_storage.clone(),
         ..Default::default()
     };
     let screenshot_mode = launch.screenshot.is_some();
@@ -65,6 +71,9 @@ pub fn run(launch: Launch) -> ExitCode {
             Ok(Box::new(app))
         }),
     );
+    if let Some(dir) = &screenshot_storage {
+        let _ = std::fs::remove_dir_all(dir);
+    }
     if let Err(e) = result {
         eprintln!("cannot open a window: {e}");
         return ExitCode::FAILURE;

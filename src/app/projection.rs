@@ -91,6 +91,12 @@ pub fn keys(ctx: &egui::Context, on: bool, view: View, out: &mut Vec<Command>) {
     });
 }
 
+/// Whether W was pressed to fold or unfold the weights panel (in projection, not while typing).
+pub fn weights_key(ctx: &egui::Context) -> bool {
+    !ctx.egui_wants_keyboard_input()
+        && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::W))
+}
+
 /// The slim header that replaces menus and toolbars: title, views, profile, and the keys.
 pub fn header(ui: &mut Ui, s: &Scenario, view: View) {
     egui::Panel::top("projection_header").show(ui, |ui| {

@@ -1,14 +1,18 @@
 //! The weights panel, always visible on the right: a slider per family and per criterion as
-//! percentages that sum to 100 %, locks, reset, and profile management.
+//! percentages that sum to 100 %, locks, reset, and profile management. In projection it is
+//! narrower, without the profile tools and locks, and W folds it away to a strip.
 
 use std::collections::BTreeSet;
 
 use egui::{RichText, ScrollArea, Ui};
 
+mod slider;
+
 use super::{Command, Derived};
 use crate::edit::Edit;
 use crate::i18n::{self, fill};
 use crate::model::{Elicitation, ElicitationScope, Scenario, WeightProfile, unique_id};
+use crate::weights::rounded_percents;
 
 /// View state of the panel: which weights are locked, and the profile name being typed.
 #[derive(Default)]
@@ -18,6 +22,8 @@ pub struct WeightsState {
     pub rename: Option<(String, String)>,
     /// The active profile as first seen, for "Reset".
     pub original: Vec<WeightProfile>,
+    /// Folded away to a strip in projection mode (W).
+    pub folded: bool,
     /// The elicitation dialog, opened from the panel.
     pub elicit: super::elicit::ElicitState,
 }
@@ -30,16 +36,61 @@ pub fn show(
     out: &mut Vec<Command>,
     presenting: bool,
 ) {
-    // Projection has its own, narrower panel (widths are remembered per panel).
-    let (id, width) = if presenting {
-        ("weights_projection", 300.0)
+    if presenting {
+        // On the projector the view is the point: a narrow panel that W folds away to a
+        // strip and brings back (the choice holds for the rest of the session).
+        if super::projection::weights_key(ui.ctx()) {
+            state.folded = !state.folded;
+        }
+        let before = state.folded;
+        let mut open = !before;
+        egui::Panel::show_switched(
+            ui,
+            &mut open,
+            egui::Panel::right("weights_projection_folded")
+                .resizable(false)
+                .exact_size(36.0),
+            egui::Panel::right("weights_projection")
+                .default_size(270.0)
+                .min_size(180.0),
+            |ui, expanded| {
+                if expanded {
+                    panel(ui, s, derived, state, out, presenting);
+                } else {
+                    folded_strip(ui, state);
+                }
+            },
+        );
+        // Dragging the panel's edge past its narrowest also folds it (and back).
+        if open == before {
+            state.folded = !open;
+        }
     } else {
-        ("weights", 340.0)
-    };
-    egui::Panel::right(id)
-        .default_size(width)
-        .show(ui, |ui| panel(ui, s, derived, state, out, presenting));
-    super::elicit::show(ui.ctx(), s, derived, &mut state.elicit, out);
+        egui::Panel::right("weights")
+            .default_size(400.0)
+            .show(ui, |ui| panel(ui, s, derived, state, out, presenting));
+    }
+    // Eliciting is editing, which projection leaves to the presenter's own screen: a dialog
+    // left open waits until projection ends.
+    if !presenting {
+        super::elicit::show(ui.ctx(), s, derived, &mut state.elicit, out);
+    }
+}
+
+/// The folded panel in projection: one button that brings the weights back.
+fn folded_strip(ui: &mut Ui, state: &mut WeightsState) {
+    ui.add_space(4.0);
+    if fold_button(ui, "◀", i18n::s().weights_show).clicked() {
+        state.folded = false;
+    }
+}
+
+/// A small arrow button that folds or unfolds the panel, named for screen readers and tests.
+fn fold_button(ui: &mut Ui, arrow: &str, name: &str) -> egui::Response {
+    let r = ui.button(arrow).on_hover_text(name);
+    ui.ctx()
+        .accesskit_node_builder(r.id, |node| node.set_label(name));
+    r
 }
 
 fn panel(
@@ -51,8 +102,16 @@ fn panel(
     presenting: bool,
 ) {
     let t = i18n::s();
-    let lang = i18n::lang();
-    ui.heading(t.weights_heading);
+    ui.horizontal(|ui| {
+        ui.heading(t.weights_heading);
+        if presenting {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if fold_button(ui, "▶", t.weights_hide).clicked() {
+                    state.folded = true;
+                }
+            });
+        }
+    });
     let Some(profile) = s.profiles.get(s.active_profile_index()) else {
         ui.label(t.weights_no_profile);
         return;
@@ -65,87 +124,208 @@ fn panel(
         profile_tools(ui, s, profile, state, out);
     }
     if !presenting && !profile.note.is_empty() {
-        ui.label(
-            RichText::new(profile.note_in(crate::i18n::lang()))
-                .small()
-                .weak(),
-        );
+        ui.label(RichText::new(profile.note_in(i18n::lang())).small().weak());
     }
     ui.separator();
+    weight_rows(ui, s, derived, state, out, presenting);
+}
+
+/// The family and criterion weights: per family a heading row (lock, name, percentage) and a
+/// slider across the panel, then a row per criterion (colour, lock, name, slider, percentage).
+/// Percentages are rounded by largest remainder, so each level adds up to exactly 100.
+///
+/// On the projector the locks are left out (they are the presenter's tool, and a narrow panel
+/// needs the room); locks set before still hold.
+fn weight_rows(
+    ui: &mut Ui,
+    s: &Scenario,
+    derived: &Derived,
+    state: &mut WeightsState,
+    out: &mut Vec<Command>,
+    presenting: bool,
+) {
+    let t = i18n::s();
+    let lang = i18n::lang();
     let (fam, crit) = (&derived.family_shares, &derived.criterion_shares);
+    let fam_shown = shown_percents(fam);
+    // Each criterion's overall weight, for its tooltip: also to add up to 100.
+    let overall: Vec<f64> = s
+        .criteria
+        .iter()
+        .zip(crit)
+        .map(|(c, w)| {
+            let f = s.families.iter().position(|f| f.id == c.family);
+            w * f.and_then(|f| fam.get(f)).copied().unwrap_or(0.0)
+        })
+        .collect();
+    let overall = rounded_percents(&overall, 1);
+    let readout_w = readout_width(ui);
     ScrollArea::vertical().show(ui, |ui| {
+        // Compact rows, so that every weight fits without scrolling on a 720-pixel screen.
+        ui.spacing_mut().item_spacing.y = 2.0;
         for (f, family) in s.families.iter().enumerate() {
             ui.add_space(4.0);
-            ui.horizontal(|ui| {
-                let family_name = family.name_in(lang);
-                lock_toggle(ui, &mut state.locked_families, &family.id, family_name);
-                let mut pct = fam.get(f).copied().unwrap_or(0.0) * 100.0;
-                let r = ui.add(
-                    egui::Slider::new(&mut pct, 0.0..=100.0)
-                        .text(RichText::new(family_name).strong())
-                        .suffix(" %")
-                        .fixed_decimals(0)
-                        .clamping(egui::SliderClamping::Edits),
-                );
-                if r.changed() && !state.locked_families.contains(&family.id) {
-                    out.push(Command::Edit(Edit::SetFamilyShare {
-                        family: family.id.clone(),
-                        share: pct / 100.0,
-                        locked: state.locked_families.iter().cloned().collect(),
-                    }));
-                }
-            });
-            ui.indent(("family", f), |ui| {
-                for (c, criterion) in s.criteria.iter().enumerate() {
-                    if criterion.family != family.id {
-                        continue;
+            let family_name = family.name_in(lang);
+            let mut pct = fam.get(f).copied().unwrap_or(0.0) * 100.0;
+            let shown = fam_shown.get(f).cloned().unwrap_or_default();
+            let locked = state.locked_families.contains(&family.id);
+            let mut changed = false;
+            let name = ui
+                .horizontal(|ui| {
+                    if !presenting {
+                        lock_toggle(ui, &mut state.locked_families, &family.id, family_name);
                     }
-                    ui.horizontal(|ui| {
-                        // The criterion's colour in the charts, so the panel doubles as legend.
-                        let (swatch, _) =
-                            ui.allocate_exact_size(egui::vec2(9.0, 9.0), egui::Sense::hover());
-                        ui.painter()
-                            .rect_filled(swatch, 2.0, super::theme::criterion_colour(c));
+                    name_cell(
+                        ui,
+                        ui.available_width(),
+                        RichText::new(family_name).strong(),
+                    )
+                })
+                .inner;
+            ui.horizontal(|ui| {
+                if !presenting {
+                    // Past the lock, so the slider starts where the name does.
+                    ui.add_space(ui.spacing().indent);
+                }
+                let width = ui.available_width() - readout_w - ui.spacing().item_spacing.x;
+                ui.add_enabled_ui(!locked, |ui| {
+                    changed |= slider::percent_slider(ui, &mut pct, width, family_name)
+                        .on_hover_text(t.weights_slider_hover)
+                        .changed();
+                });
+                changed |= readout(ui, &mut pct, &shown, locked, readout_w)
+                    .labelled_by(name.id)
+                    .changed();
+            });
+            if changed && !locked {
+                out.push(Command::Edit(Edit::SetFamilyShare {
+                    family: family.id.clone(),
+                    share: pct / 100.0,
+                    locked: state.locked_families.iter().cloned().collect(),
+                }));
+            }
+            let members: Vec<usize> = (0..s.criteria.len())
+                .filter(|&c| s.criteria[c].family == family.id)
+                .collect();
+            let local: Vec<f64> = members
+                .iter()
+                .map(|&c| crit.get(c).copied().unwrap_or(0.0))
+                .collect();
+            let local_shown = shown_percents(&local);
+            for (k, &c) in members.iter().enumerate() {
+                let criterion = &s.criteria[c];
+                let mut pct = local[k] * 100.0;
+                let shown = local_shown.get(k).cloned().unwrap_or_default();
+                let locked = state.locked_criteria.contains(&criterion.id);
+                let mut changed = false;
+                ui.horizontal(|ui| {
+                    ui.add_space(ui.spacing().indent);
+                    // The criterion's colour in the charts, so the panel doubles as legend.
+                    let (swatch, _) =
+                        ui.allocate_exact_size(egui::vec2(9.0, 9.0), egui::Sense::hover());
+                    ui.painter()
+                        .rect_filled(swatch, 2.0, super::theme::criterion_colour(c));
+                    if !presenting {
                         lock_toggle(
                             ui,
                             &mut state.locked_criteria,
                             &criterion.id,
                             criterion.name_in(lang),
                         );
-                        let mut pct = crit.get(c).copied().unwrap_or(0.0) * 100.0;
-                        let r = ui
-                            .add(
-                                egui::Slider::new(&mut pct, 0.0..=100.0)
-                                    .text(criterion.label_in(lang))
-                                    .suffix(" %")
-                                    .fixed_decimals(0)
-                                    .clamping(egui::SliderClamping::Edits),
-                            )
-                            .on_hover_text(fill(
-                                t.weights_criterion_hover,
-                                &[
-                                    &criterion.name_in(lang),
-                                    &criterion.description_in(lang),
-                                    &format!(
-                                        "{:.1}",
-                                        fam.get(f).copied().unwrap_or(0.0)
-                                            * crit.get(c).copied().unwrap_or(0.0)
-                                            * 100.0
-                                    ),
-                                ],
-                            ));
-                        if r.changed() && !state.locked_criteria.contains(&criterion.id) {
-                            out.push(Command::Edit(Edit::SetCriterionShare {
-                                criterion: criterion.id.clone(),
-                                share: pct / 100.0,
-                                locked: state.locked_criteria.iter().cloned().collect(),
-                            }));
-                        }
+                    }
+                    let label = criterion.label_in(lang);
+                    let rest = ui.available_width() - readout_w - 2.0 * ui.spacing().item_spacing.x;
+                    // The name takes half of what is left, the slider the other half.
+                    let name = name_cell(ui, rest / 2.0, RichText::new(label));
+                    let hover = fill(
+                        t.weights_criterion_hover,
+                        &[
+                            &criterion.name_in(lang),
+                            &criterion.description_in(lang),
+                            &format!("{:.1}", overall.get(c).copied().unwrap_or_default()),
+                        ],
+                    );
+                    let name = name.on_hover_text(&hover);
+                    ui.add_enabled_ui(!locked, |ui| {
+                        changed |= slider::percent_slider(ui, &mut pct, rest / 2.0, label)
+                            .on_hover_text(format!("{hover}\n\n{}", t.weights_slider_hover))
+                            .changed();
                     });
+                    changed |= readout(ui, &mut pct, &shown, locked, readout_w)
+                        .labelled_by(name.id)
+                        .changed();
+                });
+                if changed && !locked {
+                    out.push(Command::Edit(Edit::SetCriterionShare {
+                        criterion: criterion.id.clone(),
+                        share: pct / 100.0,
+                        locked: state.locked_criteria.iter().cloned().collect(),
+                    }));
                 }
-            });
+            }
         }
     });
+}
+
+/// Percentages of `shares` that add up to exactly 100 (largest remainder), as text: whole
+/// percent when that is exact, else with one decimal, so a fine adjustment shows.
+fn shown_percents(shares: &[f64]) -> Vec<String> {
+    let tenths = rounded_percents(shares, 1);
+    if tenths.iter().all(|p| p.fract() == 0.0) {
+        tenths.iter().map(|p| format!("{p:.0}")).collect()
+    } else {
+        tenths.iter().map(|p| format!("{p:.1}")).collect()
+    }
+}
+
+/// A name in a cell `width` wide, cut short with "…" (and shown whole on hover) if longer.
+fn name_cell(ui: &mut Ui, width: f32, text: RichText) -> egui::Response {
+    let height = ui.spacing().interact_size.y;
+    ui.allocate_ui_with_layout(
+        egui::vec2(width.max(24.0), height),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_width(width.max(24.0));
+            ui.add(egui::Label::new(text).truncate())
+        },
+    )
+    .inner
+}
+
+/// The width of every readout: that of the widest text one can show, so that the readouts
+/// line up in a column and a row never grows past the panel (which would widen it).
+fn readout_width(ui: &Ui) -> f32 {
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let text = ui.fonts_mut(|f| {
+        f.layout_no_wrap("100.0 %".into(), font, egui::Color32::WHITE)
+            .size()
+            .x
+    });
+    text + 2.0 * ui.spacing().button_padding.x + 2.0
+}
+
+/// The percentage beside a slider, `shown` as rounded for the panel; click to type an exact
+/// value, or drag it for steps of 0.1 %.
+fn readout(ui: &mut Ui, pct: &mut f64, shown: &str, locked: bool, width: f32) -> egui::Response {
+    let shown = shown.to_string();
+    ui.add_enabled(
+        !locked,
+        egui::DragValue::new(pct)
+            .range(0.0..=100.0)
+            .speed(0.1)
+            .suffix(" %")
+            .custom_formatter(move |_, _| shown.clone())
+            .custom_parser(|text| {
+                text.trim()
+                    .trim_end_matches('%')
+                    .trim()
+                    .replace(',', ".")
+                    .parse::<f64>()
+                    .ok()
+            })
+            .update_while_editing(false)
+            .min_size(egui::vec2(width, 0.0)),
+    )
 }
 
 /// A small toggle that locks one weight.

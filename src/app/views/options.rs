@@ -61,7 +61,7 @@ pub fn show(ui: &mut Ui, s: &Scenario, state: &mut OptionsState) {
         ui.label(t.options_tags);
         for tag in all_tags {
             let on = state.tags.contains(tag);
-            if ui.selectable_label(on, tag).clicked() {
+            if tag_toggle(ui, tag, on).clicked() {
                 if on {
                     state.tags.remove(tag);
                 } else {
@@ -118,19 +118,64 @@ pub fn show(ui: &mut Ui, s: &Scenario, state: &mut OptionsState) {
     });
 }
 
+/// A tag filter: a framed, rounded toggle that reads as one whether on (filled, ticked) or off,
+/// unlike plain text.
+fn tag_toggle(ui: &mut Ui, tag: &str, on: bool) -> egui::Response {
+    let t = i18n::s();
+    let text = if on {
+        format!("✔ {tag}")
+    } else {
+        tag.to_string()
+    };
+    let r = ui
+        .add(
+            egui::Button::selectable(on, text)
+                .frame_when_inactive(true)
+                .corner_radius(10.0),
+        )
+        .on_hover_text(fill(
+            if on {
+                t.options_tag_on_hover
+            } else {
+                t.options_tag_off_hover
+            },
+            &[&tag],
+        ));
+    ui.ctx().accesskit_node_builder(r.id, |node| {
+        node.set_label(tag);
+        node.set_toggled(if on {
+            egui::accesskit::Toggled::True
+        } else {
+            egui::accesskit::Toggled::False
+        });
+    });
+    r
+}
+
+/// "4 units", or "4 of 20 units" against the scenario's budget.
+fn cost_text(cost: f64, budget: Option<f64>) -> String {
+    let t = i18n::s();
+    match budget {
+        Some(b) => fill(t.options_cost_of_budget, &[&cost, &b]),
+        None => fill(t.options_cost, &[&cost]),
+    }
+}
+
 fn option_card(ui: &mut Ui, s: &Scenario, i: usize) {
     let t = i18n::s();
     let lang = i18n::lang();
     let o = &s.options[i];
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.horizontal(|ui| {
+        // Wrapped, so that a long name, source and cost (large type on a projector) take a second
+        // line rather than widening the card past the view.
+        ui.horizontal_wrapped(|ui| {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             ui.painter().rect_filled(rect, 2.0, theme::option_colour(i));
             ui.label(RichText::new(o.name_in(lang)).strong().size(16.0));
             ui.label(RichText::new(o.provenance.to_string()).weak());
             if let Some(cost) = o.cost {
-                ui.label(RichText::new(fill(t.options_cost, &[&cost])).weak())
+                ui.label(RichText::new(cost_text(cost, s.settings.budget)).weak())
                     .on_hover_text(t.options_cost_hover);
             }
         });
