@@ -858,6 +858,10 @@ pub struct AnalysisSettings {
     pub monte_carlo: MonteCarlo,
     /// Budget for portfolios, in the unit of the options' `cost`.
     pub budget: Option<f64>,
+    /// The unit of the options' `cost` and of the budget ("effort units", "USD million");
+    /// empty: plain units.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cost_unit: String,
     /// VIKOR's weight of group utility against individual regret, in 0..=1.
     #[serde(skip_serializing_if = "is_default_vikor_v")]
     pub vikor_v: f64,
@@ -878,6 +882,7 @@ impl Default for AnalysisSettings {
             active_profile: String::new(),
             monte_carlo: MonteCarlo::default(),
             budget: None,
+            cost_unit: String::new(),
             vikor_v: DEFAULT_VIKOR_V,
         }
     }

@@ -7,7 +7,10 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use tideline::app::{Command, TidelineApp, View};
 
 fn harness() -> Harness<'static, TidelineApp> {
-    let app = TidelineApp::with_default_scenario().unwrap_or_else(|e| panic!("{e}"));
+    harness_with(TidelineApp::with_default_scenario().unwrap_or_else(|e| panic!("{e}")))
+}
+
+fn harness_with(app: TidelineApp) -> Harness<'static, TidelineApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1600.0, 1000.0))
         .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
@@ -66,9 +69,21 @@ fn costs_are_shown_with_their_unit_and_the_budget() {
         .unwrap_or_else(|| panic!("the built-in scenario sets a budget"));
     let costs: Vec<f64> = s.options.iter().filter_map(|o| o.cost).collect();
     assert!(!costs.is_empty());
+    assert_eq!(s.settings.cost_unit, "effort units");
     for cost in &costs {
-        let text = format!("cost {cost} of a budget of {budget} units");
+        let text = format!("cost {cost} of a budget of {budget} effort units");
         let same = costs.iter().filter(|c| *c == cost).count();
         assert_eq!(h.get_all_by_label(&text).count(), same, "{text}");
     }
+}
+
+#[test]
+fn a_scenario_without_a_cost_unit_says_units() {
+    let mut app = TidelineApp::with_default_scenario().unwrap_or_else(|e| panic!("{e}"));
+    app.scenario.settings.cost_unit.clear();
+    app.scenario.settings.budget = None;
+    let cost = app.scenario.options.iter().find_map(|o| o.cost);
+    let h = harness_with(app);
+    let text = format!("cost {} units", cost.unwrap_or_default());
+    assert!(h.query_by_label(&text).is_some(), "{text}");
 }

@@ -285,8 +285,9 @@ pub static EN: Strings = Strings {
     options_tag_off_hover: "Show only options tagged {0}",
     options_other: "Other options",
     options_no_match: "No option matches the search and tags.",
-    options_cost: "cost {0} units",
-    options_cost_of_budget: "cost {0} of a budget of {1} units",
+    options_cost: "cost {0} {1}",
+    options_cost_of_budget: "cost {0} of a budget of {1} {2}",
+    options_units: "units",
     options_cost_hover: "Cost or effort, in the scenario's own unit, for portfolios under a budget",
     options_principles_served: "Principles served: {0} of {1}",
 

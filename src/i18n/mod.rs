@@ -433,6 +433,7 @@ catalogue! {
     options_no_match,
     options_cost,
     options_cost_of_budget,
+    options_units,
     options_cost_hover,
     options_principles_served,
     // Compare view.

@@ -287,8 +287,9 @@ pub static ZH_CN: Strings = Strings {
     options_tag_off_hover: "只显示带有标签 {0} 的方案",
     options_other: "其他方案",
     options_no_match: "没有符合搜索条件和标签的方案。",
-    options_cost: "成本 {0} 个单位",
-    options_cost_of_budget: "成本 {0} 个单位（预算 {1}）",
+    options_cost: "成本 {0} {1}",
+    options_cost_of_budget: "成本 {0}（预算 {1}）{2}",
+    options_units: "个单位",
     options_cost_hover: "成本或投入，采用情景自身的单位，用于预算约束下的方案组合",
     options_principles_served: "符合的原则：{0} / {1}",
 

@@ -152,12 +152,17 @@ fn tag_toggle(ui: &mut Ui, tag: &str, on: bool) -> egui::Response {
     r
 }
 
-/// "4 units", or "4 of 20 units" against the scenario's budget.
-fn cost_text(cost: f64, budget: Option<f64>) -> String {
+/// "cost 4 effort units", or "cost 4 of a budget of 20 effort units", in the scenario's unit.
+fn cost_text(cost: f64, budget: Option<f64>, unit: &str) -> String {
     let t = i18n::s();
+    let unit = if unit.is_empty() {
+        t.options_units
+    } else {
+        unit
+    };
     match budget {
-        Some(b) => fill(t.options_cost_of_budget, &[&cost, &b]),
-        None => fill(t.options_cost, &[&cost]),
+        Some(b) => fill(t.options_cost_of_budget, &[&cost, &b, &unit]),
+        None => fill(t.options_cost, &[&cost, &unit]),
     }
 }
 
@@ -175,8 +180,10 @@ fn option_card(ui: &mut Ui, s: &Scenario, i: usize) {
             ui.label(RichText::new(o.name_in(lang)).strong().size(16.0));
             ui.label(RichText::new(o.provenance.to_string()).weak());
             if let Some(cost) = o.cost {
-                ui.label(RichText::new(cost_text(cost, s.settings.budget)).weak())
-                    .on_hover_text(t.options_cost_hover);
+                ui.label(
+                    RichText::new(cost_text(cost, s.settings.budget, &s.settings.cost_unit)).weak(),
+                )
+                .on_hover_text(t.options_cost_hover);
             }
         });
         if !o.description.is_empty() {
