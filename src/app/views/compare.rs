@@ -140,28 +140,10 @@ fn choices(ui: &mut Ui, s: &Scenario, state: &mut CompareState) {
         for (i, o) in s.options.iter().enumerate() {
             let was = chosen.contains(&o.id);
             let mut on = was;
-            // Swatch and box stay on one line: break before the swatch when both won't fit.
-            let text_width = ui
-                .painter()
-                .layout_no_wrap(
-                    o.label_in(lang).to_string(),
-                    egui::TextStyle::Button.resolve(ui.style()),
-                    egui::Color32::WHITE,
-                )
-                .size()
-                .x;
-            let spacing = ui.spacing();
-            let needed = SWATCH
-                + spacing.item_spacing.x * 2.0
-                + spacing.icon_width
-                + spacing.icon_spacing
-                + text_width;
-            if ui.available_width() < needed {
-                ui.end_row();
-            }
-            swatch(ui, theme::option_colour(i));
+            // The swatch is part of the check box, so a wrapped row never parts the two.
+            let swatch = super::swatch_atom(theme::option_colour(i), SWATCH);
             if ui
-                .checkbox(&mut on, o.label_in(lang))
+                .add(egui::Checkbox::new(&mut on, (swatch, o.label_in(lang))))
                 .on_hover_text(o.name_in(lang))
                 .changed()
             {

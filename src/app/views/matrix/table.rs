@@ -112,7 +112,6 @@ impl Metrics {
 /// The colour ramp of the cells, worse to better.
 pub(super) fn legend(ui: &mut Ui) {
     let t = i18n::s();
-    let dark = ui.visuals().dark_mode;
     ui.label(RichText::new(t.matrix_worse).small().weak());
     let (rect, _) = ui.allocate_exact_size(vec2(80.0, 12.0), Sense::hover());
     let steps = 24;
@@ -124,7 +123,7 @@ pub(super) fn legend(ui: &mut Ui) {
             vec2(w + 0.5, rect.height()),
         );
         ui.painter()
-            .rect_filled(r, 0.0, theme::value_colour(t, dark));
+            .rect_filled(r, 0.0, theme::value_colour(t));
     }
     ui.label(RichText::new(t.matrix_better).small().weak())
         .on_hover_text(t.matrix_legend_hover);
