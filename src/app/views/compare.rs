@@ -657,6 +657,7 @@ fn difference_panel(
     let text_colour = ui.visuals().text_color();
     let zero = ui.visuals().weak_text_color();
     let plot_h = (height - (ui.min_rect().bottom() - top) - 8.0).max(220.0);
+    let em = ui.text_style_height(&egui::TextStyle::Body);
     Plot::new("compare-difference")
         .height(plot_h)
         .show_crosshair(false)
@@ -702,6 +703,8 @@ fn difference_panel(
                 .and_then(|p| labels.get(p).cloned())
                 .unwrap_or_default()
         })
+        .x_grid_spacer(move |input| super::value_marks(input, em))
+        .x_axis_formatter(|mark, _| super::mark_text(mark))
         .x_axis_label(t.compare_axis)
         .show(ui, |plot| {
             plot.vline(
