@@ -67,7 +67,11 @@ const CIVIDIS: [[u8; 3]; 9] = [
 /// Background of a matrix cell by normalised value (0 worst … 1 best): cividis, interpolated
 /// linearly between its control points.
 pub fn value_colour(t: f64) -> Color32 {
-    let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 0.0 };
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     let x = t * (CIVIDIS.len() - 1) as f64;
     let k = (x.floor() as usize).min(CIVIDIS.len() - 2);
     let f = x - k as f64;
@@ -197,7 +201,10 @@ mod tests {
     /// Normal vision and Machado, Oliveira & Fernandes (2009) full-severity simulations of
     /// protanopia, deuteranopia and tritanopia (their published matrices, severity 1.0).
     const VISIONS: [(&str, [[f64; 3]; 3]); 4] = [
-        ("normal", [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]),
+        (
+            "normal",
+            [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]],
+        ),
         (
             "protan",
             [
@@ -225,7 +232,11 @@ mod tests {
     ];
 
     fn distance(a: [f64; 3], b: [f64; 3]) -> f64 {
-        a.iter().zip(b).map(|(x, y)| (x - y).powi(2)).sum::<f64>().sqrt()
+        a.iter()
+            .zip(b)
+            .map(|(x, y)| (x - y).powi(2))
+            .sum::<f64>()
+            .sqrt()
     }
 
     #[test]
@@ -236,7 +247,10 @@ mod tests {
             for a in 0..CRITERIA.len() {
                 for b in a + 1..CRITERIA.len() {
                     let d = distance(lab_seen(CRITERIA[a], m), lab_seen(CRITERIA[b], m));
-                    assert!(d >= 12.0, "{name}: colours {a} and {b} only ΔE {d:.1} apart");
+                    assert!(
+                        d >= 12.0,
+                        "{name}: colours {a} and {b} only ΔE {d:.1} apart"
+                    );
                 }
             }
         }
@@ -252,7 +266,11 @@ mod tests {
     #[test]
     fn criterion_colours_show_on_a_black_ground() {
         for (j, c) in CRITERIA.iter().enumerate() {
-            assert!(lightness(*c) >= 40.0, "colour {j} is too dark: L* {}", lightness(*c));
+            assert!(
+                lightness(*c) >= 40.0,
+                "colour {j} is too dark: L* {}",
+                lightness(*c)
+            );
         }
     }
 
@@ -262,8 +280,21 @@ mod tests {
         let l: Vec<f64> = (0..=steps)
             .map(|k| lightness(value_colour(f64::from(k) / f64::from(steps))))
             .collect();
+        // Never darker by more than 8-bit rounding can make it (a tenth of an L* unit)...
         for (k, w) in l.windows(2).enumerate() {
-            assert!(w[1] > w[0], "lightness falls at step {k}: {} → {}", w[0], w[1]);
+            assert!(
+                w[1] > w[0] - 0.1,
+                "lightness falls at step {k}: {} → {}",
+                w[0],
+                w[1]
+            );
+        }
+        // ...and clearly lighter from each control point to the next.
+        let at_points: Vec<f64> = (0..CIVIDIS.len())
+            .map(|k| lightness(value_colour(k as f64 / (CIVIDIS.len() - 1) as f64)))
+            .collect();
+        for (k, w) in at_points.windows(2).enumerate() {
+            assert!(w[1] > w[0] + 5.0, "control points {k} and {}: {w:?}", k + 1);
         }
         // And spans most of the range, so the ends are far apart.
         assert!(l[steps as usize] - l[0] > 70.0);

@@ -106,7 +106,7 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &mut CompareState) {
     if c.chosen.len() < 2 {
         ui.label(RichText::new(t.compare_tick_two).weak());
     }
-    let wide = ui.available_width() >= 760.0;
+    let wide = ui.available_width() >= 640.0;
     let height = (ui.available_height() - 8.0).max(300.0);
     if wide {
         // The radar needs room for its spoke labels on both sides: give it a little more.
@@ -691,18 +691,24 @@ fn difference_panel(
         // An empty band under the bars for the legend.
         .include_y(-1.9)
         .include_y(m as f64 - 0.4)
-        .y_axis_min_width(100.0)
-        .y_axis_formatter(move |mark, _| {
-            let v = mark.value;
-            if (v - v.round()).abs() > 1e-6 || v < 0.0 {
-                return String::new();
-            }
-            let pos = m as i64 - 1 - v.round() as i64;
-            usize::try_from(pos)
-                .ok()
-                .and_then(|p| labels.get(p).cloned())
-                .unwrap_or_default()
-        })
+        // Every row's name at full strength while the rows are a line apart (egui_plot fades
+        // them below 30 points apart).
+        .custom_y_axes(vec![
+            egui_plot::AxisHints::new_y()
+                .formatter(move |mark, _| {
+                    let v = mark.value;
+                    if (v - v.round()).abs() > 1e-6 || v < 0.0 {
+                        return String::new();
+                    }
+                    let pos = m as i64 - 1 - v.round() as i64;
+                    usize::try_from(pos)
+                        .ok()
+                        .and_then(|p| labels.get(p).cloned())
+                        .unwrap_or_default()
+                })
+                .min_thickness(100.0)
+                .label_spacing(1.0..=2.0),
+        ])
         .x_grid_spacer(move |input| super::value_marks(input, em))
         .x_axis_formatter(|mark, _| super::mark_text(mark))
         .x_axis_label(t.compare_axis)

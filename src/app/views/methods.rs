@@ -85,7 +85,7 @@ fn rank_table(ui: &mut Ui, s: &Scenario, c: &MethodComparison) {
     egui::Grid::new("method-ranks")
         .striped(true)
         .num_columns(c.methods.len() + 2)
-        .spacing([22.0, 5.0])
+        .spacing([16.0, 5.0])
         .show(ui, |ui| {
             ui.label(RichText::new(t.col_option).strong());
             for (k, m) in c.methods.iter().enumerate() {
@@ -150,7 +150,7 @@ fn tau_table(ui: &mut Ui, c: &MethodComparison) {
     egui::Grid::new("method-tau")
         .striped(true)
         .num_columns(c.methods.len() + 1)
-        .spacing([22.0, 5.0])
+        .spacing([16.0, 5.0])
         .show(ui, |ui| {
             ui.label("");
             // Columns and rows named alike, so a cell reads as "row against column".

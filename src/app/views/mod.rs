@@ -117,8 +117,9 @@ pub(super) fn value_marks(input: egui_plot::GridInput, em: f32) -> Vec<egui_plot
         .find(|s| *s >= min_step)
         .unwrap_or(10.0 * magnitude);
     let half = step / 2.0;
-    let first = (lo / half).ceil() as i64;
-    let last = (hi / half).floor() as i64;
+    // A hair of slack, so that 0.6 / 0.1 = 5.999… still counts 0.6 as a mark.
+    let first = (lo / half - 1e-9).ceil() as i64;
+    let last = (hi / half + 1e-9).floor() as i64;
     if last - first > 1000 {
         return Vec::new();
     }
@@ -168,9 +169,68 @@ pub(super) fn mark_text(mark: egui_plot::GridMark) -> String {
         .unwrap_or(6);
     let text = format!("{v:.*}", decimals as usize);
     // No "-0".
-    if text.trim_start_matches('-').chars().all(|c| c == '0' || c == '.') {
+    if text
+        .trim_start_matches('-')
+        .chars()
+        .all(|c| c == '0' || c == '.')
+    {
         text.trim_start_matches('-').to_string()
     } else {
         text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_marks_are_one_two_five_steps_wide_enough_for_labels() {
+        // A 300-point axis from 0 to 0.6 with 14-point lines: labels need 84 points, so 0.168
+        // at least; the next 1-2-5 step is 0.2.
+        let per_point = 0.6 / 300.0;
+        let input = egui_plot::GridInput {
+            bounds: (0.0, 0.6),
+            base_step_size: per_point * GRID_MIN_POINTS,
+        };
+        let marks = value_marks(input, 14.0);
+        let labelled: Vec<f64> = marks
+            .iter()
+            .filter(|m| (m.step_size - 0.2).abs() < 1e-12)
+            .map(|m| m.value)
+            .collect();
+        assert_eq!(labelled.len(), 4);
+        for (k, v) in labelled.iter().enumerate() {
+            assert!((v - 0.2 * k as f64).abs() < 1e-12);
+        }
+        // Half-steps in between, unlabelled (step below 60 points).
+        assert_eq!(marks.len(), 7);
+        assert!(
+            value_marks(
+                egui_plot::GridInput {
+                    bounds: (1.0, 0.0),
+                    base_step_size: 0.1
+                },
+                14.0
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn mark_text_uses_the_decimals_a_value_needs() {
+        let text = |value: f64| {
+            mark_text(egui_plot::GridMark {
+                value,
+                step_size: 0.5,
+            })
+        };
+        assert_eq!(text(0.0), "0");
+        assert_eq!(text(-0.0), "0");
+        assert_eq!(text(0.5), "0.5");
+        assert_eq!(text(0.25), "0.25");
+        assert_eq!(text(1.0), "1");
+        assert_eq!(text(-0.05), "-0.05");
+        assert_eq!(text(0.1 + 0.2), "0.3");
     }
 }

@@ -170,7 +170,11 @@ fn legend_row(ui: &mut Ui, s: &Scenario, j: usize) {
 fn stack_order(r: &Ranking) -> Vec<usize> {
     (0..r.weights.len())
         .filter(|&j| r.weights[j] != 0.0)
-        .filter(|&j| r.contributions.iter().any(|row| row.get(j).is_some_and(|x| *x != 0.0)))
+        .filter(|&j| {
+            r.contributions
+                .iter()
+                .any(|row| row.get(j).is_some_and(|x| *x != 0.0))
+        })
         .collect()
 }
 
@@ -282,7 +286,10 @@ fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking, hidden: usize, height: f32) {
         let i = *tip_order.get(usize::try_from(shown).ok()?)?;
         let name = s.options.get(i)?.name_in(lang);
         if !r.additive {
-            return Some(fill(t.label_value, &[&name, &format!("{:.4}", r.scores[i])]));
+            return Some(fill(
+                t.label_value,
+                &[&name, &format!("{:.4}", r.scores[i])],
+            ));
         }
         let row = r.contributions.get(i)?;
         let j = segment_at(row, &stack, position.x)?;
@@ -548,7 +555,9 @@ fn notes(ui: &mut Ui, s: &Scenario, d: &Derived, r: &Ranking) {
                 .iter()
                 .filter_map(|&i| s.options.get(i).map(|o| o.label_in(lang)))
                 .collect();
-            ui.add(egui::Label::new(fill(t.ranking_compromise_set, &[&names.join(t.list_sep)])).wrap());
+            ui.add(
+                egui::Label::new(fill(t.ranking_compromise_set, &[&names.join(t.list_sep)])).wrap(),
+            );
             ui.label(
                 RichText::new(fill(
                     t.ranking_vikor_conditions,
@@ -605,4 +614,73 @@ fn score_head(r: &Ranking) -> &'static str {
 fn yes_no(b: bool) -> &'static str {
     let t = i18n::s();
     if b { t.ranking_met } else { t.ranking_not_met }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use egui_plot::PlotItem as _;
+
+    use super::*;
+    use crate::scenario_file::default_scenario;
+
+    #[test]
+    fn segment_at_finds_the_part_under_the_pointer() {
+        // Parts of criteria 0..4: +0.1, −0.2, 0 (weight 0), +0.3, −0.05. Positive parts run
+        // 0–0.1 (criterion 0) and 0.1–0.4 (criterion 3); negative ones 0 to −0.2 (1) and
+        // −0.2 to −0.25 (4).
+        let row = [0.1, -0.2, 0.0, 0.3, -0.05];
+        let order = [0, 1, 3, 4];
+        for (x, want) in [
+            (0.05, Some(0)),
+            (0.1, Some(0)),
+            (0.11, Some(3)),
+            (0.39, Some(3)),
+            (0.41, None),
+            (-0.1, Some(1)),
+            (-0.21, Some(4)),
+            (-0.26, None),
+        ] {
+            assert_eq!(segment_at(&row, &order, x), want, "x = {x}");
+        }
+        // A criterion left out of the order is never found.
+        assert_eq!(segment_at(&row, &[1, 3, 4], 0.05), Some(3));
+    }
+
+    #[test]
+    fn the_legend_lists_the_criteria_in_the_order_the_bars_stack() {
+        let mut s = default_scenario().unwrap();
+        // Weight 0 for the second criterion: it leaves the bars and the legend.
+        let gone = s.criteria[1].id.clone();
+        let ids: Vec<String> = s.criteria.iter().map(|c| c.id.clone()).collect();
+        for p in &mut s.profiles {
+            for id in &ids {
+                p.criterion_weights
+                    .set(id, if *id == gone { 0.0 } else { 1.0 });
+            }
+        }
+        let d = Derived::compute(&s, 1);
+        let r = d.ranking.as_ref().unwrap();
+        let legend = stack_order(r);
+        assert!(!legend.contains(&1), "a criterion of weight 0 is listed");
+        let want: Vec<usize> = (0..s.criteria.len())
+            .filter(|&j| r.weights[j] > 0.0)
+            .collect();
+        assert_eq!(legend, want);
+        // The positive charts, in the order egui_plot stacks them, carry the legend's names.
+        let order = r.order();
+        let row = |pos: usize| pos as f64;
+        let charts = stacked_bars(&s, r, &legend, &order, &row, egui::Stroke::NONE);
+        let names: Vec<String> = charts
+            .iter()
+            .map(|c| c.name().to_string())
+            .take(legend.len())
+            .collect();
+        let labels: Vec<String> = legend
+            .iter()
+            .map(|&j| s.criteria[j].label_in(i18n::Lang::En).to_string())
+            .collect();
+        assert_eq!(names, labels);
+    }
 }

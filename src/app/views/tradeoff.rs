@@ -84,7 +84,9 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &mut TradeoffState) {
     let mut new_y = None;
     // Each label stays beside its list: side by side when both pairs fit, else one a row.
     let pair = |label: &str| {
-        COMBO_WIDTH + 3.0 * ui.spacing().item_spacing.x + ui.spacing().interact_size.y
+        COMBO_WIDTH
+            + 3.0 * ui.spacing().item_spacing.x
+            + ui.spacing().interact_size.y
             + ui.painter()
                 .layout_no_wrap(
                     label.to_string(),
@@ -629,7 +631,12 @@ fn place_labels(
             };
             let outside = r.area() - area(&frame);
             let crossed = line_samples.iter().filter(|&&q| r.contains(q)).count() as f32;
-            placed.iter().map(|(o, _)| o).chain(&dots).map(area).sum::<f32>()
+            placed
+                .iter()
+                .map(|(o, _)| o)
+                .chain(&dots)
+                .map(area)
+                .sum::<f32>()
                 + outside * 4.0
                 + crossed * 6.0
         };
@@ -707,5 +714,74 @@ mod tests {
         assert_eq!(state.computed, 1);
         refresh(&s, r, 2, &mut state);
         assert_eq!(state.computed, 2);
+    }
+}
+
+#[cfg(test)]
+mod placement_tests {
+    use egui::{Rect, pos2, vec2};
+
+    use super::place_labels;
+
+    fn overlaps(a: Rect, b: Rect) -> bool {
+        a.intersect(b).is_positive()
+    }
+
+    #[test]
+    fn labels_of_close_dots_do_not_overlap() {
+        // Dots as the default scenario puts them in a small chart: a tight cluster (two dots
+        // 6 points apart, as Source-to-sea and the stakeholder forum) along a front.
+        let frame = Rect::from_min_size(pos2(0.0, 0.0), vec2(460.0, 200.0));
+        let dots = [
+            pos2(100.0, 60.0),
+            pos2(280.0, 78.0),
+            pos2(318.0, 88.0),
+            pos2(350.0, 98.0),
+            pos2(350.0, 104.0),
+            pos2(376.0, 100.0),
+            pos2(268.0, 96.0),
+            pos2(240.0, 104.0),
+            pos2(70.0, 122.0),
+            pos2(430.0, 160.0),
+        ];
+        let sizes = [
+            vec2(100.0, 17.0),
+            vec2(100.0, 17.0),
+            vec2(110.0, 17.0),
+            vec2(100.0, 17.0),
+            vec2(105.0, 17.0),
+            vec2(115.0, 17.0),
+            vec2(100.0, 17.0),
+            vec2(110.0, 17.0),
+            vec2(110.0, 17.0),
+            vec2(80.0, 17.0),
+        ];
+        let line = [dots[0], dots[1], dots[2], dots[5], dots[9]];
+        let placed = place_labels(&dots, &sizes, &dots, &line, frame);
+        assert_eq!(placed.len(), dots.len());
+        let rects: Vec<Rect> = placed
+            .iter()
+            .zip(&sizes)
+            .map(|((min, _), size)| Rect::from_min_size(*min, *size))
+            .collect();
+        for (a, ra) in rects.iter().enumerate() {
+            assert!(
+                frame.contains_rect(*ra),
+                "label {a} leaves the chart: {ra:?}"
+            );
+            for (b, rb) in rects.iter().enumerate().skip(a + 1) {
+                assert!(!overlaps(*ra, *rb), "labels {a} and {b} overlap");
+            }
+            for (k, d) in dots.iter().enumerate() {
+                let dot = Rect::from_center_size(*d, vec2(12.0, 12.0));
+                assert!(!overlaps(*ra, dot), "label {a} covers dot {k}");
+            }
+        }
+        // Near labels need no leader; a label pushed out to a far ring gets one.
+        for ((min, far), (d, size)) in placed.iter().zip(dots.iter().zip(&sizes)) {
+            let rect = Rect::from_min_size(*min, *size);
+            let distance = rect.distance_to_pos(*d);
+            assert_eq!(*far, distance > 12.0, "leader flag at distance {distance}");
+        }
     }
 }

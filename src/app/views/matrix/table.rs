@@ -122,8 +122,7 @@ pub(super) fn legend(ui: &mut Ui) {
             rect.min + vec2(k as f32 * w, 0.0),
             vec2(w + 0.5, rect.height()),
         );
-        ui.painter()
-            .rect_filled(r, 0.0, theme::value_colour(t));
+        ui.painter().rect_filled(r, 0.0, theme::value_colour(t));
     }
     ui.label(RichText::new(t.matrix_better).small().weak())
         .on_hover_text(t.matrix_legend_hover);
