@@ -587,3 +587,27 @@ fn names_stay_level_with_their_values_when_the_table_scrolls() {
         );
     }
 }
+
+#[test]
+fn every_criterion_fits_beside_the_weights_panel_at_1400_points() {
+    let h = harness();
+    let s = h.state().scenario.clone();
+    // The weights panel's heading marks where the central view ends.
+    let panel = h.get_by_label("Weights").rect().left();
+    for j in 0..s.criteria.len() {
+        let header = h
+            .get_by_role_and_label(Role::ColumnHeader, &header_label(&s, j))
+            .rect();
+        assert!(
+            header.right() <= panel,
+            "{} ends at {} under the weights panel at {panel}",
+            header_label(&s, j),
+            header.right()
+        );
+        // And so is its first row's cell (the range moves to the cell's tooltip).
+        let cell = h
+            .get_by_role_and_label(Role::Cell, &cell_label(&s, 0, j))
+            .rect();
+        assert!(cell.right() <= panel);
+    }
+}

@@ -209,7 +209,9 @@ pub(super) fn value_cell(
     let x = rect.left() + m.pad + (slot - value_galley.size().x).max(0.0);
     let mut job = LayoutJob::default();
     job.append(&value_text, 0.0, TextFormat::simple(m.body.clone(), ink));
-    job.append(&range_text, 0.0, TextFormat::simple(m.small.clone(), faint));
+    if !m.compact {
+        job.append(&range_text, 0.0, TextFormat::simple(m.small.clone(), faint));
+    }
     let galley = painter.layout_job(job);
     let y = rect.center().y - galley.size().y / 2.0;
     painter.galley(egui::pos2(x, y), galley, ink);
