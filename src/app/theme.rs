@@ -244,9 +244,9 @@ mod tests {
         // ΔE*ab 12 is a clearly visible difference between two flat patches; the palette this
         // one replaced (Tableau's category20 pairs) came to ΔE 4 under deuteranopia.
         for (name, m) in &VISIONS {
-            for a in 0..CRITERIA.len() {
-                for b in a + 1..CRITERIA.len() {
-                    let d = distance(lab_seen(CRITERIA[a], m), lab_seen(CRITERIA[b], m));
+            for (a, ca) in CRITERIA.iter().enumerate() {
+                for (b, cb) in CRITERIA.iter().enumerate().skip(a + 1) {
+                    let d = distance(lab_seen(*ca, m), lab_seen(*cb, m));
                     assert!(
                         d >= 12.0,
                         "{name}: colours {a} and {b} only ΔE {d:.1} apart"
@@ -256,8 +256,8 @@ mod tests {
         }
         // Side by side in a stack, neighbours differ more still.
         for (name, m) in &VISIONS {
-            for a in 0..CRITERIA.len() - 1 {
-                let d = distance(lab_seen(CRITERIA[a], m), lab_seen(CRITERIA[a + 1], m));
+            for (a, pair) in CRITERIA.windows(2).enumerate() {
+                let d = distance(lab_seen(pair[0], m), lab_seen(pair[1], m));
                 assert!(d >= 20.0, "{name}: neighbours {a} and {} ΔE {d:.1}", a + 1);
             }
         }
