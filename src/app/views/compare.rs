@@ -4,9 +4,7 @@
 use std::f64::consts::{FRAC_PI_2, TAU};
 
 use egui::{Align2, ComboBox, RichText, Ui};
-use egui_plot::{
-    Bar, BarChart, HoverPosition, Legend, Line, Plot, PlotPoint, Polygon, Text, VLine,
-};
+use egui_plot::{Bar, BarChart, HoverPosition, Line, Plot, PlotPoint, Polygon, Text, VLine};
 
 use crate::app::{Derived, theme};
 use crate::i18n::{self, Lang, fill};
@@ -604,7 +602,15 @@ fn difference_panel(
     let (a, b) = (&s.options[diff.a], &s.options[diff.b]);
     let (name_a, name_b) = (a.label_in(lang), b.label_in(lang));
     ui.label(RichText::new(fill(t.compare_gains_losses, &[&name_a, &name_b])).strong());
-    ui.label(fill(
+    let help = fill(
+        t.compare_per_item,
+        &[&if by_family {
+            t.family_word
+        } else {
+            t.criterion_word
+        }],
+    );
+    let total = ui.label(fill(
         t.compare_total,
         &[
             &format!("{:+.3}", diff.total),
@@ -614,17 +620,12 @@ fn difference_panel(
             &format!("{:.3}", r.scores[diff.b]),
         ],
     ));
-    ui.label(
-        RichText::new(fill(
-            t.compare_per_item,
-            &[&if by_family {
-                t.family_word
-            } else {
-                t.criterion_word
-            }],
-        ))
-        .weak(),
-    );
+    // On a short panel the note on how bars are computed moves into a tooltip, for the bars.
+    if height >= 560.0 {
+        ui.label(RichText::new(help).weak());
+    } else {
+        total.on_hover_text(help);
+    }
     let (colour_a, colour_b) = (theme::option_colour(diff.a), theme::option_colour(diff.b));
     let rows = &diff.rows;
     let m = rows.len();
@@ -656,8 +657,43 @@ fn difference_panel(
         .max(0.005);
     let text_colour = ui.visuals().text_color();
     let zero = ui.visuals().weak_text_color();
-    let plot_h = (height - (ui.min_rect().bottom() - top) - 8.0).max(220.0);
+    // Which colour is whose, above the bars (a legend inside the plot covered the last rows).
+    ui.horizontal_wrapped(|ui| {
+        for (colour, name) in [(colour_a, name_a), (colour_b, name_b)] {
+            let ahead = fill(t.compare_ahead, &[&name]);
+            super::legend_entry(ui, colour, &ahead, &ahead);
+            ui.add_space(8.0);
+        }
+    });
     let em = ui.text_style_height(&egui::TextStyle::Body);
+    // Room below for the axis title, wrapped to the panel's width.
+    let title_height = ui
+        .painter()
+        .layout(
+            t.compare_axis.to_string(),
+            egui::TextStyle::Body.resolve(ui.style()),
+            egui::Color32::WHITE,
+            ui.available_width(),
+        )
+        .size()
+        .y;
+    let plot_h = (height - (ui.min_rect().bottom() - top) - title_height - 14.0).max(220.0);
+    // Room either side of the bars for their value labels ("+0.025"): the plot spans
+    // ±`reach` × the longest bar, so that a label fits beyond it at this width.
+    let label_w = 7.0
+        + ui.painter()
+            .layout_no_wrap(
+                "+0.000".into(),
+                egui::FontId::proportional(12.0),
+                text_colour,
+            )
+            .size()
+            .x;
+    let bars_w = (ui.available_width() - 110.0).max(60.0);
+    let reach = f64::from(1.0 / (1.0 - 2.0 * label_w / bars_w).max(0.33)).clamp(1.3, 3.0);
+    // Row names as large as the rows allow (the plot's frame and axis take about 40 points).
+    let body_size = egui::TextStyle::Body.resolve(ui.style()).size;
+    let row_font = ((plot_h - 40.0) / (m as f32 + 1.0) * 0.8).clamp(9.0, body_size);
     Plot::new("compare-difference")
         .height(plot_h)
         .show_crosshair(false)
@@ -679,17 +715,15 @@ fn difference_panel(
                 fill(t.label_value, &[&a_minus_b, &format!("{d:+.3}")])
             ))
         })
-        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
         .show_grid([true, false])
-        .include_x(-max * 1.45)
-        .include_x(max * 1.45)
-        // An empty band under the bars for the legend.
-        .include_y(-1.9)
+        .include_x(-max * reach)
+        .include_x(max * reach)
+        .include_y(-0.6)
         .include_y(m as f64 - 0.4)
         // Every row's name at full strength while the rows are a line apart (egui_plot fades
         // them below 30 points apart).
@@ -707,11 +741,11 @@ fn difference_panel(
                         .unwrap_or_default()
                 })
                 .min_thickness(100.0)
+                .tick_label_font(egui::FontId::proportional(row_font))
                 .label_spacing(1.0..=2.0),
         ])
         .x_grid_spacer(move |input| super::value_marks(input, em))
         .x_axis_formatter(|mark, _| super::mark_text(mark))
-        .x_axis_label(t.compare_axis)
         .show(ui, |plot| {
             plot.vline(
                 VLine::new("", 0.0)
@@ -749,6 +783,9 @@ fn difference_panel(
                 );
             }
         });
+    ui.vertical_centered(|ui| {
+        ui.add(egui::Label::new(RichText::new(t.compare_axis).weak()).wrap());
+    });
 }
 
 #[cfg(test)]
