@@ -188,33 +188,59 @@ fn pair_choice(ui: &mut Ui, s: &Scenario, state: &mut CompareState) -> bool {
     };
     let mut subject = None;
     let mut reference = None;
-    ui.horizontal_wrapped(|ui| {
+    // Each label stays beside its list: one row when both pairs fit, else a row each.
+    let text = |s: &str| {
+        ui.painter()
+            .layout_no_wrap(
+                s.to_string(),
+                egui::TextStyle::Button.resolve(ui.style()),
+                egui::Color32::WHITE,
+            )
+            .size()
+            .x
+    };
+    let widest = c.chosen.iter().map(|&i| text(&name(i))).fold(0.0, f32::max);
+    let sp = ui.spacing();
+    let pair = widest + sp.icon_width + 2.0 * sp.button_padding.x + 4.0 * sp.item_spacing.x + 12.0;
+    let needed = text(t.compare_option_a) + text(t.compare_reference_b) + 2.0 * pair + 12.0;
+    let pick_a = |ui: &mut Ui, subject: &mut Option<usize>| {
         let l = ui.label(t.compare_option_a);
         ComboBox::from_id_salt("compare-a")
             .selected_text(name(diff.a))
             .show_ui(ui, |ui| {
                 for &i in c.chosen.iter().filter(|&&i| i != diff.b) {
                     if ui.selectable_label(i == diff.a, name(i)).clicked() && i != diff.a {
-                        subject = Some(i);
+                        *subject = Some(i);
                     }
                 }
             })
             .response
             .labelled_by(l.id);
-        ui.add_space(12.0);
+    };
+    let pick_b = |ui: &mut Ui, reference: &mut Option<usize>| {
         let l = ui.label(t.compare_reference_b);
         ComboBox::from_id_salt("compare-b")
             .selected_text(name(diff.b))
             .show_ui(ui, |ui| {
                 for &i in &c.chosen {
                     if ui.selectable_label(i == diff.b, name(i)).clicked() && i != diff.b {
-                        reference = Some(i);
+                        *reference = Some(i);
                     }
                 }
             })
             .response
             .labelled_by(l.id);
-    });
+    };
+    if ui.available_width() >= needed {
+        ui.horizontal(|ui| {
+            pick_a(ui, &mut subject);
+            ui.add_space(12.0);
+            pick_b(ui, &mut reference);
+        });
+    } else {
+        ui.horizontal(|ui| pick_a(ui, &mut subject));
+        ui.horizontal(|ui| pick_b(ui, &mut reference));
+    }
     let (a, b) = (diff.a, diff.b);
     let id = |i: usize| s.options.get(i).map(|o| o.id.clone());
     match (subject, reference) {
