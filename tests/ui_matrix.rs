@@ -656,3 +656,27 @@ fn editing_a_cell_rescores_the_small_scenario_as_worked_out_by_hand() {
     close(scores(&harness), [0.5, 0.45, 0.2]);
     assert_eq!(ranking(&harness).ranks, vec![1, 2, 3]);
 }
+
+#[test]
+fn every_criterion_fits_beside_the_weights_panel_at_1400_points() {
+    let h = harness();
+    let s = h.state().scenario.clone();
+    // The weights panel's heading marks where the central view ends.
+    let panel = h.get_by_label("Weights").rect().left();
+    for j in 0..s.criteria.len() {
+        let header = h
+            .get_by_role_and_label(Role::ColumnHeader, &header_label(&s, j))
+            .rect();
+        assert!(
+            header.right() <= panel,
+            "{} ends at {} under the weights panel at {panel}",
+            header_label(&s, j),
+            header.right()
+        );
+        // And so is its first row's cell (the range moves to the cell's tooltip).
+        let cell = h
+            .get_by_role_and_label(Role::Cell, &cell_label(&s, 0, j))
+            .rect();
+        assert!(cell.right() <= panel);
+    }
+}

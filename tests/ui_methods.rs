@@ -274,8 +274,17 @@ fn promethee_states_its_partial_order() {
             "P", "0.0000", "0.6500", "-0.6500",
         ],
     );
-    h.get_by_label_contains("PROMETHEE I (partial order): 1 incomparable pair —");
-    h.get_by_label("R – Q");
+    let note = h
+        .get_by_label_contains("PROMETHEE I (partial order): 1 incomparable pair —")
+        .accesskit_node()
+        .label()
+        .or_else(|| {
+            h.get_by_label_contains("PROMETHEE I (partial order): 1 incomparable pair —")
+                .accesskit_node()
+                .value()
+        })
+        .unwrap_or_default();
+    assert!(note.ends_with("R – Q"), "{note}");
 }
 
 #[test]
@@ -413,5 +422,49 @@ fn pairwise_judgements_show_consistency_and_apply() {
     assert_eq!(
         h.state().scenario.profiles[0].elicitation,
         Elicitation::Pairwise
+    );
+}
+
+#[test]
+fn the_tau_table_names_rows_and_columns_alike() {
+    let mut h = harness();
+    h.state_mut().execute(Command::ShowView(View::Methods));
+    h.run();
+    let top = h
+        .get_by_label("Kendall's τ-b between methods")
+        .rect()
+        .bottom();
+    // Below the τ heading each method's title appears twice: over its column and before its
+    // row.
+    let mut columns = Vec::new();
+    let mut rows = Vec::new();
+    for m in Method::ALL {
+        let mut at: Vec<egui::Rect> = h
+            .query_all_by_label(m.title())
+            .map(|n| n.rect())
+            .filter(|r| r.top() > top)
+            .collect();
+        assert_eq!(at.len(), 2, "{} in the τ table: {at:?}", m.title());
+        at.sort_by(|a, b| a.top().total_cmp(&b.top()));
+        columns.push(at[0]);
+        rows.push(at[1]);
+        assert!(
+            h.query_by_label(m.keyword()).is_none(),
+            "the id {:?} shown as a heading",
+            m.keyword()
+        );
+    }
+    // One header row, left to right in method order; row names down the left in the same order.
+    for pair in columns.windows(2) {
+        assert!((pair[0].center().y - pair[1].center().y).abs() < 1.0);
+        assert!(pair[0].left() < pair[1].left());
+    }
+    for pair in rows.windows(2) {
+        assert!((pair[0].left() - pair[1].left()).abs() < 1.0);
+        assert!(pair[0].top() < pair[1].top());
+    }
+    assert!(
+        rows[0].right() < columns[0].left(),
+        "row names left of the columns"
     );
 }

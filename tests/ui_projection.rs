@@ -88,3 +88,37 @@ fn reveal_shows_the_ranking_from_the_bottom_up() {
     press(&mut h, Key::A);
     assert!(h.query_by_label_contains("still hidden").is_none());
 }
+
+#[test]
+fn during_a_reveal_the_criteria_legend_stays_on_screen_at_projector_sizes() {
+    for size in [egui::vec2(1920.0, 1080.0), egui::vec2(1280.0, 720.0)] {
+        let app = TidelineApp::with_default_scenario().unwrap_or_else(|e| panic!("{e}"));
+        let mut h = Harness::builder()
+            .with_size(size)
+            .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
+        h.run();
+        press(&mut h, Key::F5);
+        press(&mut h, Key::R);
+        press(&mut h, Key::Space);
+        let s = h.state().scenario.clone();
+        let screen = h.ctx.content_rect();
+        // Each criterion's legend entry (the leftmost node of that name: the weights panel
+        // lists it too) lies wholly on screen, in the criteria's order.
+        let mut last = f32::NEG_INFINITY;
+        for c in &s.criteria {
+            let rect = h
+                .query_all_by_label(c.label())
+                .map(|n| n.rect())
+                .min_by(|a, b| a.left().total_cmp(&b.left()))
+                .unwrap_or_else(|| panic!("{size:?}: no legend entry for {}", c.label()));
+            assert!(
+                screen.contains_rect(rect),
+                "{size:?}: {} at {rect:?} is off the screen {screen:?}",
+                c.label()
+            );
+            let key = rect.top() * 10_000.0 + rect.left();
+            assert!(key > last, "{size:?}: {} out of order", c.label());
+            last = key;
+        }
+    }
+}

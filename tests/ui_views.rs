@@ -503,3 +503,102 @@ fn compare_totals_of_a_small_scenario_worked_out_by_hand() {
         shown_total(&harness)
     );
 }
+
+/// Rectangles filled with `colour` in the last frame's shapes.
+fn filled_with(harness: &Harness<'_, TidelineApp>, colour: egui::Color32) -> Vec<egui::Rect> {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|c| match &c.shape {
+            egui::Shape::Rect(r) if r.fill == colour => Some(r.rect),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn each_compare_swatch_sits_in_its_own_options_check_box_in_a_small_window() {
+    // 800 × 500, where the list wraps onto many rows and each option used to show the next
+    // option's colour.
+    for size in [egui::vec2(800.0, 500.0), WINDOW] {
+        let mut harness = harness();
+        harness.set_size(size);
+        harness.run();
+        show_view(&mut harness, View::Compare);
+        harness.run();
+        let s = harness.state().scenario.clone();
+        for (i, o) in s.options.iter().enumerate() {
+            let tick = harness
+                .get_by_role_and_label(Role::CheckBox, o.label())
+                .rect();
+            for (k, _) in s.options.iter().enumerate() {
+                let colour = tideline::app::theme::option_colour(k);
+                let inside = filled_with(&harness, colour)
+                    .iter()
+                    .filter(|r| tick.contains_rect(**r))
+                    .count();
+                let want = usize::from(k == i);
+                assert_eq!(
+                    inside,
+                    want,
+                    "{size:?}: check box of {:?} holds {inside} swatches of option {k}'s colour",
+                    o.label()
+                );
+            }
+        }
+    }
+}
+
+/// The ranking legend's entries (the criterion labels left of the weights panel), top down.
+fn legend_entries(harness: &Harness<'_, TidelineApp>, s: &Scenario) -> Vec<(String, egui::Rect)> {
+    let mut entries: Vec<(String, egui::Rect)> = s
+        .criteria
+        .iter()
+        .filter_map(|c| {
+            harness
+                .query_all_by_label(c.label())
+                .map(|n| n.rect())
+                .min_by(|a, b| a.left().total_cmp(&b.left()))
+                .map(|r| (c.label().to_string(), r))
+        })
+        .collect();
+    entries.sort_by(|a, b| {
+        (a.1.top(), a.1.left())
+            .partial_cmp(&(b.1.top(), b.1.left()))
+            .unwrap()
+    });
+    entries
+}
+
+#[test]
+fn the_ranking_legend_follows_the_stack_and_stays_off_the_numbers() {
+    for size in [WINDOW, egui::vec2(1280.0, 720.0), egui::vec2(800.0, 500.0)] {
+        let mut harness = harness();
+        harness.set_size(size);
+        harness.run();
+        show_view(&mut harness, View::Ranking);
+        harness.run();
+        let s = harness.state().scenario.clone();
+        let r = ranking(&harness);
+        // Stacked from 0 outwards in scenario order, criteria of weight 0 left out.
+        let want: Vec<String> = s
+            .criteria
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| r.weights[*j] > 0.0)
+            .map(|(_, c)| c.label().to_string())
+            .collect();
+        let entries = legend_entries(&harness, &s);
+        let names: Vec<String> = entries.iter().map(|e| e.0.clone()).collect();
+        assert_eq!(names, want, "{size:?}: legend out of stack order");
+        // Above the numbers table, never over it.
+        let table = harness.get_by_label("Rank").rect();
+        for (name, rect) in &entries {
+            assert!(
+                rect.bottom() <= table.top(),
+                "{size:?}: {name} at {rect:?} reaches the table at {table:?}"
+            );
+        }
+    }
+}

@@ -13,6 +13,8 @@ use tideline::scenario_file::load_path;
 fn harness(app: TidelineApp) -> Harness<'static, TidelineApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        // A newly opened scenario's tables take a few frames to size themselves.
+        .with_max_steps(12)
         .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
     harness.run();
     harness

@@ -315,6 +315,8 @@ pub static EN: Strings = Strings {
     tradeoff_y: "Y axis:",
     tradeoff_help: "Each dot is an option; up and to the right is better on both axes. The dashed line joins the Pareto front.",
     tradeoff_front_help: "The options no other option beats on both axes.",
+    tradeoff_key_front: "on the Pareto front: no other option beats it on both axes",
+    tradeoff_key_other: "beaten on both axes by another option",
     tradeoff_front: "Pareto front: {0}",
     tradeoff_overall: "Overall score",
     tradeoff_family_axis: "{0} (family)",

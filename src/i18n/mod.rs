@@ -461,6 +461,8 @@ catalogue! {
     tradeoff_y,
     tradeoff_help,
     tradeoff_front_help,
+    tradeoff_key_front,
+    tradeoff_key_other,
     tradeoff_front,
     tradeoff_overall,
     tradeoff_family_axis,

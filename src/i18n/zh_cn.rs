@@ -317,6 +317,8 @@ pub static ZH_CN: Strings = Strings {
     tradeoff_y: "Y 轴：",
     tradeoff_help: "每个点代表一个方案；越靠右上，两个轴上都越好。虚线连接帕累托前沿。",
     tradeoff_front_help: "没有其他方案能在两个轴上同时胜过它们。",
+    tradeoff_key_front: "位于帕累托前沿：没有其他方案在两个轴上同时胜过它",
+    tradeoff_key_other: "在两个轴上都被另一方案胜过",
     tradeoff_front: "帕累托前沿：{0}",
     tradeoff_overall: "总得分",
     tradeoff_family_axis: "{0}（类别）",

@@ -12,23 +12,6 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::Briefing;
 use super::layout::{Chart, num, percent, score_header};
 
-/// The app's criterion colours (`app::theme::criterion_colour`), so the briefing's charts match
-/// the window's.
-const CRITERION_COLOURS: [RGBColor; 12] = [
-    RGBColor(31, 119, 180),
-    RGBColor(174, 199, 232),
-    RGBColor(44, 160, 44),
-    RGBColor(152, 223, 138),
-    RGBColor(214, 39, 40),
-    RGBColor(255, 152, 150),
-    RGBColor(148, 103, 189),
-    RGBColor(197, 176, 213),
-    RGBColor(140, 86, 75),
-    RGBColor(196, 156, 148),
-    RGBColor(227, 119, 194),
-    RGBColor(188, 189, 34),
-];
-
 /// One colour for the bars of a method whose score does not split by criterion.
 const SCORE_COLOUR: RGBColor = RGBColor(0, 114, 178);
 const AXIS_GREY: RGBColor = RGBColor(110, 110, 110);
@@ -45,7 +28,8 @@ const AXIS_TEXT: f64 = 16.0;
 const ROW: u32 = 26;
 
 fn criterion_colour(j: usize) -> RGBColor {
-    CRITERION_COLOURS[j % CRITERION_COLOURS.len()]
+    let [r, g, b] = super::palette::criterion(j);
+    RGBColor(r, g, b)
 }
 
 /// A label fit for a chart axis: one line, no control characters, at most `max` characters.

@@ -10,6 +10,7 @@ mod charts;
 mod html;
 mod layout;
 mod markdown;
+pub mod palette;
 
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};

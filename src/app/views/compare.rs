@@ -4,9 +4,7 @@
 use std::f64::consts::{FRAC_PI_2, TAU};
 
 use egui::{Align2, ComboBox, RichText, Ui};
-use egui_plot::{
-    Bar, BarChart, HoverPosition, Legend, Line, Plot, PlotPoint, Polygon, Text, VLine,
-};
+use egui_plot::{Bar, BarChart, HoverPosition, Line, Plot, PlotPoint, Polygon, Text, VLine};
 
 use crate::app::{Derived, theme};
 use crate::i18n::{self, Lang, fill};
@@ -106,7 +104,7 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &mut CompareState) {
     if c.chosen.len() < 2 {
         ui.label(RichText::new(t.compare_tick_two).weak());
     }
-    let wide = ui.available_width() >= 760.0;
+    let wide = ui.available_width() >= 640.0;
     let height = (ui.available_height() - 8.0).max(300.0);
     if wide {
         // The radar needs room for its spoke labels on both sides: give it a little more.
@@ -140,28 +138,10 @@ fn choices(ui: &mut Ui, s: &Scenario, state: &mut CompareState) {
         for (i, o) in s.options.iter().enumerate() {
             let was = chosen.contains(&o.id);
             let mut on = was;
-            // Swatch and box stay on one line: break before the swatch when both won't fit.
-            let text_width = ui
-                .painter()
-                .layout_no_wrap(
-                    o.label_in(lang).to_string(),
-                    egui::TextStyle::Button.resolve(ui.style()),
-                    egui::Color32::WHITE,
-                )
-                .size()
-                .x;
-            let spacing = ui.spacing();
-            let needed = SWATCH
-                + spacing.item_spacing.x * 2.0
-                + spacing.icon_width
-                + spacing.icon_spacing
-                + text_width;
-            if ui.available_width() < needed {
-                ui.end_row();
-            }
-            swatch(ui, theme::option_colour(i));
+            // The swatch is part of the check box, so a wrapped row never parts the two.
+            let swatch = super::swatch_atom(theme::option_colour(i), SWATCH);
             if ui
-                .checkbox(&mut on, o.label_in(lang))
+                .add(egui::Checkbox::new(&mut on, (swatch, o.label_in(lang))))
                 .on_hover_text(o.name_in(lang))
                 .changed()
             {
@@ -208,33 +188,59 @@ fn pair_choice(ui: &mut Ui, s: &Scenario, state: &mut CompareState) -> bool {
     };
     let mut subject = None;
     let mut reference = None;
-    ui.horizontal_wrapped(|ui| {
+    // Each label stays beside its list: one row when both pairs fit, else a row each.
+    let text = |s: &str| {
+        ui.painter()
+            .layout_no_wrap(
+                s.to_string(),
+                egui::TextStyle::Button.resolve(ui.style()),
+                egui::Color32::WHITE,
+            )
+            .size()
+            .x
+    };
+    let widest = c.chosen.iter().map(|&i| text(&name(i))).fold(0.0, f32::max);
+    let sp = ui.spacing();
+    let pair = widest + sp.icon_width + 2.0 * sp.button_padding.x + 4.0 * sp.item_spacing.x + 12.0;
+    let needed = text(t.compare_option_a) + text(t.compare_reference_b) + 2.0 * pair + 12.0;
+    let pick_a = |ui: &mut Ui, subject: &mut Option<usize>| {
         let l = ui.label(t.compare_option_a);
         ComboBox::from_id_salt("compare-a")
             .selected_text(name(diff.a))
             .show_ui(ui, |ui| {
                 for &i in c.chosen.iter().filter(|&&i| i != diff.b) {
                     if ui.selectable_label(i == diff.a, name(i)).clicked() && i != diff.a {
-                        subject = Some(i);
+                        *subject = Some(i);
                     }
                 }
             })
             .response
             .labelled_by(l.id);
-        ui.add_space(12.0);
+    };
+    let pick_b = |ui: &mut Ui, reference: &mut Option<usize>| {
         let l = ui.label(t.compare_reference_b);
         ComboBox::from_id_salt("compare-b")
             .selected_text(name(diff.b))
             .show_ui(ui, |ui| {
                 for &i in &c.chosen {
                     if ui.selectable_label(i == diff.b, name(i)).clicked() && i != diff.b {
-                        reference = Some(i);
+                        *reference = Some(i);
                     }
                 }
             })
             .response
             .labelled_by(l.id);
-    });
+    };
+    if ui.available_width() >= needed {
+        ui.horizontal(|ui| {
+            pick_a(ui, &mut subject);
+            ui.add_space(12.0);
+            pick_b(ui, &mut reference);
+        });
+    } else {
+        ui.horizontal(|ui| pick_a(ui, &mut subject));
+        ui.horizontal(|ui| pick_b(ui, &mut reference));
+    }
     let (a, b) = (diff.a, diff.b);
     let id = |i: usize| s.options.get(i).map(|o| o.id.clone());
     match (subject, reference) {
@@ -622,7 +628,15 @@ fn difference_panel(
     let (a, b) = (&s.options[diff.a], &s.options[diff.b]);
     let (name_a, name_b) = (a.label_in(lang), b.label_in(lang));
     ui.label(RichText::new(fill(t.compare_gains_losses, &[&name_a, &name_b])).strong());
-    ui.label(fill(
+    let help = fill(
+        t.compare_per_item,
+        &[&if by_family {
+            t.family_word
+        } else {
+            t.criterion_word
+        }],
+    );
+    let total = ui.label(fill(
         t.compare_total,
         &[
             &format!("{:+.3}", diff.total),
@@ -632,17 +646,12 @@ fn difference_panel(
             &format!("{:.3}", r.scores[diff.b]),
         ],
     ));
-    ui.label(
-        RichText::new(fill(
-            t.compare_per_item,
-            &[&if by_family {
-                t.family_word
-            } else {
-                t.criterion_word
-            }],
-        ))
-        .weak(),
-    );
+    // On a short panel the note on how bars are computed moves into a tooltip, for the bars.
+    if height >= 560.0 {
+        ui.label(RichText::new(help).weak());
+    } else {
+        total.on_hover_text(help);
+    }
     let (colour_a, colour_b) = (theme::option_colour(diff.a), theme::option_colour(diff.b));
     let rows = &diff.rows;
     let m = rows.len();
@@ -674,7 +683,43 @@ fn difference_panel(
         .max(0.005);
     let text_colour = ui.visuals().text_color();
     let zero = ui.visuals().weak_text_color();
-    let plot_h = (height - (ui.min_rect().bottom() - top) - 8.0).max(220.0);
+    // Which colour is whose, above the bars (a legend inside the plot covered the last rows).
+    ui.horizontal_wrapped(|ui| {
+        for (colour, name) in [(colour_a, name_a), (colour_b, name_b)] {
+            let ahead = fill(t.compare_ahead, &[&name]);
+            super::legend_entry(ui, colour, &ahead, &ahead);
+            ui.add_space(8.0);
+        }
+    });
+    let em = ui.text_style_height(&egui::TextStyle::Body);
+    // Room below for the axis title, wrapped to the panel's width.
+    let title_height = ui
+        .painter()
+        .layout(
+            t.compare_axis.to_string(),
+            egui::TextStyle::Body.resolve(ui.style()),
+            egui::Color32::WHITE,
+            ui.available_width(),
+        )
+        .size()
+        .y;
+    let plot_h = (height - (ui.min_rect().bottom() - top) - title_height - 14.0).max(220.0);
+    // Room either side of the bars for their value labels ("+0.025"): the plot spans
+    // ±`reach` × the longest bar, so that a label fits beyond it at this width.
+    let label_w = 7.0
+        + ui.painter()
+            .layout_no_wrap(
+                "+0.000".into(),
+                egui::FontId::proportional(12.0),
+                text_colour,
+            )
+            .size()
+            .x;
+    let bars_w = (ui.available_width() - 110.0).max(60.0);
+    let reach = f64::from(1.0 / (1.0 - 2.0 * label_w / bars_w).max(0.33)).clamp(1.3, 3.0);
+    // Row names as large as the rows allow (the plot's frame and axis take about 40 points).
+    let body_size = egui::TextStyle::Body.resolve(ui.style()).size;
+    let row_font = ((plot_h - 40.0) / (m as f32 + 1.0) * 0.8).clamp(9.0, body_size);
     Plot::new("compare-difference")
         .height(plot_h)
         .show_crosshair(false)
@@ -696,31 +741,37 @@ fn difference_panel(
                 fill(t.label_value, &[&a_minus_b, &format!("{d:+.3}")])
             ))
         })
-        .legend(Legend::default().position(egui_plot::Corner::RightBottom))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
         .show_grid([true, false])
-        .include_x(-max * 1.45)
-        .include_x(max * 1.45)
-        // An empty band under the bars for the legend.
-        .include_y(-1.9)
+        .include_x(-max * reach)
+        .include_x(max * reach)
+        .include_y(-0.6)
         .include_y(m as f64 - 0.4)
-        .y_axis_min_width(100.0)
-        .y_axis_formatter(move |mark, _| {
-            let v = mark.value;
-            if (v - v.round()).abs() > 1e-6 || v < 0.0 {
-                return String::new();
-            }
-            let pos = m as i64 - 1 - v.round() as i64;
-            usize::try_from(pos)
-                .ok()
-                .and_then(|p| labels.get(p).cloned())
-                .unwrap_or_default()
-        })
-        .x_axis_label(t.compare_axis)
+        // Every row's name at full strength while the rows are a line apart (egui_plot fades
+        // them below 30 points apart).
+        .custom_y_axes(vec![
+            egui_plot::AxisHints::new_y()
+                .formatter(move |mark, _| {
+                    let v = mark.value;
+                    if (v - v.round()).abs() > 1e-6 || v < 0.0 {
+                        return String::new();
+                    }
+                    let pos = m as i64 - 1 - v.round() as i64;
+                    usize::try_from(pos)
+                        .ok()
+                        .and_then(|p| labels.get(p).cloned())
+                        .unwrap_or_default()
+                })
+                .min_thickness(100.0)
+                .tick_label_font(egui::FontId::proportional(row_font))
+                .label_spacing(1.0..=2.0),
+        ])
+        .x_grid_spacer(move |input| super::value_marks(input, em))
+        .x_axis_formatter(|mark, _| super::mark_text(mark))
         .show(ui, |plot| {
             plot.vline(
                 VLine::new("", 0.0)
@@ -758,6 +809,9 @@ fn difference_panel(
                 );
             }
         });
+    ui.vertical_centered(|ui| {
+        ui.add(egui::Label::new(RichText::new(t.compare_axis).weak()).wrap());
+    });
 }
 
 #[cfg(test)]

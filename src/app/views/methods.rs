@@ -85,7 +85,7 @@ fn rank_table(ui: &mut Ui, s: &Scenario, c: &MethodComparison) {
     egui::Grid::new("method-ranks")
         .striped(true)
         .num_columns(c.methods.len() + 2)
-        .spacing([22.0, 5.0])
+        .spacing([16.0, 5.0])
         .show(ui, |ui| {
             ui.label(RichText::new(t.col_option).strong());
             for (k, m) in c.methods.iter().enumerate() {
@@ -109,9 +109,11 @@ fn rank_table(ui: &mut Ui, s: &Scenario, c: &MethodComparison) {
                     match c.ranks(k).and_then(|r| r.get(i)) {
                         Some(&rank) => {
                             seen.push(rank);
+                            let bg = rank_colour(rank, n);
                             let text = RichText::new(rank.to_string())
                                 .monospace()
-                                .background_color(rank_colour(rank, n, ui.visuals().dark_mode));
+                                .background_color(bg)
+                                .color(theme::text_on(bg));
                             ui.label(if rank == 1 { text.strong() } else { text });
                         }
                         None => {
@@ -134,25 +136,26 @@ fn rank_table(ui: &mut Ui, s: &Scenario, c: &MethodComparison) {
         });
 }
 
-/// Green for the top ranks through to red for the bottom, readable on either theme.
-fn rank_colour(rank: usize, n: usize, dark: bool) -> Color32 {
+/// The matrix's value scale: light for the top ranks, dark for the bottom.
+fn rank_colour(rank: usize, n: usize) -> Color32 {
     let t = if n > 1 {
         1.0 - (rank.saturating_sub(1)) as f64 / (n - 1) as f64
     } else {
         1.0
     };
-    theme::value_colour(t, dark)
+    theme::value_colour(t)
 }
 
 fn tau_table(ui: &mut Ui, c: &MethodComparison) {
     egui::Grid::new("method-tau")
         .striped(true)
         .num_columns(c.methods.len() + 1)
-        .spacing([22.0, 5.0])
+        .spacing([16.0, 5.0])
         .show(ui, |ui| {
             ui.label("");
+            // Columns and rows named alike, so a cell reads as "row against column".
             for m in &c.methods {
-                ui.label(RichText::new(m.keyword()).strong());
+                ui.label(RichText::new(i18n::method_title(*m)).strong());
             }
             ui.end_row();
             for (a, m) in c.methods.iter().enumerate() {

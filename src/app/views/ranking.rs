@@ -3,7 +3,7 @@
 //! others show one bar per option. Below the chart, the method's own numbers.
 
 use egui::{RichText, Ui};
-use egui_plot::{Bar, BarChart, Legend, Plot, PlotPoint, Text};
+use egui_plot::{AxisHints, Bar, BarChart, HoverPosition, Plot, PlotPoint, Text};
 
 use crate::app::{Derived, theme};
 use crate::i18n::{self, fill};
@@ -16,8 +16,8 @@ pub struct RankingState {
     /// `Some(k)`: only the `k` lowest-ranked options are shown, so a room sees the ranking
     /// build up to the top; `None`: all of it.
     pub reveal: Option<usize>,
-    /// Projection mode: the chart takes the whole view; the numbers and the legend (the
-    /// weights panel shows each criterion's colour) stay on the presenter's screen.
+    /// Projection mode: the chart and its legend take the whole view; the numbers stay on the
+    /// presenter's screen.
     pub presenting: bool,
 }
 
@@ -47,14 +47,6 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &RankingState) {
         ))
         .weak(),
     );
-    let details_height = if state.presenting {
-        0.0
-    } else if s.options.len() > 12 {
-        260.0
-    } else {
-        200.0
-    };
-    let chart_height = (ui.available_height() - details_height).max(220.0);
     // Positions (0 = best) still hidden by the reveal step.
     let n = r.scores.len();
     let hidden = state.reveal.map_or(0, |k| n.saturating_sub(k));
@@ -68,19 +60,143 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &RankingState) {
             .strong(),
         );
     }
+    // Measured after every line above, so the chart (and its axis title) ends at the bottom.
+    let details_height = if state.presenting {
+        0.0
+    } else {
+        (ui.available_height() * 0.36).clamp(110.0, 280.0)
+    };
+    let chart_height = (ui.available_height() - details_height).max(160.0);
+    let legend = if r.additive {
+        stack_order(r)
+    } else {
+        Vec::new()
+    };
     ui.allocate_ui(egui::vec2(ui.available_width(), chart_height), |ui| {
-        chart(ui, s, r, hidden, !state.presenting);
+        chart_and_legend(ui, s, r, hidden, &legend, chart_height);
     });
     if state.presenting {
         return;
     }
     egui::CollapsingHeader::new(fill(t.ranking_in_numbers, &[&i18n::method_title(r.method)]))
         .default_open(true)
-        .show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .max_height(details_height - 30.0)
-                .show(ui, |ui| details(ui, s, d, r, hidden));
+        .show(ui, |ui| details(ui, s, d, r, hidden));
+}
+
+/// The chart with the criteria's legend beside it (or above it when the view is narrow), never
+/// over the bars.
+fn chart_and_legend(
+    ui: &mut Ui,
+    s: &Scenario,
+    r: &Ranking,
+    hidden: usize,
+    legend: &[usize],
+    height: f32,
+) {
+    if legend.is_empty() {
+        chart(ui, s, r, hidden, height);
+        return;
+    }
+    let lang = i18n::lang();
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let swatch = ui.text_style_height(&egui::TextStyle::Body) * 0.8;
+    let gap = ui.spacing().item_spacing.x;
+    let widest = legend
+        .iter()
+        .map(|&j| {
+            ui.painter()
+                .layout_no_wrap(
+                    s.criteria[j].label_in(lang).to_string(),
+                    body.clone(),
+                    egui::Color32::WHITE,
+                )
+                .size()
+                .x
+        })
+        .fold(0.0_f32, f32::max);
+    let legend_width = widest + swatch + 3.0 * gap;
+    let rows_height = legend.len() as f32 * (ui.text_style_height(&egui::TextStyle::Body) + 4.0);
+    if ui.available_width() - legend_width >= 360.0 {
+        // Beside the chart, top-aligned with the bars.
+        ui.horizontal_top(|ui| {
+            let chart_width = ui.available_width() - legend_width - gap;
+            ui.allocate_ui(egui::vec2(chart_width, height), |ui| {
+                chart(ui, s, r, hidden, height);
+            });
+            let down = egui::Layout::top_down(egui::Align::LEFT);
+            ui.allocate_ui_with_layout(egui::vec2(legend_width, height), down, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("ranking-legend")
+                    .max_height(height)
+                    .show(ui, |ui| {
+                        ui.add_space(6.0);
+                        for &j in legend {
+                            legend_row(ui, s, j);
+                        }
+                    });
+            });
         });
+    } else {
+        // Narrow: a wrapped strip above the chart, at most a third of the height.
+        let strip = egui::ScrollArea::vertical()
+            .id_salt("ranking-legend")
+            .max_height((height / 3.0).min(rows_height))
+            .show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    for &j in legend {
+                        legend_row(ui, s, j);
+                    }
+                });
+            });
+        let left = (height - strip.inner_rect.height() - gap).max(120.0);
+        chart(ui, s, r, hidden, left);
+    }
+}
+
+/// One legend entry: the criterion's colour and short label (its full name on hover).
+fn legend_row(ui: &mut Ui, s: &Scenario, j: usize) {
+    let lang = i18n::lang();
+    let c = &s.criteria[j];
+    super::legend_entry(
+        ui,
+        theme::criterion_colour(j),
+        c.label_in(lang),
+        c.name_in(lang),
+    );
+}
+
+/// The criteria in the order their segments are stacked, from 0 outwards: those that weigh
+/// something. The legend lists them in this order, so it reads like the bars.
+fn stack_order(r: &Ranking) -> Vec<usize> {
+    (0..r.weights.len())
+        .filter(|&j| r.weights[j] != 0.0)
+        .filter(|&j| {
+            r.contributions
+                .iter()
+                .any(|row| row.get(j).is_some_and(|x| *x != 0.0))
+        })
+        .collect()
+}
+
+/// The criterion whose segment of an option's stacked bar covers `x`: positive parts stack
+/// rightwards from 0 and negative parts leftwards, both in `order`.
+fn segment_at(contributions: &[f64], order: &[usize], x: f64) -> Option<usize> {
+    let (mut right, mut left) = (0.0, 0.0);
+    for &j in order {
+        let part = *contributions.get(j)?;
+        if part > 0.0 {
+            if x >= right && x <= right + part {
+                return Some(j);
+            }
+            right += part;
+        } else if part < 0.0 {
+            if x <= left && x >= left + part {
+                return Some(j);
+            }
+            left += part;
+        }
+    }
+    None
 }
 
 /// What the bars mean, in one line.
@@ -107,7 +223,7 @@ fn compromise(r: &Ranking) -> &[usize] {
 }
 
 /// The ranking chart; the best `hidden` positions are left blank.
-fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking, hidden: usize, legend: bool) {
+fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking, hidden: usize, height: f32) {
     let full = r.order();
     let order: Vec<usize> = full.iter().skip(hidden).copied().collect();
     let blanks = hidden;
@@ -117,8 +233,9 @@ fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking, hidden: usize, legend: bool) {
     // Solid segments with a hairline in the background colour between them read better on a
     // projector than egui_plot's default translucent fill.
     let edge = egui::Stroke::new(1.0, ui.visuals().extreme_bg_color);
+    let stack = stack_order(r);
     let charts = if r.additive {
-        stacked_bars(s, r, &order, &row, edge)
+        stacked_bars(s, r, &stack, &order, &row, edge)
     } else {
         vec![plain_bars(s, r, &order, &row, edge)]
     };
@@ -153,14 +270,40 @@ fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking, hidden: usize, legend: bool) {
     };
     let right = max.max(max_part);
     let span = (right - min.min(min_part)).max(0.05);
-    let mut plot = Plot::new("ranking");
-    // A legend of criteria for split bars; one-bar-per-option charts name the option on the axis.
-    // While revealing (on a projector) the legend would cover the bars: the colours are
-    // explained on the presenter's screen beforehand.
-    if r.additive && legend {
-        plot = plot.legend(Legend::default().position(egui_plot::Corner::RightTop));
-    }
-    plot
+    // Hover: the option and, on a stacked bar, the criterion under the pointer, in a tooltip
+    // (egui_plot's own bar labels are drawn above the bar, over the subtitle at the top row).
+    let tip_order = order.clone();
+    let t = i18n::s();
+    let tooltip = move |pos: &HoverPosition<'_>| {
+        let HoverPosition::Elsewhere { position } = pos else {
+            return None;
+        };
+        let v = position.y.round();
+        if (position.y - v).abs() > 0.36 || v < 0.0 {
+            return None;
+        }
+        let shown = (n as i64 - 1 - v as i64 - blanks as i64).max(-1);
+        let i = *tip_order.get(usize::try_from(shown).ok()?)?;
+        let name = s.options.get(i)?.name_in(lang);
+        if !r.additive {
+            return Some(fill(
+                t.label_value,
+                &[&name, &format!("{:.4}", r.scores[i])],
+            ));
+        }
+        let row = r.contributions.get(i)?;
+        let j = segment_at(row, &stack, position.x)?;
+        let criterion = s.criteria.get(j)?.name_in(lang);
+        let part = fill(t.label_value, &[&criterion, &format!("{:+.3}", row[j])]);
+        Some(format!("{name}\n{part}"))
+    };
+    let em = ui.text_style_height(&egui::TextStyle::Body);
+    let axis_width = (ui.available_width() * 0.4).min(170.0);
+    Plot::new("ranking")
+        .height(height)
+        .show_crosshair(false)
+        .label_formatter(tooltip)
+        .x_grid_spacer(move |input| super::value_marks(input, em))
         // Hidden rows keep their place, so the ranking fills in from the bottom.
         .include_y(-0.5)
         .include_y(n as f64 - 0.5)
@@ -180,20 +323,27 @@ fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking, hidden: usize, legend: bool) {
         .show_grid([true, false])
         .include_x(0.0)
         .include_x(min.min(min_part) - span * 0.02)
-        // Room on the right for the score labels and the legend.
-        .include_x(right + span * if legend { 0.6 } else { 0.15 })
-        .y_axis_min_width(170.0)
-        .y_axis_formatter(move |mark, _| {
-            let v = mark.value;
-            if (v - v.round()).abs() > 1e-6 || v < 0.0 {
-                return String::new();
-            }
-            let pos = n as i64 - 1 - v.round() as i64;
-            usize::try_from(pos)
-                .ok()
-                .and_then(|p| labels.get(p).cloned())
-                .unwrap_or_default()
-        })
+        // Room on the right for the score labels.
+        .include_x(right + span * 0.15)
+        // Option names at full strength while they fit between the rows (egui_plot fades them
+        // out below 30 points apart, which hid them in projection's large type).
+        .custom_y_axes(vec![
+            AxisHints::new_y()
+                .formatter(move |mark, _| {
+                    let v = mark.value;
+                    if (v - v.round()).abs() > 1e-6 || v < 0.0 {
+                        return String::new();
+                    }
+                    let pos = n as i64 - 1 - v.round() as i64;
+                    usize::try_from(pos)
+                        .ok()
+                        .and_then(|p| labels.get(p).cloned())
+                        .unwrap_or_default()
+                })
+                .min_thickness(axis_width)
+                .label_spacing(1.0..=2.0),
+        ])
+        .x_axis_formatter(|mark, _| super::mark_text(mark))
         .x_axis_label(axis_label(r))
         .show(ui, |plot| {
             for chart in charts {
@@ -212,7 +362,8 @@ fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking, hidden: usize, legend: bool) {
                         RichText::new(format!("{:.3}", r.scores[i])).strong(),
                     )
                     .anchor(egui::Align2::LEFT_CENTER)
-                    .color(text_colour),
+                    .color(text_colour)
+                    .allow_hover(false),
                 );
             }
         });
@@ -234,6 +385,7 @@ fn axis_label(r: &Ranking) -> &'static str {
 fn stacked_bars(
     s: &Scenario,
     r: &Ranking,
+    stack: &[usize],
     order: &[usize],
     row: &dyn Fn(usize) -> f64,
     edge: egui::Stroke,
@@ -241,10 +393,10 @@ fn stacked_bars(
     let lang = i18n::lang();
     let mut positive: Vec<BarChart> = Vec::new();
     let mut negative: Vec<BarChart> = Vec::new();
-    for (j, c) in s.criteria.iter().enumerate() {
-        if r.weights.get(j).is_none_or(|w| *w == 0.0) {
+    for &j in stack {
+        let Some(c) = s.criteria.get(j) else {
             continue;
-        }
+        };
         for (side, keep) in [
             (&mut positive, (|x: f64| x.max(0.0)) as fn(f64) -> f64),
             (&mut negative, |x: f64| x.min(0.0)),
@@ -272,6 +424,7 @@ fn stacked_bars(
             let chart = BarChart::new(c.label_in(lang), bars)
                 .horizontal()
                 .color(theme::criterion_colour(j))
+                .allow_hover(false)
                 .stack_on(&below);
             side.push(chart);
         }
@@ -304,7 +457,9 @@ fn plain_bars(
                 .width(0.72)
         })
         .collect();
-    BarChart::new(i18n::method_title(r.method), bars).horizontal()
+    BarChart::new(i18n::method_title(r.method), bars)
+        .horizontal()
+        .allow_hover(false)
 }
 
 /// The method's own numbers, per option in rank order, and what they say.
@@ -330,29 +485,65 @@ fn details(ui: &mut Ui, s: &Scenario, d: &Derived, r: &Ranking, hidden: usize) {
             s: gs, r: rr, q, ..
         } => (vec!["S", "R", "Q"], vec![gs, rr, q]),
     };
-    egui::Grid::new("ranking-details")
+    let body_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+    // The method's notes first, wrapped to the view's width, then the table: its header stays
+    // put while the rows scroll under it.
+    notes(ui, s, d, r);
+    let lang_names: Vec<&str> = order.iter().map(|&i| s.options[i].name_in(lang)).collect();
+    let table_height = ui.available_height().max(body_height * 2.0);
+    let mut table = egui_extras::TableBuilder::new(ui)
+        .id_salt("ranking-details")
         .striped(true)
-        .num_columns(heads.len() + 2)
-        .spacing([18.0, 4.0])
-        .show(ui, |ui| {
-            ui.label(RichText::new(t.col_rank).strong());
-            ui.label(RichText::new(t.col_option).strong());
+        .auto_shrink([false, true])
+        .max_scroll_height(table_height)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(egui_extras::Column::auto().at_least(40.0))
+        .column(egui_extras::Column::auto().at_least(120.0).clip(true));
+    for _ in &heads {
+        table = table.column(egui_extras::Column::auto().at_least(70.0));
+    }
+    table
+        .header(body_height, |mut header| {
+            header.col(|ui| {
+                ui.label(RichText::new(t.col_rank).strong());
+            });
+            header.col(|ui| {
+                ui.label(RichText::new(t.col_option).strong());
+            });
             for h in &heads {
-                ui.label(RichText::new(*h).strong());
+                header.col(|ui| {
+                    ui.label(RichText::new(*h).strong());
+                });
             }
-            ui.end_row();
-            for &i in &order {
-                ui.label(format!("{}", r.ranks[i]));
-                ui.label(s.options[i].name_in(lang));
+        })
+        .body(|body| {
+            body.rows(body_height, order.len(), |mut row| {
+                let k = row.index();
+                let (Some(&i), Some(name)) = (order.get(k), lang_names.get(k)) else {
+                    return;
+                };
+                row.col(|ui| {
+                    ui.label(format!("{}", r.ranks[i]));
+                });
+                row.col(|ui| {
+                    ui.label(*name);
+                });
                 for col in &columns {
-                    ui.label(
-                        RichText::new(col.get(i).map_or(String::new(), |x| format!("{x:.4}")))
-                            .monospace(),
-                    );
+                    row.col(|ui| {
+                        ui.label(
+                            RichText::new(col.get(i).map_or(String::new(), |x| format!("{x:.4}")))
+                                .monospace(),
+                        );
+                    });
                 }
-                ui.end_row();
-            }
+            });
         });
+}
+
+/// What the method adds in words: VIKOR's compromise set, PROMETHEE I's incomparable pairs.
+fn notes(ui: &mut Ui, s: &Scenario, d: &Derived, r: &Ranking) {
+    let t = i18n::s();
+    let lang = i18n::lang();
     match &r.detail {
         MethodDetail::Vikor {
             compromise,
@@ -360,12 +551,13 @@ fn details(ui: &mut Ui, s: &Scenario, d: &Derived, r: &Ranking, hidden: usize) {
             stability,
             ..
         } => {
-            ui.add_space(4.0);
             let names: Vec<&str> = compromise
                 .iter()
                 .filter_map(|&i| s.options.get(i).map(|o| o.label_in(lang)))
                 .collect();
-            ui.label(fill(t.ranking_compromise_set, &[&names.join(t.list_sep)]));
+            ui.add(
+                egui::Label::new(fill(t.ranking_compromise_set, &[&names.join(t.list_sep)])).wrap(),
+            );
             ui.label(
                 RichText::new(fill(
                     t.ranking_vikor_conditions,
@@ -375,7 +567,6 @@ fn details(ui: &mut Ui, s: &Scenario, d: &Derived, r: &Ranking, hidden: usize) {
             );
         }
         MethodDetail::Promethee { .. } => {
-            ui.add_space(4.0);
             let pairs: Vec<String> = d
                 .incomparable_pairs()
                 .iter()
@@ -395,8 +586,17 @@ fn details(ui: &mut Ui, s: &Scenario, d: &Derived, r: &Ranking, hidden: usize) {
                 } else {
                     t.ranking_promethee1_many
                 };
-                ui.label(fill(text, &[&pairs.len()]));
-                ui.label(RichText::new(pairs.join(" · ")).weak());
+                ui.add(
+                    egui::Label::new(
+                        RichText::new(format!(
+                            "{} {}",
+                            fill(text, &[&pairs.len()]),
+                            pairs.join(" · ")
+                        ))
+                        .weak(),
+                    )
+                    .wrap(),
+                );
             }
         }
         _ => {}
@@ -414,4 +614,73 @@ fn score_head(r: &Ranking) -> &'static str {
 fn yes_no(b: bool) -> &'static str {
     let t = i18n::s();
     if b { t.ranking_met } else { t.ranking_not_met }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+    use egui_plot::PlotItem as _;
+
+    use super::*;
+    use crate::scenario_file::default_scenario;
+
+    #[test]
+    fn segment_at_finds_the_part_under_the_pointer() {
+        // Parts of criteria 0..4: +0.1, −0.2, 0 (weight 0), +0.3, −0.05. Positive parts run
+        // 0–0.1 (criterion 0) and 0.1–0.4 (criterion 3); negative ones 0 to −0.2 (1) and
+        // −0.2 to −0.25 (4).
+        let row = [0.1, -0.2, 0.0, 0.3, -0.05];
+        let order = [0, 1, 3, 4];
+        for (x, want) in [
+            (0.05, Some(0)),
+            (0.1, Some(0)),
+            (0.11, Some(3)),
+            (0.39, Some(3)),
+            (0.41, None),
+            (-0.1, Some(1)),
+            (-0.21, Some(4)),
+            (-0.26, None),
+        ] {
+            assert_eq!(segment_at(&row, &order, x), want, "x = {x}");
+        }
+        // A criterion left out of the order is never found.
+        assert_eq!(segment_at(&row, &[1, 3, 4], 0.05), Some(3));
+    }
+
+    #[test]
+    fn the_legend_lists_the_criteria_in_the_order_the_bars_stack() {
+        let mut s = default_scenario().unwrap();
+        // Weight 0 for the second criterion: it leaves the bars and the legend.
+        let gone = s.criteria[1].id.clone();
+        let ids: Vec<String> = s.criteria.iter().map(|c| c.id.clone()).collect();
+        for p in &mut s.profiles {
+            for id in &ids {
+                p.criterion_weights
+                    .set(id, if *id == gone { 0.0 } else { 1.0 });
+            }
+        }
+        let d = Derived::compute(&s, 1);
+        let r = d.ranking.as_ref().unwrap();
+        let legend = stack_order(r);
+        assert!(!legend.contains(&1), "a criterion of weight 0 is listed");
+        let want: Vec<usize> = (0..s.criteria.len())
+            .filter(|&j| r.weights[j] > 0.0)
+            .collect();
+        assert_eq!(legend, want);
+        // The positive charts, in the order egui_plot stacks them, carry the legend's names.
+        let order = r.order();
+        let row = |pos: usize| pos as f64;
+        let charts = stacked_bars(&s, r, &legend, &order, &row, egui::Stroke::NONE);
+        let names: Vec<String> = charts
+            .iter()
+            .map(|c| c.name().to_string())
+            .take(legend.len())
+            .collect();
+        let labels: Vec<String> = legend
+            .iter()
+            .map(|&j| s.criteria[j].label_in(i18n::Lang::En).to_string())
+            .collect();
+        assert_eq!(names, labels);
+    }
 }

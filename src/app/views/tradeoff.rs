@@ -82,11 +82,34 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &mut TradeoffState) {
     let (name_x, name_y) = (sc.x_name.clone(), sc.y_name.clone());
     let mut new_x = None;
     let mut new_y = None;
-    ui.horizontal_wrapped(|ui| {
-        new_x = axis_combo(ui, s, t.tradeoff_x, "tradeoff-x", &cur_x, &name_x);
-        ui.add_space(16.0);
-        new_y = axis_combo(ui, s, t.tradeoff_y, "tradeoff-y", &cur_y, &name_y);
-    });
+    // Each label stays beside its list: side by side when both pairs fit, else one a row.
+    let pair = |label: &str| {
+        COMBO_WIDTH
+            + 3.0 * ui.spacing().item_spacing.x
+            + ui.spacing().interact_size.y
+            + ui.painter()
+                .layout_no_wrap(
+                    label.to_string(),
+                    egui::TextStyle::Body.resolve(ui.style()),
+                    egui::Color32::WHITE,
+                )
+                .size()
+                .x
+    };
+    if ui.available_width() >= pair(t.tradeoff_x) + pair(t.tradeoff_y) + 16.0 {
+        ui.horizontal(|ui| {
+            new_x = axis_combo(ui, s, t.tradeoff_x, "tradeoff-x", &cur_x, &name_x);
+            ui.add_space(16.0);
+            new_y = axis_combo(ui, s, t.tradeoff_y, "tradeoff-y", &cur_y, &name_y);
+        });
+    } else {
+        ui.horizontal(|ui| {
+            new_x = axis_combo(ui, s, t.tradeoff_x, "tradeoff-x", &cur_x, &name_x);
+        });
+        ui.horizontal(|ui| {
+            new_y = axis_combo(ui, s, t.tradeoff_y, "tradeoff-y", &cur_y, &name_y);
+        });
+    }
     if new_x.is_some() || new_y.is_some() {
         state.x = new_x.or(state.x.take());
         state.y = new_y.or(state.y.take());
@@ -96,10 +119,113 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &mut TradeoffState) {
         return;
     };
     ui.label(RichText::new(t.tradeoff_help).weak());
-    scatter(ui, s, sc);
-    ui.add_space(4.0);
-    ui.label(RichText::new(&sc.front_text).strong());
-    ui.label(RichText::new(t.tradeoff_front_help).weak());
+    // The axis titles are wrapped labels above and below the chart (egui_plot's own run off a
+    // small chart), and under them the front's names and the key, as tall as they will wrap.
+    let width = ui.available_width();
+    let wrapped = |text: &str| {
+        ui.painter()
+            .layout(
+                text.to_string(),
+                egui::TextStyle::Body.resolve(ui.style()),
+                egui::Color32::WHITE,
+                width,
+            )
+            .size()
+            .y
+    };
+    let line = ui.text_style_height(&egui::TextStyle::Body);
+    let key_height = if width >= key_width(ui) {
+        line
+    } else {
+        2.0 * line + 4.0
+    };
+    let around = wrapped(&sc.y_title)
+        + wrapped(&sc.x_title)
+        + wrapped(&sc.front_text)
+        + key_height
+        + 6.0 * ui.spacing().item_spacing.y
+        + 8.0;
+    let height = ui.available_height() - around;
+    let body = |ui: &mut Ui, height: f32| {
+        ui.add(egui::Label::new(RichText::new(&sc.y_title).weak()).wrap());
+        scatter(ui, s, sc, height);
+        ui.vertical_centered(|ui| {
+            ui.add(egui::Label::new(RichText::new(&sc.x_title).weak()).wrap());
+        });
+        ui.add_space(4.0);
+        ui.add(egui::Label::new(RichText::new(&sc.front_text).strong()).wrap());
+        key(ui);
+    };
+    if height >= MIN_CHART {
+        body(ui, height);
+    } else {
+        // Too little room: the chart keeps a readable size and the rest scrolls, never cut off.
+        egui::ScrollArea::vertical()
+            .id_salt("tradeoff-scroll")
+            .show(ui, |ui| body(ui, MIN_CHART));
+    }
+}
+
+/// The chart's least height: below it the view scrolls.
+const MIN_CHART: f32 = 200.0;
+
+/// Width of the markers' key on one line.
+fn key_width(ui: &Ui) -> f32 {
+    let t = i18n::s();
+    let text = |s: &str| {
+        ui.painter()
+            .layout_no_wrap(
+                s.to_string(),
+                egui::TextStyle::Body.resolve(ui.style()),
+                egui::Color32::WHITE,
+            )
+            .size()
+            .x
+    };
+    text(t.tradeoff_key_front) + text(t.tradeoff_key_other) + 4.0 * LABEL_SIZE + 40.0
+}
+
+/// What the two markers mean: a diamond on the front, a circle off it.
+fn key(ui: &mut Ui) {
+    let t = i18n::s();
+    let colour = ui.visuals().text_color();
+    let side = ui.text_style_height(&egui::TextStyle::Body);
+    let marker = |diamond: bool| {
+        egui::Atom::paint(egui::vec2(side, side), move |ui, args| {
+            let c = args.rect.center();
+            let r = side * 0.32;
+            let shape = if diamond {
+                let r = r * 1.2;
+                egui::Shape::convex_polygon(
+                    vec![
+                        c + egui::vec2(0.0, -r),
+                        c + egui::vec2(r, 0.0),
+                        c + egui::vec2(0.0, r),
+                        c + egui::vec2(-r, 0.0),
+                    ],
+                    colour,
+                    egui::Stroke::NONE,
+                )
+            } else {
+                egui::Shape::circle_filled(c, r, colour)
+            };
+            ui.painter().add(shape);
+        })
+    };
+    let entry = |ui: &mut Ui, diamond: bool, text: &str| {
+        let r = ui.add(egui::WidgetAtom::new((marker(diamond), text)));
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, text));
+    };
+    if ui.available_width() >= key_width(ui) {
+        ui.horizontal(|ui| {
+            entry(ui, true, t.tradeoff_key_front);
+            ui.add_space(16.0);
+            entry(ui, false, t.tradeoff_key_other);
+        });
+    } else {
+        entry(ui, true, t.tradeoff_key_front);
+        entry(ui, false, t.tradeoff_key_other);
+    }
 }
 
 /// Brings the cached scatter up to date with the scenario revision and the chosen axes.
@@ -115,6 +241,9 @@ fn refresh(s: &Scenario, r: &Ranking, revision: u64, state: &mut TradeoffState) 
     });
 }
 
+/// Width of an axis's list.
+const COMBO_WIDTH: f32 = 260.0;
+
 /// A labelled combo box of every axis; returns the newly picked axis.
 fn axis_combo(
     ui: &mut Ui,
@@ -128,7 +257,7 @@ fn axis_combo(
     let mut picked = None;
     ComboBox::from_id_salt(salt)
         .selected_text(current_name)
-        .width(260.0)
+        .width(COMBO_WIDTH)
         .show_ui(ui, |ui| {
             for axis in all_axes(s) {
                 let selected = &axis == current;
@@ -316,13 +445,11 @@ fn compute(
 }
 
 /// The scatter chart itself, drawn from the cached data.
-fn scatter(ui: &mut Ui, s: &Scenario, sc: &Scatter) {
+fn scatter(ui: &mut Ui, s: &Scenario, sc: &Scatter, height: f32) {
     let lang = i18n::lang();
     let text_colour = ui.visuals().text_color();
     let line_colour = ui.visuals().weak_text_color();
     let (x_name, y_name) = (sc.x_name.as_str(), sc.y_name.as_str());
-    // Leave room under the chart for the front's names.
-    let height = (ui.available_height() - 64.0).max(240.0);
     let (min_x, max_x) = range(sc.points.iter().map(|p| p[0]));
     let (min_y, max_y) = range(sc.points.iter().map(|p| p[1]));
     let font = egui::FontId::proportional(LABEL_SIZE);
@@ -335,8 +462,13 @@ fn scatter(ui: &mut Ui, s: &Scenario, sc: &Scatter) {
                 .size()
         })
         .collect();
+    let em = ui.text_style_height(&egui::TextStyle::Body);
     Plot::new("tradeoff")
         .height(height)
+        .x_grid_spacer(move |input| super::value_marks(input, em))
+        .y_grid_spacer(move |input| super::value_marks(input, em * 0.5))
+        .x_axis_formatter(|mark, _| super::mark_text(mark))
+        .y_axis_formatter(|mark, _| super::mark_text(mark))
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -346,8 +478,6 @@ fn scatter(ui: &mut Ui, s: &Scenario, sc: &Scatter) {
         .include_x(max_x)
         .include_y(min_y)
         .include_y(max_y)
-        .x_axis_label(sc.x_title.clone())
-        .y_axis_label(sc.y_title.clone())
         .label_formatter(move |pos| match pos {
             HoverPosition::NearDataPoint {
                 plot_name,
@@ -403,7 +533,27 @@ fn scatter(ui: &mut Ui, s: &Scenario, sc: &Scatter) {
                 .collect();
             let front_line: Vec<egui::Pos2> = sc.front.iter().map(|&i| markers[i]).collect();
             let placed = place_labels(&anchors, &sizes, &markers, &front_line, *transform.frame());
-            for ((_, text), min) in sc.labels.iter().zip(placed) {
+            for (((_, text), (min, far)), (anchor, size)) in
+                sc.labels.iter().zip(placed).zip(anchors.iter().zip(&sizes))
+            {
+                if far {
+                    // A leader from the dot to the nearest point of its label.
+                    let rect = egui::Rect::from_min_size(min, *size);
+                    let end = rect.clamp(*anchor);
+                    let from = *anchor + (end - *anchor).normalized() * 7.0;
+                    plot.line(
+                        Line::new(
+                            "",
+                            vec![
+                                point(transform.value_from_position(from)),
+                                point(transform.value_from_position(end)),
+                            ],
+                        )
+                        .color(line_colour)
+                        .width(1.0)
+                        .allow_hover(false),
+                    );
+                }
                 plot.text(
                     Text::new(
                         "",
@@ -417,21 +567,29 @@ fn scatter(ui: &mut Ui, s: &Scenario, sc: &Scatter) {
         });
 }
 
+fn point(p: PlotPoint) -> [f64; 2] {
+    [p.x, p.y]
+}
+
 /// Text size of the dots' labels.
 const LABEL_SIZE: f32 = 13.0;
 
-/// Greedy label placement: for each label (in order) the first of eight spots around its dot
-/// that overlaps no dot, no label placed before, not the polyline `line`, and stays inside
-/// `frame`; failing that, the spot that overlaps least. Returns each label's top-left corner.
+/// Distances (points) from a dot at which its label is tried, nearest first. Labels beyond
+/// the first ring get a leader line back to their dot.
+const RINGS: [f32; 4] = [8.0, 22.0, 38.0, 58.0];
+
+/// Greedy label placement: for each label (in order) the first spot around its dot, ring by
+/// ring outwards, that overlaps no dot, no label placed before, not the polyline `line`, and
+/// stays inside `frame`; failing that, the spot that overlaps least. Returns each label's
+/// top-left corner and whether it sits beyond the first ring (and so needs a leader line).
 fn place_labels(
     anchors: &[egui::Pos2],
     sizes: &[egui::Vec2],
     markers: &[egui::Pos2],
     line: &[egui::Pos2],
     frame: egui::Rect,
-) -> Vec<egui::Pos2> {
+) -> Vec<(egui::Pos2, bool)> {
     use egui::{Rect, pos2, vec2};
-    let gap = 8.0;
     let dots: Vec<Rect> = markers
         .iter()
         .map(|&m| Rect::from_center_size(m, vec2(12.0, 12.0)))
@@ -444,19 +602,27 @@ fn place_labels(
             (0..=steps).map(move |k| w[0].lerp(w[1], k as f32 / steps as f32))
         })
         .collect();
-    let mut placed: Vec<Rect> = Vec::new();
+    let mut placed: Vec<(Rect, bool)> = Vec::new();
     for (&p, &size) in anchors.iter().zip(sizes) {
         let (w, h) = (size.x, size.y);
-        let spots = [
-            pos2(p.x + gap, p.y - h / 2.0),
-            pos2(p.x + gap * 0.7, p.y - gap * 0.7 - h),
-            pos2(p.x + gap * 0.7, p.y + gap * 0.7),
-            pos2(p.x - gap - w, p.y - h / 2.0),
-            pos2(p.x - w / 2.0, p.y - gap - h),
-            pos2(p.x - w / 2.0, p.y + gap),
-            pos2(p.x - gap * 0.7 - w, p.y - gap * 0.7 - h),
-            pos2(p.x - gap * 0.7 - w, p.y + gap * 0.7),
-        ];
+        let spots: Vec<(egui::Pos2, bool)> = RINGS
+            .iter()
+            .enumerate()
+            .flat_map(|(ring, &gap)| {
+                let d = gap * 0.7;
+                [
+                    pos2(p.x + gap, p.y - h / 2.0),
+                    pos2(p.x + d, p.y - d - h),
+                    pos2(p.x + d, p.y + d),
+                    pos2(p.x - gap - w, p.y - h / 2.0),
+                    pos2(p.x - w / 2.0, p.y - gap - h),
+                    pos2(p.x - w / 2.0, p.y + gap),
+                    pos2(p.x - d - w, p.y - d - h),
+                    pos2(p.x - d - w, p.y + d),
+                ]
+                .map(|m| (m, ring > 0))
+            })
+            .collect();
         let overlap = |min: egui::Pos2| -> f32 {
             let r = Rect::from_min_size(min, size);
             let area = |o: &Rect| {
@@ -465,22 +631,29 @@ fn place_labels(
             };
             let outside = r.area() - area(&frame);
             let crossed = line_samples.iter().filter(|&&q| r.contains(q)).count() as f32;
-            placed.iter().chain(&dots).map(area).sum::<f32>() + outside * 4.0 + crossed * 6.0
+            placed
+                .iter()
+                .map(|(o, _)| o)
+                .chain(&dots)
+                .map(area)
+                .sum::<f32>()
+                + outside * 4.0
+                + crossed * 6.0
         };
         let best = spots
             .iter()
             .copied()
-            .find(|&m| overlap(m) <= 0.0)
+            .find(|&(m, _)| overlap(m) <= 0.0)
             .or_else(|| {
                 spots
                     .iter()
                     .copied()
-                    .min_by(|&a, &b| overlap(a).total_cmp(&overlap(b)))
+                    .min_by(|&a, &b| overlap(a.0).total_cmp(&overlap(b.0)))
             })
-            .unwrap_or(spots[0]);
-        placed.push(Rect::from_min_size(best, size));
+            .unwrap_or((pos2(p.x + RINGS[0], p.y - h / 2.0), false));
+        placed.push((Rect::from_min_size(best.0, size), best.1));
     }
-    placed.iter().map(|r| r.min).collect()
+    placed.iter().map(|(r, far)| (r.min, *far)).collect()
 }
 
 /// The range of `values`, widened to 0..1 (the scale of every axis).
@@ -541,5 +714,74 @@ mod tests {
         assert_eq!(state.computed, 1);
         refresh(&s, r, 2, &mut state);
         assert_eq!(state.computed, 2);
+    }
+}
+
+#[cfg(test)]
+mod placement_tests {
+    use egui::{Rect, pos2, vec2};
+
+    use super::place_labels;
+
+    fn overlaps(a: Rect, b: Rect) -> bool {
+        a.intersect(b).is_positive()
+    }
+
+    #[test]
+    fn labels_of_close_dots_do_not_overlap() {
+        // Dots as the default scenario puts them in a small chart: a tight cluster (two dots
+        // 6 points apart, as Source-to-sea and the stakeholder forum) along a front.
+        let frame = Rect::from_min_size(pos2(0.0, 0.0), vec2(460.0, 200.0));
+        let dots = [
+            pos2(100.0, 60.0),
+            pos2(280.0, 78.0),
+            pos2(318.0, 88.0),
+            pos2(350.0, 98.0),
+            pos2(350.0, 104.0),
+            pos2(376.0, 100.0),
+            pos2(268.0, 96.0),
+            pos2(240.0, 104.0),
+            pos2(70.0, 122.0),
+            pos2(430.0, 160.0),
+        ];
+        let sizes = [
+            vec2(100.0, 17.0),
+            vec2(100.0, 17.0),
+            vec2(110.0, 17.0),
+            vec2(100.0, 17.0),
+            vec2(105.0, 17.0),
+            vec2(115.0, 17.0),
+            vec2(100.0, 17.0),
+            vec2(110.0, 17.0),
+            vec2(110.0, 17.0),
+            vec2(80.0, 17.0),
+        ];
+        let line = [dots[0], dots[1], dots[2], dots[5], dots[9]];
+        let placed = place_labels(&dots, &sizes, &dots, &line, frame);
+        assert_eq!(placed.len(), dots.len());
+        let rects: Vec<Rect> = placed
+            .iter()
+            .zip(&sizes)
+            .map(|((min, _), size)| Rect::from_min_size(*min, *size))
+            .collect();
+        for (a, ra) in rects.iter().enumerate() {
+            assert!(
+                frame.contains_rect(*ra),
+                "label {a} leaves the chart: {ra:?}"
+            );
+            for (b, rb) in rects.iter().enumerate().skip(a + 1) {
+                assert!(!overlaps(*ra, *rb), "labels {a} and {b} overlap");
+            }
+            for (k, d) in dots.iter().enumerate() {
+                let dot = Rect::from_center_size(*d, vec2(12.0, 12.0));
+                assert!(!overlaps(*ra, dot), "label {a} covers dot {k}");
+            }
+        }
+        // Near labels need no leader; a label pushed out to a far ring gets one.
+        for ((min, far), (d, size)) in placed.iter().zip(dots.iter().zip(&sizes)) {
+            let rect = Rect::from_min_size(*min, *size);
+            let distance = rect.distance_to_pos(*d);
+            assert_eq!(*far, distance > 12.0, "leader flag at distance {distance}");
+        }
     }
 }

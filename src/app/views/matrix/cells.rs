@@ -177,24 +177,31 @@ pub(super) fn value_cell(
     let resp = ui.interact(rect, id, Sense::click());
     let cell = t.lookup.cell(s, i, j);
     let value = cell.and_then(|c| c.value);
-    let dark = ui.visuals().dark_mode;
     let normalised =
         t.d.ranking
             .as_ref()
             .ok()
             .and_then(|r| r.normalized.get(i)?.get(j).copied());
     let painter = ui.painter();
-    if let (Some(_), Some(n)) = (value, normalised) {
-        painter.rect_filled(rect, 2.0, theme::value_colour(n, dark));
+    let background = match (value, normalised) {
+        (Some(_), Some(n)) => Some(theme::value_colour(n)),
+        _ => None,
+    };
+    if let Some(bg) = background {
+        painter.rect_filled(rect, 2.0, bg);
     }
     let (value_text, range_text) = cell_text(cell);
-    let (ink, faint) = if value.is_none() {
-        let weak = ui.visuals().weak_text_color();
-        (weak, weak)
-    } else if dark {
-        (Color32::WHITE, Color32::from_gray(195))
-    } else {
-        (Color32::BLACK, Color32::from_gray(60))
+    // Black or white on the cell's colour, whichever reads better (the scale runs dark to light).
+    let (ink, faint) = match (value, background) {
+        (None, _) => {
+            let weak = ui.visuals().weak_text_color();
+            (weak, weak)
+        }
+        (Some(_), Some(bg)) => {
+            let ink = theme::text_on(bg);
+            (ink, ink.gamma_multiply(0.8))
+        }
+        (Some(_), None) => (ui.visuals().text_color(), ui.visuals().weak_text_color()),
     };
     // The value right-aligned in its slot, so decimal points line up down the column.
     let slot = m.value_width.get(j).copied().unwrap_or(0.0);
@@ -202,7 +209,9 @@ pub(super) fn value_cell(
     let x = rect.left() + m.pad + (slot - value_galley.size().x).max(0.0);
     let mut job = LayoutJob::default();
     job.append(&value_text, 0.0, TextFormat::simple(m.body.clone(), ink));
-    job.append(&range_text, 0.0, TextFormat::simple(m.small.clone(), faint));
+    if !m.compact {
+        job.append(&range_text, 0.0, TextFormat::simple(m.small.clone(), faint));
+    }
     let galley = painter.layout_job(job);
     let y = rect.center().y - galley.size().y / 2.0;
     painter.galley(egui::pos2(x, y), galley, ink);
@@ -212,7 +221,7 @@ pub(super) fn value_cell(
     if is_selected || resp.hovered() {
         let width = if is_selected && focused { 2.0 } else { 1.0 };
         let colour = if is_selected {
-            ui.visuals().strong_text_color()
+            background.map_or(ui.visuals().strong_text_color(), theme::text_on)
         } else {
             ui.visuals().weak_text_color()
         };

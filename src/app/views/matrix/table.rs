@@ -46,6 +46,9 @@ pub(super) struct Metrics {
     widths: Vec<f32>,
     /// Width of the widest value (the part before the range) of each criterion.
     pub(super) value_width: Vec<f32>,
+    /// Too many criteria for the width: headers run upwards and cells show the value alone
+    /// (the range is in the cell's tooltip), so every criterion fits.
+    pub(super) compact: bool,
 }
 
 fn text_width(ui: &Ui, text: &str, font: &FontId) -> f32 {
@@ -95,24 +98,55 @@ impl Metrics {
             + 2.0 * pad
             + 8.0;
         let score_width = text_width(ui, "#00  0.000", &body) + 2.0 * pad;
+        let name_width = name_width.clamp(110.0, 260.0);
+        let gap = 3.0;
+        let natural =
+            name_width + score_width + widths.iter().map(|w| w + gap).sum::<f32>() + 2.0 * gap;
+        let compact = natural > ui.available_width();
+        let mut header_height = 2.0 * line + 8.0;
+        if compact {
+            // Columns as wide as their values; headers turned to read upwards, as tall as the
+            // longest (cut with "…" past a limit).
+            for (w, vw) in widths.iter_mut().zip(&value_width) {
+                *w = (vw + 2.0 * pad).max(line + 2.0 * pad).max(40.0);
+            }
+            let longest = s
+                .criteria
+                .iter()
+                .map(|c| {
+                    text_width(
+                        ui,
+                        &format!("{}{}", c.label_in(lang), header_suffix(c)),
+                        &body,
+                    )
+                })
+                .fold(0.0, f32::max);
+            // Leaving the table body its least height (egui_extras' 200 points and the scroll
+            // bar), so a short window keeps rows to scroll through; labels cut short there.
+            let most = (ui.available_height() - 240.0).clamp(header_height, ROTATED_HEADER_MAX);
+            header_height = (longest + 2.0 * pad + mark).clamp(header_height, most);
+        }
         Self {
             body,
             small,
             pad,
-            header_height: 2.0 * line + 8.0,
+            header_height,
             row_height: line + 9.0,
-            name_width: name_width.clamp(110.0, 260.0),
+            name_width,
             score_width,
             widths,
             value_width,
+            compact,
         }
     }
 }
 
+/// Tallest header of a compact table, turned upwards.
+const ROTATED_HEADER_MAX: f32 = 180.0;
+
 /// The colour ramp of the cells, worse to better.
 pub(super) fn legend(ui: &mut Ui) {
     let t = i18n::s();
-    let dark = ui.visuals().dark_mode;
     ui.label(RichText::new(t.matrix_worse).small().weak());
     let (rect, _) = ui.allocate_exact_size(vec2(80.0, 12.0), Sense::hover());
     let steps = 24;
@@ -123,8 +157,7 @@ pub(super) fn legend(ui: &mut Ui) {
             rect.min + vec2(k as f32 * w, 0.0),
             vec2(w + 0.5, rect.height()),
         );
-        ui.painter()
-            .rect_filled(r, 0.0, theme::value_colour(t, dark));
+        ui.painter().rect_filled(r, 0.0, theme::value_colour(t));
     }
     ui.label(RichText::new(t.matrix_better).small().weak())
         .on_hover_text(t.matrix_legend_hover);
@@ -322,42 +355,46 @@ fn header_cell(
     // Some(true): high values at the top.
     let marker = (&sort.key == key).then(|| descending(key, high_is_best, sort.reversed));
     let max_width = (rect.width() - 2.0 * m.pad - 12.0).max(8.0);
-    // A suffix that does not fit beside a one-line label goes whole onto the second line, so
-    // a wrap never splits it (Chinese text may break between any two characters).
-    let shown_suffix = if !suffix.is_empty()
-        && text_width(ui, text, &m.body) <= max_width
-        && text_width(ui, &format!("{text}{suffix}"), &m.body) > max_width
-    {
-        format!("\n{}", suffix.trim_start())
+    if m.compact && key_is_criterion(key) {
+        rotated_header(ui, rect, text, suffix, marker, m, strong, weak);
     } else {
-        suffix.to_string()
-    };
-    let mut job = LayoutJob::default();
-    job.append(text, 0.0, TextFormat::simple(m.body.clone(), strong));
-    if !shown_suffix.is_empty() {
-        job.append(&shown_suffix, 0.0, TextFormat::simple(m.body.clone(), weak));
-    }
-    job.wrap = TextWrapping {
-        max_width,
-        max_rows: 2,
-        break_anywhere: false,
-        overflow_character: Some('…'),
-    };
-    let galley = ui.painter().layout_job(job);
-    let pos = egui::pos2(rect.left() + m.pad, rect.bottom() - 4.0 - galley.size().y);
-    ui.painter().galley(pos, galley, strong);
-    if let Some(down) = marker {
-        // A small triangle (drawn: the fonts have no arrow glyphs), pointing down when the
-        // highest values are at the top.
-        let c = rect.right_bottom() + vec2(-9.0, -11.0);
-        let (w, h) = (4.5, 4.0);
-        let points = if down {
-            vec![c + vec2(-w, -h), c + vec2(w, -h), c + vec2(0.0, h)]
+        // A suffix that does not fit beside a one-line label goes whole onto the second line, so
+        // a wrap never splits it (Chinese text may break between any two characters).
+        let shown_suffix = if !suffix.is_empty()
+            && text_width(ui, text, &m.body) <= max_width
+            && text_width(ui, &format!("{text}{suffix}"), &m.body) > max_width
+        {
+            format!("\n{}", suffix.trim_start())
         } else {
-            vec![c + vec2(0.0, -h), c + vec2(w, h), c + vec2(-w, h)]
+            suffix.to_string()
         };
-        ui.painter()
-            .add(egui::Shape::convex_polygon(points, strong, Stroke::NONE));
+        let mut job = LayoutJob::default();
+        job.append(text, 0.0, TextFormat::simple(m.body.clone(), strong));
+        if !shown_suffix.is_empty() {
+            job.append(&shown_suffix, 0.0, TextFormat::simple(m.body.clone(), weak));
+        }
+        job.wrap = TextWrapping {
+            max_width,
+            max_rows: 2,
+            break_anywhere: false,
+            overflow_character: Some('…'),
+        };
+        let galley = ui.painter().layout_job(job);
+        let pos = egui::pos2(rect.left() + m.pad, rect.bottom() - 4.0 - galley.size().y);
+        ui.painter().galley(pos, galley, strong);
+        if let Some(down) = marker {
+            // A small triangle (drawn: the fonts have no arrow glyphs), pointing down when the
+            // highest values are at the top.
+            let c = rect.right_bottom() + vec2(-9.0, -11.0);
+            let (w, h) = (4.5, 4.0);
+            let points = if down {
+                vec![c + vec2(-w, -h), c + vec2(w, -h), c + vec2(0.0, h)]
+            } else {
+                vec![c + vec2(0.0, -h), c + vec2(w, h), c + vec2(-w, h)]
+            };
+            ui.painter()
+                .add(egui::Shape::convex_polygon(points, strong, Stroke::NONE));
+        }
     }
     let label = format!("{text}{suffix}");
     let state = marker.map(|down| {
@@ -374,6 +411,57 @@ fn header_cell(
         info
     });
     resp
+}
+
+fn key_is_criterion(key: &SortKey) -> bool {
+    matches!(key, SortKey::Criterion(_))
+}
+
+/// A header whose text reads upwards from the bottom of a narrow column, with the sort mark
+/// at the top.
+#[allow(clippy::too_many_arguments)]
+fn rotated_header(
+    ui: &Ui,
+    rect: Rect,
+    text: &str,
+    suffix: &str,
+    marker: Option<bool>,
+    m: &Metrics,
+    strong: Color32,
+    weak: Color32,
+) {
+    let mut job = LayoutJob::default();
+    job.append(text, 0.0, TextFormat::simple(m.body.clone(), strong));
+    if !suffix.is_empty() {
+        job.append(suffix, 0.0, TextFormat::simple(m.body.clone(), weak));
+    }
+    job.wrap = TextWrapping {
+        max_width: (rect.height() - 2.0 * m.pad - 14.0).max(8.0),
+        max_rows: 1,
+        break_anywhere: true,
+        overflow_character: Some('…'),
+    };
+    let galley = ui.painter().layout_job(job);
+    // Turned a quarter left about its top-left corner, the text runs up from there and its
+    // lines stack rightwards: centre it across the column.
+    let pos = egui::pos2(
+        rect.center().x - galley.size().y / 2.0,
+        rect.bottom() - m.pad,
+    );
+    ui.painter().add(
+        egui::epaint::TextShape::new(pos, galley, strong).with_angle(-std::f32::consts::FRAC_PI_2),
+    );
+    if let Some(down) = marker {
+        let c = egui::pos2(rect.center().x, rect.top() + 8.0);
+        let (w, h) = (4.5, 4.0);
+        let points = if down {
+            vec![c + vec2(-w, -h), c + vec2(w, -h), c + vec2(0.0, h)]
+        } else {
+            vec![c + vec2(0.0, -h), c + vec2(w, h), c + vec2(-w, h)]
+        };
+        ui.painter()
+            .add(egui::Shape::convex_polygon(points, strong, Stroke::NONE));
+    }
 }
 
 /// A stable name for a sort key, for the header's widget id.
