@@ -7,10 +7,10 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use egui_kittest::Harness;
+use tideline::analysis::scoring::score;
 use tideline::app::{Command, TidelineApp, View};
-use tideline::edit::{Edit, apply, apply_mut};
-use tideline::scenario_file::parse_ron;
-use tideline::scoring::score;
+use tideline::files::scenario_file::parse_ron;
+use tideline::scenario::edit::{Edit, apply, apply_mut};
 
 /// A valid scenario text with `m` options and `n` criteria in 5 families, values spread 0..10.
 fn generated(m: usize, n: usize) -> String {

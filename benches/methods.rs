@@ -9,10 +9,10 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use tideline::model::{Method, Scenario};
-use tideline::scenario_file::parse_ron;
-use tideline::scoring::{Problem, score_problem, score_with};
-use tideline::weights::effective_weights;
+use tideline::analysis::scoring::{Problem, score_problem, score_with};
+use tideline::files::scenario_file::parse_ron;
+use tideline::scenario::model::{Method, Scenario};
+use tideline::scenario::weights::effective_weights;
 
 /// SplitMix64, so the matrices are the same on every run.
 struct Rng(u64);

@@ -1,23 +1,19 @@
 //! Tideline: a policy-options explorer for the UN expert group's options on marine litter
-//! and microplastics. The engine (model, validation, scoring, import) knows nothing of the UI;
-//! `app` is the egui layer on top.
+//! and microplastics.
+//!
+//! The engine knows nothing of the window, in layers that only look down:
+//! - [`scenario`]: a scenario in memory: the data, its weight tree and elicitation, the checks
+//!   every scenario passes, and the edits (with undo) that keep it valid;
+//! - [`files`]: scenarios in and out: RON and CSV reading with located problems, atomic writes;
+//! - [`analysis`]: what the scores say: the scoring methods, method comparison, Pareto fronts;
+//! - [`report`]: briefings (HTML, Markdown) and CSV exports;
+//! - [`cli`]: the command line over all of it; [`app`]: the egui window; [`i18n`]: the
+//!   interface's languages.
 
-pub mod cli;
-pub mod csv_import;
-pub mod diagnostic;
-pub mod edit;
-pub mod elicitation;
-pub mod export;
-pub mod history;
-pub mod i18n;
-pub mod locate;
-pub mod method_comparison;
-pub mod model;
-pub mod pareto;
-pub mod report;
-pub mod scenario_file;
-pub mod scoring;
-pub mod validate;
-pub mod weights;
-
+pub mod analysis;
 pub mod app;
+pub mod cli;
+pub mod files;
+pub mod i18n;
+pub mod report;
+pub mod scenario;

@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use tideline::diagnostic::{Diagnostic, LoadError};
-use tideline::model::Scenario;
-use tideline::scenario_file::{MAX_FILE_BYTES, load_path, parse_ron};
+use tideline::files::diagnostic::{Diagnostic, LoadError};
+use tideline::files::scenario_file::{MAX_FILE_BYTES, load_path, parse_ron};
+use tideline::scenario::model::Scenario;
 
 struct Expect {
     file: &'static str,
@@ -784,7 +784,7 @@ const GOOD_CSV: &[u8] =
 /// when it is still a matrix on two criteria whose untouched option rows read as before.
 #[test]
 fn truncated_or_corrupted_csv_is_refused_with_located_errors() {
-    use tideline::csv_import::parse_csv;
+    use tideline::files::csv_import::parse_csv;
     let good = GOOD_CSV;
     let whole = parse_csv(good, "good.csv").unwrap_or_else(|e| panic!("{e}"));
     let names: Vec<&str> = whole.options.iter().map(|o| o.name.as_str()).collect();

@@ -6,13 +6,13 @@
 
 use std::path::Path;
 
-use tideline::csv_import::parse_csv;
-use tideline::export::matrix_csv;
-use tideline::model::{
+use tideline::analysis::scoring::{score, score_with};
+use tideline::files::csv_import::parse_csv;
+use tideline::files::scenario_file::{default_scenario, load_path};
+use tideline::report::export::matrix_csv;
+use tideline::scenario::model::{
     Basis, Method, Outranking, PreferenceFunction, Scenario, Uncertainty, ValueFunction,
 };
-use tideline::scenario_file::{default_scenario, load_path};
-use tideline::scoring::{score, score_with};
 
 fn default() -> Scenario {
     default_scenario().unwrap_or_else(|e| panic!("{e}"))
@@ -49,7 +49,7 @@ fn enriched() -> Scenario {
         points: vec![(0.0, 1.0), (4.0, 0.7), (10.0, 0.0)],
     });
     s.settings.method = Method::Vikor;
-    s.settings.normalization = tideline::model::Normalization::None;
+    s.settings.normalization = tideline::scenario::model::Normalization::None;
     s.settings.vikor_v = 0.3;
     s.options[2].name = "Advisory group, \"science\" first".into();
     // A value nobody knows, on a criterion the first profile gives no weight.
@@ -69,7 +69,7 @@ fn enriched() -> Scenario {
         cell.value = None;
         cell.uncertainty = None;
     }
-    let problems = tideline::validate::validate(&s);
+    let problems = tideline::scenario::validate::validate(&s);
     assert!(problems.is_empty(), "{problems:?}");
     s
 }
@@ -256,7 +256,7 @@ fn an_old_style_matrix_reads_as_before() {
     assert_eq!(s.families.len(), 1);
     assert_eq!(
         s.settings.normalization,
-        tideline::model::Normalization::MinMax
+        tideline::scenario::model::Normalization::MinMax
     );
     assert_eq!(
         (s.criteria[0].scale.min, s.criteria[0].scale.max),
@@ -278,7 +278,7 @@ fn the_weight_row_is_each_criterion_s_share_across_families() {
         x,X,1,2,3\n\
         y,Y,2,1,1\n";
     let s = parse_csv(text.as_bytes(), "f.csv").unwrap_or_else(|e| panic!("{e}"));
-    let w = tideline::weights::effective_weights(&s, &s.profiles[0]);
+    let w = tideline::scenario::weights::effective_weights(&s, &s.profiles[0]);
     for (got, want) in w.iter().zip([0.125, 0.125, 0.75]) {
         assert!((got - want).abs() < 1e-15, "{w:?}");
     }
@@ -583,7 +583,7 @@ fn the_documented_full_matrix_reads_and_scores_by_hand() {
     let r = score(&s).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         (r.method, r.normalization),
-        (Method::Wsm, tideline::model::Normalization::Scale)
+        (Method::Wsm, tideline::scenario::model::Normalization::Scale)
     );
     assert!((r.scores[0] - 0.3925).abs() < 1e-12, "{:?}", r.scores);
     assert!((r.scores[1] - 0.635).abs() < 1e-12, "{:?}", r.scores);

@@ -3,16 +3,16 @@
 //! problems, and the round trip through a saved file. The math itself is tested against
 //! published examples in `src/elicitation.rs`.
 
-use tideline::edit::{Edit, apply};
-use tideline::elicitation::{
+use tideline::files::scenario_file::{default_scenario, load_path, parse_ron, save, to_ron};
+use tideline::scenario::edit::{Edit, apply};
+use tideline::scenario::elicitation::{
     apply_record, blank_input, compute, find_record, record_matches_weights, scope_members,
 };
-use tideline::model::{
+use tideline::scenario::model::{
     Criterion, Direction, Elicitation, ElicitationInput, ElicitationRecord, ElicitationScope,
     PairwiseWeighting, RankRule, Scale, Scenario,
 };
-use tideline::scenario_file::{default_scenario, load_path, parse_ron, save, to_ron};
-use tideline::weights::{criterion_shares, effective_weights, family_shares};
+use tideline::scenario::weights::{criterion_shares, effective_weights, family_shares};
 
 /// Two families: environmental (litter, legacy) and economic (cost, jobs, speed).
 const BASE: &str = r#"(

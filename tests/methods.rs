@@ -2,12 +2,12 @@
 //! properties that must hold on any data (random matrices from a small deterministic
 //! generator).
 
-use tideline::model::{
-    Criterion, Direction, Method, Normalization, Outranking, PreferenceFunction, Scale,
-};
-use tideline::scenario_file::{parse_ron, to_ron};
-use tideline::scoring::{
+use tideline::analysis::scoring::{
     MethodDetail, MethodOutput, Problem, ScoreError, ranks, score_problem, score_with,
+};
+use tideline::files::scenario_file::{parse_ron, to_ron};
+use tideline::scenario::model::{
+    Criterion, Direction, Method, Normalization, Outranking, PreferenceFunction, Scale,
 };
 
 fn criterion(j: usize, direction: Direction, outranking: Option<Outranking>) -> Criterion {
@@ -414,7 +414,7 @@ fn promethee2_linear_with_costs_matches_ziemba_2019() {
 /// ordered by both flows alike. The complete order (net flow) is a5, a2, a4, a6, a3, a1.
 #[test]
 fn promethee1_partial_order_on_the_brans_mareschal_example() {
-    use tideline::scoring::{Outrank, incomparable_pairs, promethee1};
+    use tideline::analysis::scoring::{Outrank, incomparable_pairs, promethee1};
     let rows: [[f64; 6]; 6] = [
         [80.0, 90.0, 6.0, 5.4, 8.0, 5.0],
         [65.0, 58.0, 2.0, 9.7, 1.0, 1.0],
@@ -835,7 +835,7 @@ fn every_method_and_normalisation_is_finite_on_degenerate_inputs() {
     assert_eq!(compromise, &vec![0]);
 }
 
-fn small_scenario(settings: &str) -> tideline::model::Scenario {
+fn small_scenario(settings: &str) -> tideline::scenario::model::Scenario {
     let text = format!(
         r#"(
         metadata: (format_version: 1, title: "small"),

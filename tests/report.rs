@@ -5,13 +5,13 @@
 use quick_xml::XmlVersion;
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
-use tideline::csv_import::parse_csv;
-use tideline::export::{csv_line, matrix_csv};
-use tideline::model::{Method, Normalization, Scenario};
+use tideline::analysis::scoring::score_with;
+use tideline::files::csv_import::parse_csv;
+use tideline::files::scenario_file::{default_scenario, load_path};
+use tideline::report::export::{csv_line, matrix_csv};
 use tideline::report::{self, Briefing, Request, SensitivityResults, Table};
-use tideline::scenario_file::{default_scenario, load_path};
-use tideline::scoring::score_with;
-use tideline::weights::effective_weights;
+use tideline::scenario::model::{Method, Normalization, Scenario};
+use tideline::scenario::weights::effective_weights;
 
 const STAMP: &str = "2025-03-01 09:30 UTC";
 
@@ -687,7 +687,7 @@ fn wide() -> Scenario {
     p.criterion_weights = Default::default();
     p.elicited.clear();
     s.settings.active_profile = p.id.clone();
-    let problems = tideline::validate::validate(&s);
+    let problems = tideline::scenario::validate::validate(&s);
     assert!(problems.is_empty(), "{problems:?}");
     s
 }

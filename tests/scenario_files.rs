@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
-use tideline::model::Basis;
-use tideline::scenario_file::{
+use tideline::analysis::scoring::score;
+use tideline::files::scenario_file::{
     DEFAULT_SCENARIO, default_scenario, load_path, parse_ron, save, to_ron, write_atomic_with,
 };
-use tideline::scoring::score;
+use tideline::scenario::model::Basis;
 
 fn scenarios_dir() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
@@ -24,9 +24,13 @@ fn every_file_in_scenarios_is_valid_and_scores() {
         let path = entry.path();
         let s = load_path(&path).unwrap_or_else(|e| panic!("{e}"));
         for p in 0..s.profiles.len() {
-            let r =
-                tideline::scoring::score_with(&s, p, s.settings.method, s.settings.normalization)
-                    .unwrap_or_else(|e| panic!("{}: profile {p}: {e}", path.display()));
+            let r = tideline::analysis::scoring::score_with(
+                &s,
+                p,
+                s.settings.method,
+                s.settings.normalization,
+            )
+            .unwrap_or_else(|e| panic!("{}: profile {p}: {e}", path.display()));
             assert!(r.scores.iter().all(|x| x.is_finite()));
         }
         count += 1;

@@ -1,9 +1,11 @@
 //! The scoring core against a published example and hand-checkable cases.
 
-use tideline::model::{Criterion, Direction, Normalization, Scale, Scenario, ValueFunction};
-use tideline::scenario_file::parse_ron;
-use tideline::scoring::{ScoreError, normalize_column, ranks, score_with, weighted_sum};
-use tideline::weights::effective_weights;
+use tideline::analysis::scoring::{ScoreError, normalize_column, ranks, score_with, weighted_sum};
+use tideline::files::scenario_file::parse_ron;
+use tideline::scenario::model::{
+    Criterion, Direction, Normalization, Scale, Scenario, ValueFunction,
+};
+use tideline::scenario::weights::effective_weights;
 
 fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-9

@@ -1,8 +1,8 @@
 //! The real window driven through egui_kittest: what it shows, and what clicks and key presses
 //! do to the document and its cached ranking.
 //!
-//! On the default scenario, expected rankings come from the engine (`tideline::scoring`,
-//! `tideline::weights`) applied to a copy of the scenario changed the same way, never from
+//! On the default scenario, expected rankings come from the engine (`tideline::analysis::scoring`,
+//! `tideline::scenario::weights`) applied to a copy of the scenario changed the same way, never from
 //! hard-coded option names; on a small scenario they are worked out by hand.
 
 use std::path::Path;
@@ -10,12 +10,12 @@ use std::path::Path;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use tideline::analysis::scoring::{Ranking, score, score_with};
 use tideline::app::{Command, TidelineApp};
-use tideline::edit::Edit;
-use tideline::model::{Scenario, WeightProfile};
-use tideline::scenario_file::parse_ron;
-use tideline::scoring::{Ranking, score, score_with};
-use tideline::weights::{family_shares, set_criterion_share, set_family_share};
+use tideline::files::scenario_file::parse_ron;
+use tideline::scenario::edit::Edit;
+use tideline::scenario::model::{Scenario, WeightProfile};
+use tideline::scenario::weights::{family_shares, set_criterion_share, set_family_share};
 
 /// Large enough that the options list, the weights panel and the chart all fit unscrolled.
 const WINDOW: egui::Vec2 = egui::vec2(1400.0, 900.0);

@@ -6,7 +6,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use tideline::app::{Export, TidelineApp};
-use tideline::csv_import::parse_csv;
+use tideline::files::csv_import::parse_csv;
 
 fn harness() -> Harness<'static, TidelineApp> {
     let app = TidelineApp::with_default_scenario().unwrap_or_else(|e| panic!("{e}"));

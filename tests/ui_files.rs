@@ -11,9 +11,9 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use tideline::app::{Command, Export, Launch, Pending, Prefs, TidelineApp};
-use tideline::edit::Edit;
-use tideline::model::Scenario;
-use tideline::scenario_file::{DEFAULT_SCENARIO_NAME, load_path, parse_ron};
+use tideline::files::scenario_file::{DEFAULT_SCENARIO_NAME, load_path, parse_ron};
+use tideline::scenario::edit::Edit;
+use tideline::scenario::model::Scenario;
 
 fn harness(app: TidelineApp) -> Harness<'static, TidelineApp> {
     let mut harness = Harness::builder()
@@ -308,7 +308,7 @@ fn save_for_an_untitled_document_asks_where_then_carries_on_or_does_nothing_if_c
         let mut s = TidelineApp::with_default_scenario()
             .unwrap_or_else(|e| panic!("{e}"))
             .scenario;
-        tideline::edit::apply_mut(
+        tideline::scenario::edit::apply_mut(
             &mut s,
             &Edit::SetFamilyShare {
                 family: "economic".into(),

@@ -139,7 +139,7 @@ fn the_language_of_one_window_does_not_leak_into_another() {
 
 #[test]
 fn the_bundled_font_has_every_character_of_the_chinese_text() {
-    let s = tideline::scenario_file::default_scenario().unwrap_or_else(|e| panic!("{e}"));
+    let s = tideline::files::scenario_file::default_scenario().unwrap_or_else(|e| panic!("{e}"));
     let mut texts: Vec<String> = Lang::ZhCn
         .strings()
         .entries()

@@ -138,9 +138,9 @@ fn arrow_keys_move_a_focused_weight_and_each_press_undoes_alone() {
     let before = h.state().scenario.clone();
     let family = before.families[0].name.clone();
     tab_to(&mut h, Role::Slider, &family);
-    let shares = |s: &tideline::model::Scenario| {
+    let shares = |s: &tideline::scenario::model::Scenario| {
         let p = &s.profiles[s.active_profile_index()];
-        tideline::weights::family_shares(s, p)[0]
+        tideline::scenario::weights::family_shares(s, p)[0]
     };
     let mut seen = vec![shares(&before)];
     for _ in 0..3 {

@@ -6,9 +6,9 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use tideline::analysis::scoring::{Ranking, score};
 use tideline::app::{Command, TidelineApp, View};
-use tideline::model::{Direction, Scenario};
-use tideline::scoring::{Ranking, score};
+use tideline::scenario::model::{Direction, Scenario};
 
 const WINDOW: egui::Vec2 = egui::vec2(1400.0, 900.0);
 
@@ -615,7 +615,7 @@ const BY_HAND: &str = r#"(
 /// Z 0.2. Y's D from 4 to 9 makes Y (0.5 + 0.9)/2 = 0.7, first; undo gives 0.45 back.
 #[test]
 fn editing_a_cell_rescores_the_small_scenario_as_worked_out_by_hand() {
-    let s = tideline::scenario_file::parse_ron(BY_HAND.as_bytes(), "by-hand.ron").unwrap();
+    let s = tideline::files::scenario_file::parse_ron(BY_HAND.as_bytes(), "by-hand.ron").unwrap();
     let mut app = TidelineApp::new(s, "by-hand.ron");
     app.execute(Command::ShowView(View::Matrix));
     let mut harness = Harness::builder()

@@ -6,13 +6,13 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{By, NodeT, Queryable};
+use tideline::analysis::method_comparison::compare_methods;
+use tideline::analysis::scoring::{MethodDetail, score};
 use tideline::app::{Command, TidelineApp, View};
-use tideline::edit::Edit;
-use tideline::method_comparison::compare_methods;
-use tideline::model::{Elicitation, Method, Normalization, Scenario};
-use tideline::scenario_file::parse_ron;
-use tideline::scoring::{MethodDetail, score};
-use tideline::weights::family_shares;
+use tideline::files::scenario_file::parse_ron;
+use tideline::scenario::edit::Edit;
+use tideline::scenario::model::{Elicitation, Method, Normalization, Scenario};
+use tideline::scenario::weights::family_shares;
 
 fn harness() -> Harness<'static, TidelineApp> {
     let app = TidelineApp::with_default_scenario().unwrap_or_else(|e| panic!("{e}"));

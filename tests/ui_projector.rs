@@ -6,7 +6,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use tideline::app::{Command, TidelineApp, View};
-use tideline::edit::Edit;
+use tideline::scenario::edit::Edit;
 
 fn harness() -> Harness<'static, TidelineApp> {
     let app = TidelineApp::with_default_scenario().unwrap_or_else(|e| panic!("{e}"));

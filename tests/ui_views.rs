@@ -1,7 +1,7 @@
 //! The Compare and Trade-off views in the real window, driven through egui_kittest.
 //!
 //! On the default scenario, expected values come from the app's cached ranking and from the
-//! engine (`tideline::pareto::pareto_front`), never from hard-coded option names; family
+//! engine (`tideline::analysis::pareto::pareto_front`), never from hard-coded option names; family
 //! sub-scores are recomputed here from the ranking's contributions, independently of the
 //! view's code. On a small scenario, the fronts and totals are worked out by hand.
 
@@ -10,12 +10,12 @@
 use egui::accesskit::{Role, Toggled};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use tideline::analysis::pareto::pareto_front;
+use tideline::analysis::scoring::Ranking;
 use tideline::app::{Command, TidelineApp, View};
-use tideline::edit::Edit;
-use tideline::model::{Direction, Scenario};
-use tideline::pareto::pareto_front;
-use tideline::scenario_file::parse_ron;
-use tideline::scoring::Ranking;
+use tideline::files::scenario_file::parse_ron;
+use tideline::scenario::edit::Edit;
+use tideline::scenario::model::{Direction, Scenario};
 
 /// Large enough that both views' controls and charts fit unscrolled.
 const WINDOW: egui::Vec2 = egui::vec2(1400.0, 900.0);

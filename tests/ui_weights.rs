@@ -7,9 +7,9 @@ use egui::{Event, Key, Modifiers, Pos2, Rect, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use tideline::app::{Command, TidelineApp, View};
-use tideline::edit::Edit;
-use tideline::model::Scenario;
-use tideline::weights::family_shares;
+use tideline::scenario::edit::Edit;
+use tideline::scenario::model::Scenario;
+use tideline::scenario::weights::family_shares;
 
 fn harness(width: f32, height: f32) -> Harness<'static, TidelineApp> {
     let app = TidelineApp::with_default_scenario().unwrap_or_else(|e| panic!("{e}"));

@@ -7,8 +7,8 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use tideline::app::{Command, TidelineApp, View};
-use tideline::edit::Edit;
-use tideline::scenario_file::load_path;
+use tideline::files::scenario_file::load_path;
+use tideline::scenario::edit::Edit;
 
 fn harness(app: TidelineApp) -> Harness<'static, TidelineApp> {
     let mut harness = Harness::builder()
@@ -70,14 +70,14 @@ fn ctrl_z_undoes_and_ctrl_shift_z_redoes() {
 }
 
 /// The active profile's share of the effectiveness family.
-fn effectiveness_share(s: &tideline::model::Scenario) -> f64 {
+fn effectiveness_share(s: &tideline::scenario::model::Scenario) -> f64 {
     let p = &s.profiles[s.active_profile_index()];
     let f = s
         .families
         .iter()
         .position(|f| f.id == "effectiveness")
         .unwrap_or_else(|| panic!("no effectiveness family"));
-    tideline::weights::family_shares(s, p)[f]
+    tideline::scenario::weights::family_shares(s, p)[f]
 }
 
 #[test]

@@ -1,14 +1,15 @@
 //! The window's frame around the views: menus, top bar, view navigator, status line,
 //! keyboard shortcuts, dropped files and the modal questions.
 
+use crate::app::labels;
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, ScrollArea, Ui};
 
 use super::files::Export;
 use super::{Answer, Command, Pending, TidelineApp, View, theme};
-use crate::diagnostic::LoadError;
-use crate::edit::Edit;
+use crate::files::diagnostic::LoadError;
 use crate::i18n::{self, Lang, fill};
-use crate::model::Method;
+use crate::scenario::edit::Edit;
+use crate::scenario::model::Method;
 
 const fn shortcut(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(modifiers, key)
@@ -261,8 +262,8 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                 t.top_method,
                 method,
                 &Method::ALL,
-                i18n::method_title,
-                i18n::method_description,
+                labels::method_title,
+                labels::method_description,
             ) {
                 out.push(Command::Edit(Edit::SetMethod(m)));
             }
@@ -290,14 +291,17 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                     t.top_normalisation,
                     s.settings.normalization,
                     allowed,
-                    i18n::normalization_name,
-                    i18n::normalization_description,
+                    labels::normalization_name,
+                    labels::normalization_description,
                 ) {
                     out.push(Command::Edit(Edit::SetNormalization(n)));
                 }
             })
             .response
-            .on_disabled_hover_text(fill(t.top_no_normalisation, &[&i18n::method_title(method)]));
+            .on_disabled_hover_text(fill(
+                t.top_no_normalisation,
+                &[&labels::method_title(method)],
+            ));
             ui.separator();
             if ui
                 .add_enabled(app.can_undo(), egui::Button::new(t.menu_undo))

@@ -7,14 +7,14 @@
 use egui::{RichText, Ui};
 
 use super::{Command, Derived, theme};
-use crate::edit::Edit;
-use crate::elicitation::{self, Outcome};
 use crate::i18n::{self, fill};
-use crate::model::{
+use crate::scenario::edit::Edit;
+use crate::scenario::elicitation::{self, Outcome};
+use crate::scenario::model::{
     Elicitation, ElicitationInput, ElicitationRecord, ElicitationScope, PairwiseWeighting,
     RankRule, Scenario, WeightProfile,
 };
-use crate::weights::rounded_percents;
+use crate::scenario::weights::rounded_percents;
 
 /// The methods on offer: each with its name and how to answer, in the current language.
 fn methods() -> [(Elicitation, &'static str, &'static str); 4] {

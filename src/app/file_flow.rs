@@ -13,9 +13,9 @@ use std::time::Duration;
 
 use super::files::{self, Export, Origin, Picked, Purpose, Recovery, Request};
 use super::{Pending, TidelineApp};
+use crate::files::scenario_file::{self, DEFAULT_SCENARIO_NAME};
 use crate::i18n::{self, fill};
-use crate::model::Scenario;
-use crate::scenario_file::{self, DEFAULT_SCENARIO_NAME};
+use crate::scenario::model::Scenario;
 
 /// A save running on its own thread.
 pub(super) struct SaveJob {

@@ -7,9 +7,9 @@ use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use super::file_chooser::FileChooser;
+use crate::files::scenario_file;
 use crate::i18n;
-use crate::model::Scenario;
-use crate::scenario_file;
+use crate::scenario::model::Scenario;
 
 /// How many recent files the File menu lists.
 const RECENT_MAX: usize = 8;
@@ -241,7 +241,7 @@ impl Export {
 
     /// The file's text for `scenario` as it stands, under its active profile and method.
     pub fn render(self, scenario: &Scenario, file_name: &str) -> Result<String, String> {
-        use crate::{export, report};
+        use crate::report::{self, export};
         match self {
             Export::BriefingHtml | Export::BriefingMarkdown => {
                 let at = report::now_utc();
@@ -258,7 +258,7 @@ impl Export {
             }
             Export::MatrixCsv => export::matrix_csv(scenario, scenario.active_profile_index())
                 .map_err(|e| e.to_string()),
-            Export::ResultsCsv => crate::scoring::score(scenario)
+            Export::ResultsCsv => crate::analysis::scoring::score(scenario)
                 .map(|r| export::results_csv(scenario, &r))
                 .map_err(|e| e.to_string()),
         }

@@ -8,6 +8,7 @@ mod file_chooser;
 mod file_flow;
 mod files;
 mod fonts;
+pub mod labels;
 mod launch;
 pub use file_flow::Answer;
 pub use files::{DialogKind, Export};
@@ -25,15 +26,15 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostic::LoadError;
-use crate::edit::{self, Edit};
-use crate::history::History;
+use crate::analysis::method_comparison::{MethodComparison, compare_methods};
+use crate::analysis::scoring::{MethodDetail, Ranking, incomparable_pairs, score};
+use crate::files::diagnostic::LoadError;
+use crate::files::scenario_file::{self, DEFAULT_SCENARIO_NAME};
 use crate::i18n::{self, Lang, fill};
-use crate::method_comparison::{MethodComparison, compare_methods};
-use crate::model::Scenario;
-use crate::scenario_file::{self, DEFAULT_SCENARIO_NAME};
-use crate::scoring::{MethodDetail, Ranking, incomparable_pairs, score};
-use crate::weights::{criterion_shares, family_shares};
+use crate::scenario::edit::{self, Edit};
+use crate::scenario::history::History;
+use crate::scenario::model::Scenario;
+use crate::scenario::weights::{criterion_shares, family_shares};
 
 pub use views::View;
 
@@ -449,7 +450,7 @@ impl TidelineApp {
                 match before {
                     Some(before) => {
                         self.history
-                            .record(before, &i18n::edit_label(e), group.as_deref());
+                            .record(before, &labels::edit_label(e), group.as_deref());
                     }
                     None => self.history.extend_step(),
                 }

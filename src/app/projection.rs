@@ -7,7 +7,7 @@ use egui::{Key, RichText, Ui};
 use super::views::View;
 use super::{Command, theme};
 use crate::i18n::{self, fill};
-use crate::model::Scenario;
+use crate::scenario::model::Scenario;
 
 /// How much larger everything is drawn on the projector.
 pub const ZOOM: f32 = 1.5;

@@ -7,7 +7,7 @@
 use super::views::{self, View};
 use super::{Command, Derived, projection, theme};
 use crate::i18n;
-use crate::model::Scenario;
+use crate::scenario::model::Scenario;
 
 /// The second window, while it is open.
 #[derive(Clone, Copy, Debug)]

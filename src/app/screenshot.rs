@@ -101,7 +101,7 @@ pub fn write_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
         image::ExtendedColorType::Rgba8,
     )
     .map_err(|e| format!("{}: cannot encode the picture: {e}", path.display()))?;
-    crate::scenario_file::write_atomic_with(path, |f| std::io::Write::write_all(f, &png))
+    crate::files::scenario_file::write_atomic_with(path, |f| std::io::Write::write_all(f, &png))
         .map_err(|e| format!("{}: cannot write the picture: {e}", path.display()))
 }
 

@@ -2,6 +2,7 @@
 //! percentages that sum to 100 %, locks, reset, and profile management. In projection it is
 //! narrower, without the profile tools and locks, and W folds it away to a strip.
 
+use crate::app::labels;
 use std::collections::BTreeSet;
 
 use egui::{RichText, ScrollArea, Ui};
@@ -9,10 +10,10 @@ use egui::{RichText, ScrollArea, Ui};
 mod slider;
 
 use super::{Command, Derived};
-use crate::edit::Edit;
 use crate::i18n::{self, fill};
-use crate::model::{Elicitation, ElicitationScope, Scenario, WeightProfile, unique_id};
-use crate::weights::rounded_percents;
+use crate::scenario::edit::Edit;
+use crate::scenario::model::{Elicitation, ElicitationScope, Scenario, WeightProfile, unique_id};
+use crate::scenario::weights::rounded_percents;
 
 /// View state of the panel: which weights are locked, and the profile name being typed.
 #[derive(Default)]
@@ -429,7 +430,7 @@ fn profile_tools(
         ui.label(
             RichText::new(fill(
                 t.weights_elicited_by,
-                &[&i18n::elicitation_name(profile.elicitation)],
+                &[&labels::elicitation_name(profile.elicitation)],
             ))
             .small()
             .weak(),

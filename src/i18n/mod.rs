@@ -16,18 +16,12 @@
 //! No egui here: the engine's model uses [`Lang`] to pick a scenario's translated names.
 
 mod en;
-mod labels;
 mod zh_cn;
 
 use std::cell::Cell;
 use std::fmt::Display;
 
 use serde::{Deserialize, Serialize};
-
-pub use labels::{
-    edit_label, elicitation_name, method_description, method_title, normalization_description,
-    normalization_name,
-};
 
 /// A language of the interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

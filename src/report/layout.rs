@@ -2,8 +2,8 @@
 //! aside) that both renderers walk, so HTML and Markdown say the same things in the same order.
 //! Text here is plain; the renderers escape it.
 
-use crate::model::{Direction, Elicitation, Method, Normalization};
-use crate::scoring::MethodDetail;
+use crate::analysis::scoring::MethodDetail;
+use crate::scenario::model::{Direction, Elicitation, Method, Normalization};
 
 use super::{Briefing, Table};
 

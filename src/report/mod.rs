@@ -7,6 +7,7 @@
 //! from the scenario is escaped by the renderer that writes it: scenario files come from outside.
 
 mod charts;
+pub mod export;
 mod html;
 mod layout;
 mod markdown;
@@ -18,11 +19,13 @@ use std::time::{SystemTime, UNIX_EPOCH};
 pub use html::to_html;
 pub use markdown::to_markdown;
 
-use crate::export::matrix_rows;
-use crate::method_comparison::{MethodComparison, compare_with};
-use crate::model::{Basis, Direction, Elicitation, Method, Normalization, Scale, Scenario};
-use crate::scoring::{Ranking, ScoreError, score_with};
-use crate::weights::effective_weights;
+use crate::analysis::method_comparison::{MethodComparison, compare_with};
+use crate::analysis::scoring::{Ranking, ScoreError, score_with};
+use crate::report::export::matrix_rows;
+use crate::scenario::model::{
+    Basis, Direction, Elicitation, Method, Normalization, Scale, Scenario,
+};
+use crate::scenario::weights::effective_weights;
 
 /// What to put in a briefing beyond the scenario itself.
 #[derive(Clone, Debug)]
@@ -195,7 +198,7 @@ pub struct Briefing {
     pub leaders: Vec<Leader>,
     pub evidence: Evidence,
     /// The performance matrix in the basic CSV matrix layout: ids, directions, weights (see
-    /// [`crate::export::matrix_rows`]), so that it can be pasted into a spreadsheet and read back.
+    /// [`crate::report::export::matrix_rows`]), so that it can be pasted into a spreadsheet and read back.
     pub matrix: Vec<Vec<String>>,
     /// Sensitivity and uncertainty results, when a caller has them; `None` leaves the section out.
     pub sensitivity: Option<SensitivityResults>,
@@ -455,7 +458,7 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario_file::default_scenario;
+    use crate::files::scenario_file::default_scenario;
 
     #[test]
     fn timestamps_in_utc() {

@@ -6,11 +6,11 @@ use std::f64::consts::{FRAC_PI_2, TAU};
 use egui::{Align2, ComboBox, RichText, Ui};
 use egui_plot::{Bar, BarChart, HoverPosition, Line, Plot, PlotPoint, Polygon, Text, VLine};
 
+use crate::analysis::pareto::{family_members, family_scores};
+use crate::analysis::scoring::Ranking;
 use crate::app::{Derived, theme};
 use crate::i18n::{self, Lang, fill};
-use crate::model::Scenario;
-use crate::pareto::{family_members, family_scores};
-use crate::scoring::Ranking;
+use crate::scenario::model::Scenario;
 
 /// At most this many options are compared at once.
 pub const MAX_CHOSEN: usize = 4;
@@ -819,7 +819,7 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
-    use crate::scenario_file::default_scenario;
+    use crate::files::scenario_file::default_scenario;
 
     #[test]
     fn wrap_splits_long_names_near_the_middle() {

@@ -2,12 +2,13 @@
 //! Kendall's τ between each pair of methods, so a delegate sees whether a ranking is an
 //! artefact of the method.
 
+use crate::app::labels;
 use egui::{Color32, RichText, Ui};
 
+use crate::analysis::method_comparison::MethodComparison;
 use crate::app::{Derived, theme};
 use crate::i18n::{self, fill};
-use crate::method_comparison::MethodComparison;
-use crate::model::Scenario;
+use crate::scenario::model::Scenario;
 
 pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived) {
     let t = i18n::s();
@@ -48,7 +49,7 @@ fn agreement(ui: &mut Ui, s: &Scenario, c: &MethodComparison) {
                 .filter(|(_, r)| **r == 1)
                 .filter_map(|(i, _)| s.options.get(i).map(|o| o.label_in(lang)))
                 .collect();
-            Some((i18n::method_title(*m).to_string(), best))
+            Some((labels::method_title(*m).to_string(), best))
         })
         .collect();
     let Some((_, first)) = tops.first() else {
@@ -89,12 +90,12 @@ fn rank_table(ui: &mut Ui, s: &Scenario, c: &MethodComparison) {
         .show(ui, |ui| {
             ui.label(RichText::new(t.col_option).strong());
             for (k, m) in c.methods.iter().enumerate() {
-                ui.label(RichText::new(i18n::method_title(*m)).strong())
+                ui.label(RichText::new(labels::method_title(*m)).strong())
                     .on_hover_text(fill(
                         t.methods_column_hover,
                         &[
-                            &i18n::method_description(*m),
-                            &i18n::normalization_name(c.normalizations[k]),
+                            &labels::method_description(*m),
+                            &labels::normalization_name(c.normalizations[k]),
                         ],
                     ));
             }
@@ -155,11 +156,11 @@ fn tau_table(ui: &mut Ui, c: &MethodComparison) {
             ui.label("");
             // Columns and rows named alike, so a cell reads as "row against column".
             for m in &c.methods {
-                ui.label(RichText::new(i18n::method_title(*m)).strong());
+                ui.label(RichText::new(labels::method_title(*m)).strong());
             }
             ui.end_row();
             for (a, m) in c.methods.iter().enumerate() {
-                ui.label(RichText::new(i18n::method_title(*m)).strong());
+                ui.label(RichText::new(labels::method_title(*m)).strong());
                 for b in 0..c.methods.len() {
                     let text = c
                         .tau
@@ -181,7 +182,7 @@ fn failures(ui: &mut Ui, c: &MethodComparison) {
         if let Err(e) = r {
             ui.colored_label(
                 theme::ERROR,
-                fill(i18n::s().label_value, &[&i18n::method_title(*m), e]),
+                fill(i18n::s().label_value, &[&labels::method_title(*m), e]),
             );
         }
     }

@@ -11,7 +11,7 @@ mod tradeoff;
 use serde::{Deserialize, Serialize};
 
 use super::{Command, Derived};
-use crate::model::Scenario;
+use crate::scenario::model::Scenario;
 
 /// A central view. The lower-case title is its name on the command line (`--view`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

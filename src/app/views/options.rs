@@ -7,7 +7,7 @@ use egui::{RichText, ScrollArea, Ui};
 
 use crate::app::theme;
 use crate::i18n::{self, fill};
-use crate::model::{PolicyOption, Scenario};
+use crate::scenario::model::{PolicyOption, Scenario};
 
 #[derive(Default)]
 pub struct OptionsState {

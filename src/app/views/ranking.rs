@@ -2,13 +2,14 @@
 //! labelled. Additive methods (weighted sum, PROMETHEE II) split each bar by criterion; the
 //! others show one bar per option. Below the chart, the method's own numbers.
 
+use crate::app::labels;
 use egui::{RichText, Ui};
 use egui_plot::{AxisHints, Bar, BarChart, HoverPosition, Plot, PlotPoint, Text};
 
+use crate::analysis::scoring::{MethodDetail, Ranking};
 use crate::app::{Derived, theme};
 use crate::i18n::{self, fill};
-use crate::model::{Method, Scenario};
-use crate::scoring::{MethodDetail, Ranking};
+use crate::scenario::model::{Method, Scenario};
 
 /// View state: how much of the ranking is revealed (projection mode's reveal step).
 #[derive(Default)]
@@ -39,8 +40,8 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &RankingState) {
         RichText::new(fill(
             t.ranking_subtitle,
             &[
-                &i18n::method_title(r.method),
-                &i18n::normalization_name(r.normalization),
+                &labels::method_title(r.method),
+                &labels::normalization_name(r.normalization),
                 &profile,
                 &caption(r),
             ],
@@ -78,9 +79,12 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &RankingState) {
     if state.presenting {
         return;
     }
-    egui::CollapsingHeader::new(fill(t.ranking_in_numbers, &[&i18n::method_title(r.method)]))
-        .default_open(true)
-        .show(ui, |ui| details(ui, s, d, r, hidden));
+    egui::CollapsingHeader::new(fill(
+        t.ranking_in_numbers,
+        &[&labels::method_title(r.method)],
+    ))
+    .default_open(true)
+    .show(ui, |ui| details(ui, s, d, r, hidden));
 }
 
 /// The chart with the criteria's legend beside it (or above it when the view is narrow), never
@@ -457,7 +461,7 @@ fn plain_bars(
                 .width(0.72)
         })
         .collect();
-    BarChart::new(i18n::method_title(r.method), bars)
+    BarChart::new(labels::method_title(r.method), bars)
         .horizontal()
         .allow_hover(false)
 }
@@ -623,7 +627,7 @@ mod tests {
     use egui_plot::PlotItem as _;
 
     use super::*;
-    use crate::scenario_file::default_scenario;
+    use crate::files::scenario_file::default_scenario;
 
     #[test]
     fn segment_at_finds_the_part_under_the_pointer() {

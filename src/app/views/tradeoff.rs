@@ -4,11 +4,11 @@
 use egui::{Align2, ComboBox, RichText, Ui};
 use egui_plot::{HoverPosition, Line, LineStyle, MarkerShape, Plot, PlotPoint, Points, Text};
 
+use crate::analysis::pareto::{family_members, family_scores, pareto_front};
+use crate::analysis::scoring::Ranking;
 use crate::app::{Derived, theme};
 use crate::i18n::{self, Lang, fill};
-use crate::model::{Direction, Scenario};
-use crate::pareto::{family_members, family_scores, pareto_front};
-use crate::scoring::Ranking;
+use crate::scenario::model::{Direction, Scenario};
 
 /// What an axis shows. Criteria and families are named by id, which survives edits that
 /// reorder or rename them.
@@ -18,7 +18,7 @@ pub enum Axis {
     Overall,
     /// A criterion's normalised value.
     Criterion(String),
-    /// A family's sub-score (see [`crate::pareto::family_scores`]).
+    /// A family's sub-score (see [`crate::analysis::pareto::family_scores`]).
     Family(String),
 }
 
@@ -668,7 +668,7 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
-    use crate::scenario_file::default_scenario;
+    use crate::files::scenario_file::default_scenario;
 
     fn setup() -> (Scenario, Derived) {
         let s = default_scenario().unwrap();

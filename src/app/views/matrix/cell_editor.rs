@@ -9,9 +9,9 @@ use super::form::{
     buttons, checked, entered, error_line, focus_all, grid, outcome, parse_number, text_row,
 };
 use super::text::{number_text, scale_text};
-use crate::edit::Edit;
 use crate::i18n::{self, fill};
-use crate::model::{Basis, Cell, Scenario, Uncertainty};
+use crate::scenario::edit::Edit;
+use crate::scenario::model::{Basis, Cell, Scenario, Uncertainty};
 
 /// The kind of uncertainty in the cell editor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -247,7 +247,7 @@ pub(super) fn show(ui: &mut Ui, s: &Scenario, form: &mut CellForm) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario_file::default_scenario;
+    use crate::files::scenario_file::default_scenario;
 
     #[test]
     fn the_editor_fields_give_back_every_cell_exactly() {

@@ -10,12 +10,12 @@ use egui::{
     Stroke, Ui, WidgetInfo, vec2,
 };
 
-use super::table::{Metrics, Table};
+use super::metrics::{Metrics, Table};
 use super::text::{cell_text, number_text, scale_text};
 use super::{Action, Thing};
 use crate::app::{Derived, theme};
 use crate::i18n::{self, fill};
-use crate::model::{Basis, Cell, Criterion, PolicyOption, Scenario, Uncertainty};
+use crate::scenario::model::{Basis, Cell, Criterion, PolicyOption, Scenario, Uncertainty};
 
 /// The widget id of a value cell: stable while rows are sorted.
 pub(super) fn cell_id(o: &PolicyOption, c: &Criterion) -> Id {

@@ -8,10 +8,12 @@ use super::form::{
     Reply, checked, entered, focus_all, grid, modal, outcome, parse_number, text_row,
 };
 use super::{Outcome, Thing};
-use crate::csv_import::slug;
-use crate::edit::Edit;
+use crate::files::csv_import::slug;
 use crate::i18n::{self, fill};
-use crate::model::{Criterion, Direction, PolicyOption, Provenance, Scale, Scenario, unique_id};
+use crate::scenario::edit::Edit;
+use crate::scenario::model::{
+    Criterion, Direction, PolicyOption, Provenance, Scale, Scenario, unique_id,
+};
 
 /// The provenance of an option added here when the user names no document.
 const ADDED_HERE: &str = "added in Tideline";

@@ -7,9 +7,9 @@ use egui::{Id, Key, Response, RichText, TextEdit, Ui};
 
 use super::Outcome;
 use crate::app::theme;
-use crate::edit::{self, Edit};
 use crate::i18n::{self, fill};
-use crate::model::Scenario;
+use crate::scenario::edit::{self, Edit};
+use crate::scenario::model::Scenario;
 
 /// What the user answered a modal dialog this frame.
 pub(super) enum Reply {

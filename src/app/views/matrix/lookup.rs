@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::text::cell_text;
 use crate::app::Derived;
 use crate::i18n::{self, Lang};
-use crate::model::{Cell, Direction, Scenario};
+use crate::scenario::model::{Cell, Direction, Scenario};
 
 /// What the rows are sorted by.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -168,7 +168,7 @@ pub(super) fn sorted_rows(s: &Scenario, d: &Derived, lookup: &Lookup, sort: &Sor
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario_file::default_scenario;
+    use crate::files::scenario_file::default_scenario;
 
     #[test]
     fn a_header_click_sorts_then_reverses_then_restores_file_order() {

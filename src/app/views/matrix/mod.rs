@@ -1,7 +1,7 @@
 //! Matrix view: options × criteria in a table, cells coloured by normalised value, uncertainty
 //! as a range, rationale and source on hover. Cells are edited in place; options and criteria
 //! are added, renamed and removed from a toolbar and context menus. Every change is pushed as a
-//! [`Command::Edit`], pre-validated with [`crate::edit::apply`] so a refusal shows where it was
+//! [`Command::Edit`], pre-validated with [`crate::scenario::edit::apply`] so a refusal shows where it was
 //! made.
 //!
 //! Where things live:
@@ -20,20 +20,21 @@ mod cells;
 mod dialogs;
 mod form;
 mod lookup;
+mod metrics;
 mod table;
 mod text;
 
 use egui::{RichText, Ui, vec2};
 
 use crate::app::{Command, Derived, theme};
-use crate::edit::Edit;
 use crate::i18n::{self, fill};
-use crate::model::Scenario;
+use crate::scenario::edit::Edit;
+use crate::scenario::model::Scenario;
 
 use cell_editor::CellForm;
 use dialogs::{AddCriterion, AddForm, AddOption, RemoveForm, RenameForm};
 use lookup::{Lookup, Order, Sort, SortKey, sorted_rows};
-use table::{Metrics, Table};
+use metrics::{Metrics, Table};
 
 /// Option or criterion, for the rename and remove dialogs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! the cell editor agree.
 
 use crate::i18n::{self, fill};
-use crate::model::{Cell, Criterion, Direction};
+use crate::scenario::model::{Cell, Criterion, Direction};
 
 /// Shortest text that parses back to exactly `v`.
 pub(super) fn number_text(v: f64) -> String {

@@ -1,0 +1,475 @@
+//! The scoring core: normalisation, the scoring methods and ranks. Pure functions over plain
+//! data.
+//!
+//! Every normalisation maps a criterion's column so that more is better, whatever the
+//! criterion's direction. Definitions and degenerate cases are in `docs/methods.md`.
+//!
+//! [`score_with`] scores a scenario; [`score_problem`] is the same over a plain matrix and
+//! weights, for callers (and benchmarks) that already hold them. Each method other than the
+//! weighted sum lives in its own submodule.
+
+mod promethee;
+mod topsis;
+mod vikor;
+mod wpm;
+
+pub use promethee::{Outrank, incomparable_pairs, preference, promethee1};
+
+use thiserror::Error;
+
+use crate::scenario::model::{Criterion, Direction, Method, Normalization, Scenario};
+use crate::scenario::weights::effective_weights;
+
+/// Relative tolerance under which two scores count as equal for ranking.
+pub const TIE_TOLERANCE: f64 = 1e-9;
+
+/// Why a scenario cannot be scored as asked.
+#[derive(Clone, Debug, PartialEq, Error)]
+pub enum ScoreError {
+    #[error(
+        "option `{option}` has no value for criterion `{criterion}`, which has a weight above zero; fill it in or set the weight to 0"
+    )]
+    MissingValue { option: String, criterion: String },
+    #[error(
+        "criterion `{criterion}`: the `{normalization}` normalisation is undefined here: {reason}"
+    )]
+    Undefined {
+        criterion: String,
+        normalization: &'static str,
+        reason: String,
+    },
+    #[error("profile `{profile}` gives every criterion a weight of zero")]
+    AllZeroWeights { profile: String },
+    #[error("unknown profile `{0}`")]
+    UnknownProfile(String),
+    #[error("the scenario has no weight profile")]
+    NoProfile,
+    #[error(
+        "the `{method}` method does not work with the `{normalization}` normalisation; use {allowed}"
+    )]
+    NotAllowed {
+        method: &'static str,
+        normalization: &'static str,
+        /// The allowed normalisations, e.g. "`vector` or `minmax`".
+        allowed: String,
+    },
+    #[error(
+        "option `{option}`, criterion `{criterion}`: the weighted product on raw values raises each value to a power and needs every value above 0 (found {value}); use the `linear` or `sum` normalisation, or set the criterion's weight to 0"
+    )]
+    NotPositive {
+        option: String,
+        criterion: String,
+        value: f64,
+    },
+    #[error("VIKOR's v must be between 0 and 1, found {0}")]
+    VikorV(f64),
+}
+
+pub use crate::scenario::model::allowed_list;
+
+/// Normalises one criterion's column. `None` entries (missing values) stay `None` and take no
+/// part in the column's statistics.
+///
+/// A constant column (every present value equal) gives 1 to every option under the
+/// data-dependent normalisations: a criterion on which all options are alike adds the same to
+/// every score and changes no rank. `scale` uses the declared bounds, so a constant column keeps
+/// its place on the scale there.
+pub fn normalize_column(
+    values: &[Option<f64>],
+    criterion: &Criterion,
+    method: Normalization,
+) -> Result<Vec<Option<f64>>, ScoreError> {
+    // The present values, without collecting them: this runs once a column on every re-score.
+    let present = || values.iter().flatten().copied();
+    let benefit = criterion.direction == Direction::Maximize;
+    let map = |f: &dyn Fn(f64) -> f64| values.iter().map(|v| v.map(f)).collect();
+
+    if method == Normalization::None {
+        return Ok(values.to_vec());
+    }
+    if method == Normalization::Scale {
+        return Ok(by_scale(values, criterion));
+    }
+
+    let (min, max) = present().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| {
+        (a.min(x), b.max(x))
+    });
+    // Also true when no value is present (the fold leaves min = +∞ > max = −∞).
+    if min >= max {
+        return Ok(map(&|_| 1.0));
+    }
+    let undefined = |reason: String| ScoreError::Undefined {
+        criterion: criterion.id.clone(),
+        normalization: method.keyword(),
+        reason,
+    };
+    let require = |positive_strictly: bool| -> Result<(), ScoreError> {
+        if positive_strictly && min <= 0.0 {
+            Err(undefined(format!(
+                "it divides by each value and needs every value above 0 (found {min})"
+            )))
+        } else if min < 0.0 {
+            Err(undefined(format!(
+                "it is a ratio and needs values of 0 or more (found {min})"
+            )))
+        } else {
+            Ok(())
+        }
+    };
+    Ok(match method {
+        Normalization::None => values.to_vec(),
+        Normalization::Scale => by_scale(values, criterion),
+        Normalization::MinMax => {
+            let span = max - min;
+            map(&|x| {
+                if benefit {
+                    (x - min) / span
+                } else {
+                    (max - x) / span
+                }
+            })
+        }
+        Normalization::Max => {
+            require(false)?;
+            map(&|x| if benefit { x / max } else { 1.0 - x / max })
+        }
+        Normalization::Linear => {
+            require(!benefit)?;
+            map(&|x| if benefit { x / max } else { min / x })
+        }
+        Normalization::Sum => {
+            require(!benefit)?;
+            if benefit {
+                let total: f64 = present().sum();
+                map(&|x| x / total)
+            } else {
+                let total: f64 = present().map(|x| 1.0 / x).sum();
+                map(&|x| (1.0 / x) / total)
+            }
+        }
+        Normalization::Vector => {
+            let norm = present().map(|x| x * x).sum::<f64>().sqrt();
+            map(&|x| if benefit { x / norm } else { 1.0 - x / norm })
+        }
+    })
+}
+
+/// The `scale` normalisation: the criterion's value function, else its declared bounds.
+fn by_scale(values: &[Option<f64>], criterion: &Criterion) -> Vec<Option<f64>> {
+    if let Some(vf) = &criterion.value_function {
+        return values.iter().map(|v| v.map(|x| vf.value(x))).collect();
+    }
+    let (lo, hi) = (criterion.scale.min, criterion.scale.max);
+    let span = hi - lo;
+    let benefit = criterion.direction == Direction::Maximize;
+    values
+        .iter()
+        .map(|v| {
+            v.map(|x| {
+                let t = if span > 0.0 { (x - lo) / span } else { 1.0 };
+                if benefit { t } else { 1.0 - t }
+            })
+        })
+        .collect()
+}
+
+/// Normalises every column of `matrix[option][criterion]`.
+pub fn normalize_matrix(
+    matrix: &[Vec<Option<f64>>],
+    criteria: &[Criterion],
+    method: Normalization,
+) -> Result<Vec<Vec<Option<f64>>>, ScoreError> {
+    let mut out = vec![vec![None; criteria.len()]; matrix.len()];
+    for (j, criterion) in criteria.iter().enumerate() {
+        let column: Vec<Option<f64>> = matrix.iter().map(|row| row[j]).collect();
+        for (i, v) in normalize_column(&column, criterion, method)?
+            .into_iter()
+            .enumerate()
+        {
+            out[i][j] = v;
+        }
+    }
+    Ok(out)
+}
+
+/// Weighted sum of each row: `Σ_j w_j · x_ij`.
+pub fn weighted_sum(matrix: &[Vec<f64>], weights: &[f64]) -> Vec<f64> {
+    matrix
+        .iter()
+        .map(|row| row.iter().zip(weights).map(|(x, w)| x * w).sum())
+        .collect()
+}
+
+/// Competition ranks, 1 best: scores equal within [`TIE_TOLERANCE`] (relative) share the best
+/// rank of their group, and the next rank skips (1, 2, 2, 4).
+pub fn ranks(scores: &[f64], higher_is_better: bool) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (scores[a], scores[b]);
+        let ord = x.total_cmp(&y);
+        if higher_is_better { ord.reverse() } else { ord }
+    });
+    let mut out = vec![0; scores.len()];
+    let mut group_score = f64::NAN;
+    let mut group_rank = 0;
+    for (pos, &i) in order.iter().enumerate() {
+        if pos == 0 || !nearly_equal(scores[i], group_score) {
+            group_rank = pos + 1;
+            group_score = scores[i];
+        }
+        out[i] = group_rank;
+    }
+    out
+}
+
+/// Whether two scores are equal within [`TIE_TOLERANCE`], relative to the larger magnitude.
+pub fn nearly_equal(a: f64, b: f64) -> bool {
+    let scale = a.abs().max(b.abs()).max(f64::MIN_POSITIVE);
+    (a - b).abs() <= TIE_TOLERANCE * scale || a == b
+}
+
+/// What a method computes beyond one score per option.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum MethodDetail {
+    /// The weighted sum and product: the scores say it all.
+    #[default]
+    None,
+    /// TOPSIS: Euclidean distance of each option to the weighted ideal and anti-ideal.
+    Topsis { d_plus: Vec<f64>, d_minus: Vec<f64> },
+    /// PROMETHEE: leaving (φ⁺), entering (φ⁻) and net (φ = φ⁺ − φ⁻) flows.
+    Promethee {
+        phi_plus: Vec<f64>,
+        phi_minus: Vec<f64>,
+        phi_net: Vec<f64>,
+    },
+    /// VIKOR: group utility S, individual regret R and Q (all lower is better), and the
+    /// compromise set with the two conditions of Opricovic & Tzeng (2004).
+    Vikor {
+        v: f64,
+        s: Vec<f64>,
+        r: Vec<f64>,
+        q: Vec<f64>,
+        /// Option indices of the compromise solution, best Q first.
+        compromise: Vec<usize>,
+        /// C1, acceptable advantage: Q(a2) − Q(a1) ≥ 1/(m − 1).
+        advantage: bool,
+        /// C2, acceptable stability: a1 is also best by S or by R.
+        stability: bool,
+    },
+}
+
+/// The result of scoring a scenario under one profile.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ranking {
+    pub method: Method,
+    pub normalization: Normalization,
+    /// The profile's id.
+    pub profile: String,
+    /// Effective criterion weights, summing to 1.
+    pub weights: Vec<f64>,
+    /// Normalised matrix `[option][criterion]`, more is better, roughly 0..1, for display: the
+    /// method's normalisation, or min-max for the methods on raw values; 0 where a value is
+    /// missing and unweighted.
+    pub normalized: Vec<Vec<f64>>,
+    /// Each criterion's part of each option's score. When `additive`, each row sums to the
+    /// score (`w_j · normalized` for the weighted sum, `w_j · φ_j` for PROMETHEE II);
+    /// otherwise it is `w_j · normalized`, a display of weighted performance.
+    pub contributions: Vec<Vec<f64>>,
+    /// The headline score of each option, in the scenario's option order: the weighted sum,
+    /// the weighted product, TOPSIS closeness, PROMETHEE net flow φ or VIKOR's Q.
+    pub scores: Vec<f64>,
+    /// Rank of each option, 1 best.
+    pub ranks: Vec<usize>,
+    /// Whether a higher score is better (false for VIKOR).
+    pub higher_is_better: bool,
+    /// Whether each row of `contributions` sums to the score.
+    pub additive: bool,
+    pub detail: MethodDetail,
+}
+
+impl Ranking {
+    /// Option indices from best to worst (ties keep scenario order).
+    pub fn order(&self) -> Vec<usize> {
+        let mut idx: Vec<usize> = (0..self.scores.len()).collect();
+        idx.sort_by_key(|&i| self.ranks[i]);
+        idx
+    }
+}
+
+/// A scoring problem as plain data: what a method needs, without the scenario around it.
+#[derive(Clone, Copy, Debug)]
+pub struct Problem<'a> {
+    /// Option ids, for messages.
+    pub options: &'a [&'a str],
+    pub criteria: &'a [Criterion],
+    /// `[option][criterion]`; `None` is allowed only where the criterion's weight is 0.
+    pub matrix: &'a [Vec<Option<f64>>],
+    /// One weight per criterion, summing to 1.
+    pub weights: &'a [f64],
+    /// VIKOR's v (ignored by the other methods).
+    pub vikor_v: f64,
+}
+
+impl Problem<'_> {
+    /// The id of option `i`, or its position when the problem has no ids.
+    fn option_id(&self, i: usize) -> String {
+        self.options
+            .get(i)
+            .map_or_else(|| format!("#{}", i + 1), |o| (*o).to_string())
+    }
+
+    /// Column `j` with missing values read as 0; only for weighted columns, which have none.
+    fn raw_column(&self, j: usize) -> Vec<f64> {
+        self.matrix
+            .iter()
+            .map(|row| row[j].unwrap_or(0.0))
+            .collect()
+    }
+
+    /// Indices of the criteria with a weight above 0.
+    fn weighted(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.criteria.len()).filter(|&j| self.weights[j] > 0.0)
+    }
+
+    /// The matrix under `n`, missing (unweighted) values as 0.
+    fn normalized(&self, n: Normalization) -> Result<Vec<Vec<f64>>, ScoreError> {
+        let mut out = vec![vec![0.0; self.criteria.len()]; self.matrix.len()];
+        let mut column = Vec::with_capacity(self.matrix.len());
+        for (j, criterion) in self.criteria.iter().enumerate() {
+            column.clear();
+            column.extend(self.matrix.iter().map(|row| row[j]));
+            for (row, v) in out.iter_mut().zip(normalize_column(&column, criterion, n)?) {
+                row[j] = v.unwrap_or(0.0);
+            }
+        }
+        Ok(out)
+    }
+
+    /// `w_j · normalized[i][j]`.
+    fn weighted_matrix(&self, normalized: &[Vec<f64>]) -> Vec<Vec<f64>> {
+        normalized
+            .iter()
+            .map(|row| row.iter().zip(self.weights).map(|(x, w)| x * w).collect())
+            .collect()
+    }
+}
+
+/// What a method computes for a [`Problem`]; [`Ranking`] adds ranks and names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MethodOutput {
+    pub normalized: Vec<Vec<f64>>,
+    pub contributions: Vec<Vec<f64>>,
+    pub scores: Vec<f64>,
+    pub additive: bool,
+    pub detail: MethodDetail,
+}
+
+/// Scores a plain problem with `method` under `normalization`: the core of [`score_with`].
+pub fn score_problem(
+    p: &Problem,
+    method: Method,
+    normalization: Normalization,
+) -> Result<MethodOutput, ScoreError> {
+    if !method.allows(normalization) {
+        return Err(ScoreError::NotAllowed {
+            method: method.keyword(),
+            normalization: normalization.keyword(),
+            allowed: allowed_list(method),
+        });
+    }
+    for (i, row) in p.matrix.iter().enumerate() {
+        for (j, v) in row.iter().enumerate() {
+            if v.is_none() && p.weights[j] > 0.0 {
+                return Err(ScoreError::MissingValue {
+                    option: p.option_id(i),
+                    criterion: p.criteria[j].id.clone(),
+                });
+            }
+        }
+    }
+    match method {
+        Method::Wsm => {
+            let normalized = p.normalized(normalization)?;
+            let scores = weighted_sum(&normalized, p.weights);
+            Ok(MethodOutput {
+                contributions: p.weighted_matrix(&normalized),
+                normalized,
+                scores,
+                additive: true,
+                detail: MethodDetail::None,
+            })
+        }
+        Method::Wpm => wpm::score(p, normalization),
+        Method::Topsis => topsis::score(p, normalization),
+        Method::Promethee2 => promethee::score(p),
+        Method::Vikor => vikor::score(p),
+    }
+}
+
+/// Scores `scenario` with the profile at `profile` (an index into `scenario.profiles`), reading
+/// VIKOR's v from the scenario's settings. A combination of method and normalisation that
+/// [`Method::normalizations`] does not list is refused with [`ScoreError::NotAllowed`].
+pub fn score_with(
+    scenario: &Scenario,
+    profile: usize,
+    method: Method,
+    normalization: Normalization,
+) -> Result<Ranking, ScoreError> {
+    let profile = scenario
+        .profiles
+        .get(profile)
+        .ok_or(ScoreError::NoProfile)?;
+    let weights = effective_weights(scenario, profile);
+    if weights.iter().all(|&w| w == 0.0) {
+        return Err(ScoreError::AllZeroWeights {
+            profile: profile.id.clone(),
+        });
+    }
+    let raw = scenario.matrix();
+    let options: Vec<&str> = scenario.options.iter().map(|o| o.id.as_str()).collect();
+    let problem = Problem {
+        options: &options,
+        criteria: &scenario.criteria,
+        matrix: &raw,
+        weights: &weights,
+        vikor_v: scenario.settings.vikor_v,
+    };
+    let out = score_problem(&problem, method, normalization)?;
+    Ok(Ranking {
+        method,
+        normalization,
+        profile: profile.id.clone(),
+        ranks: ranks(&out.scores, method.higher_is_better()),
+        weights,
+        normalized: out.normalized,
+        contributions: out.contributions,
+        scores: out.scores,
+        higher_is_better: method.higher_is_better(),
+        additive: out.additive,
+        detail: out.detail,
+    })
+}
+
+/// Scores `scenario` with its own settings (method, normalisation, active profile).
+pub fn score(scenario: &Scenario) -> Result<Ranking, ScoreError> {
+    score_with(
+        scenario,
+        scenario.active_profile_index(),
+        scenario.settings.method,
+        scenario.settings.normalization,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ties_share_the_best_rank_and_the_next_skips() {
+        assert_eq!(ranks(&[0.9, 0.5, 0.5, 0.1], true), vec![1, 2, 2, 4]);
+        assert_eq!(ranks(&[0.1, 0.5, 0.5, 0.9], false), vec![1, 2, 2, 4]);
+        // Equal within 1e-9 relative: tied. Apart by more: not.
+        assert_eq!(ranks(&[1.0, 1.0 + 1e-12, 0.5], true), vec![1, 1, 3]);
+        assert_eq!(ranks(&[1.0, 1.0 + 1e-6], true), vec![2, 1]);
+    }
+}

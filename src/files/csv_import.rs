@@ -1,0 +1,410 @@
+//! Import of a matrix prepared in a spreadsheet. The smallest file:
+//!
+//! ```text
+//! option,cost,effect
+//! direction,min,max      (optional)
+//! weight,1,2             (optional)
+//! Option A,3,7
+//! Option B,5,
+//! ```
+//!
+//! An empty cell or `NA` is a missing value. Without more, the result is a scenario with one
+//! family `criteria`, scale bounds from the data, normalisation `minmax` (the bounds carry no
+//! more information than the data), one profile from the weight row.
+//!
+//! Optional rows and a `name` column carry the rest of what changes a score, so that a matrix
+//! exported by `export::matrix_csv` reads back to the same scores (`docs/scenario-format.md`
+//! lists them): criterion `name`, `family`, `scale min`, `scale max`, `unit`, `value function`;
+//! PROMETHEE's `preference`, `q`, `p`, `s`; the settings `method`, `normalization`, `vikor v`;
+//! and under an option row, `low`, `likely` and `high` rows giving its values' ranges and a
+//! `basis` row saying which are illustrative.
+//!
+//! Rows are read cell by cell in `sheet.rs`; the checks across rows and the scenario itself
+//! are in `build.rs`. Every problem is reported at the cell at fault.
+
+mod build;
+mod sheet;
+
+use std::collections::{HashMap, HashSet};
+
+use crate::files::diagnostic::{Diagnostic, LoadError, line_col, utf8};
+use crate::scenario::model::{Scenario, unique_id};
+use crate::scenario::validate::validate;
+
+use sheet::Reader;
+pub use sheet::{ROW_LABELS, row_label};
+
+/// One CSV cell and where it starts (byte offset).
+#[derive(Clone, Debug)]
+struct Field {
+    text: String,
+    start: usize,
+}
+
+/// One CSV record: its fields and the byte offset of its line.
+#[derive(Clone, Debug)]
+struct Record {
+    fields: Vec<Field>,
+    start: usize,
+}
+
+/// Splits RFC 4180 CSV text into records, keeping each cell's position. Quoted cells may hold
+/// commas, doubled quotes and line breaks. Blank lines are skipped.
+fn records(text: &str) -> Result<Vec<Record>, (usize, String)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        let start = pos;
+        let mut fields = Vec::new();
+        loop {
+            let field_start = pos;
+            let mut value = String::new();
+            if bytes.get(pos) == Some(&b'"') {
+                pos += 1;
+                let mut closed = false;
+                let mut run = pos;
+                while pos < bytes.len() {
+                    if bytes[pos] == b'"' {
+                        value.push_str(&text[run..pos]);
+                        if bytes.get(pos + 1) == Some(&b'"') {
+                            value.push('"');
+                            pos += 2;
+                            run = pos;
+                            continue;
+                        }
+                        pos += 1;
+                        closed = true;
+                        break;
+                    }
+                    pos += 1;
+                }
+                if !closed {
+                    return Err((field_start, "a quoted cell is not closed".to_string()));
+                }
+                if !matches!(bytes.get(pos), None | Some(b',' | b'\n' | b'\r')) {
+                    return Err((pos, "unexpected text after a closing quote".to_string()));
+                }
+            } else {
+                let run = pos;
+                while pos < bytes.len() && !matches!(bytes[pos], b',' | b'\n' | b'\r') {
+                    pos += 1;
+                }
+                value.push_str(&text[run..pos]);
+            }
+            fields.push(Field {
+                text: value,
+                start: field_start,
+            });
+            match bytes.get(pos) {
+                Some(b',') => pos += 1,
+                Some(b'\r') => {
+                    pos += 1;
+                    if bytes.get(pos) == Some(&b'\n') {
+                        pos += 1;
+                    }
+                    break;
+                }
+                Some(b'\n') => {
+                    pos += 1;
+                    break;
+                }
+                _ => break,
+            }
+        }
+        let blank = fields.len() == 1 && fields[0].text.trim().is_empty();
+        if !blank {
+            out.push(Record { fields, start });
+        }
+    }
+    Ok(out)
+}
+
+/// Parses a CSV matrix into a validated scenario; `file` names it in messages.
+pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
+    let text = utf8(bytes, file)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut diags = Vec::new();
+    let diag = |offset: usize, field: String, message: String| Diagnostic {
+        file: file.to_string(),
+        location: Some(line_col(text, offset)),
+        field,
+        message,
+    };
+    let recs = records(text).map_err(|(at, m)| LoadError::single(diag(at, String::new(), m)))?;
+    let Some((header, rows)) = recs.split_first() else {
+        return Err(LoadError::single(Diagnostic::whole_file(
+            file,
+            "the file is empty; expected a header `option,<criterion>,...`",
+        )));
+    };
+    check_header(header, &mut |at, field, message| {
+        diags.push(diag(at, field, message))
+    });
+    let line_of = |offset: usize| line_col(text, offset).0;
+    let mut problem =
+        |at: usize, field: String, message: String| diags.push(diag(at, field, message));
+    let mut reader = Reader::new(header, &line_of, &mut problem);
+    for row in rows {
+        reader.row(row);
+    }
+    let sheet = reader.sheet;
+    let derived = build::derive(&sheet, &mut problem);
+    let chosen = build::method(&sheet, &mut problem);
+    if sheet.options.is_empty() {
+        problem(
+            text.len(),
+            String::new(),
+            "no option rows: expected one row per option after the header".into(),
+        );
+    }
+    if !diags.is_empty() {
+        return Err(LoadError { diagnostics: diags });
+    }
+
+    let scenario = build::build(file, &sheet, derived, chosen);
+    // The import is built to be valid; anything validation still finds is reported, not hidden.
+    let problems = validate(&scenario);
+    if problems.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(LoadError {
+            diagnostics: problems
+                .into_iter()
+                .map(|p| Diagnostic {
+                    file: file.to_string(),
+                    location: None,
+                    field: p.field,
+                    message: p.message,
+                })
+                .collect(),
+        })
+    }
+}
+
+/// Checks the header: `option`, an optional `name`, then unique, non-empty criterion labels.
+fn check_header(header: &Record, problem: &mut dyn FnMut(usize, String, String)) {
+    let first = &header.fields[0];
+    if !first.text.trim().eq_ignore_ascii_case("option") {
+        problem(
+            first.start,
+            "header".into(),
+            format!(
+                "the first header cell must be `option`, found `{}`",
+                first.text.trim()
+            ),
+        );
+    }
+    let skip = if header
+        .fields
+        .get(1)
+        .is_some_and(|f| f.text.trim().eq_ignore_ascii_case("name"))
+    {
+        2
+    } else {
+        1
+    };
+    if header.fields.len() <= skip {
+        problem(
+            header.start,
+            "header".into(),
+            "no criteria: expected `option,<criterion>,...`".into(),
+        );
+    }
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (k, f) in header.fields.iter().enumerate().skip(skip) {
+        let name = f.text.trim();
+        if name.is_empty() {
+            problem(
+                f.start,
+                format!("header, column {}", k + 1),
+                "empty criterion name".into(),
+            );
+        } else if let Some(first) = seen.insert(name, k) {
+            problem(
+                f.start,
+                format!("header, column {}", k + 1),
+                format!("duplicate criterion `{name}` (also column {})", first + 1),
+            );
+        }
+    }
+}
+
+/// A cell as a number: `Ok(None)` when empty or `NA`, an error when not a finite number.
+fn number(cell: &str) -> Result<Option<f64>, String> {
+    let t = cell.trim();
+    if t.is_empty() || t.eq_ignore_ascii_case("na") {
+        return Ok(None);
+    }
+    match t.parse::<f64>() {
+        Ok(x) if x.is_finite() => Ok(Some(x)),
+        Ok(x) => Err(format!("expected a finite number, found {x}")),
+        Err(_) => Err(format!("expected a number, found `{t}`")),
+    }
+}
+
+/// An id from a display name: lower case, runs of other characters as `-`.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for ch in name.trim().chars() {
+        if ch.is_alphanumeric() {
+            out.extend(ch.to_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() {
+        "item".to_string()
+    } else {
+        out
+    }
+}
+
+/// Unique slugs for `names`, suffixing `-2`, `-3`… where two names slug alike.
+fn unique_ids(names: impl Iterator<Item = String>) -> Vec<String> {
+    let mut used: HashSet<String> = HashSet::new();
+    names
+        .map(|n| {
+            let id = unique_id(&slug(&n), |id| used.contains(id));
+            used.insert(id.clone());
+            id
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_quoted_cells_with_commas_quotes_and_newlines() {
+        let recs = records("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"x\ny\",2,3\n").unwrap_or_default();
+        let texts: Vec<Vec<&str>> = recs
+            .iter()
+            .map(|r| r.fields.iter().map(|f| f.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            texts,
+            vec![vec!["a", "b,c", "say \"hi\""], vec!["x\ny", "2", "3"]]
+        );
+        assert_eq!(
+            recs[1].fields[1].start,
+            "a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"x\ny\",".len()
+        );
+    }
+
+    #[test]
+    fn slugs_are_unique_and_readable() {
+        let ids = unique_ids(
+            [
+                "Knowledge hub".to_string(),
+                "knowledge-hub".into(),
+                "¶9 (a)".into(),
+            ]
+            .into_iter(),
+        );
+        assert_eq!(ids, vec!["knowledge-hub", "knowledge-hub-2", "9-a"]);
+    }
+
+    const OUTRANKING: &str = "option,cost,effect,reach\n\
+        direction,min,max,max\n\
+        preference,linear,V-Shape,\n\
+        q,1,,\n\
+        p,3,2,\n\
+        A,2,4,1\n\
+        B,6,9,1\n\
+        C,5,5,1\n";
+
+    #[test]
+    fn preference_rows_set_each_criterion_s_outranking_and_survive_a_round_trip() {
+        use crate::scenario::model::{Method, Normalization, Outranking, PreferenceFunction as F};
+        let s = parse_csv(OUTRANKING.as_bytes(), "m.csv").unwrap_or_else(|e| panic!("{e}"));
+        let got: Vec<Option<Outranking>> =
+            s.criteria.iter().map(|c| c.outranking.clone()).collect();
+        let want = vec![
+            Some(Outranking {
+                function: F::Linear,
+                q: Some(1.0),
+                p: Some(3.0),
+                s: None,
+            }),
+            Some(Outranking {
+                function: F::VShape,
+                q: None,
+                p: Some(2.0),
+                s: None,
+            }),
+            None,
+        ];
+        assert_eq!(got, want);
+        let text = crate::files::scenario_file::to_ron(&s).unwrap_or_else(|e| panic!("{e}"));
+        let again = crate::files::scenario_file::parse_ron(text.as_bytes(), "m.ron")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(again, s);
+        // PROMETHEE II with those thresholds, worked out by hand (weights 1/3 each; reach is
+        // constant and adds nothing). Cost, linear q = 1, p = 3: A is 4 cheaper than B (P = 1)
+        // and 3 cheaper than C (P = 1); C is 1 cheaper than B (P = 0). Effect, V-shape p = 2:
+        // B − A = 5 (1), B − C = 4 (1), C − A = 1 (0.5).
+        // φ(A) = [(1 + 1) − (0 + 0)]/2/3 + [0 − (1 + 0.5)]/2/3 = (2 − 1.5)/6.
+        let r = crate::analysis::scoring::score_with(
+            &again,
+            0,
+            Method::Promethee2,
+            Normalization::None,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert!((r.scores[0] - 0.5 / 6.0).abs() < 1e-12, "{:?}", r.scores);
+    }
+
+    /// Each bad outranking entry is reported at its own cell.
+    #[test]
+    fn bad_outranking_entries_are_located() {
+        let cases: [(&str, (usize, usize), &str, &str); 5] = [
+            (
+                "option,a,b\npreference,linear,sigmoid\nq,1,\np,2,\nX,1,2\n",
+                (2, 19),
+                "preference, column `b`",
+                "expected one of `usual`, `u-shape`, `v-shape`, `level`, `linear`, `gaussian` (or an empty cell for the usual criterion), found `sigmoid`",
+            ),
+            (
+                "option,a,b\npreference,u-shape,\nq,-1,\nX,1,2\n",
+                (3, 3),
+                "q, column `a`",
+                "threshold -1 is negative",
+            ),
+            (
+                "option,a,b\npreference,usual,\np,,4\nX,1,2\n",
+                (3, 4),
+                "p, column `b`",
+                "a `p` threshold needs a preference function for this column in a `preference` row",
+            ),
+            (
+                "option,a,b\npreference,,level\nX,1,2\n",
+                (2, 13),
+                "preference, column `b`",
+                "the `level` preference function needs a value in the `q` and `p` rows",
+            ),
+            (
+                "option,a\npreference,linear\nq,5\np,2\nX,1\n",
+                (3, 3),
+                "q, column `a`",
+                "indifference threshold q = 5 exceeds preference threshold p = 2",
+            ),
+        ];
+        for (text, at, field, message) in cases {
+            let e = parse_csv(text.as_bytes(), "bad.csv")
+                .err()
+                .unwrap_or_else(|| panic!("accepted: {text}"));
+            assert_eq!(e.diagnostics.len(), 1, "{e}");
+            let d = &e.diagnostics[0];
+            assert_eq!(
+                (d.location, d.field.as_str(), d.message.as_str()),
+                (Some(at), field, message),
+                "{text}"
+            );
+        }
+    }
+}

@@ -1,0 +1,458 @@
+//! Finds where each field of a RON text stands, so that a problem found after parsing
+//! (a duplicate id, a value off its scale) can still name its line and column, and a parse
+//! error can name its field.
+//!
+//! This is a tolerant scanner, not a parser: it follows brackets, field names, list indices and
+//! map keys, and stops quietly where the text stops making sense. It never fails.
+
+use std::collections::HashMap;
+
+/// Deepest nesting followed; deeper text is skipped (ron itself refuses it).
+const MAX_DEPTH: usize = 128;
+
+/// Byte span of each field path in a RON text.
+#[derive(Debug, Default)]
+pub struct FieldMap {
+    spans: HashMap<String, (usize, usize)>,
+    order: Vec<(String, usize, usize)>,
+}
+
+impl FieldMap {
+    /// Scans `text`.
+    pub fn new(text: &str) -> Self {
+        let mut scanner = Scanner {
+            bytes: text.as_bytes(),
+            pos: 0,
+            map: FieldMap::default(),
+        };
+        scanner.value(String::new(), 0);
+        scanner.map
+    }
+
+    /// Start byte of `path`, or of its nearest enclosing field that was found.
+    pub fn start_of(&self, path: &str) -> Option<usize> {
+        let mut p = path;
+        loop {
+            if let Some(&(start, _)) = self.spans.get(p) {
+                return Some(start);
+            }
+            p = parent(p)?;
+        }
+    }
+
+    /// The innermost field whose span holds byte `offset`.
+    pub fn field_at(&self, offset: usize) -> Option<&str> {
+        self.order
+            .iter()
+            .filter(|(path, s, e)| !path.is_empty() && *s <= offset && offset < *e)
+            .min_by_key(|(_, s, e)| e - s)
+            .map(|(p, _, _)| p.as_str())
+    }
+}
+
+impl FieldMap {
+    /// Whether the record at `path` has a field found by name (`path.name`), as opposed to
+    /// tuple members only.
+    pub fn has_named_field(&self, path: &str) -> bool {
+        self.spans.keys().any(|k| {
+            // The top record's fields are written without a leading dot.
+            let rest = k.strip_prefix(path);
+            let name = if path.is_empty() {
+                rest
+            } else {
+                rest.and_then(|rest| rest.strip_prefix('.'))
+            };
+            name.is_some_and(|name| {
+                name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+                    && !name.contains(['.', '['])
+            })
+        })
+    }
+}
+
+/// `a.b[2]` → `a.b`; `a.b` → `a`; `a` → ``; `` → none.
+fn parent(path: &str) -> Option<&str> {
+    if path.is_empty() {
+        return None;
+    }
+    let cut = path.rfind(['.', '[']).unwrap_or(0);
+    Some(&path[..cut])
+}
+
+struct Scanner<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    map: FieldMap,
+}
+
+impl Scanner<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn peek_at(&self, ahead: usize) -> Option<u8> {
+        self.bytes.get(self.pos + ahead).copied()
+    }
+
+    /// Skips whitespace, `//` line comments, nested `/* */` comments and `#![…]` attributes.
+    fn skip_trivia(&mut self) {
+        loop {
+            match (self.peek(), self.peek_at(1)) {
+                (Some(c), _) if c.is_ascii_whitespace() => self.pos += 1,
+                (Some(b'/'), Some(b'/')) => {
+                    while let Some(c) = self.peek() {
+                        if c == b'\n' {
+                            break;
+                        }
+                        self.pos += 1;
+                    }
+                }
+                (Some(b'/'), Some(b'*')) => {
+                    self.pos += 2;
+                    let mut depth = 1;
+                    while depth > 0 {
+                        match (self.peek(), self.peek_at(1)) {
+                            (None, _) => return,
+                            (Some(b'/'), Some(b'*')) => {
+                                depth += 1;
+                                self.pos += 2;
+                            }
+                            (Some(b'*'), Some(b'/')) => {
+                                depth -= 1;
+                                self.pos += 2;
+                            }
+                            _ => self.pos += 1,
+                        }
+                    }
+                }
+                (Some(b'#'), Some(b'!')) => {
+                    while let Some(c) = self.peek() {
+                        self.pos += 1;
+                        if c == b']' {
+                            break;
+                        }
+                    }
+                }
+                _ => return,
+            }
+        }
+    }
+
+    fn ident(&mut self) -> &str {
+        let start = self.pos;
+        while let Some(c) = self.peek() {
+            if c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80 {
+                self.pos += 1;
+            } else {
+                break;
+            }
+        }
+        std::str::from_utf8(&self.bytes[start..self.pos]).unwrap_or("")
+    }
+
+    /// Skips a quoted string (`"…"` or `'…'`) and returns its raw contents.
+    fn quoted(&mut self, quote: u8) -> String {
+        self.pos += 1;
+        let start = self.pos;
+        while let Some(c) = self.peek() {
+            if c == b'\\' {
+                self.pos += 2;
+                continue;
+            }
+            if c == quote {
+                let s = String::from_utf8_lossy(&self.bytes[start..self.pos]).into_owned();
+                self.pos += 1;
+                return s;
+            }
+            self.pos += 1;
+        }
+        self.pos = self.bytes.len();
+        String::from_utf8_lossy(&self.bytes[start..]).into_owned()
+    }
+
+    /// Skips a raw string `r#"…"#` (the `r` already consumed).
+    fn raw_string(&mut self) {
+        let mut hashes = 0;
+        while self.peek() == Some(b'#') {
+            hashes += 1;
+            self.pos += 1;
+        }
+        if self.peek() != Some(b'"') {
+            return;
+        }
+        self.pos += 1;
+        while let Some(c) = self.peek() {
+            self.pos += 1;
+            if c == b'"' {
+                let closing = (0..hashes).all(|i| self.peek_at(i) == Some(b'#'));
+                if closing {
+                    self.pos += hashes;
+                    return;
+                }
+            }
+        }
+    }
+
+    fn record(&mut self, path: String, start: usize) {
+        let end = self.pos.max(start);
+        self.map.order.push((path.clone(), start, end));
+        self.map.spans.insert(path, (start, end));
+    }
+
+    fn value(&mut self, path: String, depth: usize) {
+        self.skip_trivia();
+        let start = self.pos;
+        let Some(c) = self.peek() else { return };
+        if depth > MAX_DEPTH {
+            self.pos = self.bytes.len();
+            return;
+        }
+        match c {
+            b'(' => self.fields(&path, depth),
+            b'[' => self.list(&path, depth),
+            b'{' => self.map_entries(&path, depth),
+            b'"' | b'\'' => {
+                self.quoted(c);
+            }
+            b'r' if matches!(self.peek_at(1), Some(b'#' | b'"')) => {
+                self.pos += 1;
+                self.raw_string();
+            }
+            c if c.is_ascii_alphabetic() || c == b'_' => {
+                let name = self.ident().to_string();
+                self.skip_trivia();
+                if self.peek() == Some(b'(') {
+                    if name == "Some" {
+                        self.pos += 1;
+                        self.value(path.clone(), depth + 1);
+                        self.skip_trivia();
+                        if self.peek() == Some(b')') {
+                            self.pos += 1;
+                        }
+                    } else {
+                        self.fields(&path, depth);
+                    }
+                }
+            }
+            _ => {
+                // A number or other bare token: runs to the next delimiter.
+                while let Some(c) = self.peek() {
+                    if c.is_ascii_whitespace() || b",)]}:".contains(&c) {
+                        break;
+                    }
+                    self.pos += 1;
+                }
+                if self.pos == start {
+                    self.pos += 1; // a stray delimiter: step over it so the scan moves on
+                }
+            }
+        }
+        self.record(path, start);
+    }
+
+    /// `( name: value, … )` or a tuple `( value, … )`.
+    fn fields(&mut self, path: &str, depth: usize) {
+        self.pos += 1;
+        let mut index = 0;
+        loop {
+            self.skip_trivia();
+            match self.peek() {
+                None => return,
+                Some(b')') => {
+                    self.pos += 1;
+                    return;
+                }
+                Some(b',') => {
+                    self.pos += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            let before = self.pos;
+            let child = match self.field_name() {
+                Some(name) if path.is_empty() => name,
+                Some(name) => format!("{path}.{name}"),
+                None => {
+                    index += 1;
+                    format!("{path}.{}", index - 1)
+                }
+            };
+            self.value(child, depth + 1);
+            if self.pos == before {
+                self.pos += 1;
+            }
+        }
+    }
+
+    /// Consumes `name :` if it stands here, returning the name.
+    fn field_name(&mut self) -> Option<String> {
+        let save = self.pos;
+        let c = self.peek()?;
+        if !(c.is_ascii_alphabetic() || c == b'_') {
+            return None;
+        }
+        let name = self.ident().to_string();
+        self.skip_trivia();
+        if self.peek() == Some(b':') && self.peek_at(1) != Some(b':') {
+            self.pos += 1;
+            return Some(name);
+        }
+        self.pos = save;
+        None
+    }
+
+    fn list(&mut self, path: &str, depth: usize) {
+        self.pos += 1;
+        let mut index = 0;
+        loop {
+            self.skip_trivia();
+            match self.peek() {
+                None => return,
+                Some(b']') => {
+                    self.pos += 1;
+                    return;
+                }
+                Some(b',') => {
+                    self.pos += 1;
+                    continue;
+                }
+                _ => {}
+            }
+            let before = self.pos;
+            self.value(format!("{path}[{index}]"), depth + 1);
+            index += 1;
+            if self.pos == before {
+                self.pos += 1;
+            }
+        }
+    }
+
+    fn map_entries(&mut self, path: &str, depth: usize) {
+        self.pos += 1;
+        loop {
+            self.skip_trivia();
+            let entry_start = self.pos;
+            let key = match self.peek() {
+                None => return,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return;
+                }
+                Some(b',') => {
+                    self.pos += 1;
+                    continue;
+                }
+                Some(q @ (b'"' | b'\'')) => self.quoted(q),
+                Some(_) => {
+                    let before = self.pos;
+                    self.value(format!("{path}[?]"), depth + 1);
+                    if self.pos == before {
+                        self.pos += 1;
+                    }
+                    String::from_utf8_lossy(&self.bytes[before..self.pos]).into_owned()
+                }
+            };
+            let key_start = self.pos;
+            self.skip_trivia();
+            if self.peek() == Some(b':') {
+                self.pos += 1;
+            }
+            let child = format!("{path}[\"{key}\"]");
+            let before = self.pos;
+            self.value(child.clone(), depth + 1);
+            // A map entry is located at its key, where a reader looks for it.
+            self.record(child, entry_start);
+            if self.pos == before && self.pos == key_start {
+                self.pos += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = r#"// comment
+(
+    metadata: (format_version: 1, title: "T"),
+    options: [
+        (id: "a", provenance: (document: "D")), /* note ) */
+        (id: "b", cost: Some(2.0)),
+    ],
+    profiles: [(family_weights: {"env": 1.0, "soc": 2.0})],
+)"#;
+
+    #[test]
+    fn finds_fields_indices_and_map_keys() {
+        let map = FieldMap::new(TEXT);
+        let at = |p: &str| {
+            map.start_of(p)
+                .map(|b| crate::files::diagnostic::line_col(TEXT, b))
+        };
+        assert_eq!(at("metadata.title"), Some((3, 42)));
+        assert_eq!(at("options[1].id"), Some((6, 14)));
+        assert_eq!(at("options[1].cost"), Some((6, 25)));
+        assert_eq!(at("options[0].provenance.document"), Some((5, 42)));
+        assert_eq!(at("profiles[0].family_weights[\"soc\"]"), Some((8, 46)));
+        // Unknown paths fall back to the nearest enclosing field.
+        assert_eq!(at("options[1].tags"), at("options[1]"));
+    }
+
+    #[test]
+    fn names_the_field_at_an_offset() {
+        let map = FieldMap::new(TEXT);
+        let offset = TEXT.find("2.0").unwrap_or(0);
+        assert_eq!(map.field_at(offset), Some("options[1].cost"));
+    }
+
+    /// Broken text maps no field name it does not hold, and still maps the fields it does hold
+    /// up to where it breaks off.
+    #[test]
+    fn tells_records_with_named_fields_from_tuples() {
+        let map = FieldMap::new(TEXT);
+        assert!(map.has_named_field("options[0]"));
+        assert!(map.has_named_field(""));
+        // `Some(2.0)` has no fields; nor does a path that is not there.
+        assert!(!map.has_named_field("options[1].cost"));
+        assert!(!map.has_named_field("settings"));
+        let tuple = FieldMap::new("(j: [(\"a\", \"b\", 3.0)])");
+        assert!(!tuple.has_named_field("j[0]"));
+    }
+
+    #[test]
+    fn survives_garbage() {
+        for text in [
+            "((((",
+            "[}",
+            "\"unterminated",
+            "r#\"x",
+            "{:::}",
+            "/*",
+            &"[".repeat(10_000),
+        ] {
+            let map = FieldMap::new(text);
+            for offset in 0..text.len().min(64) {
+                // At most positional places (`.0`, `[0]`): there are no names to find.
+                let field = map.field_at(offset);
+                assert!(
+                    field.is_none_or(|f| !f.chars().any(char::is_alphabetic)),
+                    "{text:?} at {offset}: {field:?}"
+                );
+            }
+            // A field that is not there falls back to the whole text, if anything.
+            assert!(
+                matches!(map.start_of("metadata.title"), None | Some(0)),
+                "{text:?}"
+            );
+        }
+        // Cut off inside a list: `a`, `a.b` and the two items are where they start.
+        let text = "(a: (b: [1, 2";
+        let map = FieldMap::new(text);
+        assert_eq!(map.start_of("a"), Some(4));
+        assert_eq!(map.start_of("a.b"), Some(8));
+        assert_eq!(map.start_of("a.b[1]"), Some(12));
+        assert_eq!(map.field_at(12), Some("a.b[1]"));
+        assert_eq!(map.start_of("a.c"), Some(4), "falls back to `a`");
+    }
+}

@@ -1,0 +1,12 @@
+//! Scenarios in and out: RON scenario files and CSV matrices read with every problem located
+//! (file, line, column, field), the built-in scenario, and atomic writes.
+//!
+//! - [`scenario_file`]: reading (size limit, UTF-8, format version, parse, validation), saving;
+//! - [`csv_import`]: the CSV matrix dialect, read cell by cell;
+//! - [`locate`]: where each field of a RON text stands;
+//! - [`diagnostic`]: a located problem, and all of a file's problems.
+
+pub mod csv_import;
+pub mod diagnostic;
+pub mod locate;
+pub mod scenario_file;

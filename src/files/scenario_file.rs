@@ -1,0 +1,341 @@
+//! Reading and writing scenario files: RON in, validated `Scenario` out, every problem
+//! reported with file, line, column and field; and a save that never corrupts the old file.
+
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+use serde::Deserialize;
+
+use crate::files::csv_import;
+use crate::files::diagnostic::{Diagnostic, LoadError, line_col, utf8};
+use crate::files::locate::FieldMap;
+use crate::scenario::model::{FORMAT_VERSION, Scenario};
+use crate::scenario::validate::validate;
+
+mod hints;
+
+/// Largest file read, in bytes: far above any real scenario, low enough to refuse a mistake
+/// (a video dragged onto the window) before reading it all.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The default scenario, embedded in the binary.
+pub const DEFAULT_SCENARIO: &str = include_str!("../../scenarios/unep-aheg-2018.ron");
+
+/// The name the embedded default scenario goes by in messages.
+pub const DEFAULT_SCENARIO_NAME: &str = "unep-aheg-2018.ron";
+
+/// Loads the embedded default scenario.
+pub fn default_scenario() -> Result<Scenario, LoadError> {
+    parse_ron(DEFAULT_SCENARIO.as_bytes(), DEFAULT_SCENARIO_NAME)
+}
+
+/// Reads a scenario from a `.ron` file, or from a `.csv` matrix (by extension).
+pub fn load_path(path: &Path) -> Result<Scenario, LoadError> {
+    let name = path.display().to_string();
+    let bytes =
+        read_limited(path).map_err(|m| LoadError::single(Diagnostic::whole_file(&name, m)))?;
+    if is_csv(path) {
+        csv_import::parse_csv(&bytes, &name)
+    } else {
+        parse_ron(&bytes, &name)
+    }
+}
+
+/// Whether a path names a CSV matrix rather than a scenario file.
+pub fn is_csv(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+}
+
+/// Reads a whole file, refusing one over [`MAX_FILE_BYTES`].
+fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+    let file = fs::File::open(path).map_err(|e| format!("cannot open the file: {e}"))?;
+    if let Ok(meta) = file.metadata() {
+        if meta.is_dir() {
+            return Err("is a folder, not a file".to_string());
+        }
+        if meta.len() > MAX_FILE_BYTES {
+            return Err(too_big(meta.len()));
+        }
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read the file: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn too_big(len: u64) -> String {
+    format!(
+        "file is {len} bytes, over the limit of {MAX_FILE_BYTES} bytes ({} MiB); is it really a scenario?",
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// Just enough of a scenario to read its format version before anything else.
+#[derive(Deserialize)]
+struct VersionProbe {
+    metadata: VersionProbeMeta,
+}
+
+#[derive(Deserialize)]
+struct VersionProbeMeta {
+    format_version: u32,
+}
+
+/// Parses and validates a scenario from RON text; `file` names it in messages.
+pub fn parse_ron(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
+    let text = utf8(bytes, file)?;
+    let fields = FieldMap::new(text);
+    let at = |field: &str, message: String| Diagnostic {
+        file: file.to_string(),
+        location: fields.start_of(field).map(|b| line_col(text, b)),
+        field: field.to_string(),
+        message,
+    };
+    // A file from a newer Tideline may not parse as this version's format: say so first.
+    if let Ok(probe) = ron_options().from_str::<VersionProbe>(text)
+        && probe.metadata.format_version != FORMAT_VERSION
+    {
+        return Err(LoadError::single(at(
+            "metadata.format_version",
+            format!(
+                "unknown format version {}; this build of Tideline reads version {FORMAT_VERSION}",
+                probe.metadata.format_version
+            ),
+        )));
+    }
+    if text.trim().is_empty() {
+        return Err(LoadError::single(Diagnostic::whole_file(
+            file,
+            "the file is empty; expected a scenario `( metadata: (...), ... )`",
+        )));
+    }
+    let scenario: Scenario = ron_options().from_str(text).map_err(|e| {
+        let offset = error_offset(text, &e);
+        let hint = hints::describe(text, offset, &e.code, &|t: &str| {
+            ron_options()
+                .from_str::<Scenario>(t)
+                .err()
+                .map(|e| error_offset(t, &e))
+        });
+        // A hint about a bracket names that bracket's field: the list a `]` would close, not
+        // the item the broken text seemed to start.
+        let field = parse_error_field(
+            &fields,
+            hint.as_ref().and_then(|h| h.bracket).unwrap_or(offset),
+        );
+        let message = hint.map_or_else(|| describe_ron_error(&e.code), |h| h.message);
+        LoadError::single(Diagnostic {
+            file: file.to_string(),
+            location: Some(line_col(text, offset)),
+            field,
+            message,
+        })
+    })?;
+    let problems = validate(&scenario);
+    if problems.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(LoadError {
+            diagnostics: problems
+                .into_iter()
+                .map(|p| at(&p.field, p.message))
+                .collect(),
+        })
+    }
+}
+
+/// Where ron's error points, as a byte offset: ron points just before the offending token, so
+/// the offset is moved past any white space to the token itself.
+fn error_offset(text: &str, e: &ron::error::SpannedError) -> usize {
+    let offset = byte_offset(text, e.span.start.line, e.span.start.col);
+    offset
+        + text
+            .get(offset..)
+            .map_or(0, |rest| rest.len() - rest.trim_start().len())
+}
+
+/// The field a parse error at `offset` is in: the innermost one the scan found there, less the
+/// parts the scan made up from the broken text (`.0` for a word it took for a tuple member,
+/// `[?]` for a map key it could not read) when the record around them has real field names.
+fn parse_error_field(fields: &FieldMap, offset: usize) -> String {
+    let mut field = fields.field_at(offset).unwrap_or("");
+    while let Some(cut) = field.rfind(['.', '[']) {
+        let (parent, last) = field.split_at(cut);
+        let made_up = last == "[?]"
+            || (last.len() > 1
+                && last[1..].bytes().all(|b| b.is_ascii_digit())
+                && fields.has_named_field(parent));
+        if !made_up {
+            break;
+        }
+        field = parent;
+    }
+    field.to_string()
+}
+
+/// Byte offset of a 1-based line and character column.
+fn byte_offset(text: &str, line: usize, col: usize) -> usize {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            return offset
+                + l.char_indices()
+                    .nth(col.saturating_sub(1))
+                    .map_or(l.len(), |(b, _)| b);
+        }
+        offset += l.len();
+    }
+    text.len()
+}
+
+/// ron's error, phrased for someone editing a scenario by hand.
+fn describe_ron_error(code: &ron::Error) -> String {
+    use ron::Error as E;
+    match code {
+        E::ExpectedFloat | E::ExpectedInteger => "expected a number".to_string(),
+        E::ExpectedString | E::ExpectedStringEnd => {
+            "expected a string in double quotes, e.g. \"text\"".to_string()
+        }
+        E::Eof => "unexpected end of file: a bracket or parenthesis is not closed".to_string(),
+        E::ExpectedComma => "expected a comma between items".to_string(),
+        E::ExpectedArrayEnd => "expected `]` or a comma".to_string(),
+        E::ExpectedMapEnd => "expected `}` or a comma".to_string(),
+        E::ExpectedStructLikeEnd => "expected `)` or a comma".to_string(),
+        E::NoSuchStructField {
+            expected, found, ..
+        } => format!(
+            "unknown field `{found}`; expected one of {}",
+            quoted(expected)
+        ),
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!(
+            "unknown value `{found}`; expected one of {}",
+            quoted(expected)
+        ),
+        E::MissingStructField { field, .. } => format!("missing field `{field}`"),
+        E::DuplicateStructField { field, .. } => format!("field `{field}` is given twice"),
+        E::InvalidValueForType { expected, found } => format!("expected {expected}, found {found}"),
+        other => {
+            let text = other.to_string();
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => text,
+            }
+        }
+    }
+}
+
+/// `a`, `b`, `c` in backquotes.
+fn quoted(items: &[&str]) -> String {
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The scenario as RON text, in the layout Tideline saves.
+pub fn to_ron(scenario: &Scenario) -> Result<String, String> {
+    let config = ron::ser::PrettyConfig::new()
+        .depth_limit(3)
+        .indentor("    ")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .extensions(Extensions::IMPLICIT_SOME);
+    let body = ron::ser::to_string_pretty(scenario, config).map_err(|e| e.to_string())?;
+    Ok(format!(
+        "// Tideline scenario, format version {FORMAT_VERSION}. See docs/scenario-format.md.\n{body}\n"
+    ))
+}
+
+/// Writes `text` to `path` through a temporary file in the same folder, flushed to disk and
+/// then renamed over the target, and the folder flushed too, so a crash mid-save leaves the
+/// old file whole and a finished save survives a power cut. The temporary is created anew
+/// (never opened through a link someone left in its place), keeps the old file's permissions,
+/// and is removed if anything fails.
+pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    write_atomic_with(path, |f| f.write_all(text.as_bytes()))
+}
+
+/// [`write_atomic`] with the body written by `fill` (tests make it fail part-way).
+pub fn write_atomic_with(
+    path: &Path,
+    fill: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map_or_else(|| "scenario".into(), |n| n.to_string_lossy().into_owned());
+    let (tmp, mut f) = create_temporary(dir, &name)?;
+    let result = (|| {
+        // A save keeps the file's permissions (a shared, group-writable scenario stays so).
+        if let Ok(meta) = fs::metadata(path) {
+            f.set_permissions(meta.permissions())?;
+        }
+        fill(&mut f)?;
+        f.sync_all()?;
+        drop(f);
+        fs::rename(&tmp, path)?;
+        sync_folder(dir)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+/// A new temporary file beside the target, created exclusively: an existing file or link of
+/// that name is never opened, another name is tried instead.
+fn create_temporary(dir: &Path, name: &str) -> std::io::Result<(PathBuf, fs::File)> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let mut last = None;
+    for _ in 0..16 {
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let tmp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+        {
+            Ok(f) => return Ok((tmp, f)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no free temporary name")))
+}
+
+/// Flushes a folder's entries (the rename) to disk. Where folders cannot be opened or synced
+/// (some platforms and file systems), the rename itself has still happened: not an error.
+fn sync_folder(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Saves a scenario as RON, atomically.
+pub fn save(path: &Path, scenario: &Scenario) -> Result<(), String> {
+    let text = to_ron(scenario)?;
+    write_atomic(path, &text).map_err(|e| format!("{}: cannot save: {e}", path.display()))
+}
