@@ -15,7 +15,7 @@
 //! **Crossings.** Under the weighted sum and PROMETHEE II each score is affine in `w`, and so is
 //! the logarithm of the weighted product: every pair crosses at most once, at a closed-form root.
 //! TOPSIS and VIKOR are not: their scores are sampled on a grid and each crossing is bisected
-//! to 1e-9 (see [`roots`]). VIKOR's Q is lower-better; crossings and ranks follow each method's
+//! to 1e-9 (see [`sampled`]). VIKOR's Q is lower-better; crossings and ranks follow each method's
 //! own notion of better.
 //!
 //! **Ties.** The ranking at a weight is the scorer's: scores equal within
