@@ -27,16 +27,19 @@
 //! Everything here is plain data, `Send`, computed once per change of the scenario, profile or
 //! method; a view can run it off the UI thread.
 
+mod evaluate;
 mod roots;
 mod stability;
 
 use thiserror::Error;
 
+use evaluate::{Curve, Evaluator, Line};
+
 pub use roots::{Crossing, Found, LOCATE_TOLERANCE, linear, sampled};
 pub use stability::Interval;
 
 use crate::model::{Criterion, Method, Normalization, Scenario};
-use crate::scoring::{Problem, Ranking, ScoreError, score_problem, score_with};
+use crate::scoring::{Ranking, ScoreError, score_with};
 use crate::weights::criterion_shares;
 
 /// What a sweep moves: one criterion's effective weight, or one family's share.
@@ -189,90 +192,6 @@ pub struct Summary {
     pub most_critical: Option<Critical>,
     /// The same over the families' shares.
     pub most_critical_family: Option<Critical>,
-}
-
-/// The weights along a sweep: `w · inside + (1 − w) · outside`.
-#[derive(Clone, Debug)]
-struct Line {
-    inside: Vec<f64>,
-    outside: Vec<f64>,
-    current: f64,
-}
-
-impl Line {
-    fn at(&self, w: f64) -> Vec<f64> {
-        self.inside
-            .iter()
-            .zip(&self.outside)
-            .map(|(a, b)| w * a + (1.0 - w) * b)
-            .collect()
-    }
-}
-
-/// How scores are read along a line.
-enum Curve {
-    /// Keys affine in `w` (higher better): `(1 − w) at0 + w at1`; scores are the keys, or their
-    /// exponentials for the weighted product.
-    Affine {
-        at0: Vec<f64>,
-        at1: Vec<f64>,
-        exp: bool,
-    },
-    /// Scored afresh at each weight.
-    Sampled,
-}
-
-/// Scores along one target's line.
-struct Evaluator<'a> {
-    s: &'a Sensitivity,
-    ids: Vec<&'a str>,
-    line: Line,
-    curve: Curve,
-    method: Method,
-}
-
-impl Evaluator<'_> {
-    fn score_at(&self, weights: &[f64]) -> Result<Vec<f64>, ScoreError> {
-        let p = Problem {
-            options: &self.ids,
-            criteria: &self.s.criteria,
-            matrix: &self.s.matrix,
-            weights,
-            vikor_v: self.s.vikor_v,
-        };
-        score_problem(&p, self.method, self.s.current.normalization).map(|o| o.scores)
-    }
-
-    /// The method's scores at weight `w` of the target.
-    fn scores(&self, w: f64) -> Result<Vec<f64>, ScoreError> {
-        match &self.curve {
-            Curve::Affine { at0, at1, exp } => Ok(at0
-                .iter()
-                .zip(at1)
-                .map(|(a, b)| {
-                    let k = (1.0 - w) * a + w * b;
-                    if *exp { k.exp() } else { k }
-                })
-                .collect()),
-            Curve::Sampled => self.score_at(&self.line.at(w)),
-        }
-    }
-
-    /// Keys at `w`: the scores turned so that higher is better.
-    fn keys(&self, w: f64) -> Result<Vec<f64>, ScoreError> {
-        let mut k = self.scores(w)?;
-        if !self.method.higher_is_better() {
-            k.iter_mut().for_each(|x| *x = -*x);
-        }
-        Ok(k)
-    }
-
-    fn find(&self, cells: usize) -> Result<Found, ScoreError> {
-        match &self.curve {
-            Curve::Affine { at0, at1, .. } => Ok(linear(at0, at1)),
-            Curve::Sampled => sampled(|w| self.keys(w), cells),
-        }
-    }
 }
 
 impl Sensitivity {
