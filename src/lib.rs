@@ -5,7 +5,8 @@
 //! - [`scenario`]: a scenario in memory: the data, its weight tree and elicitation, the checks
 //!   every scenario passes, and the edits (with undo) that keep it valid;
 //! - [`files`]: scenarios in and out: RON and CSV reading with located problems, atomic writes;
-//! - [`analysis`]: what the scores say: the scoring methods, method comparison, Pareto fronts;
+//! - [`analysis`]: what the scores say and how sure they are: scoring methods, method
+//!   comparison, Pareto fronts, sensitivity;
 //! - [`report`]: briefings (HTML, Markdown) and CSV exports;
 //! - [`cli`]: the command line over all of it; [`app`]: the egui window; [`i18n`]: the
 //!   interface's languages.

@@ -1,6 +1,10 @@
 //! What the scores say and how sure they are: the scoring methods ([`scoring`]), every method
-//! side by side ([`method_comparison`]) and Pareto fronts ([`pareto`]).
+//! side by side ([`method_comparison`]), Pareto fronts ([`pareto`]), and how far a weight can
+//! move before the ranking changes ([`sensitivity`]). No knowledge of the window: each analysis
+//! takes a scenario (or a prepared problem) and returns plain data that a view, the command line
+//! or a briefing can show.
 
 pub mod method_comparison;
 pub mod pareto;
 pub mod scoring;
+pub mod sensitivity;

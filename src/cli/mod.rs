@@ -15,6 +15,9 @@ use crate::report;
 use crate::report::export;
 use crate::scenario::model::{Method, Normalization, Scenario};
 
+mod sensitivity;
+pub use sensitivity::{SensitivityArgs, SensitivityFormat};
+
 #[derive(Debug, Parser)]
 #[command(
     name = "tideline",
@@ -100,6 +103,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// One-way sensitivity: how the ranking moves as one weight sweeps 0–100 %, and how far
+    /// each weight can move before the top option or the ranking changes.
+    Sensitivity(SensitivityArgs),
     /// Turn a CSV matrix into a full scenario file.
     Import {
         /// CSV matrix: header `option,<criterion>,...`, optional `direction` and `weight` rows.
@@ -229,6 +235,7 @@ pub fn run(command: Command) -> ExitCode {
             normalization.map(Into::into),
             format,
         ),
+        Command::Sensitivity(args) => sensitivity::run(&args),
         Command::Import { file, output } => import(&file, &output),
         Command::Report {
             file,
