@@ -9,7 +9,6 @@ use std::sync::mpsc::{Receiver, channel};
 
 use egui::{Key, RichText, ScrollArea};
 
-use super::files::{Purpose, Request};
 use crate::i18n::{self, fill};
 
 /// The most entries one folder listing keeps.
@@ -124,9 +123,27 @@ fn expand_home(typed: &str) -> Option<PathBuf> {
     Some(PathBuf::from(home).join(rest.trim_start_matches('/')))
 }
 
+/// What the chooser asks: its title and filter, the extensions it lists, a file name to suggest
+/// and a folder to start in, and whether the answer is a file to create.
+#[derive(Clone, Debug)]
+pub struct Question {
+    pub title: &'static str,
+    pub filter: &'static str,
+    pub extensions: &'static [&'static str],
+    pub name: Option<String>,
+    pub folder: Option<PathBuf>,
+    pub saves: bool,
+}
+
+impl Question {
+    fn saves(&self) -> bool {
+        self.saves
+    }
+}
+
 /// The in-window chooser's state while it is open.
 pub struct FileChooser {
-    request: Request,
+    request: Question,
     folder: PathBuf,
     /// The folder's path as it is being edited.
     folder_text: String,
@@ -143,7 +160,7 @@ pub struct FileChooser {
 }
 
 impl FileChooser {
-    pub fn new(request: Request) -> Self {
+    pub fn new(request: Question) -> Self {
         let folder = request
             .folder
             .clone()
@@ -165,10 +182,6 @@ impl FileChooser {
         };
         chooser.go(folder);
         chooser
-    }
-
-    pub fn purpose(&self) -> Purpose {
-        self.request.purpose
     }
 
     /// Starts reading `folder` on a worker thread.

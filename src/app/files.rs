@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
-use super::file_chooser::FileChooser;
+use super::file_chooser::{FileChooser, Question};
 use crate::files::scenario_file;
 use crate::i18n;
 use crate::scenario::model::Scenario;
@@ -69,6 +69,18 @@ impl Request {
         self.purpose != Purpose::Open
     }
 
+    /// The question as the in-window chooser asks it.
+    fn question(&self) -> Question {
+        Question {
+            title: self.title,
+            filter: self.filter,
+            extensions: self.extensions,
+            name: self.name.clone(),
+            folder: self.folder.clone(),
+            saves: self.saves(),
+        }
+    }
+
     fn native(&self) -> rfd::FileDialog {
         let mut d = rfd::FileDialog::new()
             .set_title(self.title)
@@ -105,7 +117,8 @@ pub struct DialogSlot {
     kind: DialogKind,
     /// A native dialog's answer: `None` when it could not be shown at all.
     waiting: Option<(Request, Receiver<Option<Option<PathBuf>>>)>,
-    chooser: Option<FileChooser>,
+    /// The in-window chooser, and what it was asked for.
+    chooser: Option<(Purpose, FileChooser)>,
 }
 
 impl Default for DialogSlot {
@@ -145,7 +158,9 @@ impl DialogSlot {
             return;
         }
         match self.kind {
-            DialogKind::InWindow => self.chooser = Some(FileChooser::new(request)),
+            DialogKind::InWindow => {
+                self.chooser = Some((request.purpose, FileChooser::new(request.question())));
+            }
             DialogKind::Native => {
                 let (tx, rx) = channel();
                 let dialog = request.native();
@@ -186,7 +201,8 @@ impl DialogSlot {
                 Ok(None) | Err(TryRecvError::Disconnected) => {
                     if let Some((request, _)) = self.waiting.take() {
                         self.kind = DialogKind::InWindow;
-                        self.chooser = Some(FileChooser::new(request));
+                        self.chooser =
+                            Some((request.purpose, FileChooser::new(request.question())));
                     }
                 }
                 Err(TryRecvError::Empty) => {
@@ -195,9 +211,9 @@ impl DialogSlot {
                 }
             }
         }
-        let chooser = self.chooser.as_mut()?;
+        let (purpose, chooser) = self.chooser.as_mut()?;
         let answer = chooser.show(ctx)?;
-        let purpose = chooser.purpose();
+        let purpose = *purpose;
         self.chooser = None;
         Some(match answer {
             Some(p) => Picked::Chosen(purpose, p),

@@ -3,6 +3,7 @@
 //! document, records undo steps and touches files. No scoring happens while drawing.
 
 mod chrome;
+mod derived;
 mod elicit;
 mod file_chooser;
 mod file_flow;
@@ -20,22 +21,20 @@ pub mod theme;
 mod views;
 mod weights_panel;
 
-use std::cell::OnceCell;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::method_comparison::{MethodComparison, compare_methods};
-use crate::analysis::scoring::{MethodDetail, Ranking, incomparable_pairs, score};
+use crate::analysis::scoring::Ranking;
 use crate::files::diagnostic::LoadError;
 use crate::files::scenario_file::{self, DEFAULT_SCENARIO_NAME};
 use crate::i18n::{self, Lang, fill};
 use crate::scenario::edit::{self, Edit};
 use crate::scenario::history::History;
 use crate::scenario::model::Scenario;
-use crate::scenario::weights::{criterion_shares, family_shares};
 
+pub use derived::Derived;
 pub use views::View;
 
 /// Everything the user can ask for. Panels push these; [`TidelineApp::execute`] carries them out.
@@ -105,57 +104,6 @@ impl Default for Prefs {
             view: View::Ranking,
             lang: Lang::En,
         }
-    }
-}
-
-/// Results derived from the scenario, recomputed only when its revision changes.
-pub struct Derived {
-    pub revision: u64,
-    pub ranking: Result<Ranking, String>,
-    /// The active profile's family shares, in `scenario.families` order (the weights panel).
-    pub family_shares: Vec<f64>,
-    /// Each criterion's share within its family, in `scenario.criteria` order.
-    pub criterion_shares: Vec<f64>,
-    /// Every method's ranking, worked out when first asked for (the Methods view), not on
-    /// every weight change.
-    comparison: OnceCell<MethodComparison>,
-    /// PROMETHEE I's incomparable pairs, worked out when the ranking view first asks.
-    incomparable: OnceCell<Vec<(usize, usize)>>,
-}
-
-impl Derived {
-    pub(crate) fn compute(scenario: &Scenario, revision: u64) -> Self {
-        let profile = scenario.profiles.get(scenario.active_profile_index());
-        Self {
-            revision,
-            ranking: score(scenario).map_err(|e| e.to_string()),
-            family_shares: profile.map_or_else(Vec::new, |p| family_shares(scenario, p)),
-            criterion_shares: profile.map_or_else(Vec::new, |p| criterion_shares(scenario, p)),
-            comparison: OnceCell::new(),
-            incomparable: OnceCell::new(),
-        }
-    }
-
-    /// The pairs of options PROMETHEE I leaves incomparable (none for other methods).
-    pub fn incomparable_pairs(&self) -> &[(usize, usize)] {
-        self.incomparable.get_or_init(|| match &self.ranking {
-            Ok(r) => match &r.detail {
-                MethodDetail::Promethee {
-                    phi_plus,
-                    phi_minus,
-                    ..
-                } => incomparable_pairs(&r.order(), phi_plus, phi_minus),
-                _ => Vec::new(),
-            },
-            Err(_) => Vec::new(),
-        })
-    }
-
-    /// Every method's ranking of `scenario` (the one these results were derived from) under
-    /// the active profile.
-    pub fn comparison(&self, scenario: &Scenario) -> &MethodComparison {
-        self.comparison
-            .get_or_init(|| compare_methods(scenario, scenario.active_profile_index()))
     }
 }
 

@@ -11,6 +11,10 @@ use crate::app::{Derived, theme};
 use crate::i18n::{self, fill};
 use crate::scenario::model::{Method, Scenario};
 
+mod chart;
+
+use chart::chart;
+
 /// View state: how much of the ranking is revealed (projection mode's reveal step).
 #[derive(Default)]
 pub struct RankingState {
@@ -161,7 +165,7 @@ fn chart_and_legend(
 fn legend_row(ui: &mut Ui, s: &Scenario, j: usize) {
     let lang = i18n::lang();
     let c = &s.criteria[j];
-    super::legend_entry(
+    crate::app::views::legend_entry(
         ui,
         theme::criterion_colour(j),
         c.label_in(lang),
@@ -224,246 +228,6 @@ fn compromise(r: &Ranking) -> &[usize] {
         MethodDetail::Vikor { compromise, .. } => compromise,
         _ => &[],
     }
-}
-
-/// The ranking chart; the best `hidden` positions are left blank.
-fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking, hidden: usize, height: f32) {
-    let full = r.order();
-    let order: Vec<usize> = full.iter().skip(hidden).copied().collect();
-    let blanks = hidden;
-    let n = full.len();
-    // Row of the option at `pos` among those shown: best at the top, hidden rows kept empty.
-    let row = |pos: usize| (n - 1 - (pos + blanks)) as f64;
-    // Solid segments with a hairline in the background colour between them read better on a
-    // projector than egui_plot's default translucent fill.
-    let edge = egui::Stroke::new(1.0, ui.visuals().extreme_bg_color);
-    let stack = stack_order(r);
-    let charts = if r.additive {
-        stacked_bars(s, r, &stack, &order, &row, edge)
-    } else {
-        vec![plain_bars(s, r, &order, &row, edge)]
-    };
-    let marks = compromise(r);
-    let lang = i18n::lang();
-    let labels: Vec<String> = (0..blanks)
-        .map(|_| "?".to_string())
-        .chain(order.iter().map(|&i| {
-            let mark = if marks.contains(&i) { " *" } else { "" };
-            format!("#{}  {}{mark}", r.ranks[i], s.options[i].label_in(lang))
-        }))
-        .collect();
-    let text_colour = ui.visuals().text_color();
-    let max = r.scores.iter().copied().fold(0.0_f64, f64::max).max(0.05);
-    let min = r.scores.iter().copied().fold(0.0_f64, f64::min);
-    // The most negative stacked part can reach past the most negative score.
-    let min_part = if r.additive {
-        r.contributions
-            .iter()
-            .map(|row| row.iter().filter(|x| **x < 0.0).sum::<f64>())
-            .fold(0.0_f64, f64::min)
-    } else {
-        0.0
-    };
-    let max_part = if r.additive {
-        r.contributions
-            .iter()
-            .map(|row| row.iter().filter(|x| **x > 0.0).sum::<f64>())
-            .fold(0.0_f64, f64::max)
-    } else {
-        0.0
-    };
-    let right = max.max(max_part);
-    let span = (right - min.min(min_part)).max(0.05);
-    // Hover: the option and, on a stacked bar, the criterion under the pointer, in a tooltip
-    // (egui_plot's own bar labels are drawn above the bar, over the subtitle at the top row).
-    let tip_order = order.clone();
-    let t = i18n::s();
-    let tooltip = move |pos: &HoverPosition<'_>| {
-        let HoverPosition::Elsewhere { position } = pos else {
-            return None;
-        };
-        let v = position.y.round();
-        if (position.y - v).abs() > 0.36 || v < 0.0 {
-            return None;
-        }
-        let shown = (n as i64 - 1 - v as i64 - blanks as i64).max(-1);
-        let i = *tip_order.get(usize::try_from(shown).ok()?)?;
-        let name = s.options.get(i)?.name_in(lang);
-        if !r.additive {
-            return Some(fill(
-                t.label_value,
-                &[&name, &format!("{:.4}", r.scores[i])],
-            ));
-        }
-        let row = r.contributions.get(i)?;
-        let j = segment_at(row, &stack, position.x)?;
-        let criterion = s.criteria.get(j)?.name_in(lang);
-        let part = fill(t.label_value, &[&criterion, &format!("{:+.3}", row[j])]);
-        Some(format!("{name}\n{part}"))
-    };
-    let em = ui.text_style_height(&egui::TextStyle::Body);
-    let axis_width = (ui.available_width() * 0.4).min(170.0);
-    Plot::new("ranking")
-        .height(height)
-        .show_crosshair(false)
-        .label_formatter(tooltip)
-        .x_grid_spacer(move |input| super::value_marks(input, em))
-        // Hidden rows keep their place, so the ranking fills in from the bottom.
-        .include_y(-0.5)
-        .include_y(n as f64 - 0.5)
-        // One mark per row, all of the same weight, so every option's label is equally strong.
-        .y_grid_spacer(move |_| {
-            (0..n)
-                .map(|k| egui_plot::GridMark {
-                    value: k as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .show_grid([true, false])
-        .include_x(0.0)
-        .include_x(min.min(min_part) - span * 0.02)
-        // Room on the right for the score labels.
-        .include_x(right + span * 0.15)
-        // Option names at full strength while they fit between the rows (egui_plot fades them
-        // out below 30 points apart, which hid them in projection's large type).
-        .custom_y_axes(vec![
-            AxisHints::new_y()
-                .formatter(move |mark, _| {
-                    let v = mark.value;
-                    if (v - v.round()).abs() > 1e-6 || v < 0.0 {
-                        return String::new();
-                    }
-                    let pos = n as i64 - 1 - v.round() as i64;
-                    usize::try_from(pos)
-                        .ok()
-                        .and_then(|p| labels.get(p).cloned())
-                        .unwrap_or_default()
-                })
-                .min_thickness(axis_width)
-                .label_spacing(1.0..=2.0),
-        ])
-        .x_axis_formatter(|mark, _| super::mark_text(mark))
-        .x_axis_label(axis_label(r))
-        .show(ui, |plot| {
-            for chart in charts {
-                plot.bar_chart(chart);
-            }
-            for (pos, &i) in order.iter().enumerate() {
-                let end = if r.additive {
-                    r.contributions[i].iter().filter(|x| **x > 0.0).sum::<f64>()
-                } else {
-                    r.scores[i].max(0.0)
-                };
-                plot.text(
-                    Text::new(
-                        "",
-                        PlotPoint::new(end + span * 0.01, row(pos)),
-                        RichText::new(format!("{:.3}", r.scores[i])).strong(),
-                    )
-                    .anchor(egui::Align2::LEFT_CENTER)
-                    .color(text_colour)
-                    .allow_hover(false),
-                );
-            }
-        });
-}
-
-fn axis_label(r: &Ranking) -> &'static str {
-    let t = i18n::s();
-    match r.method {
-        Method::Wsm => t.ranking_axis_wsm,
-        Method::Wpm => t.ranking_axis_wpm,
-        Method::Topsis => t.ranking_axis_topsis,
-        Method::Promethee2 => t.ranking_axis_promethee2,
-        Method::Vikor => t.ranking_axis_vikor,
-    }
-}
-
-/// One chart per criterion, stacked. Positive and negative parts stack separately from 0, so
-/// PROMETHEE's signed contributions read correctly; both halves share a legend entry.
-fn stacked_bars(
-    s: &Scenario,
-    r: &Ranking,
-    stack: &[usize],
-    order: &[usize],
-    row: &dyn Fn(usize) -> f64,
-    edge: egui::Stroke,
-) -> Vec<BarChart> {
-    let lang = i18n::lang();
-    let mut positive: Vec<BarChart> = Vec::new();
-    let mut negative: Vec<BarChart> = Vec::new();
-    for &j in stack {
-        let Some(c) = s.criteria.get(j) else {
-            continue;
-        };
-        for (side, keep) in [
-            (&mut positive, (|x: f64| x.max(0.0)) as fn(f64) -> f64),
-            (&mut negative, |x: f64| x.min(0.0)),
-        ] {
-            let bars: Vec<Bar> = order
-                .iter()
-                .enumerate()
-                .map(|(pos, &i)| {
-                    Bar::new(row(pos), keep(r.contributions[i][j]))
-                        .name(format!(
-                            "{}: {} {:+.3}",
-                            s.options[i].name_in(lang),
-                            c.name_in(lang),
-                            r.contributions[i][j]
-                        ))
-                        .width(0.72)
-                        .fill(theme::criterion_colour(j))
-                        .stroke(edge)
-                })
-                .collect();
-            if bars.iter().all(|b| b.value == 0.0) {
-                continue;
-            }
-            let below: Vec<&BarChart> = side.iter().collect();
-            let chart = BarChart::new(c.label_in(lang), bars)
-                .horizontal()
-                .color(theme::criterion_colour(j))
-                .allow_hover(false)
-                .stack_on(&below);
-            side.push(chart);
-        }
-    }
-    positive.extend(negative);
-    positive
-}
-
-/// One bar per option, in the option's colour.
-fn plain_bars(
-    s: &Scenario,
-    r: &Ranking,
-    order: &[usize],
-    row: &dyn Fn(usize) -> f64,
-    edge: egui::Stroke,
-) -> BarChart {
-    let lang = i18n::lang();
-    let bars: Vec<Bar> = order
-        .iter()
-        .enumerate()
-        .map(|(pos, &i)| {
-            Bar::new(row(pos), r.scores[i])
-                .name(format!(
-                    "{}: {:.4}",
-                    s.options[i].name_in(lang),
-                    r.scores[i]
-                ))
-                .fill(theme::option_colour(i))
-                .stroke(edge)
-                .width(0.72)
-        })
-        .collect();
-    BarChart::new(labels::method_title(r.method), bars)
-        .horizontal()
-        .allow_hover(false)
 }
 
 /// The method's own numbers, per option in rank order, and what they say.
@@ -626,6 +390,7 @@ mod tests {
 
     use egui_plot::PlotItem as _;
 
+    use super::chart::stacked_bars;
     use super::*;
     use crate::files::scenario_file::default_scenario;
 
