@@ -2,6 +2,7 @@
 //! and microplastics. The engine (model, validation, scoring, import) knows nothing of the UI;
 //! `app` is the egui layer on top.
 
+pub mod analysis;
 pub mod cli;
 pub mod csv_import;
 pub mod diagnostic;
