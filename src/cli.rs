@@ -15,6 +15,8 @@ use crate::report;
 use crate::scenario_file::{self, load_path};
 use crate::scoring::{MethodDetail, Ranking, allowed_list, score_with};
 
+pub mod smaa;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "tideline",
@@ -83,6 +85,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// How sure is the ranking? SMAA-2 over uncertain scores and weights: rank acceptability,
+    /// central weights, confidence, pairwise winning.
+    Smaa(smaa::SmaaArgs),
     /// Turn a CSV matrix into a full scenario file.
     Import {
         /// CSV matrix: header `option,<criterion>,...`, optional `direction` and `weight` rows.
@@ -212,6 +217,7 @@ pub fn run(command: Command) -> ExitCode {
             normalization.map(Into::into),
             format,
         ),
+        Command::Smaa(args) => smaa::run(&args),
         Command::Import { file, output } => import(&file, &output),
         Command::Report {
             file,
