@@ -263,19 +263,26 @@ pub fn run(scenario: &Scenario, req: &Request, control: &Control) -> Result<Smaa
     };
 
     let central: Vec<Option<Vec<f64>>> = (0..m).map(|i| central_weights(&first, i, m, n)).collect();
-    let candidates: Vec<(usize, &Vec<f64>)> = central
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| c.as_ref().map(|c| (i, c)))
-        .collect();
+    // Options that share central weights (all of them under exact weights) are scored once.
+    let mut candidates: Vec<(&Vec<f64>, Vec<usize>)> = Vec::new();
+    for (i, c) in central.iter().enumerate() {
+        let Some(c) = c else { continue };
+        match candidates.iter_mut().find(|(w, _)| *w == c) {
+            Some((_, members)) => members.push(i),
+            None => candidates.push((c, vec![i])),
+        }
+    }
 
     // Second pass: each option that ever ranks first, under its own central weights.
     let second = if !model.has_uncertainty() {
         let mut t = Tally::new(m, n);
-        let (t_cols, mut buffers, mut scores) = (model.scratch().t, model.score_buffers(), vec![0.0; m]);
-        for &(i, w) in &candidates {
+        let (t_cols, mut buffers, mut scores) =
+            (model.scratch().t, model.score_buffers(), vec![0.0; m]);
+        for (w, members) in &candidates {
             model.scores(&t_cols, w, &mut buffers, &mut scores);
-            t.add_first(&scores, i);
+            for &i in members {
+                t.add_first(&scores, i);
+            }
         }
         t.repeat(draws);
         report(control, draws);
@@ -284,9 +291,11 @@ pub fn run(scenario: &Scenario, req: &Request, control: &Control) -> Result<Smaa
         passes(&model, draws, threads, control, |t, k, state| {
             let mut rng = DrawRng::new(req.seed, CONFIDENCE, k);
             model.draw_scores(&mut rng, &mut state.scratch)?;
-            for &(i, w) in &candidates {
+            for (w, members) in &candidates {
                 model.scores(&state.scratch.t, w, &mut state.buffers, &mut state.scores);
-                t.add_first(&state.scores, i);
+                for &i in members {
+                    t.add_first(&state.scores, i);
+                }
             }
             Ok(())
         })?

@@ -54,6 +54,9 @@ impl Kind {
 struct UncertainColumn {
     j: usize,
     cells: Vec<(usize, Uncertainty)>,
+    /// `(a, b)` when the column's transform is `a + b x` (the declared scale without a value
+    /// function), so a drawn value needs no lookup of the criterion.
+    affine: Option<(f64, f64)>,
 }
 
 /// The scenario's matrix prepared for drawing: read-only, shared by every thread.
@@ -142,7 +145,25 @@ impl<'a> Model<'a> {
                     });
                     model.transform(j, &buf.column, &mut buf.out)?;
                 }
-                model.uncertain.push(UncertainColumn { j, cells });
+                let c = &scenario.criteria[j];
+                let span = c.scale.max - c.scale.min;
+                let affine = match kind {
+                    Kind::Wsm(Normalization::Scale) if c.value_function.is_none() && span > 0.0 => {
+                        let b = if c.direction == Direction::Maximize {
+                            1.0 / span
+                        } else {
+                            -1.0 / span
+                        };
+                        let a = if c.direction == Direction::Maximize {
+                            -c.scale.min / span
+                        } else {
+                            1.0 + c.scale.min / span
+                        };
+                        Some((a, b))
+                    }
+                    _ => None,
+                };
+                model.uncertain.push(UncertainColumn { j, cells, affine });
             }
             buf.column.clear();
             buf.column.extend_from_slice(&model.raw[j * m..(j + 1) * m]);
@@ -190,7 +211,12 @@ impl<'a> Model<'a> {
         let m = self.m;
         for col in &self.uncertain {
             let j = col.j;
-            if self.kind.cellwise() {
+            if let Some((a, b)) = col.affine {
+                let t = &mut scratch.t[j * m..(j + 1) * m];
+                for (i, u) in &col.cells {
+                    t[*i] = a + b * sampling::draw(rng, u);
+                }
+            } else if self.kind.cellwise() {
                 for (i, u) in &col.cells {
                     let x = sampling::draw(rng, u);
                     scratch.t[j * m + i] = self.cell(j, *i, x)?;
@@ -273,10 +299,17 @@ impl<'a> Model<'a> {
                     };
                     let y = |i: usize| sign * column[i].unwrap_or(0.0);
                     let pref = c.outranking.as_ref();
+                    // P(a, b) − P(b, a): at most one of the two is above 0.
                     for a in 0..m {
                         for b in a + 1..m {
                             let d = y(a) - y(b);
-                            let net = preference(pref, d) - preference(pref, -d);
+                            let net = if d > 0.0 {
+                                preference(pref, d)
+                            } else if d < 0.0 {
+                                -preference(pref, -d)
+                            } else {
+                                0.0
+                            };
                             out[a] += net;
                             out[b] -= net;
                         }
@@ -448,6 +481,7 @@ fn scale_value(c: &Criterion, x: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::analysis::sampling::simplex;
+    use crate::model::{Outranking, PreferenceFunction};
     use crate::scoring::{Problem, ranks, score_problem};
     use crate::scenario_file::default_scenario;
 
@@ -474,9 +508,21 @@ mod tests {
                     *high += 1.0;
                 }
             }
-            for c in &mut s.criteria {
+            // Every PROMETHEE preference function, thresholds in the criteria's 0..10 units.
+            let functions = [
+                None,
+                Some((PreferenceFunction::UShape, Some(1.0), None, None)),
+                Some((PreferenceFunction::VShape, None, Some(3.0), None)),
+                Some((PreferenceFunction::Level, Some(0.5), Some(2.0), None)),
+                Some((PreferenceFunction::Linear, Some(0.5), Some(3.0), None)),
+                Some((PreferenceFunction::Gaussian, None, None, Some(1.5))),
+            ];
+            for (j, c) in s.criteria.iter_mut().enumerate() {
                 c.scale.max += 1.0;
                 c.scale.min += 1.0;
+                c.outranking = functions[j % functions.len()].map(|(function, q, p, s)| {
+                    Outranking { function, q, p, s }
+                });
             }
         }
         (pinned, moved)

@@ -25,6 +25,7 @@ pub(super) struct Tally {
     /// Second pass: `i`'s share of first rank under its own central weights, in [`UNIT`]s.
     pub confident: Vec<u64>,
     order: Vec<usize>,
+    keyed: Vec<(u64, u32)>,
 }
 
 impl Tally {
@@ -37,6 +38,7 @@ impl Tally {
             central: vec![0; m * n],
             confident: vec![0; m],
             order: Vec::with_capacity(m),
+            keyed: Vec::with_capacity(m),
         }
     }
 
@@ -63,7 +65,7 @@ impl Tally {
     /// Counts one draw: `scores` (higher is better) under `weights`.
     pub fn add_draw(&mut self, scores: &[f64], weights: &[f64]) {
         let m = self.m;
-        sort_best_first(scores, &mut self.order);
+        sort_best_first(scores, &mut self.order, &mut self.keyed);
         let mut start = 0;
         while start < m {
             let end = group_end(scores, &self.order, start);
@@ -94,13 +96,26 @@ impl Tally {
         }
     }
 
-    /// Second pass: counts option `i`'s share of first rank under `scores`.
+    /// Second pass: counts option `i`'s share of first rank under `scores`. The same groups as
+    /// [`Self::add_draw`] forms, without sorting: the first group is every score equal to the
+    /// best within the tolerance, ordered by score, then index.
     pub fn add_first(&mut self, scores: &[f64], i: usize) {
-        sort_best_first(scores, &mut self.order);
-        let end = group_end(scores, &self.order, 0);
-        if let Some(a) = self.order[..end].iter().position(|&k| k == i) {
-            self.confident[i] += share(a, 0, (end) as u64);
+        let Some(lead) = scores.iter().copied().max_by(f64::total_cmp) else {
+            return;
+        };
+        if !nearly_equal(scores[i], lead) {
+            return;
         }
+        let (mut g, mut a) = (0u64, 0usize);
+        for (k, &x) in scores.iter().enumerate() {
+            if nearly_equal(x, lead) {
+                g += 1;
+                // `add_draw`'s order: higher score first, then lower index.
+                let ord = x.total_cmp(&scores[i]);
+                a += usize::from(ord.is_gt() || (ord.is_eq() && k < i));
+            }
+        }
+        self.confident[i] += share(a, 0, g);
     }
 }
 
@@ -111,11 +126,19 @@ fn add(a: &mut [u64], b: &[u64]) {
 }
 
 /// Option indices best first; equal scores in index order (any fixed order would do: ties
-/// share their ranks).
-fn sort_best_first(scores: &[f64], order: &mut Vec<usize>) {
+/// share their ranks). Sorts `(key, index)` pairs, `key` ordering like `f64::total_cmp`
+/// reversed: plain integers sort much faster than indices compared through the scores.
+fn sort_best_first(scores: &[f64], order: &mut Vec<usize>, keyed: &mut Vec<(u64, u32)>) {
+    keyed.clear();
+    keyed.extend(scores.iter().enumerate().map(|(i, &x)| {
+        let bits = x.to_bits();
+        // total_cmp's order as unsigned integers, then reversed so the best comes first.
+        let ascending = if bits >> 63 == 1 { !bits } else { bits | (1 << 63) };
+        (!ascending, i as u32)
+    }));
+    keyed.sort_unstable();
     order.clear();
-    order.extend(0..scores.len());
-    order.sort_unstable_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
+    order.extend(keyed.iter().map(|&(_, i)| i as usize));
 }
 
 /// The end of the tie group starting at `start`: scores equal to the group's first within the
@@ -159,6 +182,28 @@ mod tests {
             let row: u64 = t.ranks[i * 17..(i + 1) * 17].iter().sum();
             let col: u64 = (0..17).map(|k| t.ranks[k * 17 + i]).sum();
             assert_eq!((row, col), (UNIT, UNIT));
+        }
+    }
+
+    #[test]
+    fn the_second_pass_counts_first_rank_as_the_first_pass_does() {
+        // Ties of two, of three (720,720 / 3 is whole), of seventeen (it is not), near-ties
+        // within the tolerance, and none.
+        let cases: Vec<Vec<f64>> = vec![
+            vec![0.3, 0.9, 0.1, 0.9],
+            vec![0.9, 0.9, 0.9 * (1.0 + 1e-12), 0.2],
+            vec![1.0; 17],
+            vec![0.1, 0.2, 0.3],
+        ];
+        for scores in cases {
+            let m = scores.len();
+            let mut by_draw = Tally::new(m, 1);
+            by_draw.add_draw(&scores, &[1.0]);
+            let mut by_first = Tally::new(m, 1);
+            for i in 0..m {
+                by_first.add_first(&scores, i);
+                assert_eq!(by_first.confident[i], by_draw.ranks[i * m], "{scores:?} {i}");
+            }
         }
     }
 }
