@@ -109,7 +109,10 @@ fn time(s: &Scenario, req: &Request, threads: Option<usize>, reps: u32) -> (f64,
 
 fn line(label: &str, s: &Scenario, req: &Request, reps: u32, target_ms: f64) {
     // `cargo bench --bench smaa -- WORDS`: only the lines whose label holds every word.
-    let words: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let words: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
     if !words.iter().all(|w| label.contains(w.as_str())) {
         return;
     }
@@ -123,7 +126,9 @@ fn line(label: &str, s: &Scenario, req: &Request, reps: u32, target_ms: f64) {
 
 fn main() {
     let cores = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
-    println!("SMAA-2, both passes, on {cores} cores: best wall time of the runs; CPU time a run, all threads");
+    println!(
+        "SMAA-2, both passes, on {cores} cores: best wall time of the runs; CPU time a run, all threads"
+    );
     let s = default_scenario().unwrap_or_else(|e| panic!("{e}"));
     let req = |method: Method, weights: WeightInfo, draws: u32| {
         let mut r = Request::from_settings(&s);
@@ -138,7 +143,10 @@ fn main() {
     };
     for weights in WeightInfo::ALL {
         line(
-            &format!("default 10×12, 10,000 draws, wsm, weights {}", weights.keyword()),
+            &format!(
+                "default 10×12, 10,000 draws, wsm, weights {}",
+                weights.keyword()
+            ),
             &s,
             &req(Method::Wsm, weights, 10_000),
             20,
@@ -147,7 +155,10 @@ fn main() {
     }
     for weights in [WeightInfo::Exact, WeightInfo::None] {
         line(
-            &format!("default 10×12, 10,000 draws, promethee2, weights {}", weights.keyword()),
+            &format!(
+                "default 10×12, 10,000 draws, promethee2, weights {}",
+                weights.keyword()
+            ),
             &s,
             &req(Method::Promethee2, weights, 10_000),
             5,
@@ -161,7 +172,11 @@ fn main() {
             r.normalization = Normalization::Linear;
         }
         line(
-            &format!("default 10×12, 10,000 draws, {} {}, weights none", method.keyword(), r.normalization.keyword()),
+            &format!(
+                "default 10×12, 10,000 draws, {} {}, weights none",
+                method.keyword(),
+                r.normalization.keyword()
+            ),
             &s,
             &r,
             5,
@@ -175,14 +190,21 @@ fn main() {
         1,
         2000.0,
     );
-    for (every, label) in [(0, "certain"), (10, "10% of cells uncertain"), (1, "every cell uncertain")] {
+    for (every, label) in [
+        (0, "certain"),
+        (10, "10% of cells uncertain"),
+        (1, "every cell uncertain"),
+    ] {
         let g = generated(200, 50, every);
         let mut r = Request::from_settings(&g);
         r.draws = 10_000;
         for weights in [WeightInfo::Exact, WeightInfo::None] {
             r.weights = weights;
             line(
-                &format!("200×50 {label}, 10,000 draws, wsm, weights {}", weights.keyword()),
+                &format!(
+                    "200×50 {label}, 10,000 draws, wsm, weights {}",
+                    weights.keyword()
+                ),
                 &g,
                 &r,
                 1,

@@ -45,13 +45,19 @@ fn json_has_every_field_options_in_file_order_and_the_scenario_defaults() {
     assert_eq!(v["uncertain_cells"], 40);
     let s = default_scenario().unwrap_or_else(|e| panic!("{e}"));
     let options = v["options"].as_array().cloned().unwrap_or_default();
-    let ids: Vec<&str> = options.iter().filter_map(|o| o["option"].as_str()).collect();
+    let ids: Vec<&str> = options
+        .iter()
+        .filter_map(|o| o["option"].as_str())
+        .collect();
     let expected: Vec<&str> = s.options.iter().map(|o| o.id.as_str()).collect();
     assert_eq!(ids, expected);
     let m = ids.len();
     let mut first_sum = 0.0;
     for o in &options {
-        let b = o["rank_acceptability"].as_array().cloned().unwrap_or_default();
+        let b = o["rank_acceptability"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         assert_eq!(b.len(), m);
         assert_eq!(o["standard_error"].as_array().map(Vec::len), Some(m));
         first_sum += b[0].as_f64().unwrap_or(f64::NAN);
@@ -66,13 +72,19 @@ fn json_has_every_field_options_in_file_order_and_the_scenario_defaults() {
         assert!(o["holistic"].is_f64());
     }
     assert!((first_sum - 1.0).abs() < 1e-12);
-    let pw = v["pairwise_winning"].as_array().cloned().unwrap_or_default();
+    let pw = v["pairwise_winning"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(pw.len(), m);
     assert!(pw.iter().all(|row| row.as_array().map(Vec::len) == Some(m)));
     // Central weights are keyed in the scenario's criterion order, not alphabetically.
     let at = |key: &str| text.find(&format!("\"{key}\":")).unwrap_or(usize::MAX);
     assert!(at(&s.criteria[0].id) < at(&s.criteria[1].id), "{text}");
-    assert!(s.criteria[0].id > s.criteria[1].id, "the check above needs unsorted ids");
+    assert!(
+        s.criteria[0].id > s.criteria[1].id,
+        "the check above needs unsorted ids"
+    );
 }
 
 #[test]
@@ -80,16 +92,38 @@ fn the_output_is_byte_identical_whatever_the_number_of_threads() {
     for method in ["wsm", "promethee2"] {
         let args = |threads: &'static str| {
             vec![
-                "smaa", FILE, "--draws", "3000", "--seed", "7", "--weights", "none", "--method",
-                method, "--threads", threads, "--format", "json",
+                "smaa",
+                FILE,
+                "--draws",
+                "3000",
+                "--seed",
+                "7",
+                "--weights",
+                "none",
+                "--method",
+                method,
+                "--threads",
+                threads,
+                "--format",
+                "json",
             ]
         };
         let (one, _) = json(&args("1"));
         let (three, _) = json(&args("3"));
         assert_eq!(one, three, "{method}");
         let (other_seed, _) = json(&[
-            "smaa", FILE, "--draws", "3000", "--seed", "8", "--weights", "none", "--method",
-            method, "--format", "json",
+            "smaa",
+            FILE,
+            "--draws",
+            "3000",
+            "--seed",
+            "8",
+            "--weights",
+            "none",
+            "--method",
+            method,
+            "--format",
+            "json",
         ]);
         assert_ne!(one, other_seed);
     }
@@ -106,10 +140,20 @@ fn a_csv_matrix_works_and_matches_the_crossing_weight() {
         .unwrap_or_else(|e| panic!("{e}"));
     let path = csv.to_string_lossy().into_owned();
     let (_, v) = json(&[
-        "smaa", &path, "--draws", "20000", "--weights", "none", "--normalization", "minmax",
-        "--format", "json",
+        "smaa",
+        &path,
+        "--draws",
+        "20000",
+        "--weights",
+        "none",
+        "--normalization",
+        "minmax",
+        "--format",
+        "json",
     ]);
-    let b = v["options"][0]["rank_acceptability"][0].as_f64().unwrap_or(f64::NAN);
+    let b = v["options"][0]["rank_acceptability"][0]
+        .as_f64()
+        .unwrap_or(f64::NAN);
     let se = (0.25_f64 / 20_000.0).sqrt();
     assert!((b - 0.5).abs() < 4.0 * se, "{b}");
     assert_eq!(v["options"][0]["option"], "A");
@@ -122,7 +166,10 @@ fn the_table_names_every_option_and_section() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
     assert!(text.contains("SMAA-2: method wsm (Weighted sum), normalisation scale, profile Equal weights, weights ordinal"), "{text}");
-    assert!(text.contains("500 draws, seed 2019, 40 uncertain cells"), "{text}");
+    assert!(
+        text.contains("500 draws, seed 2019, 40 uncertain cells"),
+        "{text}"
+    );
     assert!(text.contains("central weights"));
     assert!(text.contains("pairwise winning"));
     let s = default_scenario().unwrap_or_else(|e| panic!("{e}"));
@@ -135,12 +182,18 @@ fn the_table_names_every_option_and_section() {
 fn bad_arguments_exit_1_with_a_clear_message() {
     let cases: [(&[&str], &str); 6] = [
         (&["--draws", "0"], "--draws must be 1 to 10000000, found 0"),
-        (&["--draws", "10000001"], "--draws must be 1 to 10000000, found 10000001"),
+        (
+            &["--draws", "10000001"],
+            "--draws must be 1 to 10000000, found 10000001",
+        ),
         (
             &["--weights", "ordinal", "--order", "scope>speed=scope"],
             "criterion `scope` is ranked in places 1 and 2: the order contradicts itself",
         ),
-        (&["--order", "scope>speed"], "--order needs --weights ordinal"),
+        (
+            &["--order", "scope>speed"],
+            "--order needs --weights ordinal",
+        ),
         (&["--method", "all"], "SMAA analyses one method at a time"),
         (
             &["--weights", "ranges", "--profile", "equal"],

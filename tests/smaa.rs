@@ -217,21 +217,42 @@ fn exact_weights_and_certain_scores_reproduce_the_deterministic_ranking() {
             p.uncertainty = Some(Uncertainty::Range { low: x, high: x });
         }
     }
-    for method in [Method::Wsm, Method::Topsis, Method::Promethee2, Method::Vikor] {
-        let expected = score_with(&certain, certain.active_profile_index(), method, method.default_normalization())
-            .unwrap_or_else(|e| panic!("{e}"));
+    for method in [
+        Method::Wsm,
+        Method::Topsis,
+        Method::Promethee2,
+        Method::Vikor,
+    ] {
+        let expected = score_with(
+            &certain,
+            certain.active_profile_index(),
+            method,
+            method.default_normalization(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         let mut sorted = expected.ranks.clone();
         sorted.sort_unstable();
-        assert_eq!(sorted, (1..=certain.options.len()).collect::<Vec<_>>(), "no ties here");
+        assert_eq!(
+            sorted,
+            (1..=certain.options.len()).collect::<Vec<_>>(),
+            "no ties here"
+        );
         for s in [&certain, &pinned] {
             let r = run(s, &request(s, method, WeightInfo::Exact, 7));
             for (i, o) in r.options.iter().enumerate() {
                 for (rank, &b) in o.rank_acceptability.iter().enumerate() {
-                    let want = if rank + 1 == expected.ranks[i] { 1.0 } else { 0.0 };
+                    let want = if rank + 1 == expected.ranks[i] {
+                        1.0
+                    } else {
+                        0.0
+                    };
                     assert_eq!(b, want, "{method:?} option {i} rank {}", rank + 1);
                 }
                 for (k, &c) in r.pairwise_winning[i].iter().enumerate() {
-                    assert_eq!(c, f64::from(u8::from(expected.ranks[i] < expected.ranks[k])));
+                    assert_eq!(
+                        c,
+                        f64::from(u8::from(expected.ranks[i] < expected.ranks[k]))
+                    );
                 }
                 if expected.ranks[i] == 1 {
                     let w = o.central_weights.as_deref().unwrap_or(&[]);
@@ -256,7 +277,12 @@ fn no_weight_information_on_two_criteria_matches_the_crossing_weight() {
     // weights are E[w | w > 0.4] = 0.7 and 0.3; B's E[w | w < 0.4] = 0.2 and 0.8.
     let s = small(
         &[("c1", "Maximize"), ("c2", "Maximize")],
-        &[("A", "c1", 9.0, ""), ("A", "c2", 2.0, ""), ("B", "c1", 3.0, ""), ("B", "c2", 6.0, "")],
+        &[
+            ("A", "c1", 9.0, ""),
+            ("A", "c2", 2.0, ""),
+            ("B", "c1", 3.0, ""),
+            ("B", "c2", 6.0, ""),
+        ],
         "(id: \"p\", name: \"P\")",
     );
     let n = 100_000;
@@ -267,9 +293,15 @@ fn no_weight_information_on_two_criteria_matches_the_crossing_weight() {
     assert!(close(r.pairwise_winning[0][1], 0.6, 4.0 * se));
     // The conditional mean of U(0.4, 1) has sd 0.6/√12 over 60,000 draws: se ≈ 0.0007.
     let wa = a.central_weights.clone().unwrap_or_default();
-    assert!(close(wa[0], 0.7, 0.003) && close(wa[1], 0.3, 0.003), "{wa:?}");
+    assert!(
+        close(wa[0], 0.7, 0.003) && close(wa[1], 0.3, 0.003),
+        "{wa:?}"
+    );
     let wb = r.options[1].central_weights.clone().unwrap_or_default();
-    assert!(close(wb[0], 0.2, 0.003) && close(wb[1], 0.8, 0.003), "{wb:?}");
+    assert!(
+        close(wb[0], 0.2, 0.003) && close(wb[1], 0.8, 0.003),
+        "{wb:?}"
+    );
     // Certain scores: each option is first for sure under its own central weights.
     assert_eq!(a.confidence, Some(1.0));
     // Holistic acceptability with two options is the first-rank acceptability.
@@ -279,7 +311,10 @@ fn no_weight_information_on_two_criteria_matches_the_crossing_weight() {
     // w > 1/2.
     let r = run(&s, &request(&s, Method::Promethee2, WeightInfo::None, n));
     let se = (0.25 / f64::from(n)).sqrt();
-    assert!(close(r.options[0].rank_acceptability[0], 0.5, 4.0 * se), "{r:?}");
+    assert!(
+        close(r.options[0].rank_acceptability[0], 0.5, 4.0 * se),
+        "{r:?}"
+    );
 }
 
 #[test]
@@ -289,7 +324,11 @@ fn uncertain_scores_match_their_distributions() {
     // one weight is 1) is the same probability, from an independent second pass.
     let n = 100_000;
     for (u, b, p) in [
-        ("Triangular(low: 2.0, likely: 4.0, high: 8.0)", 6.0, 1.0 / 6.0),
+        (
+            "Triangular(low: 2.0, likely: 4.0, high: 8.0)",
+            6.0,
+            1.0 / 6.0,
+        ),
         ("Range(low: 2.0, high: 8.0)", 6.5, 0.25),
     ] {
         let s = small(
@@ -301,7 +340,10 @@ fn uncertain_scores_match_their_distributions() {
         let se = (p * (1.0 - p) / f64::from(n)).sqrt();
         let a = &r.options[0];
         assert!(close(a.rank_acceptability[0], p, 4.0 * se), "{u}: {a:?}");
-        assert!(close(a.confidence.unwrap_or(-1.0), p, 4.0 * se), "{u}: {a:?}");
+        assert!(
+            close(a.confidence.unwrap_or(-1.0), p, 4.0 * se),
+            "{u}: {a:?}"
+        );
         // The two passes draw independently: not the very same share.
         assert_ne!(a.confidence, Some(a.rank_acceptability[0]));
         assert_eq!(r.uncertain_cells, 1);
@@ -337,19 +379,27 @@ fn four(profile: &str) -> Scenario {
         cells.push(("D", c, 9.0, ""));
         cells.push(("X", c, 5.0, ""));
     }
-    let criteria: Vec<(&str, &str)> = ["a", "b", "c", "d"].iter().map(|c| (*c, "Maximize")).collect();
+    let criteria: Vec<(&str, &str)> = ["a", "b", "c", "d"]
+        .iter()
+        .map(|c| (*c, "Maximize"))
+        .collect();
     small(&criteria, &cells, profile)
 }
 
 fn mean_weights(s: &Scenario, req: &Request) -> Vec<f64> {
-    run(s, req).options[0].central_weights.clone().unwrap_or_default()
+    run(s, req).options[0]
+        .central_weights
+        .clone()
+        .unwrap_or_default()
 }
 
 #[test]
 fn ordinal_weights_average_to_the_rank_order_centroid() {
     // Order b > d > c > a; uniform ordered weights average (Barron & Barrett 1996) to
     // (1/4) Σ_{i=k..4} 1/i: 25/48, 13/48, 7/48, 3/48.
-    let s = four("(id: \"p\", name: \"P\", criterion_weights: {\"a\": 1.0, \"b\": 4.0, \"c\": 2.0, \"d\": 3.0})");
+    let s = four(
+        "(id: \"p\", name: \"P\", criterion_weights: {\"a\": 1.0, \"b\": 4.0, \"c\": 2.0, \"d\": 3.0})",
+    );
     let req = request(&s, Method::Wsm, WeightInfo::Ordinal, 100_000);
     let w = mean_weights(&s, &req);
     let expected = [3.0 / 48.0, 25.0 / 48.0, 7.0 / 48.0, 13.0 / 48.0];
@@ -363,7 +413,10 @@ fn ordinal_weights_average_to_the_rank_order_centroid() {
           elicited: [(scope: Family(\"f\"), input: Ranking(order: [[\"b\"], [\"a\", \"c\"], [\"d\"]]))])",
     );
     let req = request(&s, Method::Wsm, WeightInfo::Ordinal, 100_000);
-    assert_eq!(smaa::profile_order(&s, 0), vec![vec![1], vec![0, 2], vec![3]]);
+    assert_eq!(
+        smaa::profile_order(&s, 0),
+        vec![vec![1], vec![0, 2], vec![3]]
+    );
     let w = mean_weights(&s, &req);
     let expected = [20.0 / 96.0, 25.0 / 48.0, 20.0 / 96.0, 3.0 / 48.0];
     for (a, b) in w.iter().zip(expected) {
@@ -387,7 +440,12 @@ fn weight_ranges_are_drawn_in_their_own_units_then_made_effective() {
     // is (1/2) ∫₁³ x/(x + 1) dx = (2 − ln 4 + ln 2)/2 = 1 − (ln 2)/2 ≈ 0.65343.
     let s = small(
         &[("a", "Maximize"), ("b", "Maximize")],
-        &[("D", "a", 9.0, ""), ("D", "b", 9.0, ""), ("X", "a", 1.0, ""), ("X", "b", 1.0, "")],
+        &[
+            ("D", "a", 9.0, ""),
+            ("D", "b", 9.0, ""),
+            ("X", "a", 1.0, ""),
+            ("X", "b", 1.0, ""),
+        ],
         "(id: \"p\", name: \"P\", criterion_weights: {\"a\": 2.0, \"b\": 1.0},
           weight_ranges: [(criterion: \"a\", low: 1.0, high: 3.0)])",
     );
@@ -395,7 +453,10 @@ fn weight_ranges_are_drawn_in_their_own_units_then_made_effective() {
     req.profile = 0;
     let w = mean_weights(&s, &req);
     let expected = 1.0 - std::f64::consts::LN_2 / 2.0;
-    assert!(close(w[0], expected, 0.002) && close(w[1], 1.0 - expected, 0.002), "{w:?}");
+    assert!(
+        close(w[0], expected, 0.002) && close(w[1], 1.0 - expected, 0.002),
+        "{w:?}"
+    );
     // Exact weights are the profile's: 2/3, 1/3.
     req.weights = WeightInfo::Exact;
     let w = mean_weights(&s, &req);
@@ -424,9 +485,15 @@ fn a_run_reports_progress_stops_when_cancelled_and_refuses_bad_requests() {
 
     let mut bad = req.clone();
     bad.draws = 0;
-    assert_eq!(smaa::run(&s, &bad, &Control::default()), Err(SmaaError::Draws(0)));
+    assert_eq!(
+        smaa::run(&s, &bad, &Control::default()),
+        Err(SmaaError::Draws(0))
+    );
     bad.draws = 10_000_001;
-    assert!(matches!(smaa::run(&s, &bad, &Control::default()), Err(SmaaError::Draws(_))));
+    assert!(matches!(
+        smaa::run(&s, &bad, &Control::default()),
+        Err(SmaaError::Draws(_))
+    ));
     // The equal profile has no weight ranges to draw.
     let mut bad = req.clone();
     bad.weights = WeightInfo::Ranges;
@@ -438,5 +505,8 @@ fn a_run_reports_progress_stops_when_cancelled_and_refuses_bad_requests() {
     let mut bad = req;
     bad.method = Method::Promethee2;
     bad.normalization = Normalization::Scale;
-    assert!(matches!(smaa::run(&s, &bad, &Control::default()), Err(SmaaError::Score(_))));
+    assert!(matches!(
+        smaa::run(&s, &bad, &Control::default()),
+        Err(SmaaError::Score(_))
+    ));
 }

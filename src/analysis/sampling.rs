@@ -212,7 +212,15 @@ mod tests {
         // Degenerate: a point.
         assert_eq!(triangular(&mut r, 4.0, 4.0, 4.0), 4.0);
         // A range is uniform: mean of U(2, 4) is 3.
-        let m = mean_of(|r| draw(r, &Uncertainty::Range { low: 2.0, high: 4.0 }));
+        let m = mean_of(|r| {
+            draw(
+                r,
+                &Uncertainty::Range {
+                    low: 2.0,
+                    high: 4.0,
+                },
+            )
+        });
         assert!((m - 3.0).abs() < 0.005, "{m}");
     }
 

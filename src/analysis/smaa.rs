@@ -26,8 +26,8 @@ mod tally;
 mod weights;
 
 use std::num::NonZeroUsize;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use thiserror::Error;
 
@@ -38,7 +38,6 @@ use crate::validate::MAX_DRAWS;
 use model::{Kind, Model};
 use tally::{Tally, UNIT, WEIGHT_SCALE};
 use weights::{Sampler, WeightScratch};
-
 
 /// The order of criteria that [`WeightInfo::Ordinal`] uses for profile `p` when the request
 /// gives none: levels of criterion indices, most important first; criteria of weight 0 left
@@ -245,7 +244,12 @@ pub fn run(scenario: &Scenario, req: &Request, control: &Control) -> Result<Smaa
         let mut ws = WeightScratch::default();
         sampler.sample(&mut DrawRng::new(req.seed, WEIGHTS, 0), &mut ws, &mut w);
         let mut scores = vec![0.0; m];
-        model.scores(&model.scratch().t, &w, &mut model.score_buffers(), &mut scores);
+        model.scores(
+            &model.scratch().t,
+            &w,
+            &mut model.score_buffers(),
+            &mut scores,
+        );
         t.add_draw(&scores, &w);
         t.repeat(draws);
         report(control, draws);
@@ -256,7 +260,12 @@ pub fn run(scenario: &Scenario, req: &Request, control: &Control) -> Result<Smaa
             sampler.sample(&mut rng, &mut state.weight_scratch, &mut state.w);
             let mut rng = DrawRng::new(req.seed, SCORES, k);
             model.draw_scores(&mut rng, &mut state.scratch)?;
-            model.scores(&state.scratch.t, &state.w, &mut state.buffers, &mut state.scores);
+            model.scores(
+                &state.scratch.t,
+                &state.w,
+                &mut state.buffers,
+                &mut state.scores,
+            );
             t.add_draw(&state.scores, &state.w);
             Ok(())
         })?
@@ -288,11 +297,31 @@ pub fn run(scenario: &Scenario, req: &Request, control: &Control) -> Result<Smaa
         report(control, draws);
         t
     } else {
+        // A linear method's scores under each central weight vector at the point values, so
+        // that a draw only adds what its drawn cells change.
+        let at_base: Vec<Vec<f64>> = if model.is_linear() {
+            let mut buffers = model.score_buffers();
+            candidates
+                .iter()
+                .map(|(w, _)| {
+                    let mut s = vec![0.0; m];
+                    model.scores(model.base(), w, &mut buffers, &mut s);
+                    s
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         passes(&model, draws, threads, control, |t, k, state| {
             let mut rng = DrawRng::new(req.seed, CONFIDENCE, k);
             model.draw_scores(&mut rng, &mut state.scratch)?;
-            for (w, members) in &candidates {
-                model.scores(&state.scratch.t, w, &mut state.buffers, &mut state.scores);
+            for (c, (w, members)) in candidates.iter().enumerate() {
+                match at_base.get(c) {
+                    Some(base) => model.rescore(&state.scratch.t, w, base, &mut state.scores),
+                    None => {
+                        model.scores(&state.scratch.t, w, &mut state.buffers, &mut state.scores);
+                    }
+                }
                 for &i in members {
                     t.add_first(&state.scores, i);
                 }
@@ -309,7 +338,10 @@ pub fn run(scenario: &Scenario, req: &Request, control: &Control) -> Result<Smaa
                 .iter()
                 .map(|&c| c as f64 / total)
                 .collect();
-            let se = b.iter().map(|&x| (x * (1.0 - x) / nf).max(0.0).sqrt()).collect();
+            let se = b
+                .iter()
+                .map(|&x| (x * (1.0 - x) / nf).max(0.0).sqrt())
+                .collect();
             let holistic = b
                 .iter()
                 .enumerate()

@@ -84,9 +84,7 @@ pub fn run(args: &SmaaArgs) -> ExitCode {
     if let Some(d) = args.draws
         && (d == 0 || d > u64::from(MAX_DRAWS))
     {
-        return fail(format!(
-            "--draws must be 1 to {MAX_DRAWS}, found {d}"
-        ));
+        return fail(format!("--draws must be 1 to {MAX_DRAWS}, found {d}"));
     }
     if args.order.is_some() && args.weights != WeightsArg::Ordinal {
         return fail("--order needs --weights ordinal".into());
@@ -246,8 +244,13 @@ pub fn table(scenario: &Scenario, r: &Smaa) -> String {
     );
     let w = name_width(scenario);
     let shown = m.min(TABLE_RANKS);
-    out.push_str("rank acceptability (% of draws at each rank), best holistic acceptability first\n");
-    out.push_str(&format!("{:<w$}  {:>8}  {:>10}", "option", "holistic", "confidence"));
+    out.push_str(
+        "rank acceptability (% of draws at each rank), best holistic acceptability first\n",
+    );
+    out.push_str(&format!(
+        "{:<w$}  {:>8}  {:>10}",
+        "option", "holistic", "confidence"
+    ));
     for rank in 1..=shown {
         out.push_str(&format!("  {rank:>5}"));
     }
@@ -287,8 +290,16 @@ pub fn table(scenario: &Scenario, r: &Smaa) -> String {
         .filter(|&i| r.options[i].central_weights.is_some())
         .collect();
     if !winners.is_empty() {
-        out.push_str("\ncentral weights (%: mean weights of the draws in which the option ranks first)\n");
-        let cw = r.criteria.iter().map(|c| c.chars().count()).max().unwrap_or(9).max(9);
+        out.push_str(
+            "\ncentral weights (%: mean weights of the draws in which the option ranks first)\n",
+        );
+        let cw = r
+            .criteria
+            .iter()
+            .map(|c| c.chars().count())
+            .max()
+            .unwrap_or(9)
+            .max(9);
         let cols: Vec<usize> = winners
             .iter()
             .map(|&i| scenario.options[i].id.chars().count().max(6))
@@ -301,10 +312,7 @@ pub fn table(scenario: &Scenario, r: &Smaa) -> String {
         for (j, c) in r.criteria.iter().enumerate() {
             out.push_str(&format!("{c:<cw$}"));
             for (&i, width) in winners.iter().zip(&cols) {
-                let x = r.options[i]
-                    .central_weights
-                    .as_ref()
-                    .map_or(0.0, |w| w[j]);
+                let x = r.options[i].central_weights.as_ref().map_or(0.0, |w| w[j]);
                 out.push_str(&format!("  {:>width$}", percent(x)));
             }
             out.push('\n');

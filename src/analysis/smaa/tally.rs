@@ -54,7 +54,12 @@ impl Tally {
 
     /// Multiplies every count by `k`: `k` identical draws.
     pub fn repeat(&mut self, k: u64) {
-        for x in self.ranks.iter_mut().chain(&mut self.above).chain(&mut self.confident) {
+        for x in self
+            .ranks
+            .iter_mut()
+            .chain(&mut self.above)
+            .chain(&mut self.confident)
+        {
             *x *= k;
         }
         for x in &mut self.central {
@@ -133,7 +138,11 @@ fn sort_best_first(scores: &[f64], order: &mut Vec<usize>, keyed: &mut Vec<(u64,
     keyed.extend(scores.iter().enumerate().map(|(i, &x)| {
         let bits = x.to_bits();
         // total_cmp's order as unsigned integers, then reversed so the best comes first.
-        let ascending = if bits >> 63 == 1 { !bits } else { bits | (1 << 63) };
+        let ascending = if bits >> 63 == 1 {
+            !bits
+        } else {
+            bits | (1 << 63)
+        };
         (!ascending, i as u32)
     }));
     keyed.sort_unstable();
@@ -202,7 +211,11 @@ mod tests {
             let mut by_first = Tally::new(m, 1);
             for i in 0..m {
                 by_first.add_first(&scores, i);
-                assert_eq!(by_first.confident[i], by_draw.ranks[i * m], "{scores:?} {i}");
+                assert_eq!(
+                    by_first.confident[i],
+                    by_draw.ranks[i * m],
+                    "{scores:?} {i}"
+                );
             }
         }
     }

@@ -234,7 +234,10 @@ pub(super) fn profile_levels(scenario: &Scenario, p: usize) -> Vec<Vec<usize>> {
 }
 
 /// An order given as levels of criterion ids; a criterion named twice contradicts it.
-fn explicit_levels(scenario: &Scenario, order: &[Vec<String>]) -> Result<Vec<Vec<usize>>, SmaaError> {
+fn explicit_levels(
+    scenario: &Scenario,
+    order: &[Vec<String>],
+) -> Result<Vec<Vec<usize>>, SmaaError> {
     let mut seen: Vec<Option<usize>> = vec![None; scenario.criteria.len()];
     let mut levels = Vec::new();
     for (k, level) in order.iter().enumerate() {
@@ -261,7 +264,10 @@ fn explicit_levels(scenario: &Scenario, order: &[Vec<String>]) -> Result<Vec<Vec
             out.push(c);
         }
         if out.is_empty() {
-            return Err(SmaaError::Order(format!("place {} names no criterion", k + 1)));
+            return Err(SmaaError::Order(format!(
+                "place {} names no criterion",
+                k + 1
+            )));
         }
         levels.push(out);
     }
@@ -310,12 +316,8 @@ mod tests {
                 for &(c, low, high) in &ranges.ranges {
                     raw[c] = sampling::uniform(&mut rng, low, high);
                 }
-                written.criterion_weights = s
-                    .criteria
-                    .iter()
-                    .map(|c| c.id.clone())
-                    .zip(raw)
-                    .collect();
+                written.criterion_weights =
+                    s.criteria.iter().map(|c| c.id.clone()).zip(raw).collect();
                 let expected = effective_weights(&s, &written);
                 for (a, b) in w.iter().zip(&expected) {
                     assert!((a - b).abs() < 1e-12, "{w:?} {expected:?}");
