@@ -52,8 +52,8 @@ fn generated(m: usize, n: usize, every: usize) -> Scenario {
         for j in 0..n {
             let x = 1.0 + (9.0 * rng.unit() * 100.0).round() / 100.0;
             let k = i * n + j;
-            let u = if every > 0 && k % every == 0 {
-                if k % (2 * every) == 0 {
+            let u = if every > 0 && k.is_multiple_of(every) {
+                if k.is_multiple_of(2 * every) {
                     format!(", uncertainty: Range(low: {}, high: {})", x - 0.5, x + 0.5)
                 } else {
                     format!(

@@ -480,7 +480,7 @@ where
         vec![worker()]
     } else {
         std::thread::scope(|s| {
-            let handles: Vec<_> = (0..threads).map(|_| s.spawn(&worker)).collect();
+            let handles: Vec<_> = (0..threads).map(|_| s.spawn(worker)).collect();
             handles
                 .into_iter()
                 .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))

@@ -242,7 +242,9 @@ pub fn table(scenario: &Scenario, r: &Smaa) -> String {
         r.seed,
         r.uncertain_cells
     );
-    let w = name_width(scenario);
+    // Options are numbered in the file's order; the other tables refer to them as #k.
+    let w = name_width(scenario) + 4;
+    let label = |i: usize| format!("#{} {}", i + 1, scenario.options[i].name);
     let shown = m.min(TABLE_RANKS);
     out.push_str(
         "rank acceptability (% of draws at each rank), best holistic acceptability first\n",
@@ -262,7 +264,7 @@ pub fn table(scenario: &Scenario, r: &Smaa) -> String {
         let confidence = o.confidence.map_or_else(|| "-".to_string(), percent);
         out.push_str(&format!(
             "{:<w$}  {:>8}  {:>10}",
-            scenario.options[i].name,
+            label(i),
             percent(o.holistic),
             confidence
         ));
@@ -300,20 +302,16 @@ pub fn table(scenario: &Scenario, r: &Smaa) -> String {
             .max()
             .unwrap_or(9)
             .max(9);
-        let cols: Vec<usize> = winners
-            .iter()
-            .map(|&i| scenario.options[i].id.chars().count().max(6))
-            .collect();
         out.push_str(&format!("{:<cw$}", "criterion"));
-        for (&i, width) in winners.iter().zip(&cols) {
-            out.push_str(&format!("  {:>width$}", scenario.options[i].id));
+        for &i in &winners {
+            out.push_str(&format!("  {:>5}", format!("#{}", i + 1)));
         }
         out.push('\n');
         for (j, c) in r.criteria.iter().enumerate() {
             out.push_str(&format!("{c:<cw$}"));
-            for (&i, width) in winners.iter().zip(&cols) {
+            for &i in &winners {
                 let x = r.options[i].central_weights.as_ref().map_or(0.0, |w| w[j]);
-                out.push_str(&format!("  {:>width$}", percent(x)));
+                out.push_str(&format!("  {:>5}", percent(x)));
             }
             out.push('\n');
         }
@@ -321,14 +319,13 @@ pub fn table(scenario: &Scenario, r: &Smaa) -> String {
 
     if m <= 15 {
         out.push_str("\npairwise winning (% of draws in which the row ranks above the column)\n");
-        out.push_str(&format!("{:<w$}", "", w = w + 4));
+        out.push_str(&format!("{:<w$}", ""));
         for k in 1..=m {
             out.push_str(&format!("  {:>5}", format!("#{k}")));
         }
         out.push('\n');
         for i in 0..m {
-            let name = format!("#{} {}", i + 1, scenario.options[i].name);
-            out.push_str(&format!("{:<w$}", name, w = w + 4));
+            out.push_str(&format!("{:<w$}", label(i)));
             for k in 0..m {
                 let cell = if i == k {
                     "-".to_string()

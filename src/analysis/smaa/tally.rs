@@ -81,8 +81,8 @@ impl Tally {
                 if g == 1 {
                     row[start] += UNIT;
                 } else {
-                    for b in start..end {
-                        row[b] += share(a - start, b - start, g);
+                    for (b, cell) in row[start..end].iter_mut().enumerate() {
+                        *cell += share(a - start, b, g);
                     }
                 }
                 let row = &mut self.above[i * m..(i + 1) * m];
@@ -181,9 +181,10 @@ mod tests {
         let b = |i: usize, r: usize| t.ranks[i * 4 + r] as f64 / UNIT as f64;
         assert_eq!((b(1, 0), b(1, 1), b(3, 0), b(3, 1)), (0.5, 0.5, 0.5, 0.5));
         assert_eq!((b(0, 2), b(2, 3)), (1.0, 1.0));
-        assert_eq!(t.above[1 * 4 + 3], 0);
-        assert_eq!(t.above[1 * 4 + 0], 1);
-        assert_eq!(t.above[0 * 4 + 2], 1);
+        // `above[i * 4 + k]`: 1 over 3 never (tied), 1 over 0 and 0 over 2 once.
+        assert_eq!(t.above[4 + 3], 0);
+        assert_eq!(t.above[4], 1);
+        assert_eq!(t.above[2], 1);
         // A group of 17 cannot split 720,720 evenly: rows and columns still sum to one draw.
         let mut t = Tally::new(17, 1);
         t.add_draw(&[1.0; 17], &[1.0]);
