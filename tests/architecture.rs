@@ -27,10 +27,14 @@ fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
 }
 
-/// The file's text up to its test module (or a test-only file: nothing).
+/// The file's text up to its test module (a test-only file, `tests.rs` or `*_tests.rs`:
+/// nothing).
 fn non_test_text(path: &Path) -> String {
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
-    if path.file_name().is_some_and(|n| n == "tests.rs") {
+    if path
+        .file_name()
+        .is_some_and(|n| n == "tests.rs" || n.to_string_lossy().ends_with("_tests.rs"))
+    {
         return String::new();
     }
     match text.find("#[cfg(test)]\nmod ") {

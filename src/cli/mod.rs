@@ -18,6 +18,7 @@ mod briefing;
 mod files;
 mod score;
 mod sensitivity;
+pub mod smaa;
 
 use briefing::{export_command, report_command};
 use files::{check, import};
@@ -113,6 +114,9 @@ pub enum Command {
     /// One-way sensitivity: how the ranking moves as one weight sweeps 0–100 %, and how far
     /// each weight can move before the top option or the ranking changes.
     Sensitivity(SensitivityArgs),
+    /// How sure is the ranking? SMAA-2 over uncertain scores and weights: rank acceptability,
+    /// central weights, confidence, pairwise winning.
+    Smaa(smaa::SmaaArgs),
     /// Turn a CSV matrix into a full scenario file.
     Import {
         /// CSV matrix: header `option,<criterion>,...`, optional `direction` and `weight` rows.
@@ -243,6 +247,7 @@ pub fn run(command: Command) -> ExitCode {
             format,
         ),
         Command::Sensitivity(args) => sensitivity::run(&args),
+        Command::Smaa(args) => smaa::run(&args),
         Command::Import { file, output } => import(&file, &output),
         Command::Report {
             file,
