@@ -67,8 +67,13 @@ pub fn show(
             state.folded = !open;
         }
     } else {
+        // About a third of the space beside the navigator, less on a small window, so the view keeps room to show
+        // its chart; never more than about half, however it was dragged before.
+        let width = ui.available_width();
         egui::Panel::right("weights")
-            .default_size(400.0)
+            .default_size((width * 0.35).clamp(280.0, 400.0))
+            .min_size(240.0)
+            .max_size((width * 0.45).max(260.0))
             .show(ui, |ui| panel(ui, s, derived, state, out, presenting));
     }
     // Eliciting is editing, which projection leaves to the presenter's own screen: a dialog

@@ -71,6 +71,8 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &RankingState) {
     } else {
         (ui.available_height() * 0.36).clamp(110.0, 280.0)
     };
+    // Never so short that the bars run together: about 14 points an option and the axis.
+    let legible = s.options.len() as f32 * 14.0 + 60.0;
     let chart_height = (ui.available_height() - details_height).max(160.0);
     let legend = if r.additive {
         stack_order(r)
@@ -78,7 +80,7 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &RankingState) {
         Vec::new()
     };
     ui.allocate_ui(egui::vec2(ui.available_width(), chart_height), |ui| {
-        chart_and_legend(ui, s, r, hidden, &legend, chart_height);
+        chart_and_legend(ui, s, r, hidden, &legend, chart_height, legible);
     });
     if state.presenting {
         return;
@@ -100,6 +102,7 @@ fn chart_and_legend(
     hidden: usize,
     legend: &[usize],
     height: f32,
+    legible: f32,
 ) {
     if legend.is_empty() {
         chart(ui, s, r, hidden, height);
@@ -156,7 +159,7 @@ fn chart_and_legend(
                     }
                 });
             });
-        let left = (height - strip.inner_rect.height() - gap).max(120.0);
+        let left = (height - strip.inner_rect.height() - gap).max(legible);
         chart(ui, s, r, hidden, left);
     }
 }
