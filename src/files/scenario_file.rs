@@ -50,7 +50,7 @@ pub fn is_csv(path: &Path) -> bool {
 }
 
 /// Reads a whole file, refusing one over [`MAX_FILE_BYTES`].
-fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
     let file = fs::File::open(path).map_err(|e| format!("cannot open the file: {e}"))?;
     if let Ok(meta) = file.metadata() {
         if meta.is_dir() {
@@ -275,6 +275,12 @@ pub fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    // A symbolic link stays a link: the file it points to gets the new contents.
+    let real = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path)?,
+        _ => path.to_path_buf(),
+    };
+    let path = real.as_path();
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -282,6 +288,7 @@ pub fn write_atomic_with(
     let name = path
         .file_name()
         .map_or_else(|| "scenario".into(), |n| n.to_string_lossy().into_owned());
+    remove_stale_temporaries(dir, &name);
     let (tmp, mut f) = create_temporary(dir, &name)?;
     let result = (|| {
         // A save keeps the file's permissions (a shared, group-writable scenario stays so).
@@ -298,6 +305,47 @@ pub fn write_atomic_with(
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// How old a temporary of ours must be before a later save takes it for the leftover of a
+/// killed write and removes it.
+const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Removes leftovers of killed writes to the same target: regular files named as
+/// [`create_temporary`] names them, untouched for over [`STALE_TEMPORARY`]. Best effort.
+fn remove_stale_temporaries(dir: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(|r| r.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        // Ours are `<pid>-<counter>`, both decimal.
+        let ours = rest
+            .split_once('-')
+            .is_some_and(|(a, b)| is_decimal(a) && is_decimal(b));
+        let stale = entry.metadata().is_ok_and(|m| {
+            m.file_type().is_file()
+                && m.modified()
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .is_some_and(|age| age > STALE_TEMPORARY)
+        });
+        if ours && stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn is_decimal(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A new temporary file beside the target, created exclusively: an existing file or link of
