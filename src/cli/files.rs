@@ -18,27 +18,30 @@ pub(super) fn check(files: &[PathBuf]) -> ExitCode {
             ),
             Err(e) => {
                 failed += 1;
-                eprintln!("{e}");
+                say!("{e}");
             }
         }
     }
     if failed == 0 {
         ExitCode::SUCCESS
     } else {
-        eprintln!("{failed} of {} files have problems", files.len());
+        say!("{failed} of {} files have problems", files.len());
         ExitCode::FAILURE
     }
 }
 
 pub(super) fn import(file: &Path, output: &Path) -> ExitCode {
     if !scenario_file::is_csv(file) {
-        eprintln!("{}: expected a .csv file to import", file.display());
+        say!("{}: expected a .csv file to import", file.display());
+        return ExitCode::FAILURE;
+    }
+    if refuses_overwriting(file, output) {
         return ExitCode::FAILURE;
     }
     let scenario = match load_path(file) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("{e}");
+            say!("{e}");
             return ExitCode::FAILURE;
         }
     };
@@ -54,8 +57,24 @@ pub(super) fn import(file: &Path, output: &Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            say!("{e}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Whether `output` names the input file itself (through any path or link); if so, says so.
+/// A command never writes over the file it reads.
+pub(super) fn refuses_overwriting(input: &Path, output: &Path) -> bool {
+    let same = match (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        say!(
+            "{}: the output is the input file; name another file to write",
+            output.display()
+        );
+    }
+    same
 }

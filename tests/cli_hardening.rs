@@ -1,0 +1,127 @@
+//! The command line against hostile or careless input: long names, control characters,
+//! outputs that name the input, formulas in CSV cells.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn tideline(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tideline"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run tideline: {e}"))
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn fresh_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tideline-hard-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+/// A two-criterion matrix whose options are `rows` (name, cost, effect).
+fn matrix(dir: &Path, file: &str, rows: &[(&str, &str, &str)]) -> PathBuf {
+    let mut text = String::from("option,cost,effect\ndirection,min,max\nweight,1,3\n");
+    for (name, cost, effect) in rows {
+        text.push_str(&format!("\"{}\",{cost},{effect}\n", name.replace('"', "\"\"")));
+    }
+    let path = dir.join(file);
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    path
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().unwrap_or_else(|| panic!("non-UTF-8 temp path"))
+}
+
+/// A format width taken from a name's length panicked at 65,536 characters; the column now
+/// stops growing, and the long name is printed whole.
+#[test]
+fn a_name_of_70_000_characters_scores_in_every_table() {
+    let dir = fresh_dir("long-name");
+    let long = "A".repeat(70_000);
+    let file = matrix(&dir, "m.csv", &[(&long, "10", "2"), ("B", "0", "4")]);
+    for extra in [&[][..], &["--method", "all"][..]] {
+        let mut args = vec!["score", path_str(&file)];
+        args.extend_from_slice(extra);
+        let out = tideline(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert!(stdout(&out).contains(&long), "{args:?}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Escape sequences in names (a terminal title, a screen clear, a bell) are shown escaped by
+/// the table, the CSV on the terminal and `check`'s messages, never sent raw.
+#[test]
+fn control_characters_in_names_are_shown_escaped_on_the_terminal() {
+    let dir = fresh_dir("control");
+    let title = "A\u{1b}]0;pwned\u{7}";
+    let clear = "B\r\u{1b}[2J";
+    let file = matrix(&dir, "m.csv", &[(title, "10", "2"), (clear, "0", "4")]);
+    for format in ["table", "csv"] {
+        let out = tideline(&["score", path_str(&file), "--format", format]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert!(
+            !text.contains(['\u{1b}', '\u{7}', '\r']),
+            "{format}: {text:?}"
+        );
+        assert!(text.contains(r"A\x1b]0;pwned\x07"), "{format}: {text}");
+        assert!(text.contains(r"B\x0d\x1b[2J"), "{format}: {text}");
+    }
+    // JSON stays JSON: serde escapes them and the names read back whole.
+    let out = tideline(&["score", path_str(&file), "--format", "json"]);
+    let text = stdout(&out);
+    assert!(!text.contains('\u{1b}') && text.contains(r"\u001b]0;pwned\u0007"));
+
+    let dup = matrix(&dir, "dup.csv", &[(clear, "10", "2"), (clear, "0", "4")]);
+    let out = tideline(&["check", path_str(&dup)]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(!err.contains(['\u{1b}', '\r']), "{err:?}");
+    assert!(err.contains(r"duplicate option `B\x0d\x1b[2J`"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `import`, `report` and `export` refuse to write over the file they read, by any name.
+#[test]
+fn no_command_writes_over_its_input() {
+    let dir = fresh_dir("over-input");
+    let csv = matrix(&dir, "m.csv", &[("A", "10", "2"), ("B", "0", "4")]);
+    let before = std::fs::read(&csv).unwrap_or_else(|e| panic!("{e}"));
+    let other_name = dir.join(".").join("m.csv");
+    let runs: [Vec<&str>; 4] = [
+        vec!["import", path_str(&csv), "-o", path_str(&csv)],
+        vec!["import", path_str(&csv), "-o", path_str(&other_name)],
+        vec!["export", path_str(&csv), "--results", path_str(&csv)],
+        vec!["export", path_str(&csv), "--matrix", path_str(&other_name)],
+    ];
+    for args in &runs {
+        let out = tideline(args);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(
+            stderr(&out).contains("the output is the input file"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert_eq!(std::fs::read(&csv).unwrap_or_default(), before, "{args:?}");
+    }
+    let ron = dir.join("s.ron");
+    let out = tideline(&["import", path_str(&csv), "-o", path_str(&ron)]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let md = dir.join("s.md");
+    std::fs::rename(&ron, &md).unwrap_or_else(|e| panic!("{e}"));
+    let out = tideline(&["report", path_str(&md), "-o", path_str(&md), "--method", "wsm"]);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("the output is the input file"), "{}", stderr(&out));
+    let _ = std::fs::remove_dir_all(&dir);
+}
