@@ -125,3 +125,49 @@ fn no_command_writes_over_its_input() {
     assert!(stderr(&out).contains("the output is the input file"), "{}", stderr(&out));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Scale bounds each finite whose width is not (−1e308 to 1e308) are refused by `check`, as
+/// they gave NaN under `scale` and `minmax`; bounds as wide as a float allows score with no
+/// NaN under any method and normalisation.
+#[test]
+fn a_scale_whose_width_overflows_is_refused_and_no_accepted_file_scores_nan() {
+    let dir = fresh_dir("wide-scale");
+    let head = "option,cost,effect\ndirection,min,max\nweight,1,3\n";
+    let wide = dir.join("wide.csv");
+    let text = format!("{head}scale min,-1e308,0\nscale max,1e308,1\nA,-1e308,0.5\nB,1e308,1\n");
+    std::fs::write(&wide, text).unwrap_or_else(|e| panic!("{e}"));
+    let out = tideline(&["check", path_str(&wide)]);
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.contains("criteria[0].scale: scale from -1e308 to 1e308 is too wide"),
+        "{err}"
+    );
+    for n in ["scale", "minmax"] {
+        let out = tideline(&["score", path_str(&wide), "--normalization", n, "--format", "json"]);
+        assert!(!out.status.success(), "{n}: {}", stdout(&out));
+    }
+
+    let edge = dir.join("edge.csv");
+    let text = format!("{head}scale min,-1.7e308,0\nscale max,0,1\nA,-1.7e308,0.5\nB,0,1\nC,-1e300,0\n");
+    std::fs::write(&edge, text).unwrap_or_else(|e| panic!("{e}"));
+    assert!(tideline(&["check", path_str(&edge)]).status.success());
+    let mut scored = 0;
+    for m in ["wsm", "wpm", "topsis", "promethee2", "vikor"] {
+        for n in ["minmax", "scale", "max", "sum", "vector", "none"] {
+            let args = ["score", path_str(&edge), "--method", m, "--normalization", n];
+            for format in ["json", "table"] {
+                let mut all = args.to_vec();
+                all.extend(["--format", format]);
+                let out = tideline(&all);
+                if out.status.success() {
+                    scored += 1;
+                    let text = stdout(&out).to_lowercase();
+                    assert!(!text.contains("nan") && !text.contains("null"), "{all:?}: {text}");
+                }
+            }
+        }
+    }
+    assert!(scored >= 10, "only {scored} runs scored");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -192,6 +192,17 @@ impl Validator {
                         c.scale.min, c.scale.max
                     ),
                 );
+            } else if min_ok && max_ok && !(c.scale.max - c.scale.min).is_finite() {
+                // Each bound is finite but the width overflows: normalising would give NaN.
+                self.err(
+                    format!("{at}.scale"),
+                    format!(
+                        "scale from {:?} to {:?} is too wide to compute with: its width overflows; keep max − min below {:?}",
+                        c.scale.min,
+                        c.scale.max,
+                        f64::MAX
+                    ),
+                );
             }
             if let Some(vf) = &c.value_function {
                 self.value_function(&format!("{at}.value_function"), vf);
