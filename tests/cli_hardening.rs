@@ -171,3 +171,52 @@ fn a_scale_whose_width_overflows_is_refused_and_no_accepted_file_scores_nan() {
     assert!(scored >= 10, "only {scored} runs scored");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Text a spreadsheet would run as a formula is never written raw to CSV, and the matrix
+/// reads back to the same names.
+#[test]
+fn csv_exports_neutralise_formulas_and_read_back_the_same_text() {
+    use tideline::analysis::scoring::score_with;
+    use tideline::files::csv_import::parse_csv;
+    use tideline::files::scenario_file::default_scenario;
+    use tideline::report::export::{matrix_csv, results_csv};
+
+    let mut s = default_scenario().unwrap_or_else(|e| panic!("{e}"));
+    let hostile = [
+        "=HYPERLINK(\"http://x\",\"y\")",
+        "+cmd|' /C calc'!A0",
+        "-2+3",
+        "@SUM(1,1)",
+        "'=already quoted",
+        "''+two apostrophes",
+        "'plain apostrophe",
+        "-",
+    ];
+    for (o, name) in s.options.iter_mut().zip(hostile) {
+        o.name = name.to_string();
+    }
+    s.criteria[0].name = "=1+1".to_string();
+    let dangerous = |text: &str| {
+        text.lines().any(|line| {
+            line.split(',')
+                .any(|cell| cell.trim_start_matches('"').starts_with(['=', '+', '@', '\t']))
+        })
+    };
+    let matrix = matrix_csv(&s, 0).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!dangerous(&matrix), "{matrix}");
+    assert!(matrix.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""), "{matrix}");
+    assert!(matrix.contains("'-2+3"), "{matrix}");
+    let ranking = score_with(&s, 0, s.settings.method, s.settings.normalization)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let results = results_csv(&s, &ranking);
+    assert!(!dangerous(&results), "{results}");
+    assert!(results.contains("'@SUM(1,1)"), "{results}");
+
+    let back = parse_csv(matrix.as_bytes(), "back.csv").unwrap_or_else(|e| panic!("{e}"));
+    let names: Vec<&str> = back.options.iter().map(|o| o.name.as_str()).collect();
+    let want: Vec<&str> = s.options.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(names, want);
+    assert_eq!(back.criteria[0].name, "=1+1");
+    // Numbers are not text: a negative value is written as a number, not guarded.
+    assert!(!matrix.contains("'-0") && !matrix.contains("'-1"), "{matrix}");
+}

@@ -93,7 +93,7 @@ fn records(text: &str) -> Result<Vec<Record>, (usize, String)> {
                 value.push_str(&text[run..pos]);
             }
             fields.push(Field {
-                text: value,
+                text: unguarded(value),
                 start: field_start,
             });
             match bytes.get(pos) {
@@ -118,6 +118,37 @@ fn records(text: &str) -> Result<Vec<Record>, (usize, String)> {
         }
     }
     Ok(out)
+}
+
+/// Characters that make a spreadsheet read a cell as a formula (or hide how it starts).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a cell's text, written raw, could start a spreadsheet formula: it begins with one
+/// of [`FORMULA_STARTS`] after any apostrophes and is not a plain number (`-3.5` stays a
+/// number). A guarded cell is written with one more leading apostrophe.
+fn needs_guard(text: &str) -> bool {
+    text.trim_start_matches('\'')
+        .starts_with(FORMULA_STARTS)
+        && text.parse::<f64>().is_err()
+}
+
+/// A cell as Tideline writes it to CSV: text that a spreadsheet would run as a formula
+/// (`=HYPERLINK(…)`, `+cmd`, `@SUM(…)`) gets a leading apostrophe, which spreadsheets read as
+/// "this is text" and [`unguarded`] removes on import, so the text reads back the same.
+pub fn guarded(text: &str) -> std::borrow::Cow<'_, str> {
+    if needs_guard(text) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// A cell's text as read: the apostrophe [`guarded`] added, removed.
+fn unguarded(text: String) -> String {
+    match text.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest.to_string(),
+        _ => text,
+    }
 }
 
 /// Parses a CSV matrix into a validated scenario; `file` names it in messages.
