@@ -31,7 +31,10 @@ fn fresh_dir(name: &str) -> PathBuf {
 fn matrix(dir: &Path, file: &str, rows: &[(&str, &str, &str)]) -> PathBuf {
     let mut text = String::from("option,cost,effect\ndirection,min,max\nweight,1,3\n");
     for (name, cost, effect) in rows {
-        text.push_str(&format!("\"{}\",{cost},{effect}\n", name.replace('"', "\"\"")));
+        text.push_str(&format!(
+            "\"{}\",{cost},{effect}\n",
+            name.replace('"', "\"\"")
+        ));
     }
     let path = dir.join(file);
     std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
@@ -120,9 +123,20 @@ fn no_command_writes_over_its_input() {
     assert!(out.status.success(), "{}", stderr(&out));
     let md = dir.join("s.md");
     std::fs::rename(&ron, &md).unwrap_or_else(|e| panic!("{e}"));
-    let out = tideline(&["report", path_str(&md), "-o", path_str(&md), "--method", "wsm"]);
+    let out = tideline(&[
+        "report",
+        path_str(&md),
+        "-o",
+        path_str(&md),
+        "--method",
+        "wsm",
+    ]);
     assert!(!out.status.success());
-    assert!(stderr(&out).contains("the output is the input file"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the output is the input file"),
+        "{}",
+        stderr(&out)
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -144,18 +158,33 @@ fn a_scale_whose_width_overflows_is_refused_and_no_accepted_file_scores_nan() {
         "{err}"
     );
     for n in ["scale", "minmax"] {
-        let out = tideline(&["score", path_str(&wide), "--normalization", n, "--format", "json"]);
+        let out = tideline(&[
+            "score",
+            path_str(&wide),
+            "--normalization",
+            n,
+            "--format",
+            "json",
+        ]);
         assert!(!out.status.success(), "{n}: {}", stdout(&out));
     }
 
     let edge = dir.join("edge.csv");
-    let text = format!("{head}scale min,-1.7e308,0\nscale max,0,1\nA,-1.7e308,0.5\nB,0,1\nC,-1e300,0\n");
+    let text =
+        format!("{head}scale min,-1.7e308,0\nscale max,0,1\nA,-1.7e308,0.5\nB,0,1\nC,-1e300,0\n");
     std::fs::write(&edge, text).unwrap_or_else(|e| panic!("{e}"));
     assert!(tideline(&["check", path_str(&edge)]).status.success());
     let mut scored = 0;
     for m in ["wsm", "wpm", "topsis", "promethee2", "vikor"] {
         for n in ["minmax", "scale", "max", "sum", "vector", "none"] {
-            let args = ["score", path_str(&edge), "--method", m, "--normalization", n];
+            let args = [
+                "score",
+                path_str(&edge),
+                "--method",
+                m,
+                "--normalization",
+                n,
+            ];
             for format in ["json", "table"] {
                 let mut all = args.to_vec();
                 all.extend(["--format", format]);
@@ -163,7 +192,10 @@ fn a_scale_whose_width_overflows_is_refused_and_no_accepted_file_scores_nan() {
                 if out.status.success() {
                     scored += 1;
                     let text = stdout(&out).to_lowercase();
-                    assert!(!text.contains("nan") && !text.contains("null"), "{all:?}: {text}");
+                    assert!(
+                        !text.contains("nan") && !text.contains("null"),
+                        "{all:?}: {text}"
+                    );
                 }
             }
         }
@@ -198,13 +230,18 @@ fn csv_exports_neutralise_formulas_and_read_back_the_same_text() {
     s.criteria[0].name = "=1+1".to_string();
     let dangerous = |text: &str| {
         text.lines().any(|line| {
-            line.split(',')
-                .any(|cell| cell.trim_start_matches('"').starts_with(['=', '+', '@', '\t']))
+            line.split(',').any(|cell| {
+                cell.trim_start_matches('"')
+                    .starts_with(['=', '+', '@', '\t'])
+            })
         })
     };
     let matrix = matrix_csv(&s, 0).unwrap_or_else(|e| panic!("{e}"));
     assert!(!dangerous(&matrix), "{matrix}");
-    assert!(matrix.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""), "{matrix}");
+    assert!(
+        matrix.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""),
+        "{matrix}"
+    );
     assert!(matrix.contains("'-2+3"), "{matrix}");
     let ranking = score_with(&s, 0, s.settings.method, s.settings.normalization)
         .unwrap_or_else(|e| panic!("{e}"));
@@ -218,5 +255,8 @@ fn csv_exports_neutralise_formulas_and_read_back_the_same_text() {
     assert_eq!(names, want);
     assert_eq!(back.criteria[0].name, "=1+1");
     // Numbers are not text: a negative value is written as a number, not guarded.
-    assert!(!matrix.contains("'-0") && !matrix.contains("'-1"), "{matrix}");
+    assert!(
+        !matrix.contains("'-0") && !matrix.contains("'-1"),
+        "{matrix}"
+    );
 }

@@ -39,7 +39,10 @@ fn weights_whose_sum_overflows_keep_their_proportions() {
     let fam = family_shares(&s, &s.profiles[0]);
     let half = 1.0 / (2.0 * n - 1.0);
     assert!((fam[0] - half).abs() < 1e-12, "{fam:?}");
-    assert!(fam[1..].iter().all(|&x| (x - 2.0 * half).abs() < 1e-12), "{fam:?}");
+    assert!(
+        fam[1..].iter().all(|&x| (x - 2.0 * half).abs() < 1e-12),
+        "{fam:?}"
+    );
 
     let within = criterion_shares(&s, &s.profiles[0]);
     let w = effective_weights(&s, &s.profiles[0]);

@@ -627,7 +627,10 @@ fn a_recovery_copy_over_the_size_limit_is_not_offered() {
     let mut second = default_app();
     second.set_recovery_file(Some(copy.clone()));
     second.offer_recovery();
-    assert!(second.recovery_offer.is_some(), "a copy of normal size is offered");
+    assert!(
+        second.recovery_offer.is_some(),
+        "a copy of normal size is offered"
+    );
 
     let mut text = std::fs::read_to_string(&copy).unwrap_or_else(|e| panic!("{e}"));
     text.push_str("\n// ");

@@ -27,7 +27,7 @@ mod sheet;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::files::diagnostic::{Diagnostic, LoadError, line_col, utf8};
+use crate::files::diagnostic::{Diagnostic, LineIndex, LoadError, capped, utf8};
 use crate::scenario::model::{Scenario, unique_id};
 use crate::scenario::validate::validate;
 
@@ -127,9 +127,7 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// of [`FORMULA_STARTS`] after any apostrophes and is not a plain number (`-3.5` stays a
 /// number). A guarded cell is written with one more leading apostrophe.
 fn needs_guard(text: &str) -> bool {
-    text.trim_start_matches('\'')
-        .starts_with(FORMULA_STARTS)
-        && text.parse::<f64>().is_err()
+    text.trim_start_matches('\'').starts_with(FORMULA_STARTS) && text.parse::<f64>().is_err()
 }
 
 /// A cell as Tideline writes it to CSV: text that a spreadsheet would run as a formula
@@ -156,9 +154,10 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
     let text = utf8(bytes, file)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut diags = Vec::new();
+    let lines = LineIndex::new(text);
     let diag = |offset: usize, field: String, message: String| Diagnostic {
         file: file.to_string(),
-        location: Some(line_col(text, offset)),
+        location: Some(lines.line_col(offset)),
         field,
         message,
     };
@@ -172,7 +171,7 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
     check_header(header, &mut |at, field, message| {
         diags.push(diag(at, field, message))
     });
-    let line_of = |offset: usize| line_col(text, offset).0;
+    let line_of = |offset: usize| lines.line_col(offset).0;
     let mut problem =
         |at: usize, field: String, message: String| diags.push(diag(at, field, message));
     let mut reader = Reader::new(header, &line_of, &mut problem);
@@ -190,7 +189,9 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
         );
     }
     if !diags.is_empty() {
-        return Err(LoadError { diagnostics: diags });
+        return Err(LoadError {
+            diagnostics: capped(diags, file),
+        });
     }
 
     let scenario = build::build(file, &sheet, derived, chosen);
@@ -200,15 +201,18 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
         Ok(scenario)
     } else {
         Err(LoadError {
-            diagnostics: problems
-                .into_iter()
-                .map(|p| Diagnostic {
-                    file: file.to_string(),
-                    location: None,
-                    field: p.field,
-                    message: p.message,
-                })
-                .collect(),
+            diagnostics: capped(
+                problems
+                    .into_iter()
+                    .map(|p| Diagnostic {
+                        file: file.to_string(),
+                        location: None,
+                        field: p.field,
+                        message: p.message,
+                    })
+                    .collect(),
+                file,
+            ),
         })
     }
 }

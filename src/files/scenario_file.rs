@@ -9,7 +9,7 @@ use ron::extensions::Extensions;
 use serde::Deserialize;
 
 use crate::files::csv_import;
-use crate::files::diagnostic::{Diagnostic, LoadError, line_col, utf8};
+use crate::files::diagnostic::{Diagnostic, LineIndex, LoadError, capped_of, line_col, utf8};
 use crate::files::locate::FieldMap;
 use crate::scenario::model::{FORMAT_VERSION, Scenario};
 use crate::scenario::validate::validate;
@@ -95,24 +95,18 @@ struct VersionProbeMeta {
 /// Parses and validates a scenario from RON text; `file` names it in messages.
 pub fn parse_ron(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
     let text = utf8(bytes, file)?;
-    let fields = FieldMap::new(text);
-    let at = |field: &str, message: String| Diagnostic {
-        file: file.to_string(),
-        location: fields.start_of(field).map(|b| line_col(text, b)),
-        field: field.to_string(),
-        message,
-    };
     // A file from a newer Tideline may not parse as this version's format: say so first.
     if let Ok(probe) = ron_options().from_str::<VersionProbe>(text)
         && probe.metadata.format_version != FORMAT_VERSION
     {
-        return Err(LoadError::single(at(
-            "metadata.format_version",
-            format!(
+        let problem = crate::scenario::validate::Problem {
+            field: "metadata.format_version".to_string(),
+            message: format!(
                 "unknown format version {}; this build of Tideline reads version {FORMAT_VERSION}",
                 probe.metadata.format_version
             ),
-        )));
+        };
+        return Err(located(text, file, vec![problem]));
     }
     if text.trim().is_empty() {
         return Err(LoadError::single(Diagnostic::whole_file(
@@ -130,10 +124,8 @@ pub fn parse_ron(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
         });
         // A hint about a bracket names that bracket's field: the list a `]` would close, not
         // the item the broken text seemed to start.
-        let field = parse_error_field(
-            &fields,
-            hint.as_ref().and_then(|h| h.bracket).unwrap_or(offset),
-        );
+        let place = hint.as_ref().and_then(|h| h.bracket).unwrap_or(offset);
+        let field = parse_error_field(&FieldMap::around(text, place), place);
         let message = hint.map_or_else(|| describe_ron_error(&e.code), |h| h.message);
         LoadError::single(Diagnostic {
             file: file.to_string(),
@@ -146,12 +138,33 @@ pub fn parse_ron(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
     if problems.is_empty() {
         Ok(scenario)
     } else {
-        Err(LoadError {
-            diagnostics: problems
-                .into_iter()
-                .map(|p| at(&p.field, p.message))
-                .collect(),
+        Err(located(text, file, problems))
+    }
+}
+
+/// Validation problems as diagnostics at their fields' places in `text`, at most
+/// [`MAX_PROBLEMS`](crate::files::diagnostic::MAX_PROBLEMS) of them. One scan finds every
+/// field named, one index every line.
+fn located(
+    text: &str,
+    file: &str,
+    mut problems: Vec<crate::scenario::validate::Problem>,
+) -> LoadError {
+    let total = problems.len();
+    problems.truncate(crate::files::diagnostic::MAX_PROBLEMS + 1);
+    let fields = FieldMap::of_paths(text, problems.iter().map(|p| p.field.as_str()));
+    let lines = LineIndex::new(text);
+    let diagnostics = problems
+        .iter()
+        .map(|p| Diagnostic {
+            file: file.to_string(),
+            location: fields.start_of(&p.field).map(|b| lines.line_col(b)),
+            field: p.field.clone(),
+            message: p.message.clone(),
         })
+        .collect();
+    LoadError {
+        diagnostics: capped_of(diagnostics, total, file),
     }
 }
 

@@ -37,7 +37,11 @@ pub fn effective_weights(scenario: &Scenario, profile: &WeightProfile) -> Vec<f6
         .map(|(c, &w)| {
             let total = inner.get(c.family.as_str()).copied().unwrap_or((0.0, 1.0));
             let fw = family_w.get(c.family.as_str()).copied().unwrap_or(0.0);
-            if total.0 > 0.0 { fw * share_of(w, total) } else { 0.0 }
+            if total.0 > 0.0 {
+                fw * share_of(w, total)
+            } else {
+                0.0
+            }
         })
         .collect();
     normalized(weights)
@@ -210,7 +214,11 @@ pub fn criterion_shares(scenario: &Scenario, profile: &WeightProfile) -> Vec<f64
         .zip(&raw)
         .map(|(c, &w)| {
             let total = totals.get(c.family.as_str()).copied().unwrap_or((0.0, 1.0));
-            if total.0 > 0.0 { share_of(w, total) } else { 0.0 }
+            if total.0 > 0.0 {
+                share_of(w, total)
+            } else {
+                0.0
+            }
         })
         .collect()
 }
