@@ -150,7 +150,13 @@ impl<'a> LineIndex<'a> {
         // The last line start at or before `byte`; there is always line 1 at 0.
         let line = self.line_starts.partition_point(|&s| s <= byte).max(1);
         let line_start = self.line_starts[line - 1];
-        let col = self.chars_before(byte) - self.chars_before(line_start) + 1;
+        // A short line is counted directly; a long one through the block counts.
+        let chars = if byte - line_start <= Self::BLOCK {
+            count_chars(&self.text.as_bytes()[line_start..byte])
+        } else {
+            self.chars_before(byte) - self.chars_before(line_start)
+        };
+        let col = chars + 1;
         (line, col)
     }
 

@@ -505,7 +505,11 @@ mod tests {
     #[test]
     fn keeping_some_fields_finds_them_where_keeping_all_does() {
         let all = FieldMap::new(TEXT);
-        let asked = ["options[1].cost", "profiles[0].family_weights[\"soc\"]", "nowhere.x"];
+        let asked = [
+            "options[1].cost",
+            "profiles[0].family_weights[\"soc\"]",
+            "nowhere.x",
+        ];
         let some = FieldMap::of_paths(TEXT, asked);
         for p in asked {
             assert_eq!(some.start_of(p), all.start_of(p), "{p}");
