@@ -166,3 +166,37 @@ fn a_40000_row_csv_is_read_and_its_problems_placed() {
         .unwrap_or_else(|| panic!("accepted"));
     assert_eq!(err.diagnostics[0].location, Some((40_002, 6)));
 }
+
+/// PROMETHEE with a Gaussian criterion compares every pair: past the limit it is refused with
+/// a reason, not left running for minutes; below it, it scores.
+#[test]
+fn gaussian_promethee_past_its_limit_is_refused_with_a_reason() {
+    use tideline::analysis::scoring::{MAX_GAUSSIAN_COMPARISONS, ScoreError, score_with};
+    use tideline::files::csv_import::parse_csv;
+    use tideline::scenario::model::{Method, Normalization};
+    let matrix = |n: usize| {
+        let mut text = String::from(
+            "option,cost,effect\ndirection,min,max\npreference,gaussian,linear\ns,2,\nq,,1\np,,3\n",
+        );
+        for i in 0..n {
+            text.push_str(&format!("o{i},{},{}\n", i % 89, i % 7));
+        }
+        parse_csv(text.as_bytes(), "m.csv").unwrap_or_else(|e| panic!("{e}"))
+    };
+    let over = (MAX_GAUSSIAN_COMPARISONS as f64).sqrt() as usize + 1;
+    let s = matrix(over);
+    let err = score_with(&s, 0, Method::Promethee2, Normalization::None).err();
+    assert!(
+        matches!(err, Some(ScoreError::TooManyPairs { options, criteria: 1, .. }) if options == over),
+        "{err:?}"
+    );
+    let text = err.map(|e| e.to_string()).unwrap_or_default();
+    assert!(
+        text.contains("use the linear or V-shape function"),
+        "{text}"
+    );
+    // The other methods still score it.
+    assert!(score_with(&s, 0, Method::Wsm, Normalization::MinMax).is_ok());
+    let small = matrix(300);
+    assert!(score_with(&small, 0, Method::Promethee2, Normalization::None).is_ok());
+}
