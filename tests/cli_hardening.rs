@@ -260,3 +260,58 @@ fn csv_exports_neutralise_formulas_and_read_back_the_same_text() {
         "{matrix}"
     );
 }
+
+/// A missing value met when scoring names its line and column, in a CSV matrix and in a
+/// scenario file (it named the file only).
+#[test]
+fn a_missing_value_met_when_scoring_is_placed() {
+    let dir = fresh_dir("missing");
+    let csv = dir.join("m.csv");
+    std::fs::write(
+        &csv,
+        "option,cost,effect\ndirection,min,max\nweight,1,3\nA,10,2\nB,,4\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = tideline(&["score", path_str(&csv)]);
+    assert!(!out.status.success());
+    let want = "option `b` has no value for criterion `cost`";
+    assert!(
+        stderr(&out).starts_with(&format!("{}:5:3: {want}", csv.display())),
+        "{}",
+        stderr(&out)
+    );
+    let ron = dir.join("m.ron");
+    assert!(
+        tideline(&["import", path_str(&csv), "-o", path_str(&ron)])
+            .status
+            .success()
+    );
+    let text = std::fs::read_to_string(&ron).unwrap_or_default();
+    // The `None` of option b's cost cell, found independently of the program.
+    let at = text
+        .find("option: \"b\",\n            criterion: \"cost\",\n            value: None")
+        .map(|i| i + text[i..].find("None").unwrap_or(0))
+        .unwrap_or_else(|| panic!("{text}"));
+    let line = text[..at].matches('\n').count() + 1;
+    let col = at - text[..at].rfind('\n').map_or(0, |i| i + 1) + 1;
+    for args in [
+        vec!["score", path_str(&ron)],
+        vec![
+            "report",
+            path_str(&ron),
+            "-o",
+            "/dev/null/x.md",
+            "--method",
+            "wsm",
+        ],
+    ] {
+        let out = tideline(&args);
+        assert!(!out.status.success());
+        assert!(
+            stderr(&out).starts_with(&format!("{}:{line}:{col}: {want}", ron.display())),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

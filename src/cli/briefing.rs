@@ -55,7 +55,7 @@ pub(super) fn report_command(
     let briefing = match report::briefing(&scenario, &request) {
         Ok(b) => b,
         Err(e) => {
-            say!("{}: {e}", file.display());
+            say!("{}", super::files::score_error(file, &scenario, &e));
             return ExitCode::FAILURE;
         }
     };
@@ -113,7 +113,7 @@ pub(super) fn export_command(
             Chosen::One(m, n) => match score_with(&scenario, profile_index, m, n) {
                 Ok(r) => export::results_csv(&scenario, &r),
                 Err(e) => {
-                    say!("{}: {e}", file.display());
+                    say!("{}", super::files::score_error(file, &scenario, &e));
                     return ExitCode::FAILURE;
                 }
             },

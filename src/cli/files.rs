@@ -78,3 +78,23 @@ pub(super) fn refuses_overwriting(input: &Path, output: &Path) -> bool {
     }
     same
 }
+
+/// A scoring error as the command line prints it: `file: message`, with the line and column
+/// of the value at fault when there is one (a missing value met when scoring).
+pub(super) fn score_error(
+    file: &Path,
+    scenario: &Scenario,
+    e: &crate::analysis::scoring::ScoreError,
+) -> String {
+    use crate::analysis::scoring::ScoreError;
+    let place = match e {
+        ScoreError::MissingValue { option, criterion } => {
+            scenario_file::value_place(file, scenario, option, criterion)
+        }
+        _ => None,
+    };
+    match place {
+        Some((line, col)) => format!("{}:{line}:{col}: {e}", file.display()),
+        None => format!("{}: {e}", file.display()),
+    }
+}

@@ -45,7 +45,7 @@ pub(super) fn score(
     let ranking = match score_with(&scenario, profile_index, method, normalization) {
         Ok(r) => r,
         Err(e) => {
-            say!("{}: {e}", file.display());
+            say!("{}", super::files::score_error(file, &scenario, &e));
             return ExitCode::FAILURE;
         }
     };

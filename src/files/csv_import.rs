@@ -120,6 +120,29 @@ fn records(text: &str) -> Result<Vec<Record>, (usize, String)> {
     Ok(out)
 }
 
+/// Line and column of the cell of the `option`-th option row (0-based, in file order) in the
+/// `criterion`-th criterion column of a CSV matrix that imported cleanly (the import keeps
+/// both orders), to place a problem found after import.
+pub fn cell_place(text: &str, option: usize, criterion: usize) -> Option<(usize, usize)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let recs = records(text).ok()?;
+    let (header, rows) = recs.split_first()?;
+    let name_column = header
+        .fields
+        .get(1)
+        .is_some_and(|f| f.text.trim().eq_ignore_ascii_case("name"));
+    let first = if name_column { 2 } else { 1 };
+    let row = rows
+        .iter()
+        .filter(|r| row_label(r.fields[0].text.trim()).is_none())
+        .nth(option)?;
+    let offset = row
+        .fields
+        .get(first + criterion)
+        .map_or(row.start, |f| f.start);
+    Some(LineIndex::new(text).line_col(offset))
+}
+
 /// Characters that make a spreadsheet read a cell as a formula (or hide how it starts).
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 

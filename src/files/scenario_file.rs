@@ -168,6 +168,31 @@ fn located(
     }
 }
 
+/// Line and column of option `option`'s value on criterion `criterion` in the file `path`
+/// that `scenario` was read from (a `.ron` cell, or a `.csv` matrix cell), for a problem found
+/// after loading, such as a missing value met when scoring. `None` when it cannot be placed.
+pub fn value_place(
+    path: &Path,
+    scenario: &Scenario,
+    option: &str,
+    criterion: &str,
+) -> Option<(usize, usize)> {
+    let bytes = read_limited(path).ok()?;
+    let text = std::str::from_utf8(&bytes).ok()?;
+    if is_csv(path) {
+        let o = scenario.options.iter().position(|x| x.id == option)?;
+        let c = scenario.criteria.iter().position(|x| x.id == criterion)?;
+        return csv_import::cell_place(text, o, c);
+    }
+    let i = scenario
+        .performance
+        .iter()
+        .position(|cell| cell.option == option && cell.criterion == criterion)?;
+    let field = format!("performance[{i}].value");
+    let fields = FieldMap::of_paths(text, [field.as_str()]);
+    fields.start_of(&field).map(|b| line_col(text, b))
+}
+
 /// Where ron's error points, as a byte offset: ron points just before the offending token, so
 /// the offset is moved past any white space to the token itself.
 fn error_offset(text: &str, e: &ron::error::SpannedError) -> usize {
