@@ -273,3 +273,55 @@ fn translations_survive_a_save_and_load() {
     let back = parse_ron(text.as_bytes(), "saved.ron").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(back, s);
 }
+
+/// Saving to a symbolic link writes the file it points to, and the link stays a link.
+#[cfg(unix)]
+#[test]
+fn saving_through_a_symbolic_link_writes_its_target_and_keeps_the_link() {
+    let dir = fresh_dir("save-symlink");
+    let real = dir.join("real.ron");
+    let link = dir.join("link.ron");
+    std::fs::write(&real, "old contents").unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink("real.ron", &link).unwrap_or_else(|e| panic!("{e}"));
+    let s = default_scenario().unwrap_or_else(|e| panic!("{e}"));
+    save(&link, &s).unwrap_or_else(|e| panic!("{e}"));
+    let meta = std::fs::symlink_metadata(&link).unwrap_or_else(|e| panic!("{e}"));
+    assert!(meta.file_type().is_symlink(), "the link was replaced");
+    assert_eq!(load_path(&real).unwrap_or_else(|e| panic!("{e}")), s);
+    assert_eq!(
+        names_in(&dir),
+        vec!["link.ron".to_string(), "real.ron".to_string()]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A killed write leaves its temporary behind; the next save to the same file removes ours
+/// once they are over a minute old, and leaves fresh ones and other files alone.
+#[test]
+fn a_save_removes_stale_temporaries_of_its_own_naming() {
+    let dir = fresh_dir("save-stale");
+    let path = dir.join("s.ron");
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    let make = |name: &str, age: Option<std::time::SystemTime>| {
+        let f = std::fs::File::create(dir.join(name)).unwrap_or_else(|e| panic!("{e}"));
+        if let Some(t) = age {
+            f.set_modified(t).unwrap_or_else(|e| panic!("{e}"));
+        }
+    };
+    make(".s.ron.123-4.tmp", Some(old)); // ours, stale
+    make(".s.ron.124-0.tmp", None); // ours, fresh: a save running now
+    make(".s.ron.notes.tmp", Some(old)); // not our naming
+    make(".t.ron.123-4.tmp", Some(old)); // another file's
+    let s = default_scenario().unwrap_or_else(|e| panic!("{e}"));
+    save(&path, &s).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        names_in(&dir),
+        vec![
+            ".s.ron.124-0.tmp".to_string(),
+            ".s.ron.notes.tmp".to_string(),
+            ".t.ron.123-4.tmp".to_string(),
+            "s.ron".to_string()
+        ]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

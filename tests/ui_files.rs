@@ -612,3 +612,34 @@ fn a_file_named_on_the_command_line_joins_open_recent() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The recovery copy is read with the same size limit as scenario files: a copy grown past it
+/// (padded with a comment) is not offered.
+#[test]
+fn a_recovery_copy_over_the_size_limit_is_not_offered() {
+    use tideline::files::scenario_file::MAX_FILE_BYTES;
+    let dir = temp_dir("recovery-too-big");
+    let copy = dir.join("recovery.ron");
+    let mut first = default_app();
+    first.set_recovery_file(Some(copy.clone()));
+    first.execute(edit());
+    first.write_recovery_now().unwrap_or_else(|e| panic!("{e}"));
+    let mut second = default_app();
+    second.set_recovery_file(Some(copy.clone()));
+    second.offer_recovery();
+    assert!(
+        second.recovery_offer.is_some(),
+        "a copy of normal size is offered"
+    );
+
+    let mut text = std::fs::read_to_string(&copy).unwrap_or_else(|e| panic!("{e}"));
+    text.push_str("\n// ");
+    text.push_str(&"x".repeat(MAX_FILE_BYTES as usize));
+    text.push('\n');
+    std::fs::write(&copy, text).unwrap_or_else(|e| panic!("{e}"));
+    let mut third = default_app();
+    third.set_recovery_file(Some(copy.clone()));
+    third.offer_recovery();
+    assert!(third.recovery_offer.is_none());
+    let _ = std::fs::remove_dir_all(&dir);
+}

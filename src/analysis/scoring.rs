@@ -13,7 +13,9 @@ mod topsis;
 mod vikor;
 mod wpm;
 
-pub use promethee::{Outrank, incomparable_pairs, preference, promethee1};
+pub use promethee::{
+    MAX_GAUSSIAN_COMPARISONS, Outrank, incomparable_pairs, preference, promethee1,
+};
 
 use thiserror::Error;
 
@@ -40,6 +42,15 @@ pub enum ScoreError {
     },
     #[error("profile `{profile}` gives every criterion a weight of zero")]
     AllZeroWeights { profile: String },
+    #[error(
+        "PROMETHEE with the Gaussian preference function compares every pair of options: {options} options on {criteria} Gaussian criteria make {comparisons} comparisons, over the limit of {limit}; use the linear or V-shape function (computed without comparing every pair) or fewer options"
+    )]
+    TooManyPairs {
+        options: usize,
+        criteria: usize,
+        comparisons: u64,
+        limit: u64,
+    },
     #[error("unknown profile `{0}`")]
     UnknownProfile(String),
     #[error("the scenario has no weight profile")]

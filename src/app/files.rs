@@ -363,7 +363,7 @@ pub fn write_recovery(path: &Path, scenario: &Scenario, origin: &Origin) -> Resu
 /// Reads a recovery copy: the scenario and where it came from. A missing, unreadable or
 /// invalid copy gives `None`: there is nothing trustworthy to offer.
 pub fn read_recovery(path: &Path) -> Option<(Scenario, Origin)> {
-    let bytes = std::fs::read(path).ok()?;
+    let bytes = scenario_file::read_limited(path).ok()?;
     let origin = Origin::parse(String::from_utf8_lossy(&bytes).lines().next().unwrap_or(""));
     let s = scenario_file::parse_ron(&bytes, &path.display().to_string()).ok()?;
     Some((s, origin))

@@ -22,19 +22,22 @@ pub(super) fn report_command(
     normalization: Option<Normalization>,
 ) -> ExitCode {
     let Some(format) = report::Format::from_path(output) else {
-        eprintln!(
+        say!(
             "{}: unknown briefing format; name the output .html (a self-contained web page) or .md (Markdown)",
             output.display()
         );
         return ExitCode::FAILURE;
     };
+    if super::files::refuses_overwriting(file, output) {
+        return ExitCode::FAILURE;
+    }
     let (scenario, profile_index, chosen) =
         match load_and_choose(file, profile, method, normalization) {
             Ok(x) => x,
             Err(code) => return code,
         };
     let Chosen::One(method, normalization) = chosen else {
-        eprintln!(
+        say!(
             "{}: a briefing ranks by one method and compares all of them anyway; pick one with --method (wsm, wpm, topsis, promethee2, vikor)",
             file.display()
         );
@@ -52,7 +55,7 @@ pub(super) fn report_command(
     let briefing = match report::briefing(&scenario, &request) {
         Ok(b) => b,
         Err(e) => {
-            eprintln!("{}: {e}", file.display());
+            say!("{}", super::files::score_error(file, &scenario, &e));
             return ExitCode::FAILURE;
         }
     };
@@ -67,7 +70,7 @@ pub(super) fn report_command(
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{}: cannot write the briefing: {e}", output.display());
+            say!("{}: cannot write the briefing: {e}", output.display());
             ExitCode::FAILURE
         }
     }
@@ -81,6 +84,14 @@ pub(super) fn export_command(
     method: Option<MethodArg>,
     normalization: Option<Normalization>,
 ) -> ExitCode {
+    let outputs = [matrix, results];
+    if outputs
+        .iter()
+        .flatten()
+        .any(|out| super::files::refuses_overwriting(file, out))
+    {
+        return ExitCode::FAILURE;
+    }
     let (scenario, profile_index, chosen) =
         match load_and_choose(file, profile, method, normalization) {
             Ok(x) => x,
@@ -92,7 +103,7 @@ pub(super) fn export_command(
         match export::matrix_csv(&scenario, profile_index) {
             Ok(text) => writes.push((out, text)),
             Err(e) => {
-                eprintln!("{}: {e}", file.display());
+                say!("{}: {e}", file.display());
                 return ExitCode::FAILURE;
             }
         }
@@ -102,7 +113,7 @@ pub(super) fn export_command(
             Chosen::One(m, n) => match score_with(&scenario, profile_index, m, n) {
                 Ok(r) => export::results_csv(&scenario, &r),
                 Err(e) => {
-                    eprintln!("{}: {e}", file.display());
+                    say!("{}", super::files::score_error(file, &scenario, &e));
                     return ExitCode::FAILURE;
                 }
             },
@@ -110,7 +121,7 @@ pub(super) fn export_command(
                 let cmp = compare_with(&scenario, profile_index, preferred);
                 for (m, r) in cmp.methods.iter().zip(&cmp.results) {
                     if let Err(e) = r {
-                        eprintln!("{}: {}: {e}", file.display(), m.keyword());
+                        say!("{}: {}: {e}", file.display(), m.keyword());
                     }
                 }
                 if cmp.results.iter().all(Result::is_err) {
@@ -123,7 +134,7 @@ pub(super) fn export_command(
     }
     for (out, text) in writes {
         if let Err(e) = scenario_file::write_atomic(out, &text) {
-            eprintln!("{}: cannot write: {e}", out.display());
+            say!("{}: cannot write: {e}", out.display());
             return ExitCode::FAILURE;
         }
         println!("{}: wrote {}", file.display(), out.display());

@@ -18,27 +18,30 @@ pub(super) fn check(files: &[PathBuf]) -> ExitCode {
             ),
             Err(e) => {
                 failed += 1;
-                eprintln!("{e}");
+                say!("{e}");
             }
         }
     }
     if failed == 0 {
         ExitCode::SUCCESS
     } else {
-        eprintln!("{failed} of {} files have problems", files.len());
+        say!("{failed} of {} files have problems", files.len());
         ExitCode::FAILURE
     }
 }
 
 pub(super) fn import(file: &Path, output: &Path) -> ExitCode {
     if !scenario_file::is_csv(file) {
-        eprintln!("{}: expected a .csv file to import", file.display());
+        say!("{}: expected a .csv file to import", file.display());
+        return ExitCode::FAILURE;
+    }
+    if refuses_overwriting(file, output) {
         return ExitCode::FAILURE;
     }
     let scenario = match load_path(file) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("{e}");
+            say!("{e}");
             return ExitCode::FAILURE;
         }
     };
@@ -54,8 +57,44 @@ pub(super) fn import(file: &Path, output: &Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{e}");
+            say!("{e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Whether `output` names the input file itself (through any path or link); if so, says so.
+/// A command never writes over the file it reads.
+pub(super) fn refuses_overwriting(input: &Path, output: &Path) -> bool {
+    let same = match (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        say!(
+            "{}: the output is the input file; name another file to write",
+            output.display()
+        );
+    }
+    same
+}
+
+/// A scoring error as the command line prints it: `file: message`, with the line and column
+/// of the value at fault when there is one (a missing value met when scoring).
+pub(super) fn score_error(
+    file: &Path,
+    scenario: &Scenario,
+    e: &crate::analysis::scoring::ScoreError,
+) -> String {
+    use crate::analysis::scoring::ScoreError;
+    let place = match e {
+        ScoreError::MissingValue { option, criterion } => {
+            scenario_file::value_place(file, scenario, option, criterion)
+        }
+        _ => None,
+    };
+    match place {
+        Some((line, col)) => format!("{}:{line}:{col}: {e}", file.display()),
+        None => format!("{}: {e}", file.display()),
     }
 }

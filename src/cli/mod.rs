@@ -14,6 +14,13 @@ use crate::report;
 use crate::report::export;
 use crate::scenario::model::{Method, Normalization, Scenario};
 
+/// `eprintln!` with every control character from a file shown escaped.
+macro_rules! say {
+    ($($t:tt)*) => {
+        eprintln!("{}", $crate::files::diagnostic::printable(&format!($($t)*)))
+    };
+}
+
 mod briefing;
 mod files;
 mod score;
@@ -358,7 +365,7 @@ fn load_and_choose(
     normalization: Option<Normalization>,
 ) -> Result<(Scenario, usize, Chosen), ExitCode> {
     let scenario = load_path(file).map_err(|e| {
-        eprintln!("{e}");
+        say!("{e}");
         ExitCode::FAILURE
     })?;
     let chosen = choose_profile(&scenario, file, profile).and_then(|p| {
@@ -367,7 +374,7 @@ fn load_and_choose(
     match chosen {
         Ok((p, chosen)) => Ok((scenario, p, chosen)),
         Err(message) => {
-            eprintln!("{message}");
+            say!("{message}");
             Err(ExitCode::FAILURE)
         }
     }
@@ -383,23 +390,28 @@ fn file_name(file: &Path) -> String {
 
 fn print_or_fail(text: &str) -> ExitCode {
     let mut out = std::io::stdout().lock();
+    let text = crate::files::diagnostic::printable(text);
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("cannot write the output: {e}");
+            say!("cannot write the output: {e}");
             ExitCode::FAILURE
         }
     }
 }
 
-/// Width of the option-name column of the text tables: the longest name, at least 6.
+/// Widest the option-name column of a text table grows; a longer name runs past it.
+const MAX_NAME_WIDTH: usize = 60;
+
+/// Width of the option-name column of the text tables: the longest name, at least 6 and at
+/// most [`MAX_NAME_WIDTH`] (a width from the file is never handed to `format!` unchecked).
 fn name_width(scenario: &Scenario) -> usize {
     scenario
         .options
         .iter()
-        .map(|o| o.name.chars().count())
+        .map(|o| crate::files::diagnostic::printable(&o.name).chars().count())
         .max()
         .unwrap_or(6)
-        .max(6)
+        .clamp(6, MAX_NAME_WIDTH)
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::analysis::method_comparison::MethodComparison;
 use crate::analysis::scoring::{MethodDetail, Ranking};
+use crate::files::diagnostic::printable;
 
 pub(super) fn score(
     file: &Path,
@@ -28,7 +29,7 @@ pub(super) fn score(
             if cmp.results.iter().all(Result::is_err) {
                 for (m, r) in cmp.methods.iter().zip(&cmp.results) {
                     if let Err(e) = r {
-                        eprintln!("{}: {}: {e}", file.display(), m.keyword());
+                        say!("{}: {}: {e}", file.display(), m.keyword());
                     }
                 }
                 return ExitCode::FAILURE;
@@ -44,7 +45,7 @@ pub(super) fn score(
     let ranking = match score_with(&scenario, profile_index, method, normalization) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("{}: {e}", file.display());
+            say!("{}", super::files::score_error(file, &scenario, &e));
             return ExitCode::FAILURE;
         }
     };
@@ -84,7 +85,9 @@ pub fn table(scenario: &Scenario, r: &Ranking) -> String {
     for i in r.order() {
         out.push_str(&format!(
             "{:>4}  {:<name_width$}  {:>7.4}",
-            r.ranks[i], scenario.options[i].name, r.scores[i]
+            r.ranks[i],
+            printable(&scenario.options[i].name),
+            r.scores[i]
         ));
         for column in &extra {
             out.push_str(&format!("  {:>7.4}", column[i]));
@@ -297,7 +300,10 @@ pub fn table_all(scenario: &Scenario, cmp: &MethodComparison) -> String {
         .next()
         .map_or_else(|| (0..scenario.options.len()).collect(), Ranking::order);
     for i in order {
-        out.push_str(&format!("{:<name_width$}", scenario.options[i].name));
+        out.push_str(&format!(
+            "{:<name_width$}",
+            printable(&scenario.options[i].name)
+        ));
         for (k, w) in widths.iter().enumerate() {
             match cmp.ranks(k) {
                 Some(ranks) => out.push_str(&format!("  {:>w$}", ranks[i])),

@@ -48,7 +48,7 @@ pub enum SensitivityFormat {
 pub fn run(args: &SensitivityArgs) -> ExitCode {
     let file = args.file.as_path();
     if args.criterion.is_some() && args.family.is_some() {
-        eprintln!(
+        say!(
             "{}: sweep one weight at a time: give --criterion or --family, not both",
             file.display()
         );
@@ -64,14 +64,14 @@ pub fn run(args: &SensitivityArgs) -> ExitCode {
         Err(code) => return code,
     };
     let Chosen::One(method, normalization) = chosen else {
-        eprintln!(
+        say!(
             "{}: sensitivity sweeps one method at a time; pick one with --method (wsm, wpm, topsis, promethee2, vikor)",
             file.display()
         );
         return ExitCode::FAILURE;
     };
     let fail = |message: String| {
-        eprintln!("{}: {message}", file.display());
+        say!("{}: {message}", file.display());
         ExitCode::FAILURE
     };
     let analysis = match Sensitivity::new(&scenario, profile, method, normalization) {
@@ -459,7 +459,7 @@ fn summary_table(scenario: &Scenario, a: &Sensitivity, s: &Summary) -> String {
         .chain(scenario.families.iter().map(|f| f.id.chars().count()))
         .max()
         .unwrap_or(8)
-        .max(9);
+        .clamp(9, super::MAX_NAME_WIDTH);
     let rows = |out: &mut String, title: &str, list: &[TargetStability]| {
         out.push_str(&format!(
             "\n{title:<width$}  {:>8}  {:>19}  {:>19}  smallest change of the top\n",

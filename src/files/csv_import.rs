@@ -27,8 +27,8 @@ mod sheet;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::files::diagnostic::{Diagnostic, LoadError, line_col, utf8};
-use crate::scenario::model::{Scenario, unique_id};
+use crate::files::diagnostic::{Diagnostic, LineIndex, LoadError, capped, utf8};
+use crate::scenario::model::Scenario;
 use crate::scenario::validate::validate;
 
 use sheet::Reader;
@@ -93,7 +93,7 @@ fn records(text: &str) -> Result<Vec<Record>, (usize, String)> {
                 value.push_str(&text[run..pos]);
             }
             fields.push(Field {
-                text: value,
+                text: unguarded(value),
                 start: field_start,
             });
             match bytes.get(pos) {
@@ -120,14 +120,67 @@ fn records(text: &str) -> Result<Vec<Record>, (usize, String)> {
     Ok(out)
 }
 
+/// Line and column of the cell of the `option`-th option row (0-based, in file order) in the
+/// `criterion`-th criterion column of a CSV matrix that imported cleanly (the import keeps
+/// both orders), to place a problem found after import.
+pub fn cell_place(text: &str, option: usize, criterion: usize) -> Option<(usize, usize)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let recs = records(text).ok()?;
+    let (header, rows) = recs.split_first()?;
+    let name_column = header
+        .fields
+        .get(1)
+        .is_some_and(|f| f.text.trim().eq_ignore_ascii_case("name"));
+    let first = if name_column { 2 } else { 1 };
+    let row = rows
+        .iter()
+        .filter(|r| row_label(r.fields[0].text.trim()).is_none())
+        .nth(option)?;
+    let offset = row
+        .fields
+        .get(first + criterion)
+        .map_or(row.start, |f| f.start);
+    Some(LineIndex::new(text).line_col(offset))
+}
+
+/// Characters that make a spreadsheet read a cell as a formula (or hide how it starts).
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a cell's text, written raw, could start a spreadsheet formula: it begins with one
+/// of [`FORMULA_STARTS`] after any apostrophes and is not a plain number (`-3.5` stays a
+/// number). A guarded cell is written with one more leading apostrophe.
+fn needs_guard(text: &str) -> bool {
+    text.trim_start_matches('\'').starts_with(FORMULA_STARTS) && text.parse::<f64>().is_err()
+}
+
+/// A cell as Tideline writes it to CSV: text that a spreadsheet would run as a formula
+/// (`=HYPERLINK(…)`, `+cmd`, `@SUM(…)`) gets a leading apostrophe, which spreadsheets read as
+/// "this is text" and [`unguarded`] removes on import, so the text reads back the same.
+pub fn guarded(text: &str) -> std::borrow::Cow<'_, str> {
+    if needs_guard(text) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// A cell's text as read: the apostrophe [`guarded`] added, removed.
+fn unguarded(text: String) -> String {
+    match text.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest.to_string(),
+        _ => text,
+    }
+}
+
 /// Parses a CSV matrix into a validated scenario; `file` names it in messages.
 pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
     let text = utf8(bytes, file)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut diags = Vec::new();
+    let lines = LineIndex::new(text);
     let diag = |offset: usize, field: String, message: String| Diagnostic {
         file: file.to_string(),
-        location: Some(line_col(text, offset)),
+        location: Some(lines.line_col(offset)),
         field,
         message,
     };
@@ -141,7 +194,7 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
     check_header(header, &mut |at, field, message| {
         diags.push(diag(at, field, message))
     });
-    let line_of = |offset: usize| line_col(text, offset).0;
+    let line_of = |offset: usize| lines.line_col(offset).0;
     let mut problem =
         |at: usize, field: String, message: String| diags.push(diag(at, field, message));
     let mut reader = Reader::new(header, &line_of, &mut problem);
@@ -159,7 +212,9 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
         );
     }
     if !diags.is_empty() {
-        return Err(LoadError { diagnostics: diags });
+        return Err(LoadError {
+            diagnostics: capped(diags, file),
+        });
     }
 
     let scenario = build::build(file, &sheet, derived, chosen);
@@ -169,15 +224,18 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
         Ok(scenario)
     } else {
         Err(LoadError {
-            diagnostics: problems
-                .into_iter()
-                .map(|p| Diagnostic {
-                    file: file.to_string(),
-                    location: None,
-                    field: p.field,
-                    message: p.message,
-                })
-                .collect(),
+            diagnostics: capped(
+                problems
+                    .into_iter()
+                    .map(|p| Diagnostic {
+                        file: file.to_string(),
+                        location: None,
+                        field: p.field,
+                        message: p.message,
+                    })
+                    .collect(),
+                file,
+            ),
         })
     }
 }
@@ -263,12 +321,29 @@ pub fn slug(name: &str) -> String {
     }
 }
 
-/// Unique slugs for `names`, suffixing `-2`, `-3`… where two names slug alike.
+/// Unique slugs for `names`, suffixing `-2`, `-3`… where two names slug alike. Each slug
+/// remembers the next suffix to try, so many names with one slug take linear time, not a
+/// search from `-2` each.
 fn unique_ids(names: impl Iterator<Item = String>) -> Vec<String> {
     let mut used: HashSet<String> = HashSet::new();
+    let mut next_suffix: HashMap<String, u64> = HashMap::new();
     names
         .map(|n| {
-            let id = unique_id(&slug(&n), |id| used.contains(id));
+            let base = slug(&n);
+            let id = if used.contains(&base) {
+                let next = next_suffix.entry(base.clone()).or_insert(2);
+                let id = (*next..)
+                    .map(|k| format!("{base}-{k}"))
+                    .find(|id| !used.contains(id))
+                    .unwrap_or_else(|| base.clone());
+                *next = id
+                    .rsplit_once('-')
+                    .and_then(|(_, k)| k.parse::<u64>().ok())
+                    .map_or(*next, |k| k + 1);
+                id
+            } else {
+                base
+            };
             used.insert(id.clone());
             id
         })
@@ -307,6 +382,23 @@ mod tests {
             .into_iter(),
         );
         assert_eq!(ids, vec!["knowledge-hub", "knowledge-hub-2", "9-a"]);
+        // A name that slugs to a suffixed id is skipped over, not duplicated.
+        let ids = unique_ids(["a", "a", "a 3", "a", "a"].into_iter().map(String::from));
+        assert_eq!(ids, vec!["a", "a-2", "a-3", "a-4", "a-5"]);
+        let ids = unique_ids(["a 2", "a", "a"].into_iter().map(String::from));
+        assert_eq!(ids, vec!["a-2", "a", "a-3"]);
+    }
+
+    /// Many names with one slug get `-2` … `-n` in order (each suffix found in one step; the
+    /// search from `-2` for every name was quadratic: minutes at this size in a debug build).
+    #[test]
+    fn many_names_with_one_slug_are_numbered_in_order() {
+        let n = 60_000;
+        let ids = unique_ids(std::iter::repeat_n("Same name".to_string(), n));
+        assert_eq!(ids[0], "same-name");
+        for (k, id) in ids.iter().enumerate().skip(1) {
+            assert_eq!(*id, format!("same-name-{}", k + 1));
+        }
     }
 
     const OUTRANKING: &str = "option,cost,effect,reach\n\

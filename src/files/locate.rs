@@ -5,24 +5,68 @@
 //! This is a tolerant scanner, not a parser: it follows brackets, field names, list indices and
 //! map keys, and stops quietly where the text stops making sense. It never fails.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Deepest nesting followed; deeper text is skipped (ron itself refuses it).
 const MAX_DEPTH: usize = 128;
 
-/// Byte span of each field path in a RON text.
+/// Byte span of field paths in a RON text, and whether each is a record with named fields.
+///
+/// Only the fields asked for are kept ([`FieldMap::of_paths`], [`FieldMap::around`]): a scan
+/// keeping every field of a large file would hold its every path, many times the file's size.
 #[derive(Debug, Default)]
 pub struct FieldMap {
-    spans: HashMap<String, (usize, usize)>,
-    order: Vec<(String, usize, usize)>,
+    spans: HashMap<String, Span>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Span {
+    start: usize,
+    end: usize,
+    named: bool,
+}
+
+/// Which fields a scan keeps.
+enum Keep<'a> {
+    All,
+    /// These paths (with their enclosing fields, the fallbacks of [`FieldMap::start_of`]).
+    Paths(HashSet<&'a str>),
+    /// The fields whose span holds this byte.
+    Around(usize),
 }
 
 impl FieldMap {
-    /// Scans `text`.
+    /// Scans `text`, keeping every field (small texts and tests).
     pub fn new(text: &str) -> Self {
+        Self::scan(text, Keep::All)
+    }
+
+    /// Scans `text`, keeping `paths` and the fields enclosing them.
+    pub fn of_paths<'p>(text: &str, paths: impl IntoIterator<Item = &'p str>) -> Self {
+        let mut wanted = HashSet::new();
+        for path in paths {
+            let mut p = Some(path);
+            while let Some(q) = p {
+                if !wanted.insert(q) {
+                    break;
+                }
+                p = parent(q);
+            }
+        }
+        Self::scan(text, Keep::Paths(wanted))
+    }
+
+    /// Scans `text`, keeping the fields whose span holds byte `offset` (for [`Self::field_at`]
+    /// and [`Self::has_named_field`] at a parse error).
+    pub fn around(text: &str, offset: usize) -> Self {
+        Self::scan(text, Keep::Around(offset))
+    }
+
+    fn scan(text: &str, keep: Keep<'_>) -> Self {
         let mut scanner = Scanner {
             bytes: text.as_bytes(),
             pos: 0,
+            keep,
             map: FieldMap::default(),
         };
         scanner.value(String::new(), 0);
@@ -33,8 +77,8 @@ impl FieldMap {
     pub fn start_of(&self, path: &str) -> Option<usize> {
         let mut p = path;
         loop {
-            if let Some(&(start, _)) = self.spans.get(p) {
-                return Some(start);
+            if let Some(span) = self.spans.get(p) {
+                return Some(span.start);
             }
             p = parent(p)?;
         }
@@ -42,31 +86,17 @@ impl FieldMap {
 
     /// The innermost field whose span holds byte `offset`.
     pub fn field_at(&self, offset: usize) -> Option<&str> {
-        self.order
+        self.spans
             .iter()
-            .filter(|(path, s, e)| !path.is_empty() && *s <= offset && offset < *e)
-            .min_by_key(|(_, s, e)| e - s)
-            .map(|(p, _, _)| p.as_str())
+            .filter(|(path, s)| !path.is_empty() && s.start <= offset && offset < s.end)
+            .min_by_key(|(path, s)| (s.end - s.start, std::cmp::Reverse(path.len())))
+            .map(|(p, _)| p.as_str())
     }
-}
 
-impl FieldMap {
     /// Whether the record at `path` has a field found by name (`path.name`), as opposed to
     /// tuple members only.
     pub fn has_named_field(&self, path: &str) -> bool {
-        self.spans.keys().any(|k| {
-            // The top record's fields are written without a leading dot.
-            let rest = k.strip_prefix(path);
-            let name = if path.is_empty() {
-                rest
-            } else {
-                rest.and_then(|rest| rest.strip_prefix('.'))
-            };
-            name.is_some_and(|name| {
-                name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
-                    && !name.contains(['.', '['])
-            })
-        })
+        self.spans.get(path).is_some_and(|s| s.named)
     }
 }
 
@@ -79,13 +109,14 @@ fn parent(path: &str) -> Option<&str> {
     Some(&path[..cut])
 }
 
-struct Scanner<'a> {
+struct Scanner<'a, 'k> {
     bytes: &'a [u8],
     pos: usize,
+    keep: Keep<'k>,
     map: FieldMap,
 }
 
-impl Scanner<'_> {
+impl Scanner<'_, '_> {
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -193,10 +224,20 @@ impl Scanner<'_> {
         }
     }
 
-    fn record(&mut self, path: String, start: usize) {
+    /// Notes the field at `path` from `start` to here, if it is kept. A path seen again (a
+    /// `Some(…)` around its value, a map entry located at its key) takes the later span and
+    /// keeps having named fields.
+    fn record(&mut self, path: String, start: usize, named: bool) {
         let end = self.pos.max(start);
-        self.map.order.push((path.clone(), start, end));
-        self.map.spans.insert(path, (start, end));
+        let kept = match &self.keep {
+            Keep::All => true,
+            Keep::Paths(wanted) => wanted.contains(path.as_str()),
+            Keep::Around(offset) => start <= *offset && *offset < end,
+        };
+        if kept {
+            let named = named || self.map.spans.get(&path).is_some_and(|s| s.named);
+            self.map.spans.insert(path, Span { start, end, named });
+        }
     }
 
     fn value(&mut self, path: String, depth: usize) {
@@ -207,8 +248,9 @@ impl Scanner<'_> {
             self.pos = self.bytes.len();
             return;
         }
+        let mut named = false;
         match c {
-            b'(' => self.fields(&path, depth),
+            b'(' => named = self.fields(&path, depth),
             b'[' => self.list(&path, depth),
             b'{' => self.map_entries(&path, depth),
             b'"' | b'\'' => {
@@ -230,7 +272,7 @@ impl Scanner<'_> {
                             self.pos += 1;
                         }
                     } else {
-                        self.fields(&path, depth);
+                        named = self.fields(&path, depth);
                     }
                 }
             }
@@ -247,20 +289,21 @@ impl Scanner<'_> {
                 }
             }
         }
-        self.record(path, start);
+        self.record(path, start, named);
     }
 
-    /// `( name: value, … )` or a tuple `( value, … )`.
-    fn fields(&mut self, path: &str, depth: usize) {
+    /// `( name: value, … )` or a tuple `( value, … )`; whether a field had a name.
+    fn fields(&mut self, path: &str, depth: usize) -> bool {
         self.pos += 1;
         let mut index = 0;
+        let mut named = false;
         loop {
             self.skip_trivia();
             match self.peek() {
-                None => return,
+                None => return named,
                 Some(b')') => {
                     self.pos += 1;
-                    return;
+                    return named;
                 }
                 Some(b',') => {
                     self.pos += 1;
@@ -269,7 +312,9 @@ impl Scanner<'_> {
                 _ => {}
             }
             let before = self.pos;
-            let child = match self.field_name() {
+            let name = self.field_name();
+            named |= name.is_some();
+            let child = match name {
                 Some(name) if path.is_empty() => name,
                 Some(name) => format!("{path}.{name}"),
                 None => {
@@ -361,7 +406,7 @@ impl Scanner<'_> {
             let before = self.pos;
             self.value(child.clone(), depth + 1);
             // A map entry is located at its key, where a reader looks for it.
-            self.record(child, entry_start);
+            self.record(child, entry_start, false);
             if self.pos == before && self.pos == key_start {
                 self.pos += 1;
             }
@@ -454,5 +499,32 @@ mod tests {
         assert_eq!(map.start_of("a.b[1]"), Some(12));
         assert_eq!(map.field_at(12), Some("a.b[1]"));
         assert_eq!(map.start_of("a.c"), Some(4), "falls back to `a`");
+    }
+
+    /// Keeping only some fields finds them where keeping all of them does, and keeps no more.
+    #[test]
+    fn keeping_some_fields_finds_them_where_keeping_all_does() {
+        let all = FieldMap::new(TEXT);
+        let asked = [
+            "options[1].cost",
+            "profiles[0].family_weights[\"soc\"]",
+            "nowhere.x",
+        ];
+        let some = FieldMap::of_paths(TEXT, asked);
+        for p in asked {
+            assert_eq!(some.start_of(p), all.start_of(p), "{p}");
+        }
+        assert!(some.spans.len() <= 8, "{:?}", some.spans.keys());
+        for offset in 0..TEXT.len() {
+            let around = FieldMap::around(TEXT, offset);
+            assert_eq!(around.field_at(offset), all.field_at(offset), "at {offset}");
+            if let Some(f) = all.field_at(offset) {
+                let mut p = Some(f);
+                while let Some(q) = p {
+                    assert_eq!(around.has_named_field(q), all.has_named_field(q), "{q}");
+                    p = parent(q);
+                }
+            }
+        }
     }
 }

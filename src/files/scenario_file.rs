@@ -9,7 +9,7 @@ use ron::extensions::Extensions;
 use serde::Deserialize;
 
 use crate::files::csv_import;
-use crate::files::diagnostic::{Diagnostic, LoadError, line_col, utf8};
+use crate::files::diagnostic::{Diagnostic, LineIndex, LoadError, capped_of, line_col, utf8};
 use crate::files::locate::FieldMap;
 use crate::scenario::model::{FORMAT_VERSION, Scenario};
 use crate::scenario::validate::validate;
@@ -50,7 +50,7 @@ pub fn is_csv(path: &Path) -> bool {
 }
 
 /// Reads a whole file, refusing one over [`MAX_FILE_BYTES`].
-fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
     let file = fs::File::open(path).map_err(|e| format!("cannot open the file: {e}"))?;
     if let Ok(meta) = file.metadata() {
         if meta.is_dir() {
@@ -95,24 +95,18 @@ struct VersionProbeMeta {
 /// Parses and validates a scenario from RON text; `file` names it in messages.
 pub fn parse_ron(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
     let text = utf8(bytes, file)?;
-    let fields = FieldMap::new(text);
-    let at = |field: &str, message: String| Diagnostic {
-        file: file.to_string(),
-        location: fields.start_of(field).map(|b| line_col(text, b)),
-        field: field.to_string(),
-        message,
-    };
     // A file from a newer Tideline may not parse as this version's format: say so first.
     if let Ok(probe) = ron_options().from_str::<VersionProbe>(text)
         && probe.metadata.format_version != FORMAT_VERSION
     {
-        return Err(LoadError::single(at(
-            "metadata.format_version",
-            format!(
+        let problem = crate::scenario::validate::Problem {
+            field: "metadata.format_version".to_string(),
+            message: format!(
                 "unknown format version {}; this build of Tideline reads version {FORMAT_VERSION}",
                 probe.metadata.format_version
             ),
-        )));
+        };
+        return Err(located(text, file, vec![problem]));
     }
     if text.trim().is_empty() {
         return Err(LoadError::single(Diagnostic::whole_file(
@@ -130,10 +124,8 @@ pub fn parse_ron(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
         });
         // A hint about a bracket names that bracket's field: the list a `]` would close, not
         // the item the broken text seemed to start.
-        let field = parse_error_field(
-            &fields,
-            hint.as_ref().and_then(|h| h.bracket).unwrap_or(offset),
-        );
+        let place = hint.as_ref().and_then(|h| h.bracket).unwrap_or(offset);
+        let field = parse_error_field(&FieldMap::around(text, place), place);
         let message = hint.map_or_else(|| describe_ron_error(&e.code), |h| h.message);
         LoadError::single(Diagnostic {
             file: file.to_string(),
@@ -146,13 +138,59 @@ pub fn parse_ron(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
     if problems.is_empty() {
         Ok(scenario)
     } else {
-        Err(LoadError {
-            diagnostics: problems
-                .into_iter()
-                .map(|p| at(&p.field, p.message))
-                .collect(),
-        })
+        Err(located(text, file, problems))
     }
+}
+
+/// Validation problems as diagnostics at their fields' places in `text`, at most
+/// [`MAX_PROBLEMS`](crate::files::diagnostic::MAX_PROBLEMS) of them. One scan finds every
+/// field named, one index every line.
+fn located(
+    text: &str,
+    file: &str,
+    mut problems: Vec<crate::scenario::validate::Problem>,
+) -> LoadError {
+    let total = problems.len();
+    problems.truncate(crate::files::diagnostic::MAX_PROBLEMS + 1);
+    let fields = FieldMap::of_paths(text, problems.iter().map(|p| p.field.as_str()));
+    let lines = LineIndex::new(text);
+    let diagnostics = problems
+        .iter()
+        .map(|p| Diagnostic {
+            file: file.to_string(),
+            location: fields.start_of(&p.field).map(|b| lines.line_col(b)),
+            field: p.field.clone(),
+            message: p.message.clone(),
+        })
+        .collect();
+    LoadError {
+        diagnostics: capped_of(diagnostics, total, file),
+    }
+}
+
+/// Line and column of option `option`'s value on criterion `criterion` in the file `path`
+/// that `scenario` was read from (a `.ron` cell, or a `.csv` matrix cell), for a problem found
+/// after loading, such as a missing value met when scoring. `None` when it cannot be placed.
+pub fn value_place(
+    path: &Path,
+    scenario: &Scenario,
+    option: &str,
+    criterion: &str,
+) -> Option<(usize, usize)> {
+    let bytes = read_limited(path).ok()?;
+    let text = std::str::from_utf8(&bytes).ok()?;
+    if is_csv(path) {
+        let o = scenario.options.iter().position(|x| x.id == option)?;
+        let c = scenario.criteria.iter().position(|x| x.id == criterion)?;
+        return csv_import::cell_place(text, o, c);
+    }
+    let i = scenario
+        .performance
+        .iter()
+        .position(|cell| cell.option == option && cell.criterion == criterion)?;
+    let field = format!("performance[{i}].value");
+    let fields = FieldMap::of_paths(text, [field.as_str()]);
+    fields.start_of(&field).map(|b| line_col(text, b))
 }
 
 /// Where ron's error points, as a byte offset: ron points just before the offending token, so
@@ -275,6 +313,12 @@ pub fn write_atomic_with(
     path: &Path,
     fill: impl FnOnce(&mut fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    // A symbolic link stays a link: the file it points to gets the new contents.
+    let real = match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path)?,
+        _ => path.to_path_buf(),
+    };
+    let path = real.as_path();
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -282,6 +326,7 @@ pub fn write_atomic_with(
     let name = path
         .file_name()
         .map_or_else(|| "scenario".into(), |n| n.to_string_lossy().into_owned());
+    remove_stale_temporaries(dir, &name);
     let (tmp, mut f) = create_temporary(dir, &name)?;
     let result = (|| {
         // A save keeps the file's permissions (a shared, group-writable scenario stays so).
@@ -298,6 +343,47 @@ pub fn write_atomic_with(
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// How old a temporary of ours must be before a later save takes it for the leftover of a
+/// killed write and removes it.
+const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Removes leftovers of killed writes to the same target: regular files named as
+/// [`create_temporary`] names them, untouched for over [`STALE_TEMPORARY`]. Best effort.
+fn remove_stale_temporaries(dir: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(|r| r.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        // Ours are `<pid>-<counter>`, both decimal.
+        let ours = rest
+            .split_once('-')
+            .is_some_and(|(a, b)| is_decimal(a) && is_decimal(b));
+        let stale = entry.metadata().is_ok_and(|m| {
+            m.file_type().is_file()
+                && m.modified()
+                    .ok()
+                    .and_then(|t| t.elapsed().ok())
+                    .is_some_and(|age| age > STALE_TEMPORARY)
+        });
+        if ours && stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn is_decimal(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// A new temporary file beside the target, created exclusively: an existing file or link of

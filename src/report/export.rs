@@ -2,13 +2,14 @@
 //! out to a spreadsheet and come back; and the results of one method or of every method.
 //!
 //! Cells are written RFC 4180 style (quoted when they hold a comma, a quote or a line break);
-//! numbers in Rust's shortest form that reads back to the same `f64`.
+//! numbers in Rust's shortest form that reads back to the same `f64`. Text that a spreadsheet
+//! would run as a formula is written with a leading apostrophe, removed again on import.
 
 use thiserror::Error;
 
 use crate::analysis::method_comparison::MethodComparison;
 use crate::analysis::scoring::{MethodDetail, Ranking};
-use crate::files::csv_import::row_label;
+use crate::files::csv_import::{guarded, row_label};
 use crate::scenario::model::{Basis, Scenario, Uncertainty};
 use crate::scenario::weights::effective_weights;
 
@@ -23,8 +24,9 @@ pub enum ExportError {
     NoProfile(usize),
 }
 
-/// One CSV cell, quoted when it needs to be.
+/// One CSV cell, guarded against formulas ([`guarded`]) and quoted when it needs to be.
 pub fn csv_cell(s: &str) -> String {
+    let s = guarded(s);
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

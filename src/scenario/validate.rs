@@ -192,6 +192,17 @@ impl Validator {
                         c.scale.min, c.scale.max
                     ),
                 );
+            } else if min_ok && max_ok && !(c.scale.max - c.scale.min).is_finite() {
+                // Each bound is finite but the width overflows: normalising would give NaN.
+                self.err(
+                    format!("{at}.scale"),
+                    format!(
+                        "scale from {:?} to {:?} is too wide to compute with: its width overflows; keep max − min below {:?}",
+                        c.scale.min,
+                        c.scale.max,
+                        f64::MAX
+                    ),
+                );
             }
             if let Some(vf) = &c.value_function {
                 self.value_function(&format!("{at}.value_function"), vf);
@@ -426,21 +437,31 @@ impl Validator {
             }
         }
         // Every cell must be present: a value that is not known is written `value: None`.
-        let mut absent = Vec::new();
-        for (o, opt) in s.options.iter().enumerate() {
-            for (c, crit) in s.criteria.iter().enumerate() {
-                if options.get(opt.id.as_str()) == Some(&o)
-                    && criteria.get(crit.id.as_str()) == Some(&c)
-                    && !seen.contains_key(&(o, c))
-                {
-                    absent.push(format!("{}/{}", opt.id, crit.id));
-                }
-            }
-        }
-        if !absent.is_empty() {
-            let shown: Vec<&str> = absent.iter().take(5).map(String::as_str).collect();
-            let more = if absent.len() > 5 {
-                format!(" and {} more", absent.len() - 5)
+        // Every cell seen is of a first-listed option and criterion, so the count of absent
+        // ones needs no list; the few shown are found by a walk that stops after them.
+        let expected = options.len().saturating_mul(criteria.len());
+        let absent_count = expected.saturating_sub(seen.len());
+        if absent_count > 0 {
+            let seen = &seen;
+            let criteria = &criteria;
+            let first_options = s
+                .options
+                .iter()
+                .enumerate()
+                .filter(|(o, opt)| options.get(opt.id.as_str()) == Some(o));
+            let shown: Vec<String> = first_options
+                .flat_map(|(o, opt)| {
+                    s.criteria
+                        .iter()
+                        .enumerate()
+                        .filter(|(c, crit)| criteria.get(crit.id.as_str()) == Some(c))
+                        .filter(move |(c, _)| !seen.contains_key(&(o, *c)))
+                        .map(move |(_, crit)| format!("{}/{}", opt.id, crit.id))
+                })
+                .take(5)
+                .collect();
+            let more = if absent_count > shown.len() {
+                format!(" and {} more", absent_count - shown.len())
             } else {
                 String::new()
             };
@@ -620,10 +641,5 @@ impl Validator {
 
 /// `a`, `b`, `c` — or "(none declared)".
 fn list<'a>(ids: impl Iterator<Item = &'a str>) -> String {
-    let items: Vec<String> = ids.map(|s| format!("`{s}`")).collect();
-    if items.is_empty() {
-        "(none declared)".to_string()
-    } else {
-        items.join(", ")
-    }
+    crate::scenario::model::id_list(ids)
 }

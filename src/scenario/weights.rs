@@ -2,6 +2,8 @@
 //! criterion weight within the family), share editing that keeps a level summing to 1, and
 //! percentages that add up to exactly 100.
 
+use std::collections::HashMap;
+
 pub use crate::scenario::model::WeightMap;
 use crate::scenario::model::{Scenario, WeightProfile};
 
@@ -13,39 +15,83 @@ use crate::scenario::model::{Scenario, WeightProfile};
 /// 0, or that has no criteria, drops out and the other families share its weight. When every
 /// weight is 0 the result is all zeros (validation refuses such a profile).
 pub fn effective_weights(scenario: &Scenario, profile: &WeightProfile) -> Vec<f64> {
-    let criterion_raw: Vec<f64> = scenario
+    let criterion_raw = raw_weights(
+        &profile.criterion_weights,
+        scenario.criteria.iter().map(|c| c.id.as_str()),
+    );
+    let family_raw = raw_weights(
+        &profile.family_weights,
+        scenario.families.iter().map(|f| f.id.as_str()),
+    );
+    let inner = family_totals(scenario, &criterion_raw);
+    let family_w: HashMap<&str, f64> = scenario
+        .families
+        .iter()
+        .zip(family_raw)
+        .map(|(f, w)| (f.id.as_str(), w))
+        .collect();
+    let weights = scenario
         .criteria
         .iter()
-        .map(|c| raw_weight(&profile.criterion_weights, &c.id))
+        .zip(&criterion_raw)
+        .map(|(c, &w)| {
+            let total = inner.get(c.family.as_str()).copied().unwrap_or((0.0, 1.0));
+            let fw = family_w.get(c.family.as_str()).copied().unwrap_or(0.0);
+            if total.0 > 0.0 {
+                fw * share_of(w, total)
+            } else {
+                0.0
+            }
+        })
         .collect();
-    let mut weights = vec![0.0; scenario.criteria.len()];
-    for family in &scenario.families {
-        let family_w = raw_weight(&profile.family_weights, &family.id);
-        let members: Vec<usize> = (0..scenario.criteria.len())
-            .filter(|&i| scenario.criteria[i].family == family.id)
-            .collect();
-        let inner: f64 = members.iter().map(|&i| criterion_raw[i]).sum();
-        if inner <= 0.0 {
-            continue;
-        }
-        for &i in &members {
-            weights[i] = family_w * criterion_raw[i] / inner;
-        }
-    }
     normalized(weights)
 }
 
+/// `part`'s share of a total given as `(sum, scale)` by [`scaled_sum`].
+fn share_of(part: f64, (sum, scale): (f64, f64)) -> f64 {
+    part / scale / sum
+}
+
+/// The sum of non-negative finite weights without overflow: when the plain sum overflows,
+/// everything is scaled by the largest first. Returns `(sum, scale)` with the true sum equal
+/// to `sum × scale`.
+fn scaled_sum(weights: impl Iterator<Item = f64> + Clone) -> (f64, f64) {
+    let plain: f64 = weights.clone().sum();
+    if plain.is_finite() {
+        return (plain, 1.0);
+    }
+    let largest = weights.clone().fold(0.0, f64::max);
+    (weights.map(|w| w / largest).sum(), largest)
+}
+
+/// The sum of each family's criterion weights, by family id, as `(sum, scale)` ([`scaled_sum`]).
+fn family_totals<'a>(
+    scenario: &'a Scenario,
+    criterion_raw: &[f64],
+) -> HashMap<&'a str, (f64, f64)> {
+    let mut members: HashMap<&str, Vec<f64>> = HashMap::new();
+    for (c, &w) in scenario.criteria.iter().zip(criterion_raw) {
+        members.entry(c.family.as_str()).or_default().push(w);
+    }
+    members
+        .into_iter()
+        .map(|(f, ws)| (f, scaled_sum(ws.iter().copied())))
+        .collect()
+}
+
 /// `weights` scaled to sum 1; all zeros stay zeros. Negative or non-finite entries count as 0.
+/// Weights whose sum overflows (each finite, together above `f64::MAX`) are scaled down first,
+/// so they keep their proportions instead of all becoming 0.
 pub fn normalized(mut weights: Vec<f64>) -> Vec<f64> {
     for w in &mut weights {
         if !w.is_finite() || *w < 0.0 {
             *w = 0.0;
         }
     }
-    let total: f64 = weights.iter().sum();
-    if total > 0.0 {
+    let total = scaled_sum(weights.iter().copied());
+    if total.0 > 0.0 {
         for w in &mut weights {
-            *w /= total;
+            *w = share_of(*w, total);
         }
     }
     weights
@@ -149,35 +195,30 @@ pub fn set_share_locked(values: &[f64], k: usize, share: f64, locked: &[bool]) -
 
 /// The share (0..=1) of each family in `profile`, in `scenario.families` order.
 pub fn family_shares(scenario: &Scenario, profile: &WeightProfile) -> Vec<f64> {
-    normalized(
-        scenario
-            .families
-            .iter()
-            .map(|f| raw_weight(&profile.family_weights, &f.id))
-            .collect(),
-    )
+    normalized(raw_weights(
+        &profile.family_weights,
+        scenario.families.iter().map(|f| f.id.as_str()),
+    ))
 }
 
 /// The share (0..=1) of each criterion within its family, in `scenario.criteria` order.
 pub fn criterion_shares(scenario: &Scenario, profile: &WeightProfile) -> Vec<f64> {
-    let raw: Vec<f64> = scenario
-        .criteria
-        .iter()
-        .map(|c| raw_weight(&profile.criterion_weights, &c.id))
-        .collect();
+    let raw = raw_weights(
+        &profile.criterion_weights,
+        scenario.criteria.iter().map(|c| c.id.as_str()),
+    );
+    let totals = family_totals(scenario, &raw);
     scenario
         .criteria
         .iter()
         .zip(&raw)
-        .map(|(c, w)| {
-            let total: f64 = scenario
-                .criteria
-                .iter()
-                .zip(&raw)
-                .filter(|(d, _)| d.family == c.family)
-                .map(|(_, w)| w)
-                .sum();
-            if total > 0.0 { w / total } else { 0.0 }
+        .map(|(c, &w)| {
+            let total = totals.get(c.family.as_str()).copied().unwrap_or((0.0, 1.0));
+            if total.0 > 0.0 {
+                share_of(w, total)
+            } else {
+                0.0
+            }
         })
         .collect()
 }
@@ -236,12 +277,15 @@ pub fn set_criterion_share(
         .collect();
 }
 
-fn raw_weight(map: &WeightMap, id: &str) -> f64 {
+/// The raw weight of each id: 1 for all when the map is empty, else the map's entry (the last
+/// when written twice) or 0. One pass over the map, one lookup per id.
+fn raw_weights<'a>(map: &WeightMap, ids: impl Iterator<Item = &'a str>) -> Vec<f64> {
     if map.is_empty() {
-        1.0
-    } else {
-        map.get(id).unwrap_or(0.0)
+        return ids.map(|_| 1.0).collect();
     }
+    let lookup: HashMap<&str, f64> = map.iter().collect();
+    ids.map(|id| lookup.get(id).copied().unwrap_or(0.0))
+        .collect()
 }
 
 #[cfg(test)]

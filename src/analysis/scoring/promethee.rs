@@ -12,8 +12,9 @@
 //! The pairwise sums are not done pair by pair: for the five piecewise-linear functions each
 //! criterion's column is sorted once and each option's sums over the others come from prefix
 //! sums and four pointers that sweep the sorted column, `O(n log n)` a criterion instead of
-//! `O(n²)`. Only the Gaussian function loops over pairs. A plain pair loop is kept under `#[cfg(test)]` and the fast one is
-//! checked against it on random data with ties.
+//! `O(n²)`. Only the Gaussian function loops over pairs, so a problem needing more than
+//! [`MAX_GAUSSIAN_COMPARISONS`] is refused. A plain pair loop is kept under `#[cfg(test)]` and
+//! the fast one is checked against it on random data with ties.
 
 use super::{MethodDetail, MethodOutput, Problem, ScoreError, nearly_equal};
 use crate::scenario::model::{Direction, Normalization, Outranking, PreferenceFunction};
@@ -255,7 +256,30 @@ pub(super) fn flows(p: &Problem) -> Flows {
     }
 }
 
+/// Most option pairs × Gaussian criteria PROMETHEE compares one by one (about half a second
+/// in a release build); larger problems are refused rather than left running for minutes.
+pub const MAX_GAUSSIAN_COMPARISONS: u64 = 50_000_000;
+
 pub(super) fn score(p: &Problem) -> Result<MethodOutput, ScoreError> {
+    let gaussian = p
+        .weighted()
+        .filter(|&j| {
+            matches!(
+                Pref::of(p.criteria[j].outranking.as_ref()),
+                Pref::Gaussian { .. }
+            )
+        })
+        .count();
+    let m = p.matrix.len() as u64;
+    let comparisons = m.saturating_mul(m).saturating_mul(gaussian as u64);
+    if comparisons > MAX_GAUSSIAN_COMPARISONS {
+        return Err(ScoreError::TooManyPairs {
+            options: p.matrix.len(),
+            criteria: gaussian,
+            comparisons,
+            limit: MAX_GAUSSIAN_COMPARISONS,
+        });
+    }
     let f = flows(p);
     Ok(MethodOutput {
         normalized: p.normalized(Normalization::MinMax)?,

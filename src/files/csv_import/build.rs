@@ -1,6 +1,8 @@
 //! From a [`Sheet`] to a scenario: the checks that need several rows at once (each reported at
 //! the cell at fault), then the scenario itself.
 
+use std::collections::HashMap;
+
 use crate::scenario::model::{
     AnalysisSettings, Basis, Cell, Criterion, DEFAULT_VIKOR_V, Direction, FORMAT_VERSION, Family,
     Metadata, Method, Normalization, Outranking, PolicyOption, Provenance, Scale, Scenario,
@@ -323,8 +325,10 @@ fn families(sheet: &Sheet) -> (Vec<Family>, Vec<String>) {
         return (vec![family("criteria".into(), "Criteria".into())], all);
     };
     let mut names: Vec<String> = Vec::new();
+    let mut position: HashMap<&str, usize> = HashMap::new();
     for (name, _) in row {
-        if !names.contains(name) {
+        if !position.contains_key(name.as_str()) {
+            position.insert(name, names.len());
             names.push(name.clone());
         }
     }
@@ -332,10 +336,9 @@ fn families(sheet: &Sheet) -> (Vec<Family>, Vec<String>) {
     let of = row
         .iter()
         .map(|(name, _)| {
-            names
-                .iter()
-                .position(|n| n == name)
-                .map_or_else(String::new, |i| ids[i].clone())
+            position
+                .get(name.as_str())
+                .map_or_else(String::new, |&i| ids[i].clone())
         })
         .collect();
     let list = ids

@@ -3,7 +3,7 @@
 //! rows at once (scales against values, ranges against values, thresholds against functions)
 //! come after, in `build.rs`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::scenario::model::{
     Basis, Direction, Method, Normalization, PreferenceFunction, ValueFunction,
@@ -155,6 +155,8 @@ pub(super) struct Reader<'a> {
     width: usize,
     /// Whether the previous row was an option row or one of its `low`/`likely`/`high` rows.
     after_option: bool,
+    /// The line of each option label read so far, to report a duplicate in one look-up.
+    option_lines: HashMap<String, usize>,
     line_of: &'a dyn Fn(usize) -> usize,
     problem: &'a mut dyn FnMut(usize, String, String),
 }
@@ -186,6 +188,7 @@ impl<'a> Reader<'a> {
             first,
             width: header.fields.len(),
             after_option: false,
+            option_lines: HashMap::new(),
             line_of,
             problem,
         }
@@ -322,8 +325,7 @@ impl<'a> Reader<'a> {
             );
             return;
         }
-        if let Some(first) = self.sheet.options.iter().find(|o| o.label == label) {
-            let first = first.line;
+        if let Some(&first) = self.option_lines.get(&label) {
             self.report(
                 row.start,
                 format!("row `{label}`"),
@@ -339,6 +341,7 @@ impl<'a> Reader<'a> {
             .name_column
             .then(|| row.fields[1].text.trim().to_string())
             .filter(|n| !n.is_empty());
+        self.option_lines.insert(label.clone(), line);
         self.sheet.options.push(OptionRow {
             label,
             name,

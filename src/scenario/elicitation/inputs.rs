@@ -212,22 +212,26 @@ fn pairwise_problems(
         .filter(|(m, id)| index.get(id.as_str()) == Some(m))
         .map(|(m, _)| m)
         .collect();
-    let mut missing = Vec::new();
-    for (p, &i) in unique.iter().enumerate() {
-        for &j in &unique[p + 1..] {
-            if !judged.contains_key(&(i, j)) {
-                missing.push(format!("`{}`–`{}`", items[i], items[j]));
-            }
-        }
-    }
-    if !missing.is_empty() {
-        let n = unique.len();
+    // Every pair judged is a pair of first-listed items, so the count of missing pairs needs
+    // no list of them; only the few shown are found, by a walk that stops after them (it
+    // passes at most every judged pair on the way).
+    let n = unique.len();
+    let pairs = n * n.saturating_sub(1) / 2;
+    let missing_count = pairs - judged.len().min(pairs);
+    if missing_count > 0 {
+        let shown: Vec<String> = unique
+            .iter()
+            .enumerate()
+            .flat_map(|(p, &i)| unique[p + 1..].iter().map(move |&j| (i, j)))
+            .filter(|pair| !judged.contains_key(pair))
+            .take(SHOWN)
+            .map(|(i, j)| format!("`{}`–`{}`", items[i], items[j]))
+            .collect();
         out.push(err(
             "input.judgements",
             format!(
-                "no judgement for {}; every pair of items needs one ({} in all for {n} items)",
-                shorten(&missing),
-                n * (n - 1) / 2
+                "no judgement for {}; every pair of items needs one ({pairs} in all for {n} items)",
+                shorten_of(&shown, missing_count),
             ),
         ));
     }

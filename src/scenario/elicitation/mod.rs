@@ -61,20 +61,24 @@ fn not_finite(x: f64) -> String {
 
 /// `a`, `b`, `c` in backquotes, or "(none declared)".
 fn listed<'a>(ids: impl Iterator<Item = &'a str>) -> String {
-    let items: Vec<String> = ids.map(|s| format!("`{s}`")).collect();
-    if items.is_empty() {
-        "(none declared)".to_string()
-    } else {
-        items.join(", ")
-    }
+    crate::scenario::model::id_list(ids)
 }
 
-/// The first five of a list, then "and N more".
-fn shorten(items: &[String]) -> String {
-    let shown = items.iter().take(5).cloned().collect::<Vec<_>>().join(", ");
-    if items.len() > 5 {
-        format!("{shown} and {} more", items.len() - 5)
+/// How many items of a long list a message shows.
+const SHOWN: usize = 5;
+
+/// The first five of `shown` (the start of a list of `total`), then "and N more".
+fn shorten_of(shown: &[String], total: usize) -> String {
+    let text = shown
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let listed = shown.len().min(SHOWN);
+    if total > listed {
+        format!("{text} and {} more", total - listed)
     } else {
-        shown
+        text
     }
 }

@@ -143,6 +143,27 @@ pub fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
         .unwrap_or_else(|| base.to_string())
 }
 
+/// Most ids a message lists; the rest are counted.
+pub const IDS_LISTED: usize = 8;
+
+/// Ids as a message lists them: `` `a`, `b` ``, at most [`IDS_LISTED`] then "and N more", or
+/// "(none declared)". A message about one item of a large file stays short.
+pub fn id_list<'a>(ids: impl Iterator<Item = &'a str>) -> String {
+    let mut shown = Vec::new();
+    let mut total = 0;
+    for id in ids {
+        if total < IDS_LISTED {
+            shown.push(format!("`{id}`"));
+        }
+        total += 1;
+    }
+    match total {
+        0 => "(none declared)".to_string(),
+        t if t > IDS_LISTED => format!("{} and {} more", shown.join(", "), t - IDS_LISTED),
+        _ => shown.join(", "),
+    }
+}
+
 /// Maps each id to its first index.
 pub(crate) fn index_by_id<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
     let mut map = HashMap::new();
