@@ -8,8 +8,10 @@ use crate::scenario::model::{Direction, Elicitation, Method, Normalization};
 use super::{Briefing, Table};
 
 mod results;
+mod how_sure;
 
-use results::{comparison, perspectives, ranking, sensitivity};
+use results::{comparison, perspectives, ranking};
+use how_sure::sensitivity;
 
 /// A run of text in a paragraph or list item.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,6 +25,10 @@ pub(super) enum Span {
 pub(super) enum Chart {
     Ranking,
     Weights,
+    /// Each criterion's top-stable weight interval.
+    Tornado,
+    /// SMAA's rank acceptability, stacked by rank.
+    Acceptability,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -35,6 +41,8 @@ pub(super) enum Block {
     Facts(Vec<Vec<Span>>),
     /// An anchor id (HTML writes it `table-<id>`) and the table.
     Table(String, Table),
+    /// A command to type, shown as code.
+    Code(String),
     /// The chart and a one-line description of what it shows.
     Chart(Chart, String),
     /// A boxed section: anchor id, heading, body.
