@@ -6,11 +6,11 @@ use quick_xml::XmlVersion;
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
 use tideline::analysis::scoring::score_with;
+use tideline::analysis::sensitivity::{Sensitivity, Settings, Target};
+use tideline::analysis::smaa::{self, WeightInfo};
 use tideline::files::csv_import::parse_csv;
 use tideline::files::scenario_file::{default_scenario, load_path};
 use tideline::report::export::{csv_line, matrix_csv};
-use tideline::analysis::sensitivity::{Sensitivity, Settings, Target};
-use tideline::analysis::smaa::{self, WeightInfo};
 use tideline::report::{self, Briefing, Request};
 use tideline::scenario::model::{Direction, Method, Normalization, Scenario};
 use tideline::scenario::weights::effective_weights;
@@ -354,7 +354,9 @@ fn the_how_sure_section_is_in_both_formats_and_only_when_attached() {
     let mut b = briefing(&s);
     let html = report::to_html(&b);
     let doc = parse_xml(&html);
-    let heading = doc.by_id("sensitivity").unwrap_or_else(|| panic!("no section"));
+    let heading = doc
+        .by_id("sensitivity")
+        .unwrap_or_else(|| panic!("no section"));
     assert_eq!(heading.text(), "How sure is this ranking?");
     for id in ["table-stability", "table-acceptability"] {
         assert!(doc.by_id(id).is_some(), "{id}");
@@ -392,7 +394,10 @@ fn the_how_sure_section_is_in_both_formats_and_only_when_attached() {
 
 /// The option (or options, "A and B") named in a cell.
 fn option_names(s: &Scenario, options: &[usize]) -> String {
-    let names: Vec<&str> = options.iter().map(|&i| s.options[i].name.as_str()).collect();
+    let names: Vec<&str> = options
+        .iter()
+        .map(|&i| s.options[i].name.as_str())
+        .collect();
     match names.split_last() {
         Some((last, [])) => (*last).to_string(),
         Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
@@ -441,7 +446,10 @@ fn the_stability_table_and_most_critical_criterion_are_the_sensitivity_engine_s(
             .iter()
             .map(|r| r[3].parse::<f64>().unwrap_or(0.0) - r[2].parse::<f64>().unwrap_or(0.0))
             .collect();
-        assert!(widths.windows(2).all(|w| w[0] <= w[1] + 0.011), "{widths:?}");
+        assert!(
+            widths.windows(2).all(|w| w[0] <= w[1] + 0.011),
+            "{widths:?}"
+        );
 
         let text = doc.text();
         match &summary.most_critical {
@@ -572,7 +580,10 @@ fn the_tornado_s_bars_span_the_top_stable_intervals() {
     let svgs = doc.elements("svg");
     let svg = svgs
         .iter()
-        .find(|svg| svg.attr("aria-label").is_some_and(|l| l.starts_with("Top-stable")))
+        .find(|svg| {
+            svg.attr("aria-label")
+                .is_some_and(|l| l.starts_with("Top-stable"))
+        })
         .unwrap_or_else(|| panic!("no tornado"));
     let number = |n: &Node, key: &str| -> f64 {
         n.attr(key)
@@ -591,13 +602,18 @@ fn the_tornado_s_bars_span_the_top_stable_intervals() {
     // Pixels are an affine map of percent: fit it on the widest bar and the one starting
     // furthest right, then every bar's ends must follow it (to plotters' whole pixels).
     let widest = (0..bars.len())
-        .max_by(|&a, &b| (intervals[a].1 - intervals[a].0).total_cmp(&(intervals[b].1 - intervals[b].0)))
+        .max_by(|&a, &b| {
+            (intervals[a].1 - intervals[a].0).total_cmp(&(intervals[b].1 - intervals[b].0))
+        })
         .unwrap_or(0);
     let scale = bars[widest].2 / (intervals[widest].1 - intervals[widest].0);
     let origin = bars[widest].1 - scale * intervals[widest].0;
     assert!(scale > 3.0, "{scale} px per percent");
     for (k, (&(_, x, w), &(lo, hi))) in bars.iter().zip(&intervals).enumerate() {
-        assert!((x - (origin + scale * lo)).abs() <= 1.5, "bar {k}: x {x}, lo {lo}");
+        assert!(
+            (x - (origin + scale * lo)).abs() <= 1.5,
+            "bar {k}: x {x}, lo {lo}"
+        );
         assert!(
             (x + w - (origin + scale * hi)).abs() <= 1.5,
             "bar {k}: end {}, hi {hi}",
@@ -610,7 +626,10 @@ fn the_tornado_s_bars_span_the_top_stable_intervals() {
 fn the_reproduction_command_prints_the_same_first_rank_acceptabilities() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/unep-aheg-2018.ron");
     let s = load_path(std::path::Path::new(path)).unwrap_or_else(|e| panic!("{e}"));
-    for profile in [s.active_profile_index(), s.profile_index("prevention-first").unwrap_or(0)] {
+    for profile in [
+        s.active_profile_index(),
+        s.profile_index("prevention-first").unwrap_or(0),
+    ] {
         let mut request = Request::new(&s, path, STAMP);
         request.profile = profile;
         let b = report::briefing(&s, &request).unwrap_or_else(|e| panic!("{e}"));
@@ -627,18 +646,27 @@ fn the_reproduction_command_prints_the_same_first_rank_acceptabilities() {
             .args(["--format", "json"])
             .output()
             .unwrap_or_else(|e| panic!("{e}"));
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let json: serde_json::Value =
             serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
         let doc = parse_xml(&report::to_html(&b));
         let (_, rows) = html_table(&doc, "table-acceptability");
-        let options = json["options"].as_array().unwrap_or_else(|| panic!("{json}"));
+        let options = json["options"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{json}"));
         assert_eq!(options.len(), rows.len());
         for o in options {
             let id = o["option"].as_str().unwrap_or_default();
             let name = &s.options[s.option_index(id).unwrap_or_else(|| panic!("{id}"))].name;
             let first = o["rank_acceptability"][0].as_f64().unwrap_or(f64::NAN);
-            let row = rows.iter().find(|r| &r[0] == name).unwrap_or_else(|| panic!("{name}"));
+            let row = rows
+                .iter()
+                .find(|r| &r[0] == name)
+                .unwrap_or_else(|| panic!("{name}"));
             assert_eq!(row[1], format!("{:.1}", first * 100.0), "{name}");
         }
     }
@@ -649,10 +677,17 @@ fn many_draws_are_capped_and_many_options_skip_smaa_with_a_sentence() {
     let mut s = default();
     s.settings.monte_carlo.draws = 10_000_000;
     let b = briefing(&s);
-    let r = b.sensitivity.as_ref().unwrap_or_else(|| panic!("no section"));
+    let r = b
+        .sensitivity
+        .as_ref()
+        .unwrap_or_else(|| panic!("no section"));
     assert_eq!(r.setup.capped_from, Some(10_000_000));
     assert!(r.setup.draws < 1_000_000 && r.setup.draws >= 1_000);
-    assert!(r.setup.command.contains(&format!("--draws {} ", r.setup.draws)));
+    assert!(
+        r.setup
+            .command
+            .contains(&format!("--draws {} ", r.setup.draws))
+    );
     let md = report::to_markdown(&b);
     assert!(md.contains("The scenario asks for 10,000,000 draws; this briefing used"));
 
@@ -767,7 +802,9 @@ fn a_hostile_file_name_is_one_quoted_word_of_the_command_in_both_formats() {
     let code = doc.elements("code");
     assert_eq!(code.len(), 1);
     assert!(
-        code[0].text().starts_with(&format!("tideline smaa {quoted} --draws ")),
+        code[0]
+            .text()
+            .starts_with(&format!("tideline smaa {quoted} --draws ")),
         "{}",
         code[0].text()
     );

@@ -108,7 +108,11 @@ pub fn gather(
         match Sensitivity::new(scenario, profile, method, normalization) {
             Ok(s) => {
                 let summary = s.summary(&Settings::default());
-                let top_now = s.current.order().into_iter().filter(|&i| s.current.ranks[i] == 1);
+                let top_now = s
+                    .current
+                    .order()
+                    .into_iter()
+                    .filter(|&i| s.current.ranks[i] == 1);
                 let rows = summary
                     .criteria
                     .iter()

@@ -153,7 +153,10 @@ pub(super) fn acceptability(b: &Briefing, out: &mut String) -> DrawResult {
             }
             let end = (start + share * 100.0).min(100.0);
             let mut rect = Rectangle::new(
-                [(start, SegmentValue::Exact(seg)), (end, SegmentValue::Exact(seg + 1))],
+                [
+                    (start, SegmentValue::Exact(seg)),
+                    (end, SegmentValue::Exact(seg + 1)),
+                ],
                 rank_colour(band, m).filled(),
             );
             rect.set_margin(4, 4, 0, 0);

@@ -7,11 +7,11 @@ use crate::scenario::model::{Direction, Elicitation, Method, Normalization};
 
 use super::{Briefing, Table};
 
-mod results;
 mod how_sure;
+mod results;
 
-use results::{comparison, perspectives, ranking};
 use how_sure::sensitivity;
+use results::{comparison, perspectives, ranking};
 
 /// A run of text in a paragraph or list item.
 #[derive(Clone, Debug, PartialEq)]
