@@ -712,10 +712,17 @@ fn many_draws_are_capped_and_many_options_skip_smaa_with_a_sentence() {
     let b = briefing(&s);
     let md = report::to_markdown(&b);
     assert!(md.contains(&format!(
-        "Not run: The scenario has {} options, more than the 200 a briefing analyses",
+        "Not run: the scenario has {} options, more than the 200 a briefing analyses",
         s.options.len()
     )));
     assert!(!md.contains("| Option | First rank (%)"));
+    // The sweeps too, past a size that would hold up the briefing.
+    assert!(md.contains(&format!(
+        "Not swept: with {} options and {} criteria",
+        s.options.len(),
+        s.criteria.len()
+    )));
+    assert!(!md.contains("Tornado chart"));
 }
 
 #[test]

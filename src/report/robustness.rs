@@ -10,9 +10,19 @@ use crate::scenario::model::{Method, Normalization, Scenario};
 /// page, and a run would hold up the export.
 pub const MAX_SMAA_OPTIONS: usize = 200;
 
-/// Draws × options × criteria a briefing spends on SMAA at most (about 0.2 s for the weighted
-/// sum on two cores); more draws are cut to fit.
-const SMAA_BUDGET: u64 = 20_000_000;
+/// Draws × options × max(options, criteria) a briefing spends on SMAA at most (a few tenths
+/// of a second on two cores): the weighted sum and PROMETHEE II rescore a draw as one
+/// matrix-vector product, the other methods recompute each uncertain column, so they get a
+/// tenth. More draws are cut to fit; below [`MIN_DRAWS`], SMAA is left out.
+fn smaa_budget(method: Method) -> u64 {
+    match method {
+        Method::Wsm | Method::Promethee2 => 40_000_000,
+        _ => 4_000_000,
+    }
+}
+
+/// Fewer draws than this say too little to print (a standard error of up to 1.6 points).
+const MIN_DRAWS: u64 = 1_000;
 
 /// One criterion's top-stable interval.
 #[derive(Clone, Debug, PartialEq)]
@@ -104,8 +114,10 @@ pub fn gather(
     method: Method,
     normalization: Normalization,
 ) -> Robustness {
-    let (top_now, stability, most_critical) =
-        match Sensitivity::new(scenario, profile, method, normalization) {
+    let (m, n) = (scenario.options.len(), scenario.criteria.len());
+    let (top_now, stability, most_critical) = match too_large_to_sweep(m, n, method) {
+        Some(why) => (Vec::new(), Err(why), None),
+        None => match Sensitivity::new(scenario, profile, method, normalization) {
             Ok(s) => {
                 let summary = s.summary(&Settings::default());
                 let top_now = s
@@ -152,7 +164,8 @@ pub fn gather(
                 (top_now.collect(), Ok(rows), critical)
             }
             Err(e) => (Vec::new(), Err(e.to_string()), None),
-        };
+        },
+    };
 
     let chosen = scenario.profiles.get(profile);
     let weights = if chosen.is_some_and(|p| !p.weight_ranges.is_empty()) {
@@ -161,10 +174,9 @@ pub fn gather(
         WeightInfo::Ordinal
     };
     let wanted = scenario.settings.monte_carlo.draws;
-    let (m, n) = (scenario.options.len(), scenario.criteria.len());
     let size = (m as u64).max(1) * (n.max(m) as u64).max(1);
-    let fit = (SMAA_BUDGET / size).max(1_000);
-    let draws = if u64::from(wanted) > fit {
+    let fit = smaa_budget(method) / size;
+    let draws = if u64::from(wanted) > fit && fit >= MIN_DRAWS {
         // Down to a round number, so the figures read as chosen.
         (fit / 1_000 * 1_000) as u32
     } else {
@@ -192,7 +204,11 @@ pub fn gather(
     );
     let smaa = if m > MAX_SMAA_OPTIONS {
         Err(format!(
-            "The scenario has {m} options, more than the {MAX_SMAA_OPTIONS} a briefing analyses; run the command below for the figures."
+            "the scenario has {m} options, more than the {MAX_SMAA_OPTIONS} a briefing analyses; run the command below for the figures."
+        ))
+    } else if fit < MIN_DRAWS && u64::from(wanted) > fit {
+        Err(format!(
+            "with {m} options and {n} criteria, even {MIN_DRAWS} draws would hold up the briefing; run the command below for the figures."
         ))
     } else {
         smaa::run(scenario, &req, &Control::default()).map_err(|e| e.to_string())
@@ -213,6 +229,24 @@ pub fn gather(
         },
         smaa,
     }
+}
+
+/// Why the briefing leaves the weight sweeps out, if it does: every criterion's sweep costs
+/// about options² × criteria where crossings have a closed form (the weighted sum, PROMETHEE
+/// II, the weighted product: 0.3 ms on the default 10 × 12, seconds at 200 × 50), and options ×
+/// criteria × a 1,000-point grid for TOPSIS and VIKOR (0.1 s on the default).
+fn too_large_to_sweep(m: usize, n: usize, method: Method) -> Option<String> {
+    let grid = matches!(method, Method::Topsis | Method::Vikor);
+    let too_large = if grid {
+        m * n > 600
+    } else {
+        m * m * n > 250_000
+    };
+    too_large.then(|| {
+        format!(
+            "with {m} options and {n} criteria, sweeping every weight would hold up the briefing; “tideline sensitivity” gives the intervals"
+        )
+    })
 }
 
 /// `s` as one word of a POSIX shell command: bare when it is plainly safe, else single-quoted.

@@ -52,7 +52,7 @@ pub(super) fn sensitivity(b: &Briefing, out: &mut Vec<Block>) {
 fn weights(b: &Briefing, r: &Robustness, out: &mut Vec<Block>) {
     out.push(Block::Heading(3, "", "One weight at a time".into()));
     if let Err(e) = &r.stability {
-        out.push(para(vec![text(format!("No weight could be swept: {e}."))]));
+        out.push(para(vec![text(format!("Not swept: {e}."))]));
         return;
     }
     let top = names(b, &r.top_now);
@@ -146,7 +146,10 @@ fn acceptability(b: &Briefing, r: &Robustness, out: &mut Vec<Block>) {
     let s = match &r.smaa {
         Ok(s) => s,
         Err(e) => {
-            out.push(para(vec![text(format!("Not run: {e}"))]));
+            out.push(para(vec![text(format!(
+                "Not run: {}.",
+                e.trim_end_matches('.')
+            ))]));
             return;
         }
     };
