@@ -6,11 +6,13 @@ use quick_xml::XmlVersion;
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
 use tideline::analysis::scoring::score_with;
+use tideline::analysis::sensitivity::{Sensitivity, Settings, Target};
+use tideline::analysis::smaa::{self, WeightInfo};
 use tideline::files::csv_import::parse_csv;
 use tideline::files::scenario_file::{default_scenario, load_path};
 use tideline::report::export::{csv_line, matrix_csv};
-use tideline::report::{self, Briefing, Request, SensitivityResults, Table};
-use tideline::scenario::model::{Method, Normalization, Scenario};
+use tideline::report::{self, Briefing, Request};
+use tideline::scenario::model::{Direction, Method, Normalization, Scenario};
 use tideline::scenario::weights::effective_weights;
 
 const STAMP: &str = "2025-03-01 09:30 UTC";
@@ -233,9 +235,9 @@ fn html_is_well_formed_self_contained_and_lists_every_option_and_the_ranking_in_
         .collect();
     let got: Vec<(String, String)> = rows.iter().map(|r| (r[0].clone(), r[1].clone())).collect();
     assert_eq!(got, want);
-    // Two charts, inline SVG, named for screen readers.
+    // Four charts (ranking, weights, tornado, rank acceptability), inline SVG, named for screen readers.
     let svgs = doc.elements("svg");
-    assert_eq!(svgs.len(), 2);
+    assert_eq!(svgs.len(), 4);
     for svg in svgs {
         assert_eq!(svg.attr("xmlns"), Some("http://www.w3.org/2000/svg"));
         assert!(svg.attr("aria-label").is_some_and(|l| !l.is_empty()));
@@ -347,31 +349,380 @@ fn a_method_that_cannot_score_is_reported_in_the_comparison() {
 }
 
 #[test]
-fn the_sensitivity_section_appears_only_when_results_are_attached() {
+fn the_how_sure_section_is_in_both_formats_and_only_when_attached() {
     let s = default();
     let mut b = briefing(&s);
     let html = report::to_html(&b);
-    assert!(!html.contains("id=\"sensitivity\""));
-    assert!(html.contains("Not analysed."));
-    b.sensitivity = Some(SensitivityResults {
-        findings: vec!["The top option holds while cost weighs under 31 %.".into()],
-        tables: vec![Table {
-            caption: "Rank acceptability".into(),
-            header: vec!["Option".into(), "Rank 1 (%)".into()],
-            rows: vec![vec!["A".into(), "62".into()]],
-        }],
-    });
-    let html = report::to_html(&b);
     let doc = parse_xml(&html);
-    assert!(doc.by_id("sensitivity").is_some());
-    assert_eq!(
-        html_table(&doc, "table-sensitivity-1").1,
-        vec![vec!["A", "62"]]
-    );
+    let heading = doc
+        .by_id("sensitivity")
+        .unwrap_or_else(|| panic!("no section"));
+    assert_eq!(heading.text(), "How sure is this ranking?");
+    for id in ["table-stability", "table-acceptability"] {
+        assert!(doc.by_id(id).is_some(), "{id}");
+    }
+    let labels: Vec<&str> = doc
+        .elements("svg")
+        .iter()
+        .filter_map(|svg| svg.attr("aria-label"))
+        .collect();
+    assert!(labels.iter().any(|l| l.starts_with("Top-stable interval")));
+    assert!(labels.iter().any(|l| l.starts_with("Rank acceptability")));
     assert!(!html.contains("Not analysed."));
     let md = report::to_markdown(&b);
-    assert!(md.contains("## Sensitivity and uncertainty"));
-    assert!(md.contains("cost weighs under 31 %"));
+    for part in [
+        "## How sure is this ranking?",
+        "**Most critical criterion:**",
+        "*Tornado chart (drawn in the HTML briefing)",
+        "*Rank acceptability chart (drawn in the HTML briefing)",
+        "| Criterion | Weight (%) | From (%) | To (%) |",
+        "| Option | First rank (%) | ± SE (pp) | Holistic (%) | Confidence (%) |",
+        "```sh\ntideline smaa test.ron --draws 10000 --seed 2019 --weights ordinal",
+    ] {
+        assert!(md.contains(part), "{part}");
+    }
+    assert_tables_well_formed(&md);
+
+    b.sensitivity = None;
+    let html = report::to_html(&b);
+    assert!(!html.contains("id=\"sensitivity\""));
+    assert!(html.contains("Not analysed."));
+    assert!(!report::to_markdown(&b).contains("How sure"));
+}
+
+// ---- "How sure is this ranking?" against the engines, run here on their own ----
+
+/// The option (or options, "A and B") named in a cell.
+fn option_names(s: &Scenario, options: &[usize]) -> String {
+    let names: Vec<&str> = options
+        .iter()
+        .map(|&i| s.options[i].name.as_str())
+        .collect();
+    match names.split_last() {
+        Some((last, [])) => (*last).to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => "—".to_string(),
+    }
+}
+
+fn pct2(w: f64) -> String {
+    format!("{:.2}", w * 100.0)
+}
+
+#[test]
+fn the_stability_table_and_most_critical_criterion_are_the_sensitivity_engine_s() {
+    let s = default();
+    for method in [Method::Wsm, Method::Promethee2, Method::Topsis] {
+        let b = briefing_with(&s, method);
+        let norm = method.normalization_for(s.settings.normalization);
+        let engine = Sensitivity::new(&s, s.active_profile_index(), method, norm)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let summary = engine.summary(&Settings::default());
+        let doc = parse_xml(&report::to_html(&b));
+        let (_, rows) = html_table(&doc, "table-stability");
+        assert_eq!(rows.len(), s.criteria.len());
+        for t in &summary.criteria {
+            let Target::Criterion(j) = t.target else {
+                panic!("not a criterion")
+            };
+            let row = rows
+                .iter()
+                .find(|r| r[0] == s.criteria[j].name)
+                .unwrap_or_else(|| panic!("no row for {}", s.criteria[j].name));
+            let st = t.stable.as_ref().unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(row[1], pct2(t.weight), "{method:?} {row:?}");
+            assert_eq!(row[2], pct2(st.top.lo), "{method:?} {row:?}");
+            assert_eq!(row[3], pct2(st.top.hi), "{method:?} {row:?}");
+            match st.critical_change(t.weight) {
+                Some((change, _, top)) => {
+                    assert_eq!(row[4], pct2(change));
+                    assert_eq!(row[5], option_names(&s, top));
+                }
+                None => assert_eq!(row[4], "none"),
+            }
+        }
+        // Narrowest interval first.
+        let widths: Vec<f64> = rows
+            .iter()
+            .map(|r| r[3].parse::<f64>().unwrap_or(0.0) - r[2].parse::<f64>().unwrap_or(0.0))
+            .collect();
+        assert!(
+            widths.windows(2).all(|w| w[0] <= w[1] + 0.011),
+            "{widths:?}"
+        );
+
+        let text = doc.text();
+        match &summary.most_critical {
+            Some(c) => {
+                let Target::Criterion(j) = c.target else {
+                    panic!("not a criterion")
+                };
+                let from = engine.current_weight(c.target);
+                let sentence = format!(
+                    "moving “{}”'s weight by {} percentage points, from {} % to {} %, ",
+                    s.criteria[j].name,
+                    pct2(c.change),
+                    pct2(from),
+                    pct2(c.to_weight)
+                );
+                assert!(text.contains(&sentence), "{method:?}: {sentence}");
+                assert!(text.contains(&option_names(&s, &c.new_top)));
+            }
+            None => assert!(text.contains("No single weight change alters the top option")),
+        }
+    }
+}
+
+#[test]
+fn no_single_weight_change_is_said_when_one_option_is_best_everywhere() {
+    let mut s = default();
+    // The first option gets the best value on every criterion: no weight can unseat it.
+    let first = s.options[0].id.clone();
+    let best: Vec<(String, f64)> = s
+        .criteria
+        .iter()
+        .map(|c| {
+            let x = match c.direction {
+                Direction::Maximize => c.scale.max,
+                Direction::Minimize => c.scale.min,
+            };
+            (c.id.clone(), x)
+        })
+        .collect();
+    for cell in s.performance.iter_mut().filter(|c| c.option == first) {
+        if let Some((_, x)) = best.iter().find(|(id, _)| *id == cell.criterion) {
+            cell.value = Some(*x);
+            cell.uncertainty = None;
+        }
+    }
+    for cell in s.performance.iter_mut().filter(|c| c.option != first) {
+        if let Some(v) = cell.value.as_mut() {
+            let c = s.criteria.iter().find(|c| c.id == cell.criterion);
+            if let Some(c) = c {
+                // Strictly worse than the first option everywhere, uncertainty included.
+                *v = match c.direction {
+                    Direction::Maximize => v.min(c.scale.max - 1.0),
+                    Direction::Minimize => v.max(c.scale.min + 1.0),
+                };
+            }
+            if let Some(u) = cell.uncertainty.as_mut() {
+                *u = tideline::scenario::model::Uncertainty::Range {
+                    low: *v - 0.25,
+                    high: *v + 0.25,
+                };
+            }
+        }
+    }
+    let b = briefing(&s);
+    let text = parse_xml(&report::to_html(&b)).text();
+    assert!(text.contains(&format!(
+        "No single weight change alters the top option: whatever weight one criterion gets, {} stays first.",
+        s.options[0].name
+    )));
+}
+
+#[test]
+fn the_acceptability_table_is_the_smaa_engine_s_for_the_same_request() {
+    let s = default();
+    let prevention = s.profile_index("prevention-first");
+    for (profile, weights) in [
+        (s.active_profile_index(), WeightInfo::Ordinal),
+        (prevention.unwrap_or(0), WeightInfo::Ranges),
+    ] {
+        // The default's active profile gives no ranges; prevention-first does.
+        assert_eq!(
+            s.profiles[profile].weight_ranges.is_empty(),
+            weights == WeightInfo::Ordinal
+        );
+        let mut request = Request::new(&s, "test.ron", STAMP);
+        request.profile = profile;
+        let b = report::briefing(&s, &request).unwrap_or_else(|e| panic!("{e}"));
+        let mut req = smaa::Request::from_settings(&s);
+        req.profile = profile;
+        req.weights = weights;
+        let r = smaa::run(&s, &req, &smaa::Control::default()).unwrap_or_else(|e| panic!("{e}"));
+        let doc = parse_xml(&report::to_html(&b));
+        let (_, rows) = html_table(&doc, "table-acceptability");
+        assert_eq!(rows.len(), s.options.len());
+        for (i, o) in r.options.iter().enumerate() {
+            let row = rows
+                .iter()
+                .find(|row| row[0] == s.options[i].name)
+                .unwrap_or_else(|| panic!("no row for {}", s.options[i].name));
+            let pct = |x: f64| format!("{:.1}", x * 100.0);
+            assert_eq!(row[1], pct(o.rank_acceptability[0]), "{row:?}");
+            assert_eq!(row[2], format!("{:.2}", o.standard_error[0] * 100.0));
+            assert_eq!(row[3], pct(o.holistic));
+            assert_eq!(row[4], o.confidence.map_or_else(|| "—".to_string(), pct));
+        }
+        let text = doc.text();
+        assert!(text.contains(&format!(
+            "weights {}, 10,000 draws, seed 2019",
+            weights.keyword()
+        )));
+        assert!(text.contains(&format!("{} uncertain scores", r.uncertain_cells)));
+    }
+}
+
+#[test]
+fn the_tornado_s_bars_span_the_top_stable_intervals() {
+    let s = default();
+    let b = briefing(&s);
+    let doc = parse_xml(&report::to_html(&b));
+    let (_, rows) = html_table(&doc, "table-stability");
+    let intervals: Vec<(f64, f64)> = rows
+        .iter()
+        .map(|r| {
+            let x = |k: usize| r[k].parse::<f64>().unwrap_or_else(|e| panic!("{e}"));
+            (x(2), x(3))
+        })
+        .collect();
+    let svgs = doc.elements("svg");
+    let svg = svgs
+        .iter()
+        .find(|svg| {
+            svg.attr("aria-label")
+                .is_some_and(|l| l.starts_with("Top-stable"))
+        })
+        .unwrap_or_else(|| panic!("no tornado"));
+    let number = |n: &Node, key: &str| -> f64 {
+        n.attr(key)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or_else(|| panic!("no {key}"))
+    };
+    // The bars, top to bottom: one per criterion, in the table's order.
+    let mut bars: Vec<(f64, f64, f64)> = svg
+        .elements("rect")
+        .into_iter()
+        .filter(|r| r.attr("fill") == Some("#56B4E9"))
+        .map(|r| (number(r, "y"), number(r, "x"), number(r, "width")))
+        .collect();
+    bars.sort_by(|a, b| a.0.total_cmp(&b.0));
+    assert_eq!(bars.len(), intervals.len());
+    // Pixels are an affine map of percent: fit it on the widest bar and the one starting
+    // furthest right, then every bar's ends must follow it (to plotters' whole pixels).
+    let widest = (0..bars.len())
+        .max_by(|&a, &b| {
+            (intervals[a].1 - intervals[a].0).total_cmp(&(intervals[b].1 - intervals[b].0))
+        })
+        .unwrap_or(0);
+    let scale = bars[widest].2 / (intervals[widest].1 - intervals[widest].0);
+    let origin = bars[widest].1 - scale * intervals[widest].0;
+    assert!(scale > 3.0, "{scale} px per percent");
+    for (k, (&(_, x, w), &(lo, hi))) in bars.iter().zip(&intervals).enumerate() {
+        assert!(
+            (x - (origin + scale * lo)).abs() <= 1.5,
+            "bar {k}: x {x}, lo {lo}"
+        );
+        assert!(
+            (x + w - (origin + scale * hi)).abs() <= 1.5,
+            "bar {k}: end {}, hi {hi}",
+            x + w
+        );
+    }
+}
+
+#[test]
+fn the_reproduction_command_prints_the_same_first_rank_acceptabilities() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios/unep-aheg-2018.ron");
+    let s = load_path(std::path::Path::new(path)).unwrap_or_else(|e| panic!("{e}"));
+    for profile in [
+        s.active_profile_index(),
+        s.profile_index("prevention-first").unwrap_or(0),
+    ] {
+        let mut request = Request::new(&s, path, STAMP);
+        request.profile = profile;
+        let b = report::briefing(&s, &request).unwrap_or_else(|e| panic!("{e}"));
+        let md = report::to_markdown(&b);
+        let command = md
+            .split("```sh\n")
+            .nth(1)
+            .and_then(|rest| rest.split('\n').next())
+            .unwrap_or_else(|| panic!("no command"));
+        let words: Vec<&str> = command.split_whitespace().collect();
+        assert_eq!(&words[..3], ["tideline", "smaa", path]);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_tideline"))
+            .args(&words[1..])
+            .args(["--format", "json"])
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: serde_json::Value =
+            serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+        let doc = parse_xml(&report::to_html(&b));
+        let (_, rows) = html_table(&doc, "table-acceptability");
+        let options = json["options"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{json}"));
+        assert_eq!(options.len(), rows.len());
+        for o in options {
+            let id = o["option"].as_str().unwrap_or_default();
+            let name = &s.options[s.option_index(id).unwrap_or_else(|| panic!("{id}"))].name;
+            let first = o["rank_acceptability"][0].as_f64().unwrap_or(f64::NAN);
+            let row = rows
+                .iter()
+                .find(|r| &r[0] == name)
+                .unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(row[1], format!("{:.1}", first * 100.0), "{name}");
+        }
+    }
+}
+
+#[test]
+fn many_draws_are_capped_and_many_options_skip_smaa_with_a_sentence() {
+    let mut s = default();
+    s.settings.monte_carlo.draws = 10_000_000;
+    let b = briefing(&s);
+    let r = b
+        .sensitivity
+        .as_ref()
+        .unwrap_or_else(|| panic!("no section"));
+    assert_eq!(r.setup.capped_from, Some(10_000_000));
+    assert!(r.setup.draws < 1_000_000 && r.setup.draws >= 1_000);
+    assert!(
+        r.setup
+            .command
+            .contains(&format!("--draws {} ", r.setup.draws))
+    );
+    let md = report::to_markdown(&b);
+    assert!(md.contains("The scenario asks for 10,000,000 draws; this briefing used"));
+
+    let mut s = default();
+    let template = s.options[0].clone();
+    let cells: Vec<_> = s
+        .performance
+        .iter()
+        .filter(|c| c.option == template.id)
+        .cloned()
+        .collect();
+    for k in 0..=report::robustness::MAX_SMAA_OPTIONS {
+        let mut o = template.clone();
+        o.id = format!("copy-{k}");
+        for c in &cells {
+            let mut c = c.clone();
+            c.option = o.id.clone();
+            s.performance.push(c);
+        }
+        s.options.push(o);
+    }
+    let b = briefing(&s);
+    let md = report::to_markdown(&b);
+    assert!(md.contains(&format!(
+        "Not run: the scenario has {} options, more than the 200 a briefing analyses",
+        s.options.len()
+    )));
+    assert!(!md.contains("| Option | First rank (%)"));
+    // The sweeps too, past a size that would hold up the briefing.
+    assert!(md.contains(&format!(
+        "Not swept: with {} options and {} criteria",
+        s.options.len(),
+        s.criteria.len()
+    )));
+    assert!(!md.contains("Tornado chart"));
 }
 
 #[test]
@@ -443,6 +794,33 @@ fn hostile_text_is_escaped_in_html() {
     // Chart labels (plotters' SVG text) are escaped and on one line.
     let svg = doc.elements("svg")[1].text();
     assert!(svg.contains("O2 <b>|"), "{svg}");
+}
+
+#[test]
+fn a_hostile_file_name_is_one_quoted_word_of_the_command_in_both_formats() {
+    let s = hostile();
+    let name = "it's <b>```</b> & $(x).ron";
+    let request = Request::new(&s, name, STAMP);
+    let b = report::briefing(&s, &request).unwrap_or_else(|e| panic!("{e}"));
+    let quoted = r"'it'\''s <b>```</b> & $(x).ron'";
+    let html = report::to_html(&b);
+    assert!(!html.contains("<b>"));
+    let doc = parse_xml(&html);
+    let code = doc.elements("code");
+    assert_eq!(code.len(), 1);
+    assert!(
+        code[0]
+            .text()
+            .starts_with(&format!("tideline smaa {quoted} --draws ")),
+        "{}",
+        code[0].text()
+    );
+    // Markdown: a fence longer than the name's backticks, the command on its one line.
+    let md = report::to_markdown(&b);
+    assert!(
+        md.contains(&format!("````sh\ntideline smaa {quoted} --draws ")),
+        "{md}"
+    );
 }
 
 /// Splits a Markdown table row into cells at the `|` not escaped by a backslash.

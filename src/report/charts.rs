@@ -12,6 +12,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use super::Briefing;
 use super::layout::{Chart, num, percent, score_header};
 
+mod how_sure;
+
 /// One colour for the bars of a method whose score does not split by criterion.
 const SCORE_COLOUR: RGBColor = RGBColor(0, 114, 178);
 const AXIS_GREY: RGBColor = RGBColor(110, 110, 110);
@@ -62,6 +64,8 @@ pub(super) fn svg(b: &Briefing, chart: Chart) -> Result<String, String> {
     match chart {
         Chart::Ranking => ranking(b, &mut out),
         Chart::Weights => weights(b, &mut out),
+        Chart::Tornado => how_sure::tornado(b, &mut out),
+        Chart::Acceptability => how_sure::acceptability(b, &mut out),
     }
     .map_err(|e| format!("the chart could not be drawn: {e}"))?;
     Ok(out)

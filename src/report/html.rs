@@ -41,6 +41,8 @@ figcaption { font-size: .85rem; color: #444; margin-top: .3rem; }
 aside.box { border: 2px solid #b36b00; background: #fff8eb; padding: .2rem 1.2rem .6rem; margin: 2rem 0; }
 aside.box h2 { border-bottom: none; margin-top: .8rem; }
 p.chart-error { color: #a00; }
+pre.command { background: #f3f4f6; border: 1px solid #d5d8dc; padding: .5rem .7rem; font-size: .85em;
+  white-space: pre-wrap; overflow-wrap: anywhere; }
 @media print {
   body { font-size: 10pt; }
   main { max-width: none; padding: 0; }
@@ -144,6 +146,10 @@ fn write_block(b: &Briefing, block: &Block, out: &mut String) {
                 write_table(t, columns, &caption, &anchor, split.len() > 1, out);
             }
         }
+        Block::Code(code) => out.push_str(&format!(
+            "<pre class=\"command\"><code>{}</code></pre>\n",
+            escape(code)
+        )),
         Block::Chart(chart, text) => match charts::svg(b, *chart) {
             Ok(svg) => {
                 // Name the picture for screen readers; the SVG itself is plotters' output.

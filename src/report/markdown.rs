@@ -146,10 +146,19 @@ fn write_block(block: &Block, out: &mut String) {
             }
             out.push('\n');
         }
+        Block::Code(code) => {
+            // A fence longer than any run of backticks inside, so nothing closes it early.
+            let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+            let fence = "`".repeat(longest.max(2) + 1);
+            let one_line: String = code.chars().filter(|c| !c.is_control()).collect();
+            out.push_str(&format!("{fence}sh\n{one_line}\n{fence}\n\n"));
+        }
         Block::Chart(chart, text) => {
             let name = match chart {
                 Chart::Ranking => "Ranking chart",
                 Chart::Weights => "Weights chart",
+                Chart::Tornado => "Tornado chart",
+                Chart::Acceptability => "Rank acceptability chart",
             };
             out.push_str(&format!(
                 "*{name} (drawn in the HTML briefing): {}*\n\n",

@@ -12,12 +12,14 @@ mod html;
 mod layout;
 mod markdown;
 pub mod palette;
+pub mod robustness;
 
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 pub use html::to_html;
 pub use markdown::to_markdown;
+pub use robustness::Robustness;
 
 use crate::analysis::method_comparison::{MethodComparison, compare_with};
 use crate::analysis::scoring::{Ranking, ScoreError, score_with};
@@ -63,16 +65,6 @@ pub struct Table {
     pub caption: String,
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,
-}
-
-/// Results of the analyses this product does not compute yet (weight sensitivity, Monte Carlo
-/// uncertainty). A briefing shows a "Sensitivity and uncertainty" section only when one is
-/// attached to [`Briefing::sensitivity`]; without it, the assumptions say none was run.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct SensitivityResults {
-    /// Paragraphs, e.g. "The top option stays first while the cost weight is below 31 %".
-    pub findings: Vec<String>,
-    pub tables: Vec<Table>,
 }
 
 /// One option, as the briefing shows it.
@@ -200,8 +192,9 @@ pub struct Briefing {
     /// The performance matrix in the basic CSV matrix layout: ids, directions, weights (see
     /// [`crate::report::export::matrix_rows`]), so that it can be pasted into a spreadsheet and read back.
     pub matrix: Vec<Vec<String>>,
-    /// Sensitivity and uncertainty results, when a caller has them; `None` leaves the section out.
-    pub sensitivity: Option<SensitivityResults>,
+    /// How sure the ranking is: weight stability and SMAA rank acceptability (the section
+    /// "How sure is this ranking?"); `None` leaves the section out.
+    pub sensitivity: Option<Robustness>,
 }
 
 /// Gathers a briefing on `scenario` as `request` asks. Fails only when the scenario cannot be
@@ -375,12 +368,18 @@ pub fn briefing(scenario: &Scenario, request: &Request) -> Result<Briefing, Scor
         },
         vikor_v: scenario.settings.vikor_v,
         comparison: compare_with(scenario, request.profile, request.normalization),
+        sensitivity: Some(robustness::gather(
+            scenario,
+            request.file_name,
+            request.profile,
+            request.method,
+            request.normalization,
+        )),
         matrix: matrix_rows(scenario, &weights),
         ranking,
         perspectives,
         leaders,
         evidence,
-        sensitivity: None,
     })
 }
 
@@ -500,6 +499,6 @@ mod tests {
         assert_eq!(b.perspectives.iter().filter(|p| p.in_use).count(), 1);
         let leader = b.ranking.order()[0];
         assert!(b.leaders.iter().any(|l| l.option == leader));
-        assert!(b.sensitivity.is_none());
+        assert!(b.sensitivity.is_some());
     }
 }

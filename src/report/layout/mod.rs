@@ -7,9 +7,11 @@ use crate::scenario::model::{Direction, Elicitation, Method, Normalization};
 
 use super::{Briefing, Table};
 
+mod how_sure;
 mod results;
 
-use results::{comparison, perspectives, ranking, sensitivity};
+use how_sure::sensitivity;
+use results::{comparison, perspectives, ranking};
 
 /// A run of text in a paragraph or list item.
 #[derive(Clone, Debug, PartialEq)]
@@ -23,6 +25,10 @@ pub(super) enum Span {
 pub(super) enum Chart {
     Ranking,
     Weights,
+    /// Each criterion's top-stable weight interval.
+    Tornado,
+    /// SMAA's rank acceptability, stacked by rank.
+    Acceptability,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -35,6 +41,8 @@ pub(super) enum Block {
     Facts(Vec<Vec<Span>>),
     /// An anchor id (HTML writes it `table-<id>`) and the table.
     Table(String, Table),
+    /// A command to type, shown as code.
+    Code(String),
     /// The chart and a one-line description of what it shows.
     Chart(Chart, String),
     /// A boxed section: anchor id, heading, body.

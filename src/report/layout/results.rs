@@ -1,5 +1,5 @@
 //! The briefing's result sections: the ranking under the chosen method, every method side by
-//! side, every perspective, and the sensitivity hook.
+//! side, and every perspective.
 
 use super::*;
 
@@ -292,23 +292,5 @@ pub(super) fn perspectives(b: &Briefing, out: &mut Vec<Block>) {
                 })
                 .collect(),
         ));
-    }
-}
-
-/// The hook for sensitivity and uncertainty results: nothing unless a caller attached some.
-pub(super) fn sensitivity(b: &Briefing, out: &mut Vec<Block>) {
-    let Some(s) = &b.sensitivity else {
-        return;
-    };
-    out.push(Block::Heading(
-        2,
-        "sensitivity",
-        "Sensitivity and uncertainty".into(),
-    ));
-    for f in &s.findings {
-        out.push(para(vec![text(f)]));
-    }
-    for (k, t) in s.tables.iter().enumerate() {
-        out.push(Block::Table(format!("sensitivity-{}", k + 1), t.clone()));
     }
 }
