@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 use egui_plot::{AxisHints, Bar, BarChart, HoverPosition, Plot, PlotPoint, Text};
 
 use crate::analysis::scoring::{MethodDetail, Ranking};
+use crate::app::views::RobustnessState;
 use crate::app::{Derived, theme};
 use crate::i18n::{self, fill};
 use crate::scenario::model::{Method, Scenario};
@@ -26,7 +27,13 @@ pub struct RankingState {
     pub presenting: bool,
 }
 
-pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &RankingState) {
+pub fn show(
+    ui: &mut Ui,
+    s: &Scenario,
+    d: &Derived,
+    state: &RankingState,
+    robustness: &RobustnessState,
+) {
     let t = i18n::s();
     ui.heading(t.view_ranking);
     let r = match &d.ranking {
@@ -88,7 +95,10 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &RankingState) {
         &[&labels::method_title(r.method)],
     ))
     .default_open(true)
-    .show(ui, |ui| details(ui, s, d, r, hidden));
+    .show(ui, |ui| {
+        let first = robustness.first_rank(s, d.revision);
+        details(ui, s, d, r, hidden, first.as_deref());
+    });
 }
 
 /// The chart with the criteria's legend beside it (or above it when the view is narrow), never
@@ -231,7 +241,14 @@ fn compromise(r: &Ranking) -> &[usize] {
 }
 
 /// The method's own numbers, per option in rank order, and what they say.
-fn details(ui: &mut Ui, s: &Scenario, d: &Derived, r: &Ranking, hidden: usize) {
+fn details(
+    ui: &mut Ui,
+    s: &Scenario,
+    d: &Derived,
+    r: &Ranking,
+    hidden: usize,
+    first: Option<&[f64]>,
+) {
     let t = i18n::s();
     let lang = i18n::lang();
     if hidden > 0 {
@@ -295,6 +312,9 @@ fn details(ui: &mut Ui, s: &Scenario, d: &Derived, r: &Ranking, hidden: usize) {
                 });
                 row.col(|ui| {
                     ui.label(*name);
+                    if let Some(f) = first {
+                        badge(ui, f.get(i).copied());
+                    }
                 });
                 for col in &columns {
                     row.col(|ui| {
@@ -306,6 +326,33 @@ fn details(ui: &mut Ui, s: &Scenario, d: &Derived, r: &Ranking, hidden: usize) {
                 }
             });
         });
+}
+
+/// The option's first-rank acceptability (SMAA) as a small coloured badge; "…" while it is
+/// worked out.
+fn badge(ui: &mut Ui, value: Option<f64>) {
+    let t = i18n::s();
+    let (text, fill_colour) = match value {
+        Some(v) => (
+            fill(t.ranking_badge, &[&format!("{:.0}", v * 100.0)]),
+            theme::value_colour(v),
+        ),
+        _ => (t.ranking_badge_pending.to_string(), ui.visuals().faint_bg_color),
+    };
+    let size = ui.text_style_height(&egui::TextStyle::Small).max(11.0);
+    egui::Frame::new()
+        .fill(fill_colour)
+        .corner_radius(4.0)
+        .inner_margin(egui::Margin::symmetric(5, 1))
+        .show(ui, |ui| {
+            ui.label(
+                RichText::new(text)
+                    .size(size)
+                    .color(theme::text_on(fill_colour)),
+            )
+        })
+        .inner
+        .on_hover_text(t.ranking_badge_hover);
 }
 
 /// What the method adds in words: VIKOR's compromise set, PROMETHEE I's incomparable pairs.
