@@ -271,7 +271,7 @@ pub static EN: Strings = Strings {
     robust_current_weight: "current weight",
     robust_sweep_words: "{0} weighs {1} now. {2} stays first while it weighs between {3} and {4} (shaded).",
     robust_no_reversals: "No two options change places anywhere along this weight.",
-    robust_reversals_heading: "Where two options change places (dashed lines):",
+    robust_reversals_heading: "Where two options change places (dots; dashed lines where a new option comes first):",
     robust_reversal_item: "at {0}: {1} overtakes {2}",
     robust_top_changes: "— a new option comes first",
     robust_more: "… and {0} more",

@@ -273,7 +273,7 @@ pub static ZH_CN: Strings = Strings {
     robust_current_weight: "当前权重",
     robust_sweep_words: "{0}现在的权重为 {1}。只要其权重在 {3} 到 {4} 之间（阴影部分），{2}保持首位。",
     robust_no_reversals: "沿此权重变动，任何两个方案都不交换位次。",
-    robust_reversals_heading: "两个方案交换位次之处（虚线）：",
+    robust_reversals_heading: "两个方案交换位次之处（圆点；首位方案改变处为虚线）：",
     robust_reversal_item: "在 {0}：{1}超过{2}",
     robust_top_changes: "——首位方案改变",
     robust_more: "……另有 {0} 处",

@@ -28,6 +28,12 @@ pub(super) fn show_smaa(ui: &mut Ui, s: &Scenario, r: &Smaa) {
             .map_or_else(|| r.options[i].option.clone(), |o| o.label_in(lang).to_string())
     };
     let rows: Vec<String> = order.iter().map(|&i| name(i)).collect();
+    // Pairwise: rows numbered, the columns by those numbers, so the map stays square.
+    let numbered: Vec<String> = rows
+        .iter()
+        .enumerate()
+        .map(|(k, n)| format!("{}  {n}", k + 1))
+        .collect();
 
     ui.add_space(6.0);
     ui.label(RichText::new(t.robust_acceptability_heading).strong());
@@ -40,15 +46,8 @@ pub(super) fn show_smaa(ui: &mut Ui, s: &Scenario, r: &Smaa) {
     ui.add_space(8.0);
     ui.label(RichText::new(t.robust_pairwise_heading).strong());
     ui.label(RichText::new(t.robust_pairwise_note).weak());
-    let short: Vec<String> = order
-        .iter()
-        .map(|&i| {
-            s.options
-                .get(i)
-                .map_or_else(|| r.options[i].option.clone(), |o| o.label_in(lang).to_string())
-        })
-        .collect();
-    heat_map(ui, "pair", &rows, &short, |row, col| {
+    let short: Vec<String> = (1..=m).map(|k| k.to_string()).collect();
+    heat_map(ui, "pair", &numbered, &short, |row, col| {
         (row != col).then(|| r.pairwise_winning[order[row]][order[col]])
     });
 

@@ -2,9 +2,9 @@
 //! tornado chart of every criterion's top-stable interval.
 
 use egui::{Align2, Color32, FontId, RichText, Stroke, Ui, pos2, vec2};
-use egui_plot::{Line, Plot, PlotPoints, Polygon, VLine};
+use egui_plot::{Line, Plot, PlotPoints, Points, Polygon, VLine};
 
-use crate::analysis::sensitivity::{Summary, Sweep, Target};
+use crate::analysis::sensitivity::{Reversal, Summary, Sweep, Target};
 use crate::app::theme;
 use crate::i18n::{self, fill};
 use crate::scenario::model::Scenario;
@@ -24,6 +24,17 @@ fn target_name(s: &Scenario, target: Target) -> String {
     }
 }
 
+/// A target's short label (criteria) or name (families), for tight rows.
+fn short_name(s: &Scenario, target: Target) -> String {
+    match target {
+        Target::Criterion(j) => s
+            .criteria
+            .get(j)
+            .map_or_else(|| "?".into(), |c| c.label_in(i18n::lang()).to_string()),
+        Target::Family(_) => target_name(s, target),
+    }
+}
+
 fn option_name(s: &Scenario, i: usize) -> String {
     s.options
         .get(i)
@@ -32,6 +43,21 @@ fn option_name(s: &Scenario, i: usize) -> String {
 
 fn pct(w: f64) -> String {
     format!("{:.1} %", w * 100.0)
+}
+
+/// Option `i`'s score at weight `w`, read off its sampled curve (linear between samples).
+fn score_at(sw: &Sweep, i: usize, w: f64) -> Option<f64> {
+    let curve = sw.curves.get(i)?;
+    let k = sw.weights.partition_point(|x| *x < w);
+    match (k.checked_sub(1), sw.weights.get(k)) {
+        (Some(a), Some(&wb)) => {
+            let wa = sw.weights[a];
+            let f = if wb > wa { (w - wa) / (wb - wa) } else { 0.0 };
+            Some(curve[a] + (curve.get(k)? - curve[a]) * f)
+        }
+        (None, _) => curve.first().copied(),
+        (_, None) => curve.last().copied(),
+    }
 }
 
 /// The target chooser, the sweep chart and, beside it, what it means in words.
@@ -123,16 +149,25 @@ pub(super) fn show_sweep(ui: &mut Ui, s: &Scenario, sw: &Sweep, target: &mut Opt
                         .width(2.0),
                 );
             }
-            for r in &sw.reversals {
+            // Reversals that change the top option as dashed lines; the others as dots where
+            // the two curves cross (dozens of lines would hide the curves).
+            let dots: Vec<[f64; 2]> = sw
+                .reversals
+                .iter()
+                .filter(|r| !r.top_changes)
+                .filter_map(|r| Some([r.weight * 100.0, score_at(sw, r.before, r.weight)?]))
+                .collect();
+            plot.points(
+                Points::new(t.robust_reversal, PlotPoints::from(dots))
+                    .color(text_colour.gamma_multiply(0.7))
+                    .radius(3.0),
+            );
+            for r in sw.reversals.iter().filter(|r| r.top_changes) {
                 plot.vline(
                     VLine::new(t.robust_reversal, r.weight * 100.0)
-                        .color(if r.top_changes {
-                            theme::WARNING
-                        } else {
-                            Color32::GRAY
-                        })
+                        .color(theme::WARNING)
                         .style(egui_plot::LineStyle::dashed_loose())
-                        .width(if r.top_changes { 2.0 } else { 1.0 }),
+                        .width(2.0),
                 );
             }
             plot.vline(
@@ -168,8 +203,13 @@ pub(super) fn show_sweep(ui: &mut Ui, s: &Scenario, sw: &Sweep, target: &mut Opt
         ui.label(RichText::new(t.robust_no_reversals).weak());
     } else {
         ui.label(t.robust_reversals_heading);
-        const SHOWN: usize = 12;
-        for r in sw.reversals.iter().take(SHOWN) {
+        const SHOWN: usize = 8;
+        let (top, other): (Vec<&Reversal>, Vec<&Reversal>) =
+            sw.reversals.iter().partition(|r| r.top_changes);
+        let shown = top.len() + other.len().min(SHOWN);
+        let mut list: Vec<_> = top.into_iter().chain(other.into_iter().take(SHOWN)).collect();
+        list.sort_by(|a, b| a.weight.total_cmp(&b.weight));
+        for r in list {
             let line = fill(
                 t.robust_reversal_item,
                 &[&pct(r.weight), &option_name(s, r.after), &option_name(s, r.before)],
@@ -181,8 +221,8 @@ pub(super) fn show_sweep(ui: &mut Ui, s: &Scenario, sw: &Sweep, target: &mut Opt
             };
             ui.label(text);
         }
-        if sw.reversals.len() > SHOWN {
-            ui.label(fill(t.robust_more, &[&(sw.reversals.len() - SHOWN)]));
+        if sw.reversals.len() > shown {
+            ui.label(fill(t.robust_more, &[&(sw.reversals.len() - shown)]));
         }
     }
 }
@@ -205,7 +245,7 @@ pub(super) fn tornado(ui: &mut Ui, s: &Scenario, summary: &Summary) {
     rows.sort_by(|a, b| (a.3 - a.2).total_cmp(&(b.3 - b.2)));
     let font = FontId::proportional(ui.text_style_height(&egui::TextStyle::Body) * 0.9);
     let row_h = ui.text_style_height(&egui::TextStyle::Body) * 1.5;
-    let names: Vec<String> = rows.iter().map(|r| target_name(s, r.0)).collect();
+    let names: Vec<String> = rows.iter().map(|r| short_name(s, r.0)).collect();
     let name_w = names
         .iter()
         .map(|n| {
