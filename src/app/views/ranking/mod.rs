@@ -337,7 +337,10 @@ fn badge(ui: &mut Ui, value: Option<f64>) {
             fill(t.ranking_badge, &[&format!("{:.0}", v * 100.0)]),
             theme::value_colour(v),
         ),
-        _ => (t.ranking_badge_pending.to_string(), ui.visuals().faint_bg_color),
+        _ => (
+            t.ranking_badge_pending.to_string(),
+            ui.visuals().faint_bg_color,
+        ),
     };
     let size = ui.text_style_height(&egui::TextStyle::Small).max(11.0);
     egui::Frame::new()

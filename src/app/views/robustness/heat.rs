@@ -14,7 +14,11 @@ pub(super) fn show_smaa(ui: &mut Ui, s: &Scenario, r: &Smaa) {
     ui.label(
         RichText::new(fill(
             t.robust_smaa_note,
-            &[&r.draws, &super::weights_name(r.weights), &r.uncertain_cells],
+            &[
+                &r.draws,
+                &super::weights_name(r.weights),
+                &r.uncertain_cells,
+            ],
         ))
         .weak(),
     );
@@ -23,9 +27,10 @@ pub(super) fn show_smaa(ui: &mut Ui, s: &Scenario, r: &Smaa) {
     let mut order: Vec<usize> = (0..m).collect();
     order.sort_by(|&a, &b| r.options[b].holistic.total_cmp(&r.options[a].holistic));
     let name = |i: usize| {
-        s.options
-            .get(i)
-            .map_or_else(|| r.options[i].option.clone(), |o| o.label_in(lang).to_string())
+        s.options.get(i).map_or_else(
+            || r.options[i].option.clone(),
+            |o| o.label_in(lang).to_string(),
+        )
     };
     let rows: Vec<String> = order.iter().map(|&i| name(i)).collect();
     // Pairwise: rows numbered, the columns by those numbers, so the map stays square.
@@ -95,11 +100,7 @@ fn heat_map(
             .x
     };
     let name_w = rows.iter().map(|r| width(r)).fold(0.0_f32, f32::max) + 10.0;
-    let cell_w = cols
-        .iter()
-        .map(|c| width(c))
-        .fold(width("100 %"), f32::max)
-        + 10.0;
+    let cell_w = cols.iter().map(|c| width(c)).fold(width("100 %"), f32::max) + 10.0;
     let cell_h = body * 1.6;
     let size = vec2(
         name_w + cell_w * cols.len() as f32,

@@ -91,9 +91,11 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &mut RobustnessState)
                 ui.multiply_opacity(0.55);
             }
             ui.add_space(6.0);
-            ui.label(RichText::new(t.robust_sensitivity_heading).strong().size(
-                ui.text_style_height(&egui::TextStyle::Heading) * 0.85,
-            ));
+            ui.label(
+                RichText::new(t.robust_sensitivity_heading)
+                    .strong()
+                    .size(ui.text_style_height(&egui::TextStyle::Heading) * 0.85),
+            );
             match &out.sweep {
                 Ok(sw) => sweep::show_sweep(ui, s, sw, &mut state.target),
                 Err(e) => {
@@ -104,9 +106,11 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &mut RobustnessState)
                 sweep::tornado(ui, s, summary);
             }
             ui.add_space(10.0);
-            ui.label(RichText::new(t.robust_smaa_heading).strong().size(
-                ui.text_style_height(&egui::TextStyle::Heading) * 0.85,
-            ));
+            ui.label(
+                RichText::new(t.robust_smaa_heading)
+                    .strong()
+                    .size(ui.text_style_height(&egui::TextStyle::Heading) * 0.85),
+            );
             match &out.smaa {
                 Ok(r) => heat::show_smaa(ui, s, r),
                 Err(e) => {
@@ -123,23 +127,19 @@ fn controls(ui: &mut Ui, s: &Scenario, state: &mut RobustnessState, status: Stat
         .weights
         .unwrap_or_else(|| robustness_job::default_weights(s));
     ui.horizontal_wrapped(|ui| {
-        ui.label(t.robust_weights_label);
+        let label = ui.label(t.robust_weights_label);
         egui::ComboBox::from_id_salt("robust-weights")
             .selected_text(weights_name(current))
             .show_ui(ui, |ui| {
                 for w in WeightInfo::ALL {
-                    if ui
-                        .selectable_label(w == current, weights_name(w))
-                        .clicked()
-                    {
+                    if ui.selectable_label(w == current, weights_name(w)).clicked() {
                         state.weights = Some(w);
                     }
                 }
-            });
-        ui.label(fill(
-            t.robust_draws,
-            &[&s.settings.monte_carlo.draws],
-        ));
+            })
+            .response
+            .labelled_by(label.id);
+        ui.label(fill(t.robust_draws, &[&s.settings.monte_carlo.draws]));
     });
     ui.horizontal(|ui| match status {
         Status::UpToDate => {

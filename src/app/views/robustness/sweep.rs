@@ -64,7 +64,7 @@ fn score_at(sw: &Sweep, i: usize, w: f64) -> Option<f64> {
 pub(super) fn show_sweep(ui: &mut Ui, s: &Scenario, sw: &Sweep, target: &mut Option<Target>) {
     let t = i18n::s();
     ui.horizontal_wrapped(|ui| {
-        ui.label(t.robust_sweep_label);
+        let label = ui.label(t.robust_sweep_label);
         egui::ComboBox::from_id_salt("robust-target")
             .selected_text(target_name(s, sw.target))
             .show_ui(ui, |ui| {
@@ -84,7 +84,9 @@ pub(super) fn show_sweep(ui: &mut Ui, s: &Scenario, sw: &Sweep, target: &mut Opt
                         *target = Some(tg);
                     }
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
     });
     let height = (ui.available_width() * 0.32).clamp(200.0, 380.0);
     let em = ui.text_style_height(&egui::TextStyle::Body);
@@ -188,7 +190,12 @@ pub(super) fn show_sweep(ui: &mut Ui, s: &Scenario, sw: &Sweep, target: &mut Opt
         }
     });
     // In words: the current weight, where the top stays, the reversals.
-    let top: Vec<String> = sw.stable.top_now.iter().map(|&i| option_name(s, i)).collect();
+    let top: Vec<String> = sw
+        .stable
+        .top_now
+        .iter()
+        .map(|&i| option_name(s, i))
+        .collect();
     ui.label(fill(
         t.robust_sweep_words,
         &[
@@ -207,12 +214,19 @@ pub(super) fn show_sweep(ui: &mut Ui, s: &Scenario, sw: &Sweep, target: &mut Opt
         let (top, other): (Vec<&Reversal>, Vec<&Reversal>) =
             sw.reversals.iter().partition(|r| r.top_changes);
         let shown = top.len() + other.len().min(SHOWN);
-        let mut list: Vec<_> = top.into_iter().chain(other.into_iter().take(SHOWN)).collect();
+        let mut list: Vec<_> = top
+            .into_iter()
+            .chain(other.into_iter().take(SHOWN))
+            .collect();
         list.sort_by(|a, b| a.weight.total_cmp(&b.weight));
         for r in list {
             let line = fill(
                 t.robust_reversal_item,
-                &[&pct(r.weight), &option_name(s, r.after), &option_name(s, r.before)],
+                &[
+                    &pct(r.weight),
+                    &option_name(s, r.after),
+                    &option_name(s, r.before),
+                ],
             );
             let text = if r.top_changes {
                 RichText::new(format!("{line} {}", t.robust_top_changes)).strong()
@@ -277,9 +291,11 @@ pub(super) fn tornado(ui: &mut Ui, s: &Scenario, summary: &Summary) {
             font.clone(),
             text,
         );
-        let track = egui::Rect::from_min_max(pos2(x_of(0.0), y + 4.0), pos2(x_of(1.0), y + row_h - 4.0));
+        let track =
+            egui::Rect::from_min_max(pos2(x_of(0.0), y + 4.0), pos2(x_of(1.0), y + row_h - 4.0));
         p.rect_filled(track, 2.0, ui.visuals().faint_bg_color);
-        let band = egui::Rect::from_min_max(pos2(x_of(*lo), y + 4.0), pos2(x_of(*hi), y + row_h - 4.0));
+        let band =
+            egui::Rect::from_min_max(pos2(x_of(*lo), y + 4.0), pos2(x_of(*hi), y + row_h - 4.0));
         p.rect_filled(band, 2.0, bar);
         p.line_segment(
             [pos2(x_of(*w), y + 1.0), pos2(x_of(*w), y + row_h - 1.0)],
