@@ -311,10 +311,11 @@ fn details(
                     ui.label(format!("{}", r.ranks[i]));
                 });
                 row.col(|ui| {
-                    ui.label(*name);
+                    // The badge first: a long name is cut short, never the badge.
                     if let Some(f) = first {
                         badge(ui, f.get(i).copied());
                     }
+                    ui.label(*name);
                 });
                 for col in &columns {
                     row.col(|ui| {
