@@ -422,12 +422,16 @@ impl TidelineApp {
     /// Keeps the robustness job in step with the document. Its results are wanted where they
     /// are shown: the Robustness view, and the Ranking view's first-rank badges.
     fn update_robustness(&mut self) {
-        let shows = |v: View| matches!(v, View::Robustness | View::Ranking);
-        let wanted = shows(self.view) || self.projector.as_ref().is_some_and(|p| shows(p.view));
+        let on_show = |pick: fn(View) -> bool| {
+            pick(self.view) || self.projector.as_ref().is_some_and(|p| pick(p.view))
+        };
+        let wanted = on_show(|v| matches!(v, View::Robustness | View::Ranking));
+        // Only the Robustness view has a progress bar to keep moving.
+        let progress = on_show(|v| v == View::Robustness);
         let r = &mut self.views.robustness;
         let inputs = r.inputs(&self.scenario, self.revision);
         r.job
-            .update(self.ctx.as_ref(), &self.scenario, inputs, wanted);
+            .update(self.ctx.as_ref(), &self.scenario, inputs, wanted, progress);
     }
 
     /// Runs the robustness analyses for the document as it is now, if they are not yet done,

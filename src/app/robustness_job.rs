@@ -77,12 +77,15 @@ pub enum Status {
 
 impl RobustnessJob {
     /// Takes in a finished run, and starts one when results for `inputs` are wanted and missing.
+    /// With `progress` (a progress bar is on show) frames are asked for while a run goes on;
+    /// without, only the finished run asks for one.
     pub fn update(
         &mut self,
         ctx: Option<&egui::Context>,
         scenario: &Scenario,
         inputs: Inputs,
         wanted: bool,
+        progress: bool,
     ) {
         self.poll();
         if !wanted || self.is_current(inputs) || self.stopped == Some(inputs) {
@@ -92,7 +95,7 @@ impl RobustnessJob {
         if let Some(r) = &self.running
             && r.inputs == inputs
         {
-            if let Some(ctx) = ctx {
+            if let Some(ctx) = ctx.filter(|_| progress) {
                 ctx.request_repaint_after(PROGRESS_EVERY);
             }
             return;
@@ -109,7 +112,7 @@ impl RobustnessJob {
         let waited = now.duration_since(since);
         if self.results.is_none() || waited >= SETTLE {
             self.start(ctx, scenario, inputs);
-            if let Some(ctx) = ctx {
+            if let Some(ctx) = ctx.filter(|_| progress) {
                 ctx.request_repaint_after(PROGRESS_EVERY);
             }
         } else if let Some(ctx) = ctx {
@@ -201,8 +204,9 @@ impl RobustnessJob {
                 // A cancelled run's results are of no use: drop them.
                 if !c.load(Ordering::Relaxed) {
                     let _ = tx.send(outcome);
+                    // One frame soon: an immediate request would draw two.
                     if let Some(ctx) = ctx {
-                        ctx.request_repaint();
+                        ctx.request_repaint_after(Duration::from_millis(1));
                     }
                 }
             });
@@ -244,8 +248,12 @@ fn compute(
         }
         Err(e) => (Err(e.to_string()), Err(e.to_string())),
     };
+    // Every core but one, so that the window stays quick while a long run goes on.
+    let threads = std::thread::available_parallelism()
+        .ok()
+        .and_then(|n| std::num::NonZeroUsize::new(n.get().saturating_sub(1)));
     let control = Control {
-        threads: None,
+        threads: threads.or(std::num::NonZeroUsize::new(1)),
         cancel: Some(cancel),
         progress: Some(progress),
     };

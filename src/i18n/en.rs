@@ -248,6 +248,7 @@ pub static EN: Strings = Strings {
     ranking_subtitle: "{0} · normalisation {1} · profile {2} · {3}",
     ranking_in_numbers: "{0} in numbers",
     ranking_badge: "{0} % first",
+    ranking_badge_column: "Chance of first place",
     ranking_badge_pending: "…",
     ranking_badge_hover: "How often this option comes first when the uncertain scores and weights are drawn many times (see Robustness).",
     ranking_caption_wsm: "bars stacked by criterion contribution (weight × normalised value)",

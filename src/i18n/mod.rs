@@ -388,6 +388,7 @@ catalogue! {
     ranking_subtitle,
     ranking_in_numbers,
     ranking_badge,
+    ranking_badge_column,
     ranking_badge_pending,
     ranking_badge_hover,
     ranking_caption_wsm,

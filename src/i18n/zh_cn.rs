@@ -250,6 +250,7 @@ pub static ZH_CN: Strings = Strings {
     ranking_subtitle: "{0} · 归一化：{1} · 权重配置：{2} · {3}",
     ranking_in_numbers: "{0}的数值",
     ranking_badge: "{0}% 居首",
+    ranking_badge_column: "居首概率",
     ranking_badge_pending: "…",
     ranking_badge_hover: "对不确定的得分和权重多次抽样时，该方案居首的频率（见“稳健性”）。",
     ranking_caption_wsm: "条形按各准则的贡献堆叠（权重 × 归一化值）",

@@ -287,6 +287,9 @@ fn details(
     for _ in &heads {
         table = table.column(egui_extras::Column::auto().at_least(70.0));
     }
+    if first.is_some() {
+        table = table.column(egui_extras::Column::auto().at_least(70.0));
+    }
     table
         .header(body_height, |mut header| {
             header.col(|ui| {
@@ -300,6 +303,12 @@ fn details(
                     ui.label(RichText::new(*h).strong());
                 });
             }
+            if first.is_some() {
+                header.col(|ui| {
+                    ui.label(RichText::new(t.ranking_badge_column).strong())
+                        .on_hover_text(t.ranking_badge_hover);
+                });
+            }
         })
         .body(|body| {
             body.rows(body_height, order.len(), |mut row| {
@@ -311,10 +320,6 @@ fn details(
                     ui.label(format!("{}", r.ranks[i]));
                 });
                 row.col(|ui| {
-                    // The badge first: a long name is cut short, never the badge.
-                    if let Some(f) = first {
-                        badge(ui, f.get(i).copied());
-                    }
                     ui.label(*name);
                 });
                 for col in &columns {
@@ -324,6 +329,9 @@ fn details(
                                 .monospace(),
                         );
                     });
+                }
+                if let Some(f) = first {
+                    row.col(|ui| badge(ui, f.get(i).copied()));
                 }
             });
         });
@@ -344,19 +352,24 @@ fn badge(ui: &mut Ui, value: Option<f64>) {
         ),
     };
     let size = ui.text_style_height(&egui::TextStyle::Small).max(11.0);
-    egui::Frame::new()
-        .fill(fill_colour)
-        .corner_radius(4.0)
-        .inner_margin(egui::Margin::symmetric(5, 1))
-        .show(ui, |ui| {
-            ui.label(
-                RichText::new(text)
-                    .size(size)
-                    .color(theme::text_on(fill_colour)),
-            )
-        })
-        .inner
-        .on_hover_text(t.ranking_badge_hover);
+    let galley = ui.painter().layout_no_wrap(
+        text.clone(),
+        egui::FontId::proportional(size),
+        theme::text_on(fill_colour),
+    );
+    let (rect, response) =
+        ui.allocate_exact_size(galley.size() + egui::vec2(10.0, 2.0), egui::Sense::hover());
+    ui.painter().rect_filled(rect, 4.0, fill_colour);
+    ui.painter().galley(
+        rect.center() - galley.size() / 2.0,
+        galley,
+        egui::Color32::WHITE,
+    );
+    // A meter to screen readers: a share of draws, not a line of the table's text.
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::accesskit::Role::Meter, true, text.clone())
+    });
+    response.on_hover_text(t.ranking_badge_hover);
 }
 
 /// What the method adds in words: VIKOR's compromise set, PROMETHEE I's incomparable pairs.

@@ -34,7 +34,11 @@ impl RobustnessState {
             weights: self
                 .weights
                 .unwrap_or_else(|| robustness_job::default_weights(scenario)),
-            target: self.target,
+            // A target the scenario no longer has (a criterion removed): back to the default.
+            target: self.target.filter(|t| match *t {
+                Target::Criterion(j) => j < scenario.criteria.len(),
+                Target::Family(f) => f < scenario.families.len(),
+            }),
         }
     }
 }
