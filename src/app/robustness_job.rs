@@ -162,10 +162,10 @@ impl RobustnessJob {
         if !self.is_current(inputs) && self.running.as_ref().is_none_or(|r| r.inputs != inputs) {
             self.start(None, scenario, inputs);
         }
-        if let Some(r) = self.running.take() {
-            if let Ok(outcome) = r.done.recv() {
-                self.results = Some(Arc::new(outcome));
-            }
+        if let Some(r) = self.running.take()
+            && let Ok(outcome) = r.done.recv()
+        {
+            self.results = Some(Arc::new(outcome));
         }
         self.pending = None;
     }

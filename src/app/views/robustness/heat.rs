@@ -45,7 +45,7 @@ pub(super) fn show_smaa(ui: &mut Ui, s: &Scenario, r: &Smaa) {
     ui.label(RichText::new(t.robust_acceptability_note).weak());
     let cols: Vec<String> = (1..=m).map(|k| format!("#{k}")).collect();
     heat_map(ui, "acc", &rows, &cols, |row, col| {
-        Some(r.options[order[row]].rank_acceptability.get(col).copied()?)
+        r.options[order[row]].rank_acceptability.get(col).copied()
     });
 
     ui.add_space(8.0);
