@@ -44,17 +44,27 @@ pub(super) fn show_smaa(ui: &mut Ui, s: &Scenario, r: &Smaa) {
     ui.label(RichText::new(t.robust_acceptability_heading).strong());
     ui.label(RichText::new(t.robust_acceptability_note).weak());
     let cols: Vec<String> = (1..=m).map(|k| format!("#{k}")).collect();
-    heat_map(ui, "acc", &rows, &cols, |row, col| {
-        r.options[order[row]].rank_acceptability.get(col).copied()
-    });
+    heat_map(
+        ui,
+        "acc",
+        &rows,
+        &cols,
+        |_| 1.0,
+        |row, col| r.options[order[row]].rank_acceptability.get(col).copied(),
+    );
 
     ui.add_space(8.0);
     ui.label(RichText::new(t.robust_pairwise_heading).strong());
     ui.label(RichText::new(t.robust_pairwise_note).weak());
     let short: Vec<String> = (1..=m).map(|k| k.to_string()).collect();
-    heat_map(ui, "pair", &numbered, &short, |row, col| {
-        (row != col).then(|| r.pairwise_winning[order[row]][order[col]])
-    });
+    heat_map(
+        ui,
+        "pair",
+        &numbered,
+        &short,
+        |_| 1.0,
+        |row, col| (row != col).then(|| r.pairwise_winning[order[row]][order[col]]),
+    );
 
     ui.add_space(8.0);
     ui.label(RichText::new(t.robust_central_heading).strong());
@@ -71,7 +81,18 @@ pub(super) fn show_smaa(ui: &mut Ui, s: &Scenario, r: &Smaa) {
         .collect();
     cols.push(t.robust_confidence.to_string());
     let n = r.criteria.len();
-    heat_map(ui, "central", &rows, &cols, |row, col| {
+    // Central weights are coloured against the largest of them (a dozen weights share 1, so
+    // against 1 they would all look alike); confidence against 1.
+    let top = r
+        .options
+        .iter()
+        .filter_map(|o| o.central_weights.as_ref())
+        .flatten()
+        .copied()
+        .fold(0.0_f64, f64::max)
+        .max(1e-9);
+    let scale = move |col: usize| if col == n { 1.0 } else { top };
+    heat_map(ui, "central", &rows, &cols, scale, |row, col| {
         let o = &r.options[order[row]];
         if col == n {
             o.confidence
@@ -81,13 +102,14 @@ pub(super) fn show_smaa(ui: &mut Ui, s: &Scenario, r: &Smaa) {
     });
 }
 
-/// A grid of cells coloured by value (0..1, cividis) with the value as a percentage in each;
-/// `None` cells are left blank.
+/// A grid of cells coloured by value (cividis, 0 to the column's `scale`) with the value as a
+/// percentage in each; `None` cells are left blank.
 fn heat_map(
     ui: &mut Ui,
     id: &str,
     rows: &[String],
     cols: &[String],
+    scale: impl Fn(usize) -> f64,
     value: impl Fn(usize, usize) -> Option<f64>,
 ) {
     let body = ui.text_style_height(&egui::TextStyle::Body);
@@ -137,7 +159,7 @@ fn heat_map(
                         vec2(cell_w, cell_h),
                     )
                     .shrink(1.0);
-                    let fill = theme::value_colour(v);
+                    let fill = theme::value_colour(v / scale(c));
                     p.rect_filled(cell, 2.0, fill);
                     p.text(
                         cell.center(),
