@@ -302,6 +302,7 @@ pub static EN: Strings = Strings {
     robust_smaa_note: "{0} draws; weights: {1}; {2} uncertain scores drawn within their ranges.",
     robust_acceptability_heading: "How often each option takes each place",
     robust_acceptability_note: "Share of draws in which the option is ranked #1, #2, …; options listed surest first.",
+    robust_precision: "Each share is within about ±{0} points of what endless draws would give (two standard errors).",
     robust_pairwise_heading: "How often the option in the row beats the one in the column",
     robust_pairwise_note: "Share of draws in which the row option ranks above the column option.",
     robust_central_heading: "The weights that make each option first",

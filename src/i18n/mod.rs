@@ -418,7 +418,7 @@ catalogue! {
     robust_current_weight, robust_sweep_words, robust_no_reversals, robust_reversals_heading,
     robust_reversal_item, robust_top_changes, robust_more, robust_tornado_heading,
     robust_tornado_note, robust_smaa_heading, robust_smaa_note, robust_acceptability_heading,
-    robust_acceptability_note, robust_pairwise_heading, robust_pairwise_note,
+    robust_acceptability_note, robust_precision, robust_pairwise_heading, robust_pairwise_note,
     robust_central_heading, robust_central_note, robust_confidence,
     // Methods view.
     methods_heading,

@@ -304,6 +304,7 @@ pub static ZH_CN: Strings = Strings {
     robust_smaa_note: "{0} 次抽样；权重：{1}；{2} 个不确定得分在其范围内抽取。",
     robust_acceptability_heading: "每个方案获得各个名次的频率",
     robust_acceptability_note: "方案排在第 1、2……名的抽样比例；最可靠的方案列在最前。",
+    robust_precision: "每个比例与无限次抽样的结果相差约 ±{0} 个百分点以内（两个标准误）。",
     robust_pairwise_heading: "行方案胜过列方案的频率",
     robust_pairwise_note: "行方案排在列方案之前的抽样比例。",
     robust_central_heading: "使每个方案居首的权重",

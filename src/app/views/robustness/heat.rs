@@ -52,6 +52,13 @@ pub(super) fn show_smaa(ui: &mut Ui, s: &Scenario, r: &Smaa) {
         |_| 1.0,
         |row, col| r.options[order[row]].rank_acceptability.get(col).copied(),
     );
+    // The Monte Carlo error: twice the largest standard error, in percentage points.
+    let se = r
+        .options
+        .iter()
+        .flat_map(|o| o.standard_error.iter().copied())
+        .fold(0.0_f64, f64::max);
+    ui.label(RichText::new(fill(t.robust_precision, &[&format!("{:.1}", 200.0 * se)])).weak());
 
     ui.add_space(8.0);
     ui.label(RichText::new(t.robust_pairwise_heading).strong());
