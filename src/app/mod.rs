@@ -429,16 +429,17 @@ impl TidelineApp {
         // Only the Robustness view has a progress bar to keep moving.
         let progress = on_show(|v| v == View::Robustness);
         let r = &mut self.views.robustness;
-        let inputs = r.inputs(&self.scenario, self.revision);
+        // The sweeps are wanted where the progress bar is: the Robustness view.
+        let inputs = r.inputs(&self.scenario, self.revision, progress);
         r.job
             .update(self.ctx.as_ref(), &self.scenario, inputs, wanted, progress);
     }
 
-    /// Runs the robustness analyses for the document as it is now, if they are not yet done,
-    /// and waits for them (tests; the window never waits).
+    /// Runs the robustness analyses the current view wants for the document as it is now, if
+    /// they are not yet done, and waits for them (tests; the window never waits).
     pub fn finish_robustness(&mut self) {
         let r = &mut self.views.robustness;
-        let inputs = r.inputs(&self.scenario, self.revision);
+        let inputs = r.inputs(&self.scenario, self.revision, self.view == View::Robustness);
         r.job.finish(&self.scenario, inputs);
     }
 

@@ -30,6 +30,18 @@ pub struct Inputs {
     pub weights: WeightInfo,
     /// The target to sweep; `None`: the most critical criterion (else the first).
     pub target: Option<Target>,
+    /// Whether the sensitivity analysis is wanted too (the Robustness view), or only SMAA (the
+    /// Ranking view's badges): in a debug build TOPSIS's and VIKOR's sweeps take seconds.
+    pub sensitivity: bool,
+}
+
+impl Inputs {
+    /// Whether results made for `self` answer a request for `want`.
+    pub fn covers(self, want: Inputs) -> bool {
+        self.revision == want.revision
+            && self.weights == want.weights
+            && (!want.sensitivity || (self.sensitivity && self.target == want.target))
+    }
 }
 
 /// The results of one run.
@@ -93,7 +105,7 @@ impl RobustnessJob {
             return;
         }
         if let Some(r) = &self.running
-            && r.inputs == inputs
+            && r.inputs.covers(inputs)
         {
             if let Some(ctx) = ctx.filter(|_| progress) {
                 ctx.request_repaint_after(PROGRESS_EVERY);
@@ -122,13 +134,15 @@ impl RobustnessJob {
 
     /// Whether the results are those of `inputs`.
     pub fn is_current(&self, inputs: Inputs) -> bool {
-        self.results.as_ref().is_some_and(|r| r.inputs == inputs)
+        self.results
+            .as_ref()
+            .is_some_and(|r| r.inputs.covers(inputs))
     }
 
     pub fn status(&self, inputs: Inputs) -> Status {
         if self.is_current(inputs) {
             Status::UpToDate
-        } else if let Some(r) = self.running.as_ref().filter(|r| r.inputs == inputs) {
+        } else if let Some(r) = self.running.as_ref().filter(|r| r.inputs.covers(inputs)) {
             let done = r.progress.load(Ordering::Relaxed) as f64;
             Status::Running((done / r.work.max(1) as f64).clamp(0.0, 1.0))
         } else if self.stopped == Some(inputs) {
@@ -159,7 +173,12 @@ impl RobustnessJob {
 
     /// Starts the run for `inputs` now if none is current, and waits for it (tests).
     pub fn finish(&mut self, scenario: &Scenario, inputs: Inputs) {
-        if !self.is_current(inputs) && self.running.as_ref().is_none_or(|r| r.inputs != inputs) {
+        if !self.is_current(inputs)
+            && self
+                .running
+                .as_ref()
+                .is_none_or(|r| !r.inputs.covers(inputs))
+        {
             self.start(None, scenario, inputs);
         }
         if let Some(r) = self.running.take()
@@ -231,22 +250,27 @@ fn compute(
     progress: &AtomicU64,
 ) -> Outcome {
     let settings = Settings::default();
-    let (summary, sweep) = match Sensitivity::new(
-        scenario,
-        request.profile,
-        request.method,
-        request.normalization,
-    ) {
-        Ok(sens) => {
-            let summary = sens.summary(&settings);
-            let target = inputs
-                .target
-                .or_else(|| summary.most_critical.as_ref().map(|c| c.target))
-                .unwrap_or(Target::Criterion(0));
-            let sweep = sens.sweep(target, &settings).map_err(|e| e.to_string());
-            (Ok(summary), sweep)
+    let (summary, sweep): (Result<Summary, String>, Result<Sweep, String>) = if !inputs.sensitivity
+    {
+        (Err(String::new()), Err(String::new()))
+    } else {
+        match Sensitivity::new(
+            scenario,
+            request.profile,
+            request.method,
+            request.normalization,
+        ) {
+            Ok(sens) => {
+                let summary = sens.summary(&settings);
+                let target = inputs
+                    .target
+                    .or_else(|| summary.most_critical.as_ref().map(|c| c.target))
+                    .unwrap_or(Target::Criterion(0));
+                let sweep = sens.sweep(target, &settings).map_err(|e| e.to_string());
+                (Ok(summary), sweep)
+            }
+            Err(e) => (Err(e.to_string()), Err(e.to_string())),
         }
-        Err(e) => (Err(e.to_string()), Err(e.to_string())),
     };
     // Every core but one, so that the window stays quick while a long run goes on.
     let threads = std::thread::available_parallelism()

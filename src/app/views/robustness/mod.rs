@@ -27,8 +27,8 @@ pub struct RobustnessState {
 }
 
 impl RobustnessState {
-    /// The inputs of the results wanted now.
-    pub fn inputs(&self, scenario: &Scenario, revision: u64) -> Inputs {
+    /// The inputs of the results wanted now; with `sensitivity`, the sweeps too.
+    pub fn inputs(&self, scenario: &Scenario, revision: u64, sensitivity: bool) -> Inputs {
         Inputs {
             revision,
             weights: self
@@ -36,9 +36,10 @@ impl RobustnessState {
                 .unwrap_or_else(|| robustness_job::default_weights(scenario)),
             // A target the scenario no longer has (a criterion removed): back to the default.
             target: self.target.filter(|t| match *t {
-                Target::Criterion(j) => j < scenario.criteria.len(),
-                Target::Family(f) => f < scenario.families.len(),
+                Target::Criterion(j) => sensitivity && j < scenario.criteria.len(),
+                Target::Family(f) => sensitivity && f < scenario.families.len(),
             }),
+            sensitivity,
         }
     }
 }
@@ -49,7 +50,7 @@ impl RobustnessState {
     /// be run on this scenario.
     pub fn first_rank(&self, s: &Scenario, revision: u64) -> Option<Vec<f64>> {
         let out = self.job.results.as_ref();
-        let want = self.inputs(s, revision);
+        let want = self.inputs(s, revision, false);
         match out {
             Some(o) if o.inputs.revision == want.revision && o.inputs.weights == want.weights => {
                 let r = o.smaa.as_ref().ok()?;
@@ -79,7 +80,7 @@ pub fn weights_name(w: WeightInfo) -> &'static str {
 pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &mut RobustnessState) {
     let t = i18n::s();
     ui.heading(t.view_robustness);
-    let inputs = state.inputs(s, d.revision);
+    let inputs = state.inputs(s, d.revision, true);
     let status = state.job.status(inputs);
     // Old results stay on show, faded, while new ones are worked out.
     let stale = status != Status::UpToDate;
@@ -100,14 +101,17 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &mut RobustnessState)
                     .strong()
                     .size(ui.text_style_height(&egui::TextStyle::Heading) * 0.85),
             );
-            match &out.sweep {
-                Ok(sw) => sweep::show_sweep(ui, s, sw, &mut state.target),
-                Err(e) => {
-                    ui.colored_label(theme::ERROR, fill(t.cannot_score, &[e]));
+            // Results made for the Ranking view's badges have no sweeps.
+            if out.inputs.sensitivity {
+                match &out.sweep {
+                    Ok(sw) => sweep::show_sweep(ui, s, sw, &mut state.target),
+                    Err(e) => {
+                        ui.colored_label(theme::ERROR, fill(t.cannot_score, &[e]));
+                    }
                 }
-            }
-            if let Ok(summary) = &out.summary {
-                sweep::tornado(ui, s, summary);
+                if let Ok(summary) = &out.summary {
+                    sweep::tornado(ui, s, summary);
+                }
             }
             ui.add_space(10.0);
             ui.label(
