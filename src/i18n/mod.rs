@@ -180,6 +180,7 @@ catalogue! {
     view_compare,
     view_tradeoff,
     view_methods,
+    view_robustness,
     // Menus.
     menu_file,
     menu_open,
@@ -386,6 +387,10 @@ catalogue! {
     // Ranking view.
     ranking_subtitle,
     ranking_in_numbers,
+    ranking_badge,
+    ranking_badge_column,
+    ranking_badge_pending,
+    ranking_badge_hover,
     ranking_caption_wsm,
     ranking_caption_wpm,
     ranking_caption_topsis,
@@ -405,6 +410,16 @@ catalogue! {
     ranking_promethee1_none,
     ranking_promethee1_one,
     ranking_promethee1_many,
+    // Robustness view (several to a line: the catalogue is long).
+    robust_intro, robust_weights_label, robust_weights_exact, robust_weights_ranges,
+    robust_weights_ordinal, robust_weights_none, robust_draws, robust_up_to_date, robust_updating,
+    robust_cancelled, robust_run_again, robust_sensitivity_heading, robust_sweep_label,
+    robust_family_item, robust_sweep_axis, robust_top_stable, robust_reversal,
+    robust_current_weight, robust_sweep_words, robust_no_reversals, robust_reversals_heading,
+    robust_reversal_item, robust_top_changes, robust_more, robust_tornado_heading,
+    robust_tornado_note, robust_smaa_heading, robust_smaa_note, robust_acceptability_heading,
+    robust_acceptability_note, robust_precision, robust_pairwise_heading, robust_pairwise_note,
+    robust_central_heading, robust_central_note, robust_confidence,
     // Methods view.
     methods_heading,
     methods_intro,

@@ -6,7 +6,10 @@ mod matrix;
 mod methods;
 mod options;
 mod ranking;
+mod robustness;
 mod tradeoff;
+
+pub use robustness::RobustnessState;
 
 use serde::{Deserialize, Serialize};
 
@@ -23,17 +26,19 @@ pub enum View {
     Compare,
     Tradeoff,
     Methods,
+    Robustness,
 }
 
 impl View {
     /// Navigator order.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Options,
         View::Matrix,
         View::Ranking,
         View::Compare,
         View::Tradeoff,
         View::Methods,
+        View::Robustness,
     ];
 
     /// The view's name in the current language.
@@ -46,6 +51,7 @@ impl View {
             View::Compare => t.view_compare,
             View::Tradeoff => t.view_tradeoff,
             View::Methods => t.view_methods,
+            View::Robustness => t.view_robustness,
         }
     }
 
@@ -58,6 +64,7 @@ impl View {
             View::Compare => "compare",
             View::Tradeoff => "tradeoff",
             View::Methods => "methods",
+            View::Robustness => "robustness",
         }
     }
 
@@ -74,6 +81,7 @@ pub struct ViewStates {
     pub ranking: ranking::RankingState,
     pub compare: compare::CompareState,
     pub tradeoff: tradeoff::TradeoffState,
+    pub robustness: RobustnessState,
 }
 
 /// Draws `view` into the central panel.
@@ -88,10 +96,11 @@ pub fn show(
     match view {
         View::Options => options::show(ui, scenario, &mut states.options),
         View::Matrix => matrix::show(ui, scenario, derived, &mut states.matrix, out),
-        View::Ranking => ranking::show(ui, scenario, derived, &states.ranking),
+        View::Ranking => ranking::show(ui, scenario, derived, &states.ranking, &states.robustness),
         View::Compare => compare::show(ui, scenario, derived, &mut states.compare),
         View::Tradeoff => tradeoff::show(ui, scenario, derived, &mut states.tradeoff),
         View::Methods => methods::show(ui, scenario, derived),
+        View::Robustness => robustness::show(ui, scenario, derived, &mut states.robustness),
     }
 }
 

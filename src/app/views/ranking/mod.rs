@@ -7,6 +7,7 @@ use egui::{RichText, Ui};
 use egui_plot::{AxisHints, Bar, BarChart, HoverPosition, Plot, PlotPoint, Text};
 
 use crate::analysis::scoring::{MethodDetail, Ranking};
+use crate::app::views::RobustnessState;
 use crate::app::{Derived, theme};
 use crate::i18n::{self, fill};
 use crate::scenario::model::{Method, Scenario};
@@ -26,7 +27,13 @@ pub struct RankingState {
     pub presenting: bool,
 }
 
-pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &RankingState) {
+pub fn show(
+    ui: &mut Ui,
+    s: &Scenario,
+    d: &Derived,
+    state: &RankingState,
+    robustness: &RobustnessState,
+) {
     let t = i18n::s();
     ui.heading(t.view_ranking);
     let r = match &d.ranking {
@@ -90,7 +97,10 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &RankingState) {
         &[&labels::method_title(r.method)],
     ))
     .default_open(true)
-    .show(ui, |ui| details(ui, s, d, r, hidden));
+    .show(ui, |ui| {
+        let first = robustness.first_rank(s, d.revision);
+        details(ui, s, d, r, hidden, first.as_deref());
+    });
 }
 
 /// The chart with the criteria's legend beside it (or above it when the view is narrow), never
@@ -234,7 +244,14 @@ fn compromise(r: &Ranking) -> &[usize] {
 }
 
 /// The method's own numbers, per option in rank order, and what they say.
-fn details(ui: &mut Ui, s: &Scenario, d: &Derived, r: &Ranking, hidden: usize) {
+fn details(
+    ui: &mut Ui,
+    s: &Scenario,
+    d: &Derived,
+    r: &Ranking,
+    hidden: usize,
+    first: Option<&[f64]>,
+) {
     let t = i18n::s();
     let lang = i18n::lang();
     if hidden > 0 {
@@ -273,6 +290,9 @@ fn details(ui: &mut Ui, s: &Scenario, d: &Derived, r: &Ranking, hidden: usize) {
     for _ in &heads {
         table = table.column(egui_extras::Column::auto().at_least(70.0));
     }
+    if first.is_some() {
+        table = table.column(egui_extras::Column::auto().at_least(70.0));
+    }
     table
         .header(body_height, |mut header| {
             header.col(|ui| {
@@ -284,6 +304,12 @@ fn details(ui: &mut Ui, s: &Scenario, d: &Derived, r: &Ranking, hidden: usize) {
             for h in &heads {
                 header.col(|ui| {
                     ui.label(RichText::new(*h).strong());
+                });
+            }
+            if first.is_some() {
+                header.col(|ui| {
+                    ui.label(RichText::new(t.ranking_badge_column).strong())
+                        .on_hover_text(t.ranking_badge_hover);
                 });
             }
         })
@@ -307,8 +333,46 @@ fn details(ui: &mut Ui, s: &Scenario, d: &Derived, r: &Ranking, hidden: usize) {
                         );
                     });
                 }
+                if let Some(f) = first {
+                    row.col(|ui| badge(ui, f.get(i).copied()));
+                }
             });
         });
+}
+
+/// The option's first-rank acceptability (SMAA) as a small coloured badge; "…" while it is
+/// worked out.
+fn badge(ui: &mut Ui, value: Option<f64>) {
+    let t = i18n::s();
+    let (text, fill_colour) = match value {
+        Some(v) => (
+            fill(t.ranking_badge, &[&format!("{:.0}", v * 100.0)]),
+            theme::value_colour(v),
+        ),
+        _ => (
+            t.ranking_badge_pending.to_string(),
+            ui.visuals().faint_bg_color,
+        ),
+    };
+    let size = ui.text_style_height(&egui::TextStyle::Small).max(11.0);
+    let galley = ui.painter().layout_no_wrap(
+        text.clone(),
+        egui::FontId::proportional(size),
+        theme::text_on(fill_colour),
+    );
+    let (rect, response) =
+        ui.allocate_exact_size(galley.size() + egui::vec2(10.0, 2.0), egui::Sense::hover());
+    ui.painter().rect_filled(rect, 4.0, fill_colour);
+    ui.painter().galley(
+        rect.center() - galley.size() / 2.0,
+        galley,
+        egui::Color32::WHITE,
+    );
+    // A meter to screen readers: a share of draws, not a line of the table's text.
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::accesskit::Role::Meter, true, text.clone())
+    });
+    response.on_hover_text(t.ranking_badge_hover);
 }
 
 /// What the method adds in words: VIKOR's compromise set, PROMETHEE I's incomparable pairs.

@@ -1,0 +1,181 @@
+//! SMAA's results as painted heat maps (cividis, the number in each cell): rank acceptability,
+//! pairwise winning, and central weights with confidence factors.
+
+use egui::{Align2, Color32, FontId, RichText, Ui, pos2, vec2};
+
+use crate::analysis::smaa::Smaa;
+use crate::app::theme;
+use crate::i18n::{self, fill};
+use crate::scenario::model::Scenario;
+
+pub(super) fn show_smaa(ui: &mut Ui, s: &Scenario, r: &Smaa) {
+    let t = i18n::s();
+    let lang = i18n::lang();
+    ui.label(
+        RichText::new(fill(
+            t.robust_smaa_note,
+            &[
+                &r.draws,
+                &super::weights_name(r.weights),
+                &r.uncertain_cells,
+            ],
+        ))
+        .weak(),
+    );
+    let m = r.options.len();
+    // Options by holistic acceptability, the surest first.
+    let mut order: Vec<usize> = (0..m).collect();
+    order.sort_by(|&a, &b| r.options[b].holistic.total_cmp(&r.options[a].holistic));
+    let name = |i: usize| {
+        s.options.get(i).map_or_else(
+            || r.options[i].option.clone(),
+            |o| o.label_in(lang).to_string(),
+        )
+    };
+    let rows: Vec<String> = order.iter().map(|&i| name(i)).collect();
+    // Pairwise: rows numbered, the columns by those numbers, so the map stays square.
+    let numbered: Vec<String> = rows
+        .iter()
+        .enumerate()
+        .map(|(k, n)| format!("{}  {n}", k + 1))
+        .collect();
+
+    ui.add_space(6.0);
+    ui.label(RichText::new(t.robust_acceptability_heading).strong());
+    ui.label(RichText::new(t.robust_acceptability_note).weak());
+    let cols: Vec<String> = (1..=m).map(|k| format!("#{k}")).collect();
+    heat_map(
+        ui,
+        "acc",
+        &rows,
+        &cols,
+        |_| 1.0,
+        |row, col| r.options[order[row]].rank_acceptability.get(col).copied(),
+    );
+    // The Monte Carlo error: twice the largest standard error, in percentage points.
+    let se = r
+        .options
+        .iter()
+        .flat_map(|o| o.standard_error.iter().copied())
+        .fold(0.0_f64, f64::max);
+    ui.label(RichText::new(fill(t.robust_precision, &[&format!("{:.1}", 200.0 * se)])).weak());
+
+    ui.add_space(8.0);
+    ui.label(RichText::new(t.robust_pairwise_heading).strong());
+    ui.label(RichText::new(t.robust_pairwise_note).weak());
+    let short: Vec<String> = (1..=m).map(|k| k.to_string()).collect();
+    heat_map(
+        ui,
+        "pair",
+        &numbered,
+        &short,
+        |_| 1.0,
+        |row, col| (row != col).then(|| r.pairwise_winning[order[row]][order[col]]),
+    );
+
+    ui.add_space(8.0);
+    ui.label(RichText::new(t.robust_central_heading).strong());
+    ui.label(RichText::new(t.robust_central_note).weak());
+    let mut cols: Vec<String> = r
+        .criteria
+        .iter()
+        .map(|id| {
+            s.criteria
+                .iter()
+                .find(|c| &c.id == id)
+                .map_or_else(|| id.clone(), |c| c.label_in(lang).to_string())
+        })
+        .collect();
+    cols.push(t.robust_confidence.to_string());
+    let n = r.criteria.len();
+    // Central weights are coloured against the largest of them (a dozen weights share 1, so
+    // against 1 they would all look alike); confidence against 1.
+    let top = r
+        .options
+        .iter()
+        .filter_map(|o| o.central_weights.as_ref())
+        .flatten()
+        .copied()
+        .fold(0.0_f64, f64::max)
+        .max(1e-9);
+    let scale = move |col: usize| if col == n { 1.0 } else { top };
+    heat_map(ui, "central", &rows, &cols, scale, |row, col| {
+        let o = &r.options[order[row]];
+        if col == n {
+            o.confidence
+        } else {
+            o.central_weights.as_ref()?.get(col).copied()
+        }
+    });
+}
+
+/// A grid of cells coloured by value (cividis, 0 to the column's `scale`) with the value as a
+/// percentage in each; `None` cells are left blank.
+fn heat_map(
+    ui: &mut Ui,
+    id: &str,
+    rows: &[String],
+    cols: &[String],
+    scale: impl Fn(usize) -> f64,
+    value: impl Fn(usize, usize) -> Option<f64>,
+) {
+    let body = ui.text_style_height(&egui::TextStyle::Body);
+    let font = FontId::proportional(body * 0.9);
+    let text = ui.visuals().text_color();
+    let width = |s: &str| {
+        ui.painter()
+            .layout_no_wrap(s.to_string(), font.clone(), Color32::WHITE)
+            .size()
+            .x
+    };
+    let name_w = rows.iter().map(|r| width(r)).fold(0.0_f32, f32::max) + 10.0;
+    let cell_w = cols.iter().map(|c| width(c)).fold(width("100 %"), f32::max) + 10.0;
+    let cell_h = body * 1.6;
+    let size = vec2(
+        name_w + cell_w * cols.len() as f32,
+        cell_h * (rows.len() as f32 + 1.0),
+    );
+    egui::ScrollArea::horizontal()
+        .id_salt(("robust-heat", id))
+        .show(ui, |ui| {
+            let (rect, _) = ui.allocate_exact_size(size, egui::Sense::hover());
+            let p = ui.painter_at(rect);
+            for (c, label) in cols.iter().enumerate() {
+                let x = rect.left() + name_w + cell_w * (c as f32 + 0.5);
+                p.text(
+                    pos2(x, rect.top() + cell_h / 2.0),
+                    Align2::CENTER_CENTER,
+                    label,
+                    font.clone(),
+                    text,
+                );
+            }
+            for (r, label) in rows.iter().enumerate() {
+                let y = rect.top() + cell_h * (r as f32 + 1.0);
+                p.text(
+                    pos2(rect.left() + name_w - 10.0, y + cell_h / 2.0),
+                    Align2::RIGHT_CENTER,
+                    label,
+                    font.clone(),
+                    text,
+                );
+                for c in 0..cols.len() {
+                    let Some(v) = value(r, c) else { continue };
+                    let cell = egui::Rect::from_min_size(
+                        pos2(rect.left() + name_w + cell_w * c as f32, y),
+                        vec2(cell_w, cell_h),
+                    )
+                    .shrink(1.0);
+                    let fill = theme::value_colour(v / scale(c));
+                    p.rect_filled(cell, 2.0, fill);
+                    p.text(
+                        cell.center(),
+                        Align2::CENTER_CENTER,
+                        format!("{:.0} %", v * 100.0),
+                        font.clone(),
+                        theme::text_on(fill),
+                    );
+                }
+            }
+        });
+}
