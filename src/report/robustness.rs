@@ -11,12 +11,13 @@ use crate::scenario::model::{Method, Normalization, Scenario};
 pub const MAX_SMAA_OPTIONS: usize = 200;
 
 /// Draws × options × max(options, criteria) a briefing spends on SMAA at most (a few tenths
-/// of a second on two cores): the weighted sum and PROMETHEE II rescore a draw as one
-/// matrix-vector product, the other methods recompute each uncertain column, so they get a
-/// tenth. More draws are cut to fit; below [`MIN_DRAWS`], SMAA is left out.
+/// of a second on two cores): the weighted sum rescores a draw as one matrix-vector product;
+/// the other methods recompute each uncertain column (PROMETHEE II's flows compare every pair
+/// of options), so they get a tenth. More draws are cut to fit; below [`MIN_DRAWS`], SMAA is
+/// left out.
 fn smaa_budget(method: Method) -> u64 {
     match method {
-        Method::Wsm | Method::Promethee2 => 40_000_000,
+        Method::Wsm => 40_000_000,
         _ => 4_000_000,
     }
 }
