@@ -66,11 +66,24 @@ fn settle(h: &mut Harness<'static, TidelineApp>) {
     h.run();
 }
 
-fn no_repaint_pending(h: &Harness<'static, TidelineApp>) -> bool {
+fn repaint_pending(h: &Harness<'static, TidelineApp>) -> bool {
     h.output()
         .viewport_output
         .get(&egui::ViewportId::ROOT)
-        .is_none_or(|v| v.repaint_delay == Duration::MAX)
+        .is_some_and(|v| v.repaint_delay != Duration::MAX)
+}
+
+/// Whether the window stops asking for frames within a few (a frame may still be owed to the
+/// job's last message on a loaded machine; a window that repaints forever never stops).
+fn no_repaint_pending(h: &mut Harness<'static, TidelineApp>) -> bool {
+    for _ in 0..5 {
+        if !repaint_pending(h) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(60));
+        h.step();
+    }
+    !repaint_pending(h)
 }
 
 #[test]
@@ -103,7 +116,10 @@ fn the_sweep_shows_the_reversal_worked_out_by_hand() {
     h.get_by_label_contains("X stays first while it weighs between 42.9 % and 100.0 %");
     h.get_by_label_contains("at 42.9 %: X overtakes Y — a new option comes first");
     h.get_by_label_contains("at 12.5 %: X overtakes Z");
-    assert!(no_repaint_pending(&h), "an idle window must not repaint");
+    assert!(
+        no_repaint_pending(&mut h),
+        "an idle window must not repaint"
+    );
 }
 
 #[test]
@@ -125,7 +141,7 @@ fn badges_show_what_smaa_gives_for_the_same_request() {
     for v in &first {
         h.get_by_label(&format!("{:.0} % first", v * 100.0));
     }
-    assert!(no_repaint_pending(&h));
+    assert!(no_repaint_pending(&mut h));
 }
 
 #[test]
@@ -163,7 +179,7 @@ fn an_edit_restarts_the_job_after_the_inputs_settle() {
     let sweep = h.state().robustness_sweep().and_then(|(_, s)| s.ok());
     assert!(sweep.is_some_and(|s| (s.current_weight - 0.8).abs() < 1e-12));
     h.get_by_label("Up to date.");
-    assert!(no_repaint_pending(&h));
+    assert!(no_repaint_pending(&mut h));
 }
 
 #[test]
@@ -192,7 +208,7 @@ fn cancel_stops_the_run_and_it_does_not_come_back_by_itself() {
     std::thread::sleep(Duration::from_millis(350));
     h.step();
     assert!(!h.state().robustness_running(), "restarted by itself");
-    assert!(no_repaint_pending(&h));
+    assert!(no_repaint_pending(&mut h));
 }
 
 #[test]
