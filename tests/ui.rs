@@ -31,6 +31,8 @@ fn default_app() -> TidelineApp {
 /// `every_input_widget_has_an_accessible_name` reports on its own.
 fn harness(app: TidelineApp) -> Harness<'static, TidelineApp> {
     let mut harness = Harness::builder()
+        // Background results (the ranking's badges) may settle a few frames later.
+        .with_max_steps(12)
         .with_size(WINDOW)
         .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
     harness.run();

@@ -11,6 +11,8 @@ use tideline::app::TidelineApp;
 fn harness(width: f32, height: f32) -> Harness<'static, TidelineApp> {
     let app = TidelineApp::with_default_scenario().unwrap_or_else(|e| panic!("{e}"));
     let mut harness = Harness::builder()
+        // Background results (the ranking's badges) may settle a few frames later.
+        .with_max_steps(12)
         .with_size(egui::vec2(width, height))
         .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
     harness.run();

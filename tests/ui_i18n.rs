@@ -10,6 +10,8 @@ use tideline::i18n::Lang;
 
 fn harness(app: TidelineApp) -> Harness<'static, TidelineApp> {
     let mut harness = Harness::builder()
+        // Background results (the ranking's badges) may settle a few frames later.
+        .with_max_steps(12)
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
     harness.run();

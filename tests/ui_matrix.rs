@@ -20,6 +20,8 @@ fn harness() -> Harness<'static, TidelineApp> {
     let mut app = TidelineApp::with_default_scenario().expect("the built-in scenario loads");
     app.execute(Command::ShowView(View::Matrix));
     let mut harness = Harness::builder()
+        // Background results (the ranking's badges) may settle a few frames later.
+        .with_max_steps(12)
         .with_size(WINDOW)
         .with_step_dt(STEP)
         .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
@@ -537,6 +539,8 @@ fn names_stay_level_with_their_values_when_the_table_scrolls() {
     let mut app = TidelineApp::with_default_scenario().expect("the built-in scenario loads");
     app.execute(Command::ShowView(View::Matrix));
     let mut harness = Harness::builder()
+        // Background results (the ranking's badges) may settle a few frames later.
+        .with_max_steps(12)
         .with_size(egui::vec2(1400.0, 400.0))
         .with_step_dt(STEP)
         .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
@@ -619,6 +623,8 @@ fn editing_a_cell_rescores_the_small_scenario_as_worked_out_by_hand() {
     let mut app = TidelineApp::new(s, "by-hand.ron");
     app.execute(Command::ShowView(View::Matrix));
     let mut harness = Harness::builder()
+        // Background results (the ranking's badges) may settle a few frames later.
+        .with_max_steps(12)
         .with_size(WINDOW)
         .with_step_dt(STEP)
         .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);

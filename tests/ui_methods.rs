@@ -17,6 +17,8 @@ use tideline::scenario::weights::family_shares;
 fn harness() -> Harness<'static, TidelineApp> {
     let app = TidelineApp::with_default_scenario().unwrap_or_else(|e| panic!("{e}"));
     let mut harness = Harness::builder()
+        // Background results (the ranking's badges) may settle a few frames later.
+        .with_max_steps(12)
         .with_size(egui::vec2(1500.0, 1000.0))
         .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
     harness.run();
@@ -50,6 +52,8 @@ const BY_HAND: &str = r#"(
 fn harness_on(text: &str) -> Harness<'static, TidelineApp> {
     let s = parse_ron(text.as_bytes(), "by-hand.ron").unwrap_or_else(|e| panic!("{e}"));
     let mut harness = Harness::builder()
+        // Background results (the ranking's badges) may settle a few frames later.
+        .with_max_steps(12)
         .with_size(egui::vec2(1500.0, 1000.0))
         .build_ui_state(
             |ui, app: &mut TidelineApp| app.show(ui),

@@ -12,6 +12,8 @@ fn harness() -> Harness<'static, TidelineApp> {
 
 fn harness_with(app: TidelineApp) -> Harness<'static, TidelineApp> {
     let mut harness = Harness::builder()
+        // Background results (the ranking's badges) may settle a few frames later.
+        .with_max_steps(12)
         .with_size(egui::vec2(1600.0, 1000.0))
         .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
     harness

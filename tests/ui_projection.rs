@@ -10,6 +10,8 @@ use tideline::app::{TidelineApp, View};
 fn harness() -> Harness<'static, TidelineApp> {
     let app = TidelineApp::with_default_scenario().unwrap_or_else(|e| panic!("{e}"));
     let mut harness = Harness::builder()
+        // Background results (the ranking's badges) may settle a few frames later.
+        .with_max_steps(12)
         .with_size(egui::vec2(1600.0, 1000.0))
         .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
     harness.run();
@@ -94,6 +96,8 @@ fn during_a_reveal_the_criteria_legend_stays_on_screen_at_projector_sizes() {
     for size in [egui::vec2(1920.0, 1080.0), egui::vec2(1280.0, 720.0)] {
         let app = TidelineApp::with_default_scenario().unwrap_or_else(|e| panic!("{e}"));
         let mut h = Harness::builder()
+            // Background results (the ranking's badges) may settle a few frames later.
+            .with_max_steps(12)
             .with_size(size)
             .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
         h.run();

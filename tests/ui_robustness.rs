@@ -48,6 +48,8 @@ fn by_hand() -> Scenario {
 
 fn harness_with(app: TidelineApp, size: egui::Vec2) -> Harness<'static, TidelineApp> {
     let mut harness = Harness::builder()
+        // Background results (the ranking's badges) may settle a few frames later.
+        .with_max_steps(12)
         .with_size(size)
         .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
     harness.run();
@@ -191,6 +193,8 @@ fn cancel_stops_the_run_and_it_does_not_come_back_by_itself() {
     let mut app = TidelineApp::new(s, "long.ron");
     app.execute(Command::ShowView(View::Robustness));
     let mut h = Harness::builder()
+        // Background results (the ranking's badges) may settle a few frames later.
+        .with_max_steps(12)
         .with_size(egui::vec2(1500.0, 1000.0))
         .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
     h.step();

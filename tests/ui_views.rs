@@ -24,6 +24,8 @@ fn harness() -> Harness<'static, TidelineApp> {
     let app = TidelineApp::with_default_scenario()
         .unwrap_or_else(|e| panic!("the built-in scenario does not load: {e}"));
     let mut harness = Harness::builder()
+        // Background results (the ranking's badges) may settle a few frames later.
+        .with_max_steps(12)
         .with_size(WINDOW)
         .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
     harness.run();
@@ -444,10 +446,14 @@ const SMALL: &str = r#"(
 
 fn small_harness() -> Harness<'static, TidelineApp> {
     let s = parse_ron(SMALL.as_bytes(), "small.ron").unwrap_or_else(|e| panic!("{e}"));
-    let mut harness = Harness::builder().with_size(WINDOW).build_ui_state(
-        |ui, app: &mut TidelineApp| app.show(ui),
-        TidelineApp::new(s, "small.ron"),
-    );
+    let mut harness = Harness::builder()
+        // Background results (the ranking's badges) may settle a few frames later.
+        .with_max_steps(12)
+        .with_size(WINDOW)
+        .build_ui_state(
+            |ui, app: &mut TidelineApp| app.show(ui),
+            TidelineApp::new(s, "small.ron"),
+        );
     harness.run();
     harness
 }

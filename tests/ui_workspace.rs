@@ -181,6 +181,8 @@ fn save_writes_the_file_and_clears_the_unsaved_mark() {
 fn window_harness(app: TidelineApp) -> Harness<'static, TidelineApp> {
     let mut frame = eframe::Frame::_new_kittest();
     let mut harness = Harness::builder()
+        // Background results (the ranking's badges) may settle a few frames later.
+        .with_max_steps(12)
         .with_size(egui::vec2(1400.0, 900.0))
         .build_ui_state(
             move |ui, app: &mut TidelineApp| eframe::App::ui(app, ui, &mut frame),
