@@ -5,7 +5,7 @@
 
 use plotters::coord::Shift;
 use plotters::coord::ranged1d::SegmentedCoord;
-use plotters::coord::types::RangedCoordusize;
+use plotters::coord::types::{RangedCoordf64, RangedCoordusize};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -75,6 +75,44 @@ pub(super) fn svg(b: &Briefing, chart: Chart) -> Result<String, String> {
 /// gets two, the top one empty.)
 fn segments(n: usize) -> SegmentedCoord<RangedCoordusize> {
     (0..n.max(2) - 1).into_segmented()
+}
+
+/// A chart whose rows are labels (top to bottom) and whose x axis is a percentage.
+type RowsChart<'a, 'b> =
+    ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, SegmentedCoord<RangedCoordusize>>>;
+
+/// The chart of `weights` and the briefing's two "How sure?" charts share this frame: one row
+/// per label, top to bottom, over `x` in percent, with the briefing's axis styling.
+fn percent_rows<'a, 'b>(
+    area: &'a DrawingArea<SVGBackend<'b>, Shift>,
+    labels: &[String],
+    x: std::ops::Range<f64>,
+    x_desc: &str,
+) -> Result<RowsChart<'a, 'b>, DrawingAreaErrorKind<std::io::Error>> {
+    let n = labels.len().max(1);
+    let mut chart = ChartBuilder::on(area)
+        .margin(10)
+        .x_label_area_size(40)
+        .y_label_area_size(label_width(labels))
+        .build_cartesian_2d(x, segments(n))?;
+    let y_label = |v: &SegmentValue<usize>| match v {
+        SegmentValue::CenterOf(s) if *s < n => labels.get(n - 1 - s).cloned().unwrap_or_default(),
+        _ => String::new(),
+    };
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .y_labels(n)
+        .y_label_formatter(&y_label)
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .x_desc(x_desc)
+        .label_style((FONT, AXIS_TEXT))
+        .axis_desc_style((FONT, AXIS_TEXT))
+        .light_line_style(WHITE)
+        .bold_line_style(RGBColor(225, 225, 225))
+        .axis_style(AXIS_GREY)
+        .draw()?;
+    Ok(chart)
 }
 
 /// An axis tick with as many decimals as the axis's span needs; 0 where rounding left a trace.
@@ -293,31 +331,8 @@ fn weights(b: &Briefing, out: &mut String) -> DrawResult {
     let height = 70 + 22 * n as u32;
     let root = SVGBackend::with_string(out, (WIDTH, height)).into_drawing_area();
     root.fill(&WHITE)?;
-    let mut chart = ChartBuilder::on(&root)
-        .margin(10)
-        .x_label_area_size(40)
-        .y_label_area_size(label_width(&labels))
-        .build_cartesian_2d(0.0..hi, segments(n))?;
-    let y_label = |v: &SegmentValue<usize>| match v {
-        SegmentValue::CenterOf(s) if *s < n => labels.get(n - 1 - s).cloned().unwrap_or_default(),
-        _ => String::new(),
-    };
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .y_labels(n)
-        .y_label_formatter(&y_label)
-        .x_label_formatter(&|x| format!("{x:.0}"))
-        .x_desc(format!(
-            "Weight (%), profile {}",
-            label(&b.profile.name, 40)
-        ))
-        .label_style((FONT, AXIS_TEXT))
-        .axis_desc_style((FONT, AXIS_TEXT))
-        .light_line_style(WHITE)
-        .bold_line_style(RGBColor(225, 225, 225))
-        .axis_style(AXIS_GREY)
-        .draw()?;
+    let x_desc = format!("Weight (%), profile {}", label(&b.profile.name, 40));
+    let mut chart = percent_rows(&root, &labels, 0.0..hi, &x_desc)?;
     chart.draw_series(order.iter().enumerate().map(|(k, &j)| {
         let s = n - 1 - k;
         let mut rect = Rectangle::new(

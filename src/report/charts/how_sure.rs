@@ -3,9 +3,7 @@
 
 use plotters::prelude::*;
 
-use super::{
-    AXIS_GREY, AXIS_TEXT, DrawResult, FONT, ROW, WIDTH, label, label_width, legend_box, segments,
-};
+use super::{DrawResult, ROW, WIDTH, label, legend_box, percent_rows};
 use crate::report::Briefing;
 use crate::report::robustness::acceptability_order;
 
@@ -39,28 +37,12 @@ pub(super) fn tornado(b: &Briefing, out: &mut String) -> DrawResult {
     let height = 70 + ROW * n as u32;
     let root = SVGBackend::with_string(out, (WIDTH, height)).into_drawing_area();
     root.fill(&WHITE)?;
-    let mut chart = ChartBuilder::on(&root)
-        .margin(10)
-        .x_label_area_size(40)
-        .y_label_area_size(label_width(&labels))
-        .build_cartesian_2d(0.0..100.0, segments(n))?;
-    let y_label = |v: &SegmentValue<usize>| match v {
-        SegmentValue::CenterOf(s) if *s < n => labels.get(n - 1 - s).cloned().unwrap_or_default(),
-        _ => String::new(),
-    };
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .y_labels(n)
-        .y_label_formatter(&y_label)
-        .x_label_formatter(&|x| format!("{x:.0}"))
-        .x_desc("Weight (%) over which the top option stays first")
-        .label_style((FONT, AXIS_TEXT))
-        .axis_desc_style((FONT, AXIS_TEXT))
-        .light_line_style(WHITE)
-        .bold_line_style(RGBColor(225, 225, 225))
-        .axis_style(AXIS_GREY)
-        .draw()?;
+    let mut chart = percent_rows(
+        &root,
+        &labels,
+        0.0..100.0,
+        "Weight (%) over which the top option stays first",
+    )?;
     chart.draw_series(rows.iter().enumerate().map(|(k, &(_, lo, hi, _))| {
         let s = n - 1 - k;
         let mut rect = Rectangle::new(
@@ -115,28 +97,7 @@ pub(super) fn acceptability(b: &Briefing, out: &mut String) -> DrawResult {
     let root = SVGBackend::with_string(out, (WIDTH, height)).into_drawing_area();
     root.fill(&WHITE)?;
     let (plot, legend) = root.split_horizontally(WIDTH - legend_width);
-    let mut chart = ChartBuilder::on(&plot)
-        .margin(10)
-        .x_label_area_size(40)
-        .y_label_area_size(label_width(&labels))
-        .build_cartesian_2d(0.0..100.0, segments(n))?;
-    let y_label = |v: &SegmentValue<usize>| match v {
-        SegmentValue::CenterOf(s) if *s < n => labels.get(n - 1 - s).cloned().unwrap_or_default(),
-        _ => String::new(),
-    };
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .y_labels(n)
-        .y_label_formatter(&y_label)
-        .x_label_formatter(&|x| format!("{x:.0}"))
-        .x_desc("Share of draws (%)")
-        .label_style((FONT, AXIS_TEXT))
-        .axis_desc_style((FONT, AXIS_TEXT))
-        .light_line_style(WHITE)
-        .bold_line_style(RGBColor(225, 225, 225))
-        .axis_style(AXIS_GREY)
-        .draw()?;
+    let mut chart = percent_rows(&plot, &labels, 0.0..100.0, "Share of draws (%)")?;
     for (k, &i) in order.iter().enumerate() {
         let shares = &s.options[i].rank_acceptability;
         let seg = n - 1 - k;
