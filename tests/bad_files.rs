@@ -20,6 +20,13 @@ struct Expect {
 
 const EXPECTED: &[Expect] = &[
     Expect {
+        file: "bad-vote-weight.ron",
+        at: Some((23, 59)),
+        starts: "0.0)",
+        field: "profiles[0].vote_weight",
+        message: "vote weight 0 is outside (0, 1000000]",
+    },
+    Expect {
         file: "all-zero-weights.ron",
         at: Some((24, 9)),
         starts: "(id: \"preven",

@@ -143,9 +143,7 @@ fn the_language_of_one_window_does_not_leak_into_another() {
 #[test]
 fn the_bundled_font_has_every_character_of_the_chinese_text() {
     let s = tideline::files::scenario_file::default_scenario().unwrap_or_else(|e| panic!("{e}"));
-    let mut texts: Vec<String> = Lang::ZhCn
-        .strings()
-        .entries()
+    let mut texts: Vec<String> = tideline::i18n::all_entries(Lang::ZhCn)
         .into_iter()
         .map(|(_, text)| text.to_string())
         .collect();

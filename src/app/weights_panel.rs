@@ -396,6 +396,7 @@ fn profile_tools(
                 note: String::new(),
                 provenance: None,
                 elicitation: Default::default(),
+                vote_weight: 1.0,
                 family_weights: Default::default(),
                 criterion_weights: Default::default(),
                 weight_ranges: Vec::new(),

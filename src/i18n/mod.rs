@@ -12,10 +12,16 @@
 //!
 //! To add a message: add its field to the list in [`catalogue!`] below, then its text to every
 //! language file (the compiler lists any file that lacks it), and read it as `i18n::s().field`.
+//! Newer areas keep their strings in a file of their own, every language side by side
+//! (`area.rs` explains; `perspectives.rs`, `editors.rs`): prefer one of those, or a new one, over
+//! growing the main catalogue.
 //!
 //! No egui here: the engine's model uses [`Lang`] to pick a scenario's translated names.
 
+mod area;
+pub mod editors;
 mod en;
+pub mod perspectives;
 mod zh_cn;
 
 use std::cell::Cell;
@@ -84,6 +90,14 @@ pub fn lang() -> Lang {
 /// The catalogue of the current language.
 pub fn s() -> &'static Strings {
     lang().strings()
+}
+
+/// Every message of `lang`, the main catalogue's and every area's, as `(field, text)`.
+pub fn all_entries(lang: Lang) -> Vec<(&'static str, &'static str)> {
+    let mut all = lang.strings().entries();
+    all.extend(perspectives::texts(lang).entries());
+    all.extend(editors::texts(lang).entries());
+    all
 }
 
 /// `template` with each `{N}` replaced by `args[N]`. A place with no argument is left as it is.
@@ -586,63 +600,4 @@ catalogue! {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fill_replaces_numbered_places_in_any_order() {
-        assert_eq!(fill("{1} before {0}", &[&"a", &2]), "2 before a");
-        assert_eq!(fill("{0}{0}", &[&"x"]), "xx");
-        assert_eq!(fill("no places", &[&1]), "no places");
-        // Unknown or unnumbered places are kept as written.
-        assert_eq!(fill("{2} {} {x", &[&1]), "{2} {} {x");
-        assert_eq!(fill("价格 {0} 元", &[&3.5]), "价格 3.5 元");
-    }
-
-    #[test]
-    fn placeholders_are_listed_once_each() {
-        assert_eq!(placeholders("{1} and {0}, {1}"), vec![0, 1]);
-        assert!(placeholders("none {here}").is_empty());
-    }
-
-    #[test]
-    fn every_message_is_written_in_every_language_with_the_same_places() {
-        let english = Lang::En.strings().entries();
-        for lang in Lang::ALL {
-            let entries = lang.strings().entries();
-            assert_eq!(entries.len(), english.len());
-            for ((field, text), (_, en)) in entries.iter().zip(&english) {
-                assert!(
-                    !text.trim().is_empty(),
-                    "{field} is empty in {}",
-                    lang.code()
-                );
-                assert_eq!(
-                    placeholders(text),
-                    placeholders(en),
-                    "{field}: the {} text uses other places than the English",
-                    lang.code()
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn languages_round_trip_through_their_codes() {
-        for lang in Lang::ALL {
-            assert_eq!(Lang::from_code(lang.code()), Some(lang));
-        }
-        assert_eq!(Lang::from_code("ZH-cn"), Some(Lang::ZhCn));
-        assert_eq!(Lang::from_code("fr"), None);
-    }
-
-    #[test]
-    fn the_language_is_per_thread() {
-        set(Lang::ZhCn);
-        assert_eq!(s().view_ranking, "排序");
-        let other = std::thread::spawn(lang).join().unwrap_or(Lang::ZhCn);
-        assert_eq!(other, Lang::En);
-        set(Lang::En);
-        assert_eq!(s().view_ranking, "Ranking");
-    }
-}
+mod tests;

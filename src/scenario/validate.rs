@@ -12,6 +12,10 @@ use crate::scenario::weights::{WeightMap, effective_weights};
 /// Most Monte Carlo draws a file may ask for.
 pub const MAX_DRAWS: u32 = 10_000_000;
 
+/// The largest vote weight a profile may carry: a bloc may count many times one voice, but a
+/// weight so large that it swamps every other in a sum is a typing slip.
+pub const MAX_VOTE_WEIGHT: f64 = 1_000_000.0;
+
 /// A semantic problem: the field at fault and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
@@ -543,6 +547,17 @@ impl Validator {
                 "criterion",
                 &criteria,
             );
+            if self.finite(format!("{at}.vote_weight"), p.vote_weight)
+                && !(p.vote_weight > 0.0 && p.vote_weight <= MAX_VOTE_WEIGHT)
+            {
+                self.err(
+                    format!("{at}.vote_weight"),
+                    format!(
+                        "vote weight {} is outside (0, {MAX_VOTE_WEIGHT}]",
+                        p.vote_weight
+                    ),
+                );
+            }
             for (k, r) in p.weight_ranges.iter().enumerate() {
                 let field = format!("{at}.weight_ranges[{k}]");
                 if !criteria.contains(&r.criterion.as_str()) {

@@ -376,6 +376,7 @@ fn profile(sheet: &Sheet, crit_ids: &[String], family_of: &[String], file: &str)
         note: format!("The weight row of {file}, or equal weights if it has none."),
         provenance: None,
         elicitation: Default::default(),
+        vote_weight: 1.0,
         family_weights,
         criterion_weights,
         weight_ranges: Vec::new(),

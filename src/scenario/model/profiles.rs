@@ -132,6 +132,10 @@ pub struct WeightProfile {
     pub provenance: Option<Provenance>,
     #[serde(default)]
     pub elicitation: Elicitation,
+    /// How much this profile counts when profiles are pooled (group weights, SMAA over the
+    /// room): a delegation or bloc may count more than one voice. 1 unless set.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub vote_weight: f64,
     /// Weight of each family; empty means all families weigh the same.
     #[serde(default, skip_serializing_if = "WeightMap::is_empty")]
     pub family_weights: WeightMap,
@@ -148,6 +152,15 @@ pub struct WeightProfile {
     /// stays when its weights are later edited by hand (see `elicitation::record_matches_weights`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub elicited: Vec<ElicitationRecord>,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref, clippy::float_cmp)] // serde passes a reference
+fn is_one(x: &f64) -> bool {
+    *x == 1.0
 }
 
 /// A plausible range for one criterion's weight (same units as `criterion_weights`).
