@@ -1,5 +1,5 @@
 //! Strings of the criterion, option, profile and scenario editors.
 
-crate::texts! {
+texts! {
     edit_criterion: ["Edit criterion…", "编辑准则…"],
 }

@@ -18,6 +18,7 @@
 //!
 //! No egui here: the engine's model uses [`Lang`] to pick a scenario's translated names.
 
+#[macro_use]
 mod area;
 pub mod editors;
 mod en;

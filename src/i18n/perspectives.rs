@@ -1,5 +1,5 @@
 //! Strings of the Perspectives view, the weights forms and the group profile.
 
-crate::texts! {
+texts! {
     view_perspectives: ["Perspectives", "观点"],
 }
