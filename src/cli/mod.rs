@@ -62,6 +62,13 @@ pub struct Cli {
     /// small laptop or a projector.
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub size: Option<[f32; 2]>,
+    /// Import participants' weights from these weights forms or scenario files at start (one
+    /// undo step), and show what was added, replaced and refused.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub import_weights: Vec<std::path::PathBuf>,
+    /// Open the quick-entry table of weights at start.
+    #[arg(long)]
+    pub quick_entry: bool,
 }
 
 fn parse_size(s: &str) -> Result<[f32; 2], String> {

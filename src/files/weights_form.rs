@@ -218,6 +218,15 @@ pub fn looks_like_form(text: &str) -> bool {
     }
 }
 
+/// Whether the file at `path` is a weights form (read within the size limit; an unreadable
+/// file is not).
+pub fn is_form_file(path: &std::path::Path) -> bool {
+    crate::files::scenario_file::read_limited(path)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .is_some_and(|t| looks_like_form(&t))
+}
+
 /// Reads a weights form and checks it against `target`: the participant's profile, or every
 /// problem at its line and column.
 pub fn read_form(bytes: &[u8], file: &str, target: &Scenario) -> Result<WeightProfile, LoadError> {

@@ -20,8 +20,8 @@ crate::texts! {
     import_weights_title: ["Import weights", "导入权重"],
     summary_title: ["Weights imported", "权重导入结果"],
     summary_counts: [
-        "{0} files read: {1} participants added, {2} replaced, {3} refused.",
-        "已读取 {0} 个文件：新增参与者 {1} 个，替换 {2} 个，拒绝 {3} 条。",
+        "Files read: {0}. Participants added: {1}, replaced: {2}. Problems: {3} (in {4} files).",
+        "已读取文件：{0} 个。新增参与者：{1} 个，替换：{2} 个。问题：{3} 条（涉及 {4} 个文件）。",
     ],
     summary_added: ["Added", "新增"],
     summary_replaced: ["Replaced (same id)", "已替换（同一标识）"],
@@ -35,8 +35,8 @@ crate::texts! {
     summary_close: ["Close", "关闭"],
     edit_import_profiles: ["weights of {0} participants", "{0} 位参与者的权重"],
     status_imported: [
-        "Imported the weights of {0} participants ({1} refused)",
-        "已导入 {0} 位参与者的权重（拒绝 {1} 条）",
+        "Weights imported: {0} participants; problems: {1}",
+        "已导入权重：{0} 位参与者；问题：{1} 条",
     ],
     // The quick-entry table.
     menu_quick_entry: ["Quick entry of weights…", "快速录入权重…"],
