@@ -261,7 +261,16 @@ fn row_ui(ui: &mut Ui, s: &Scenario, q: &mut QuickEntry, r: usize) {
         .profiles
         .iter()
         .find(|p| Some(&p.id) == row.profile.as_ref())
-        .map_or(row.name.clone(), |p| p.name_in(lang).to_string());
+        .map_or_else(
+            || {
+                if row.name.trim().is_empty() {
+                    a.quick_new_name.to_string()
+                } else {
+                    row.name.clone()
+                }
+            },
+            |p| p.name_in(lang).to_string(),
+        );
     cell_ui(
         ui,
         &mut row.vote.text,
