@@ -136,12 +136,16 @@ pub enum DialogKind {
     InWindow,
 }
 
+/// A desktop dialog's answer: `None` when none could be shown, `Some(None)` when cancelled,
+/// else the files picked.
+type NativeAnswer = Option<Option<Vec<PathBuf>>>;
+
 /// One file dialog at a time: the desktop's own on a thread (the portal call blocks until the
 /// user answers), falling back to the in-window chooser where there is none.
 pub struct DialogSlot {
     kind: DialogKind,
     /// A native dialog's answer: `None` when it could not be shown at all.
-    waiting: Option<(Request, Receiver<Option<Option<Vec<PathBuf>>>>)>,
+    waiting: Option<(Request, Receiver<NativeAnswer>)>,
     /// The in-window chooser, and what it was asked for.
     chooser: Option<(Purpose, FileChooser)>,
 }

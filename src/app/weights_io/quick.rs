@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use crate::files::weights_form::MAX_POINTS;
-use crate::i18n::perspectives::{Texts, t};
+use crate::i18n::perspectives::t;
 use crate::scenario::merge::id_from_name;
 use crate::scenario::model::{Elicitation, Scenario, WeightMap, WeightProfile, unique_id};
 use crate::scenario::validate::MAX_VOTE_WEIGHT;
@@ -41,10 +41,7 @@ impl Cell {
     }
 
     /// The number in the cell, or why it cannot be read.
-    fn value(
-        &self,
-        check: fn(f64) -> Option<fn(&Texts) -> &'static str>,
-    ) -> Result<f64, &'static str> {
+    fn value(&self, check: fn(f64) -> Option<&'static str>) -> Result<f64, &'static str> {
         if let Some((text, x)) = &self.initial
             && *text == self.text
         {
@@ -59,24 +56,24 @@ impl Cell {
             return Err(t().quick_bad_number);
         }
         match check(x) {
-            Some(why) => Err(why(t())),
+            Some(why) => Err(why),
             None => Ok(x),
         }
     }
 }
 
-fn check_points(x: f64) -> Option<fn(&Texts) -> &'static str> {
+fn check_points(x: f64) -> Option<&'static str> {
     if x < 0.0 {
-        Some(|t| t.quick_negative)
+        Some(t().quick_negative)
     } else if x > MAX_POINTS {
-        Some(|t| t.quick_too_large)
+        Some(t().quick_too_large)
     } else {
         None
     }
 }
 
-fn check_vote(x: f64) -> Option<fn(&Texts) -> &'static str> {
-    (!(x > 0.0 && x <= MAX_VOTE_WEIGHT)).then_some(|t: &Texts| t.quick_bad_vote)
+fn check_vote(x: f64) -> Option<&'static str> {
+    (!(x > 0.0 && x <= MAX_VOTE_WEIGHT)).then_some(t().quick_bad_vote)
 }
 
 /// Points as the table shows them: at most two decimals, no trailing zeros.
