@@ -303,3 +303,39 @@ fn a_scenario_file_gives_its_profiles_and_a_participant_twice_keeps_the_first() 
             .is_some_and(|(l, _)| l < line && l + 3 > line)
     );
 }
+
+/// The form in `docs/weights-form.md` imports into the annotated example scenario of
+/// `docs/scenario-format.md` with the weights worked out by hand there: 2/3, 1/4, 1/12.
+#[test]
+fn the_documented_form_imports_into_the_documented_scenario() {
+    let block = |file: &str, after: &str| {
+        let doc = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{e}"));
+        let from = doc
+            .find(after)
+            .unwrap_or_else(|| panic!("no {after} in {file}"));
+        doc[from..]
+            .split("```ron\n")
+            .nth(1)
+            .and_then(|b| b.split("```").next())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let scenario = block("docs/scenario-format.md", "## An annotated example");
+    let s = tideline::files::scenario_file::parse_ron(scenario.as_bytes(), "example.ron")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let form = block("docs/weights-form.md", "## An example");
+    let got = import(&s, &[("form.ron", &form)]);
+    assert!(got.summary.refused.is_empty(), "{:?}", got.summary.refused);
+    let p = &got.profiles[0];
+    assert_eq!(p.id, "fishers-association");
+    assert_eq!(p.vote_weight, 2.0);
+    assert_eq!(
+        p.i18n.get("zh-CN").map(|t| t.name.as_str()),
+        Some("渔民协会")
+    );
+    let w = effective_weights(&s, p);
+    let at = |id: &str| w[s.criterion_index(id).unwrap_or(usize::MAX)];
+    assert!((at("litter-cut") - 2.0 / 3.0).abs() < 1e-12);
+    assert!((at("cost") - 0.25).abs() < 1e-12);
+    assert!((at("jobs") - 1.0 / 12.0).abs() < 1e-12);
+}
