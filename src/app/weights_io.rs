@@ -63,7 +63,7 @@ impl TidelineApp {
 /// Draws the import summary and the quick-entry table, when open.
 pub fn show(ui: &mut Ui, scenario: &Scenario, state: &mut WeightsIo, out: &mut Vec<Command>) {
     if let Some(summary) = &state.summary
-        && summary_window(ui, summary)
+        && summary_window(ui, scenario, summary)
     {
         state.summary = None;
     }
@@ -75,7 +75,7 @@ pub fn show(ui: &mut Ui, scenario: &Scenario, state: &mut WeightsIo, out: &mut V
 }
 
 /// The summary of an import; true once closed.
-fn summary_window(ui: &mut Ui, summary: &Summary) -> bool {
+fn summary_window(ui: &mut Ui, scenario: &Scenario, summary: &Summary) -> bool {
     let a = perspectives::t();
     let mut close = false;
     let screen = ui.ctx().content_rect().size();
@@ -105,8 +105,12 @@ fn summary_window(ui: &mut Ui, summary: &Summary) -> bool {
                     }
                     ui.label(RichText::new(title).strong());
                     for m in list {
+                        // The profile's name in the window's language, while it is there.
+                        let name = scenario.profile_index(&m.id).map_or(m.name.as_str(), |i| {
+                            scenario.profiles[i].name_in(i18n::lang())
+                        });
                         ui.horizontal_wrapped(|ui| {
-                            ui.label(format!("• {} ({})", m.name, m.id));
+                            ui.label(format!("• {name} ({})", m.id));
                             ui.label(RichText::new(fill(a.summary_from, &[&m.from.file])).weak());
                         });
                     }
