@@ -309,8 +309,11 @@ fn row_ui(ui: &mut Ui, s: &Scenario, q: &mut QuickEntry, r: usize) {
 
 /// One text cell: red with the reason on hover when it was refused.
 fn cell_ui(ui: &mut Ui, text: &mut String, bad: Option<&str>, label: &str, width: f32) {
+    // A grid cell offers last frame's column width: the minimum keeps the cell from
+    // shrinking to a narrow header.
     let mut edit = egui::TextEdit::singleline(text)
         .desired_width(width)
+        .min_size(egui::vec2(width, 0.0))
         .align(egui::Align2::RIGHT_CENTER);
     if bad.is_some() {
         edit = edit
