@@ -290,5 +290,22 @@ fn a_dropped_weights_form_is_imported_not_opened() {
     assert!(h.state().load_errors.is_none());
     assert!(h.state().scenario.profile_index("delegation-b").is_some());
     assert_eq!(h.state().import_summary().map(|s| s.added.len()), Some(1));
+    h.get_by_label("Close").click();
+    h.run();
+    // A bad form dropped alone changes nothing, is no undo step, and says why.
+    let after = h.state().scenario.clone();
+    let steps = h.state().can_undo();
+    h.state_mut().execute(Command::Undo);
+    h.run();
+    assert!(steps && !h.state().can_undo());
+    let before_bad = h.state().scenario.clone();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(dir.join("c-bad.ron"))));
+    h.run();
+    assert_eq!(h.state().scenario, before_bad);
+    assert_ne!(h.state().scenario, after);
+    assert!(!h.state().can_undo(), "a refused import is no undo step");
+    assert!(h.query_by_label_contains("no criterion `sped`").is_some());
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -62,9 +62,9 @@ pub struct Cli {
     /// small laptop or a projector.
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub size: Option<[f32; 2]>,
-    /// Import participants' weights from these weights forms or scenario files at start (one
-    /// undo step), and show what was added, replaced and refused.
-    #[arg(long, value_name = "FILE", num_args = 1..)]
+    /// Import participants' weights from this weights form or scenario file at start (repeat
+    /// for several; one undo step), and show what was added, replaced and refused.
+    #[arg(long, value_name = "FILE")]
     pub import_weights: Vec<std::path::PathBuf>,
     /// Open the quick-entry table of weights at start.
     #[arg(long)]
