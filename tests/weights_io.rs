@@ -339,3 +339,46 @@ fn the_documented_form_imports_into_the_documented_scenario() {
     assert!((at("cost") - 0.25).abs() < 1e-12);
     assert!((at("jobs") - 1.0 / 12.0).abs() < 1e-12);
 }
+
+/// Mangled forms (bytes changed, cut short, repeated) never panic: each either gives a
+/// profile that passes the scenario's checks or is refused with at least one reason.
+#[test]
+fn mangled_forms_never_panic() {
+    let s = scenario();
+    let form = write_form(&s, Some(&s.profiles[1])).into_bytes();
+    let mut seed: u64 = 2019;
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize
+    };
+    for round in 0..1500 {
+        let mut bytes = form.clone();
+        match round % 3 {
+            0 => {
+                for _ in 0..1 + next() % 4 {
+                    let at = next() % bytes.len();
+                    let pool = b"()[]{},:\"0-9eN \n\xff";
+                    bytes[at] = pool[next() % pool.len()];
+                }
+            }
+            1 => bytes.truncate(next() % bytes.len()),
+            _ => {
+                let at = next() % bytes.len();
+                let piece = bytes[at..(at + next() % 200).min(bytes.len())].to_vec();
+                bytes.splice(at..at, piece);
+            }
+        }
+        let got = import_bytes(&s, [("m.ron".to_string(), bytes.as_slice())]);
+        assert_eq!(
+            got.profiles.len() + usize::from(!got.summary.refused.is_empty()),
+            1,
+            "round {round}"
+        );
+        if let Some(p) = got.profiles.first() {
+            let t = apply(&s, &Edit::ImportProfiles(vec![p.clone()]));
+            assert!(t.is_ok(), "round {round}: {t:?}");
+        }
+    }
+}
