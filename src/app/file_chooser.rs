@@ -1,6 +1,7 @@
 //! Tideline's own file chooser, drawn in the window, for desktops with no file dialog (no
 //! portal, no zenity): folders and matching files, a path to type, places to jump to, a file
-//! name when saving, and a question before replacing a file. Folders are read off the UI
+//! name when saving, several files picked by clicks where several may be (each name quoted in
+//! the file field), and a question before replacing a file. Folders are read off the UI
 //! thread, and at most [`MAX_ENTRIES`] entries are kept, so a huge or slow folder never stalls
 //! a frame.
 

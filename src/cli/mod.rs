@@ -1,5 +1,6 @@
-//! The command line: `tideline [FILE]` opens the app; `check`, `score`, `import`, `report` and
-//! `export` run the engine headless, for scripts and reproducible briefings.
+//! The command line: `tideline [FILE]` opens the app; `check`, `score`, `import`, `report`,
+//! `export`, `weights-form` and `merge-profiles` run the engine headless, for scripts and
+//! reproducible briefings.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
