@@ -337,6 +337,10 @@ impl TidelineApp {
             }
             Picked::Chosen(Purpose::Picture, p) => self.picture = Some(p),
             Picked::Chosen(Purpose::Export(what), p) => self.export_to(what, &p),
+            Picked::Chosen(Purpose::ImportWeights, p) => self.import_weights(&[p]),
+            Picked::ChosenMany(Purpose::ImportWeights, paths) => self.import_weights(&paths),
+            // Only an import of weights picks several files.
+            Picked::ChosenMany(..) => {}
             Picked::Cancelled(Purpose::Save) => {
                 // A cancelled Save As lets nothing held up by it go on.
                 self.after_save = None;

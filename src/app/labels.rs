@@ -86,6 +86,10 @@ pub fn edit_label(e: &Edit) -> String {
         Edit::RenameCriterion { name, .. } => fill(t.edit_rename_criterion, &[name]),
         Edit::RemoveCriterion(id) => fill(t.edit_remove_criterion, &[id]),
         Edit::AddProfile(p) => fill(t.edit_add_profile, &[&p.name]),
+        Edit::ImportProfiles(p) => fill(
+            crate::i18n::perspectives::t().edit_import_profiles,
+            &[&p.len()],
+        ),
         Edit::RenameProfile { name, .. } => fill(t.edit_rename_profile, &[name]),
         Edit::DeleteProfile(id) => fill(t.edit_delete_profile, &[id]),
         Edit::Elicit { record, .. } => match &record.scope {

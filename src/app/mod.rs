@@ -20,6 +20,7 @@ mod robustness_job;
 mod screenshot;
 pub mod theme;
 mod views;
+mod weights_io;
 mod weights_panel;
 
 use std::path::PathBuf;
@@ -77,6 +78,12 @@ pub enum Command {
     SavePicture,
     /// Ask where to write a briefing or a CSV file, then write it.
     Export(files::Export),
+    /// Ask for weights forms or scenario files, then import participants' weights from them.
+    ImportWeights,
+    /// Import participants' weights from these files (dropped on the window, or picked).
+    ImportWeightsFrom(Vec<PathBuf>),
+    /// Open the quick-entry table of every participant's points.
+    QuickEntry,
 }
 
 /// What waits for the user's answer to "save changes first?".
@@ -151,6 +158,8 @@ pub struct TidelineApp {
     /// Unsaved work found from an earlier session, and where it came from.
     pub recovery_offer: Option<(Scenario, files::Origin)>,
     weights: weights_panel::WeightsState,
+    /// The weights import summary and the quick-entry table.
+    weights_io: weights_io::WeightsIo,
     /// Set once the user agreed to close.
     allow_close: bool,
     /// Screenshot mode: take one picture, then close.
@@ -203,6 +212,7 @@ impl TidelineApp {
             recovery: files::Recovery::at(None, files::RECOVERY_EVERY),
             recovery_offer: None,
             weights: weights_panel::WeightsState::default(),
+            weights_io: weights_io::WeightsIo::default(),
             allow_close: false,
             screenshot: None,
             projection: None,
@@ -383,6 +393,9 @@ impl TidelineApp {
                 self.ask_file(files::Purpose::Picture, Some(name));
             }
             Command::DismissLoadErrors => self.load_errors = None,
+            Command::ImportWeights => self.ask_file(files::Purpose::ImportWeights, None),
+            Command::ImportWeightsFrom(paths) => self.import_weights(&paths),
+            Command::QuickEntry => self.open_quick_entry(),
         }
     }
 
@@ -535,6 +548,7 @@ impl TidelineApp {
             })
             .response
             .rect;
+        weights_io::show(ui, &self.scenario, &mut self.weights_io, &mut commands);
         // One question at a time: the restore offer first, then a file's problems, then
         // "save changes?", then a file dialog.
         let origin = self.recovery_offer.as_ref().map(|(_, o)| o.describe());

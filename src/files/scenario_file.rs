@@ -77,7 +77,7 @@ fn too_big(len: u64) -> String {
     )
 }
 
-fn ron_options() -> ron::Options {
+pub(crate) fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
@@ -114,11 +114,27 @@ pub fn parse_ron(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
             "the file is empty; expected a scenario `( metadata: (...), ... )`",
         )));
     }
-    let scenario: Scenario = ron_options().from_str(text).map_err(|e| {
+    let scenario: Scenario = parse_located(text, file)?;
+    let problems = validate(&scenario);
+    if problems.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(located(text, file, problems))
+    }
+}
+
+/// Parses RON `text` as a `T`, or says where and why not: a structural error in plain words
+/// (see `hints`), at its line and column, naming the field it is in. Shared by every RON
+/// format Tideline reads (scenarios, weights forms).
+pub(crate) fn parse_located<T: serde::de::DeserializeOwned>(
+    text: &str,
+    file: &str,
+) -> Result<T, LoadError> {
+    ron_options().from_str(text).map_err(|e| {
         let offset = error_offset(text, &e);
         let hint = hints::describe(text, offset, &e.code, &|t: &str| {
             ron_options()
-                .from_str::<Scenario>(t)
+                .from_str::<T>(t)
                 .err()
                 .map(|e| error_offset(t, &e))
         });
@@ -133,19 +149,13 @@ pub fn parse_ron(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
             field,
             message,
         })
-    })?;
-    let problems = validate(&scenario);
-    if problems.is_empty() {
-        Ok(scenario)
-    } else {
-        Err(located(text, file, problems))
-    }
+    })
 }
 
 /// Validation problems as diagnostics at their fields' places in `text`, at most
 /// [`MAX_PROBLEMS`](crate::files::diagnostic::MAX_PROBLEMS) of them. One scan finds every
 /// field named, one index every line.
-fn located(
+pub(crate) fn located(
     text: &str,
     file: &str,
     mut problems: Vec<crate::scenario::validate::Problem>,

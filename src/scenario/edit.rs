@@ -52,6 +52,9 @@ pub enum Edit {
     },
     RemoveCriterion(String),
     AddProfile(Box<WeightProfile>),
+    /// Puts participants' profiles in at once (an import of weights forms, the quick-entry
+    /// table): each replaces the profile with its id or is added. One undo step.
+    ImportProfiles(Vec<WeightProfile>),
     RenameProfile {
         id: String,
         name: String,
@@ -87,6 +90,7 @@ impl Edit {
             Edit::RenameCriterion { name, .. } => format!("rename criterion to {name}"),
             Edit::RemoveCriterion(id) => format!("remove criterion {id}"),
             Edit::AddProfile(p) => format!("add profile {}", p.name),
+            Edit::ImportProfiles(p) => format!("weights of {} participants", p.len()),
             Edit::RenameProfile { name, .. } => format!("rename profile to {name}"),
             Edit::DeleteProfile(id) => format!("delete profile {id}"),
             Edit::Elicit { record, .. } => {
@@ -152,6 +156,7 @@ fn touches_only_profiles(edit: &Edit) -> bool {
             | Edit::SetCriterionShare { .. }
             | Edit::ReplaceProfile(_)
             | Edit::AddProfile(_)
+            | Edit::ImportProfiles(_)
             | Edit::RenameProfile { .. }
             | Edit::DeleteProfile(_)
             | Edit::Elicit { .. }
@@ -269,6 +274,12 @@ fn change(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
             }
         }
         Edit::AddProfile(p) => s.profiles.push((**p).clone()),
+        Edit::ImportProfiles(profiles) => {
+            if profiles.is_empty() {
+                return Err("no profiles to put in".into());
+            }
+            crate::scenario::merge::put_profiles(s, profiles);
+        }
         Edit::RenameProfile { id, name } => {
             let i = s.profile_index(id).ok_or(format!("no profile `{id}`"))?;
             s.profiles[i].name = name.clone();
