@@ -123,5 +123,12 @@ impl TidelineApp {
         if launch.projection {
             self.execute(Command::Projection(true));
         }
+        // Pictures of an editor: `TIDELINE_OPEN_EDITOR=criterion:<id>` (or `criteria`,
+        // `scenario`) with `--screenshot`.
+        if launch.screenshot.is_some()
+            && let Some(editor) = super::EditorRequest::from_env()
+        {
+            self.execute(Command::OpenEditor(editor));
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 mod chrome;
 mod derived;
+mod editors;
 mod elicit;
 mod file_chooser;
 mod file_flow;
@@ -38,6 +39,7 @@ use crate::scenario::history::History;
 use crate::scenario::model::Scenario;
 
 pub use derived::Derived;
+pub use editors::Request as EditorRequest;
 pub use views::View;
 
 /// Everything the user can ask for. Panels push these; [`TidelineApp::execute`] carries them out.
@@ -77,6 +79,8 @@ pub enum Command {
     SavePicture,
     /// Ask where to write a briefing or a CSV file, then write it.
     Export(files::Export),
+    /// Open an editor (a criterion's, the list of criteria, the scenario's details).
+    OpenEditor(EditorRequest),
 }
 
 /// What waits for the user's answer to "save changes first?".
@@ -151,6 +155,8 @@ pub struct TidelineApp {
     /// Unsaved work found from an earlier session, and where it came from.
     pub recovery_offer: Option<(Scenario, files::Origin)>,
     weights: weights_panel::WeightsState,
+    /// The editor window open, if any, with its fields as typed.
+    editors: editors::EditorsState,
     /// Set once the user agreed to close.
     allow_close: bool,
     /// Screenshot mode: take one picture, then close.
@@ -203,6 +209,7 @@ impl TidelineApp {
             recovery: files::Recovery::at(None, files::RECOVERY_EVERY),
             recovery_offer: None,
             weights: weights_panel::WeightsState::default(),
+            editors: editors::EditorsState::default(),
             allow_close: false,
             screenshot: None,
             projection: None,
@@ -383,6 +390,7 @@ impl TidelineApp {
                 self.ask_file(files::Purpose::Picture, Some(name));
             }
             Command::DismissLoadErrors => self.load_errors = None,
+            Command::OpenEditor(request) => self.editors.open(&self.scenario, &request),
         }
     }
 
@@ -535,6 +543,7 @@ impl TidelineApp {
             })
             .response
             .rect;
+        editors::show(ui.ctx(), &self.scenario, &mut self.editors, &mut commands);
         // One question at a time: the restore offer first, then a file's problems, then
         // "save changes?", then a file dialog.
         let origin = self.recovery_offer.as_ref().map(|(_, o)| o.describe());
