@@ -493,7 +493,8 @@ mod tests {
         let mut m = s.metadata.clone();
         m.title = "Briefing for the second session".into();
         m.languages = vec!["en".into(), "zh-CN".into()];
-        let t = apply(&s, &Edit::SetMetadata(Box::new(m.clone()))).unwrap_or_else(|e| panic!("{e}"));
+        let t =
+            apply(&s, &Edit::SetMetadata(Box::new(m.clone()))).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(t.metadata, m);
         m.title = "  ".into();
         assert!(apply(&s, &Edit::SetMetadata(Box::new(m))).is_err());
@@ -503,7 +504,8 @@ mod tests {
         st.monte_carlo.seed = 7;
         st.budget = Some(12.5);
         st.vikor_v = 0.25;
-        let t = apply(&s, &Edit::SetSettings(Box::new(st.clone()))).unwrap_or_else(|e| panic!("{e}"));
+        let t =
+            apply(&s, &Edit::SetSettings(Box::new(st.clone()))).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(t.settings, st);
         // The in-place path (settings alone) restores everything on refusal.
         for bad in [

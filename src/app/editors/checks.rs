@@ -154,7 +154,12 @@ fn explain(field: &str, message: &str) -> Option<String> {
     // `points[3].0` → 4: points are counted from 1 on screen.
     let point = || {
         let after = field.split("points[").nth(1)?;
-        after.split(']').next()?.parse::<usize>().ok().map(|k| k + 1)
+        after
+            .split(']')
+            .next()?
+            .parse::<usize>()
+            .ok()
+            .map(|k| k + 1)
     };
     let threshold = || field.rsplit('.').next().unwrap_or("");
     let said = if field.contains(".i18n[") {

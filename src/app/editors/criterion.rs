@@ -164,8 +164,8 @@ fn body(ui: &mut Ui, s: &Scenario, form: &mut CriterionForm) -> bool {
     ui.label(RichText::new(fill(t.crit_id_note, &[&form.original.id])).weak());
     ui.add_space(4.0);
     // Names: English and each translation side by side.
-    let column = ((ui.available_width() - 150.0) / (1 + form.other.len()) as f32 - 12.0)
-        .clamp(140.0, 320.0);
+    let column =
+        ((ui.available_width() - 150.0) / (1 + form.other.len()) as f32 - 12.0).clamp(140.0, 320.0);
     egui::Grid::new("criterion-editor-names")
         .num_columns(2 + form.other.len())
         .spacing([10.0, 6.0])
@@ -192,15 +192,25 @@ fn body(ui: &mut Ui, s: &Scenario, form: &mut CriterionForm) -> bool {
             for (label, field, multi) in rows {
                 ui.label(label);
                 let mut cell = |ui: &mut Ui, text: &mut String, lang: Lang| {
-                    let edit = if multi {
-                        TextEdit::multiline(text).desired_rows(2)
-                    } else {
-                        TextEdit::singleline(text)
-                    };
                     let name = format!("{label} ({})", lang.native_name());
-                    let r = ui
-                        .add(edit.desired_width(column))
-                        .accessible_name(name);
+                    let r = if multi {
+                        // A long description scrolls in three lines rather than push the charts
+                        // out of view.
+                        egui::ScrollArea::vertical()
+                            .id_salt(("criterion-description", lang.code()))
+                            .max_height(ui.text_style_height(&egui::TextStyle::Body) * 3.6)
+                            .show(ui, |ui| {
+                                ui.add(
+                                    TextEdit::multiline(text)
+                                        .desired_rows(2)
+                                        .desired_width(column),
+                                )
+                            })
+                            .inner
+                    } else {
+                        ui.add(TextEdit::singleline(text).desired_width(column))
+                    }
+                    .accessible_name(name);
                     if !multi {
                         apply |= entered(ui, &r);
                     }
@@ -233,8 +243,16 @@ fn body(ui: &mut Ui, s: &Scenario, form: &mut CriterionForm) -> bool {
             ui.end_row();
             ui.label(t.crit_direction);
             ui.horizontal(|ui| {
-                ui.radio_value(&mut form.direction, Direction::Maximize, t.crit_more_is_better);
-                ui.radio_value(&mut form.direction, Direction::Minimize, t.crit_less_is_better);
+                ui.radio_value(
+                    &mut form.direction,
+                    Direction::Maximize,
+                    t.crit_more_is_better,
+                );
+                ui.radio_value(
+                    &mut form.direction,
+                    Direction::Minimize,
+                    t.crit_less_is_better,
+                );
             });
             ui.end_row();
             ui.label(t.crit_scale);

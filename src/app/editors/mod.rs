@@ -58,7 +58,10 @@ pub(super) enum Outcome {
     Keep,
     Close,
     /// Send these edits (already checked against the scenario); close the editor if `close`.
-    Send { edits: Vec<crate::scenario::edit::Edit>, close: bool },
+    Send {
+        edits: Vec<crate::scenario::edit::Edit>,
+        close: bool,
+    },
     /// Open another editor instead (the list's buttons).
     Switch(Request),
 }

@@ -63,7 +63,11 @@ impl PreferenceForm {
         let t = e::t();
         let (nq, np, ns) = function.needs();
         let get = |on: bool, text: &str, what: &str| -> Result<Option<f64>, String> {
-            if on { parse_number(text, what) } else { Ok(None) }
+            if on {
+                parse_number(text, what)
+            } else {
+                Ok(None)
+            }
         };
         let built = Outranking {
             function,
@@ -234,9 +238,10 @@ fn chart(ui: &mut Ui, form: &mut PreferenceForm, span: f64, unit: &str) {
     let mut moved = None;
     let mut released = false;
     let held = form.dragging;
+    let em = ui.text_style_height(&egui::TextStyle::Body);
     Plot::new("criterion-preference")
         .width(ui.available_width().min(520.0))
-        .height(170.0)
+        .height(160.0)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -244,6 +249,10 @@ fn chart(ui: &mut Ui, form: &mut PreferenceForm, span: f64, unit: &str) {
         .allow_double_click_reset(false)
         .x_axis_label(x_label)
         .y_axis_label(t.pref_p_axis)
+        .x_grid_spacer(move |input| crate::app::views::value_marks(input, em))
+        .y_grid_spacer(move |input| crate::app::views::value_marks(input, em))
+        .x_axis_formatter(|m, _| crate::app::views::mark_text(m))
+        .y_axis_formatter(|m, _| crate::app::views::mark_text(m))
         .show(ui, |plot| {
             plot.set_plot_bounds_x(-max * 0.03..=max * 1.03);
             plot.set_plot_bounds_y(-0.05..=1.08);
@@ -260,13 +269,14 @@ fn chart(ui: &mut Ui, form: &mut PreferenceForm, span: f64, unit: &str) {
                         .width(width)
                         .style(LineStyle::dashed_loose()),
                 );
+                // The name just right of its line, high up where the curve is not.
                 plot.text(
                     egui_plot::Text::new(
                         name,
-                        [x, 1.06].into(),
+                        [x + max * 0.012, 0.82].into(),
                         RichText::new(name).color(c).strong(),
                     )
-                    .anchor(egui::Align2::CENTER_CENTER),
+                    .anchor(egui::Align2::LEFT_CENTER),
                 );
             }
             let r = plot.response().clone();
@@ -349,10 +359,17 @@ mod tests {
             (o(F::Linear, Some(1.0), Some(3.0), None), 2.0, 0.5),
             (o(F::Linear, Some(1.0), Some(3.0), None), 1.5, 0.25),
             // 1 − e^(−2²/(2·2²)) = 1 − e^(−1/2) = 0.3934693…
-            (o(F::Gaussian, None, None, Some(2.0)), 2.0, 0.393_469_340_287_366_6),
+            (
+                o(F::Gaussian, None, None, Some(2.0)),
+                2.0,
+                0.393_469_340_287_366_6,
+            ),
         ];
         for (params, d, by_hand) in cases {
-            assert!((textbook(&params, d) - by_hand).abs() < 1e-12, "{params:?} at {d}");
+            assert!(
+                (textbook(&params, d) - by_hand).abs() < 1e-12,
+                "{params:?} at {d}"
+            );
             // The chart's polyline passes through (d, P(d)) when d is one of its vertices; put
             // d on one by choosing the axis so a sample lands there.
             let max = d * 2.0;
@@ -361,7 +378,11 @@ mod tests {
                 .iter()
                 .find(|[x, _]| (*x - d).abs() < 1e-12)
                 .unwrap_or_else(|| panic!("no vertex at {d} for {params:?}"));
-            assert!((at[1] - by_hand).abs() < 1e-12, "{params:?} at {d}: {}", at[1]);
+            assert!(
+                (at[1] - by_hand).abs() < 1e-12,
+                "{params:?} at {d}: {}",
+                at[1]
+            );
         }
     }
 
@@ -378,7 +399,10 @@ mod tests {
         for params in all {
             let max = d_max(Some(&params), 10.0);
             let pts = curve(Some(&params), max);
-            assert!(pts.windows(2).all(|w| w[0][0] <= w[1][0]), "{params:?}: d goes back");
+            assert!(
+                pts.windows(2).all(|w| w[0][0] <= w[1][0]),
+                "{params:?}: d goes back"
+            );
             for [d, y] in &pts {
                 // At a break the polyline has two vertices: the value there, and the value just
                 // after (the top of the step).
@@ -401,10 +425,16 @@ mod tests {
         assert_eq!(form.build(), Ok(Some(loaded)));
         form.function = Some(F::Linear);
         form.p = "4".into();
-        assert_eq!(form.build(), Ok(Some(o(F::Linear, Some(1.0), Some(4.0), None))));
+        assert_eq!(
+            form.build(),
+            Ok(Some(o(F::Linear, Some(1.0), Some(4.0), None)))
+        );
         form.function = Some(F::Gaussian);
         form.s = "2".into();
-        assert_eq!(form.build(), Ok(Some(o(F::Gaussian, None, None, Some(2.0)))));
+        assert_eq!(
+            form.build(),
+            Ok(Some(o(F::Gaussian, None, None, Some(2.0))))
+        );
         form.function = None;
         assert_eq!(form.build(), Ok(None));
     }

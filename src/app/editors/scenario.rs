@@ -118,7 +118,8 @@ impl ScenarioForm {
                 .map_err(|_| fill(t.scen_not_whole, &[&what, &text.trim()]))
         };
         let draws = whole(&self.draws, t.scen_draws)?;
-        let draws = u32::try_from(draws).map_err(|_| fill(t.why_draws, &[&crate::scenario::validate::MAX_DRAWS]))?;
+        let draws = u32::try_from(draws)
+            .map_err(|_| fill(t.why_draws, &[&crate::scenario::validate::MAX_DRAWS]))?;
         let vikor_v = parse_number(&self.vikor_v, t.scen_vikor_v)?
             .ok_or_else(|| fill(i18n::s().form_needed, &[&t.scen_vikor_v]))?;
         Ok(AnalysisSettings {
@@ -126,7 +127,9 @@ impl ScenarioForm {
             normalization: self.normalization,
             // The first profile is named as the empty id when the file named none.
             active_profile: if s.settings.active_profile.is_empty()
-                && s.profiles.first().is_some_and(|p| p.id == self.active_profile)
+                && s.profiles
+                    .first()
+                    .is_some_and(|p| p.id == self.active_profile)
             {
                 String::new()
             } else {
@@ -162,9 +165,7 @@ pub(super) fn show(ctx: &egui::Context, s: &Scenario, form: &mut ScenarioForm) -
         return Outcome::Keep;
     }
     let close = pressed.ok;
-    let built = form
-        .metadata()
-        .and_then(|m| Ok((m, form.settings(s)?)));
+    let built = form.metadata().and_then(|m| Ok((m, form.settings(s)?)));
     let (metadata, settings) = match built {
         Ok(both) => both,
         Err(why) => {
@@ -199,7 +200,11 @@ pub(super) fn show(ctx: &egui::Context, s: &Scenario, form: &mut ScenarioForm) -
 fn row(ui: &mut Ui, label: &str, text: &mut String, hint: &str, width: f32) -> bool {
     let l = ui.label(label);
     let r = ui
-        .add(TextEdit::singleline(text).hint_text(hint).desired_width(width))
+        .add(
+            TextEdit::singleline(text)
+                .hint_text(hint)
+                .desired_width(width),
+        )
         .labelled_by(l.id);
     ui.end_row();
     entered(ui, &r)
@@ -223,10 +228,22 @@ fn body(ui: &mut Ui, s: &Scenario, form: &mut ScenarioForm) -> bool {
             )
             .labelled_by(l.id);
             ui.end_row();
-            apply |= row(ui, t.scen_source, &mut form.source, t.scen_source_hint, wide);
+            apply |= row(
+                ui,
+                t.scen_source,
+                &mut form.source,
+                t.scen_source_hint,
+                wide,
+            );
             apply |= row(ui, t.scen_date, &mut form.date, t.scen_date_hint, 160.0);
             apply |= row(ui, t.scen_author, &mut form.author, "", wide);
-            apply |= row(ui, t.scen_languages, &mut form.languages, "en, zh-CN", 200.0);
+            apply |= row(
+                ui,
+                t.scen_languages,
+                &mut form.languages,
+                "en, zh-CN",
+                200.0,
+            );
             ui.label("");
             ui.label(RichText::new(t.scen_languages_note).small().weak());
             ui.end_row();
@@ -302,7 +319,11 @@ fn body(ui: &mut Ui, s: &Scenario, form: &mut ScenarioForm) -> bool {
                 .width(220.0)
                 .show_ui(ui, |ui| {
                     for p in &s.profiles {
-                        ui.selectable_value(&mut form.active_profile, p.id.clone(), p.name_in(lang));
+                        ui.selectable_value(
+                            &mut form.active_profile,
+                            p.id.clone(),
+                            p.name_in(lang),
+                        );
                     }
                 })
                 .response
@@ -317,8 +338,20 @@ fn body(ui: &mut Ui, s: &Scenario, form: &mut ScenarioForm) -> bool {
             ui.label("");
             ui.label(RichText::new(t.scen_monte_carlo_note).small().weak());
             ui.end_row();
-            apply |= row(ui, t.scen_budget, &mut form.budget, t.scen_budget_hint, 100.0);
-            apply |= row(ui, t.scen_cost_unit, &mut form.cost_unit, t.scen_cost_unit_hint, 200.0);
+            apply |= row(
+                ui,
+                t.scen_budget,
+                &mut form.budget,
+                t.scen_budget_hint,
+                100.0,
+            );
+            apply |= row(
+                ui,
+                t.scen_cost_unit,
+                &mut form.cost_unit,
+                t.scen_cost_unit_hint,
+                200.0,
+            );
             ui.label(t.scen_format_version);
             ui.label(RichText::new(form.original.format_version.to_string()).weak());
             ui.end_row();

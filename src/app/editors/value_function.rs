@@ -14,6 +14,10 @@ use crate::scenario::model::{Direction, ValueFunction};
 /// Distance in points within which a press picks up a point of the chart.
 const GRAB: f32 = 14.0;
 
+/// Widths of the x and value fields of the table of points.
+const X_WIDTH: f32 = 72.0;
+const V_WIDTH: f32 = 64.0;
+
 /// The value function's fields, as typed.
 pub(super) struct ValueFunctionForm {
     /// Whether the criterion has a value function (else its values map linearly onto its scale).
@@ -49,7 +53,10 @@ impl ValueFunctionForm {
         let mid_v = (a + b) / 2.0;
         self.points = vec![
             [number_text(lo), number_text(a)],
-            [number_text(snap(mid, step_for(hi - lo))), number_text(mid_v)],
+            [
+                number_text(snap(mid, step_for(hi - lo))),
+                number_text(mid_v),
+            ],
             [number_text(hi), number_text(b)],
         ];
     }
@@ -91,7 +98,8 @@ pub(super) fn ui(
 ) -> bool {
     let t = e::t();
     let before = form.on;
-    ui.checkbox(&mut form.on, t.vf_use).on_hover_text(t.vf_use_hover);
+    ui.checkbox(&mut form.on, t.vf_use)
+        .on_hover_text(t.vf_use_hover);
     if form.on && !before && form.points.len() < 2 {
         let (lo, hi) = scale.unwrap_or((0.0, 1.0));
         form.start(lo, hi, direction);
@@ -151,12 +159,13 @@ fn chart(
         format!("{} ({unit})", t.vf_x_axis)
     };
     let dragging = form.dragging;
+    let em = ui.text_style_height(&egui::TextStyle::Body);
     let mut moved: Option<(usize, f64, f64)> = None;
     let mut grabbed = None;
     let mut released = false;
     Plot::new("criterion-value-function")
         .width(width)
-        .height(200.0)
+        .height(180.0)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -164,6 +173,10 @@ fn chart(
         .allow_double_click_reset(false)
         .x_axis_label(x_label)
         .y_axis_label(t.vf_y_axis)
+        .x_grid_spacer(move |input| crate::app::views::value_marks(input, em))
+        .y_grid_spacer(move |input| crate::app::views::value_marks(input, em))
+        .x_axis_formatter(|m, _| crate::app::views::mark_text(m))
+        .y_axis_formatter(|m, _| crate::app::views::mark_text(m))
         .show(ui, |plot| {
             plot.set_plot_bounds_x(lo - pad..=hi + pad);
             plot.set_plot_bounds_y(-0.05..=1.05);
@@ -171,14 +184,20 @@ fn chart(
                 // Outside its points the function holds its end values.
                 let held = LineStyle::dashed_loose();
                 plot.line(
-                    Line::new(t.vf_held, PlotPoints::from(vec![[lo, first.1], [first.0, first.1]]))
-                        .color(line_colour.gamma_multiply(0.6))
-                        .style(held),
+                    Line::new(
+                        t.vf_held,
+                        PlotPoints::from(vec![[lo, first.1], [first.0, first.1]]),
+                    )
+                    .color(line_colour.gamma_multiply(0.6))
+                    .style(held),
                 );
                 plot.line(
-                    Line::new(t.vf_held, PlotPoints::from(vec![[last.0, last.1], [hi, last.1]]))
-                        .color(line_colour.gamma_multiply(0.6))
-                        .style(held),
+                    Line::new(
+                        t.vf_held,
+                        PlotPoints::from(vec![[last.0, last.1], [hi, last.1]]),
+                    )
+                    .color(line_colour.gamma_multiply(0.6))
+                    .style(held),
                 );
             }
             let pts: Vec<[f64; 2]> = shown.iter().map(|&(x, v)| [x, v]).collect();
@@ -220,19 +239,7 @@ fn chart(
             if r.dragged()
                 && let (Some(k), Some(at)) = (held, plot.pointer_coordinate())
             {
-                // Between the neighbours (x strictly increasing) and within 0..1.
-                let below = k
-                    .checked_sub(1)
-                    .and_then(|j| parsed.get(j).copied().flatten())
-                    .map_or(f64::NEG_INFINITY, |p| p.0 + step);
-                let above = parsed
-                    .get(k + 1)
-                    .copied()
-                    .flatten()
-                    .map_or(f64::INFINITY, |p| p.0 - step);
-                let x = snap(at.x.clamp(lo, hi), step);
-                let x = if below <= above { x.clamp(below, above) } else { x };
-                let v = snap(at.y.clamp(0.0, 1.0), 0.01);
+                let (x, v) = dragged(&parsed, k, (at.x, at.y), (lo, hi), step);
                 moved = Some((k, x, v));
             }
             released = r.drag_stopped();
@@ -250,6 +257,33 @@ fn chart(
     }
 }
 
+/// Where point `k` goes when dragged to `at`: x within `range` and strictly between its
+/// neighbours (a `step` from each, so x keeps increasing), the value in 0..1, both snapped.
+fn dragged(
+    parsed: &[Option<(f64, f64)>],
+    k: usize,
+    at: (f64, f64),
+    range: (f64, f64),
+    step: f64,
+) -> (f64, f64) {
+    let below = k
+        .checked_sub(1)
+        .and_then(|j| parsed.get(j).copied().flatten())
+        .map_or(f64::NEG_INFINITY, |p| p.0 + step);
+    let above = parsed
+        .get(k + 1)
+        .copied()
+        .flatten()
+        .map_or(f64::INFINITY, |p| p.0 - step);
+    let x = snap(at.0.clamp(range.0, range.1), step);
+    let x = if below <= above {
+        snap(x.clamp(below, above), step)
+    } else {
+        x
+    };
+    (x, snap(at.1.clamp(0.0, 1.0), 0.01))
+}
+
 /// The table of points: x and value for each, a button to remove it (while more than two are
 /// left), and one to add a point in the middle of the widest gap.
 fn points_table(ui: &mut Ui, form: &mut ValueFunctionForm) -> bool {
@@ -260,20 +294,28 @@ fn points_table(ui: &mut Ui, form: &mut ValueFunctionForm) -> bool {
         .num_columns(4)
         .spacing([8.0, 4.0])
         .show(ui, |ui| {
+            // A grid column is as wide as its widest cell of the last frame, and a text field
+            // no wider: the headings hold the columns open for the fields.
+            let heading = |ui: &mut Ui, text: &str, width: f32| {
+                ui.scope(|ui| {
+                    ui.set_min_width(width);
+                    ui.label(RichText::new(text).strong());
+                });
+            };
             ui.label("");
-            ui.label(RichText::new(t.vf_x).strong());
-            ui.label(RichText::new(t.vf_value).strong());
+            heading(ui, t.vf_x, X_WIDTH);
+            heading(ui, t.vf_value, V_WIDTH);
             ui.label("");
             ui.end_row();
             let n = form.points.len();
             for (k, [x, v]) in form.points.iter_mut().enumerate() {
                 ui.label(format!("{}", k + 1));
                 let r = ui
-                    .add(TextEdit::singleline(x).desired_width(70.0))
+                    .add(TextEdit::singleline(x).desired_width(X_WIDTH))
                     .accessible_name(fill(t.vf_point_x, &[&(k + 1)]));
                 apply |= entered(ui, &r);
                 let r = ui
-                    .add(TextEdit::singleline(v).desired_width(56.0))
+                    .add(TextEdit::singleline(v).desired_width(V_WIDTH))
                     .accessible_name(fill(t.vf_point_value, &[&(k + 1)]));
                 apply |= entered(ui, &r);
                 if ui
@@ -289,7 +331,11 @@ fn points_table(ui: &mut Ui, form: &mut ValueFunctionForm) -> bool {
     if let Some(k) = remove {
         form.points.remove(k);
     }
-    if ui.button(t.vf_add_point).on_hover_text(t.vf_add_point_hover).clicked() {
+    if ui
+        .button(t.vf_add_point)
+        .on_hover_text(t.vf_add_point_hover)
+        .clicked()
+    {
         add_point(form);
     }
     apply
@@ -309,8 +355,7 @@ fn add_point(form: &mut ValueFunctionForm) {
             let step = step_for(b.0 - a.0);
             let x = snap((a.0 + b.0) / 2.0, step);
             let v = snap(a.1 + (b.1 - a.1) * (x - a.0) / (b.0 - a.0), 0.001);
-            form.points
-                .insert(k + 1, [number_text(x), number_text(v)]);
+            form.points.insert(k + 1, [number_text(x), number_text(v)]);
         }
         None => form.points.push([String::new(), String::new()]),
     }
@@ -331,11 +376,31 @@ mod tests {
             let mut form = ValueFunctionForm::new(None);
             form.on = true;
             form.start(0.0, 10.0, direction);
-            let vf = form.build().unwrap_or_else(|e| panic!("{e}")).unwrap_or_else(|| panic!("on"));
+            let vf = form
+                .build()
+                .unwrap_or_else(|e| panic!("{e}"))
+                .unwrap_or_else(|| panic!("on"));
             for x in [0.0, 2.5, 5.0, 7.5, 10.0] {
                 assert!((vf.value(x) - f(x)).abs() < 1e-12, "{direction:?} at {x}");
             }
         }
+    }
+
+    #[test]
+    fn a_dragged_point_stays_between_its_neighbours_and_in_0_to_1() {
+        let pts = [Some((0.0, 0.0)), Some((5.0, 0.5)), Some((10.0, 1.0))];
+        let range = (0.0, 10.0);
+        // Past the next point and below 0: held a step short of it, at 0.
+        assert_eq!(dragged(&pts, 1, (11.0, -0.2), range, 0.01), (9.99, 0.0));
+        // Before the previous point and above 1.
+        assert_eq!(dragged(&pts, 1, (-3.0, 1.4), range, 0.01), (0.01, 1.0));
+        // Freely in between, snapped to the step.
+        assert_eq!(
+            dragged(&pts, 1, (3.14159, 0.4242), range, 0.01),
+            (3.14, 0.42)
+        );
+        // An end point moves within the chart's range.
+        assert_eq!(dragged(&pts, 2, (14.0, 0.9), range, 0.01), (10.0, 0.9));
     }
 
     #[test]
@@ -344,7 +409,10 @@ mod tests {
             points: vec![(0.0, 0.0), (2.0, 0.5), (10.0, 1.0)],
         }));
         add_point(&mut form);
-        let vf = form.build().unwrap_or_else(|e| panic!("{e}")).unwrap_or_else(|| panic!("on"));
+        let vf = form
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|| panic!("on"));
         // The widest gap is 2..10; its middle is 6, where the line is at 0.5 + 0.5 × 4/8.
         assert_eq!(vf.points[2], (6.0, 0.75));
         assert_eq!(vf.points.len(), 4);

@@ -212,7 +212,9 @@ pub fn show(
     for action in actions {
         match action {
             Action::EditCriterion(id) => {
-                out.push(Command::OpenEditor(crate::app::EditorRequest::Criterion(id)));
+                out.push(Command::OpenEditor(crate::app::EditorRequest::Criterion(
+                    id,
+                )));
             }
             action => act(s, state, action),
         }
