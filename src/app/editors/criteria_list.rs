@@ -8,7 +8,7 @@ use super::preference::function_name;
 use super::{Outcome, Request};
 use crate::i18n::editors as e;
 use crate::i18n::{self, fill};
-use crate::scenario::model::{Direction, Scenario};
+use crate::scenario::model::{Criterion, Direction, Scenario};
 
 pub(super) fn show(ctx: &egui::Context, s: &Scenario) -> Outcome {
     let (t, lang) = (e::t(), i18n::lang());
@@ -29,14 +29,16 @@ pub(super) fn show(ctx: &egui::Context, s: &Scenario) -> Outcome {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    for f in &s.families {
-                        ui.add_space(6.0);
-                        ui.label(RichText::new(f.name_in(lang)).strong());
-                        egui::Grid::new(("criteria-list", &f.id))
-                            .num_columns(3)
-                            .spacing([12.0, 4.0])
-                            .striped(true)
-                            .show(ui, |ui| {
+                    // One grid for every family, so the columns line up down the list; a
+                    // family's name heads its rows in the name column.
+                    egui::Grid::new("criteria-list")
+                        .num_columns(3)
+                        .spacing([12.0, 4.0])
+                        .show(ui, |ui| {
+                            for f in &s.families {
+                                ui.label("");
+                                ui.label(RichText::new(f.name_in(lang)).strong());
+                                ui.end_row();
                                 for c in s.criteria.iter().filter(|c| c.family == f.id) {
                                     if ui
                                         .button(t.list_edit)
@@ -46,38 +48,44 @@ pub(super) fn show(ctx: &egui::Context, s: &Scenario) -> Outcome {
                                         outcome = Outcome::Switch(Request::Criterion(c.id.clone()));
                                     }
                                     ui.label(c.name_in(lang));
-                                    let direction = match c.direction {
-                                        Direction::Maximize => t.list_max,
-                                        Direction::Minimize => t.list_min,
-                                    };
-                                    let unit = if c.scale.unit.is_empty() {
-                                        String::new()
-                                    } else {
-                                        format!(" {}", c.scale.unit)
-                                    };
-                                    let mut facts = vec![
-                                        direction.to_string(),
-                                        format!(
-                                            "{}–{}{unit}",
-                                            number_text(c.scale.min),
-                                            number_text(c.scale.max)
-                                        ),
-                                    ];
-                                    if let Some(vf) = &c.value_function {
-                                        facts.push(fill(t.list_vf, &[&vf.points.len()]));
-                                    }
-                                    if let Some(o) = &c.outranking {
-                                        facts.push(function_name(Some(o.function)).to_string());
-                                    }
-                                    ui.label(RichText::new(facts.join(" · ")).weak());
+                                    ui.label(RichText::new(facts(c)).weak());
                                     ui.end_row();
                                 }
-                            });
-                    }
+                            }
+                        });
                 });
         });
     if !open || escape {
         return Outcome::Close;
     }
     outcome
+}
+
+/// What the criterion editor sets, in a line: direction, scale, value function, preference.
+fn facts(c: &Criterion) -> String {
+    let t = e::t();
+    let direction = match c.direction {
+        Direction::Maximize => t.list_max,
+        Direction::Minimize => t.list_min,
+    };
+    let unit = if c.scale.unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", c.scale.unit)
+    };
+    let mut facts = vec![
+        direction.to_string(),
+        format!(
+            "{}–{}{unit}",
+            number_text(c.scale.min),
+            number_text(c.scale.max)
+        ),
+    ];
+    if let Some(vf) = &c.value_function {
+        facts.push(fill(t.list_vf, &[&vf.points.len()]));
+    }
+    if let Some(o) = &c.outranking {
+        facts.push(function_name(Some(o.function)).to_string());
+    }
+    facts.join(" · ")
 }

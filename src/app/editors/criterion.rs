@@ -21,6 +21,9 @@ struct Words {
     description: String,
 }
 
+/// One of the texts of [`Words`].
+type Field = fn(&mut Words) -> &mut String;
+
 /// The criterion editor's fields, as typed.
 pub(super) struct CriterionForm {
     /// The criterion as it was when the editor opened, for the fields the editor does not show
@@ -184,7 +187,7 @@ fn body(ui: &mut Ui, s: &Scenario, form: &mut CriterionForm) -> bool {
                 heading(ui, *l);
             }
             ui.end_row();
-            let rows: [(&str, fn(&mut Words) -> &mut String, bool); 3] = [
+            let rows: [(&str, Field, bool); 3] = [
                 (i18n::s().name, |w| &mut w.name, false),
                 (i18n::s().short_label, |w| &mut w.short, false),
                 (t.crit_description, |w| &mut w.description, true),

@@ -154,7 +154,7 @@ pub(super) fn show(ctx: &egui::Context, s: &Scenario, form: &mut ScenarioForm) -
         ctx,
         "scenario-editor",
         t.scen_title,
-        vec2(760.0, 860.0),
+        vec2(760.0, 800.0),
         error.as_ref(),
         |ui| enter = body(ui, s, form),
     );
@@ -196,6 +196,26 @@ pub(super) fn show(ctx: &egui::Context, s: &Scenario, form: &mut ScenarioForm) -
     }
 }
 
+/// The width of the label column of both grids, so their fields line up.
+const LABELS: f32 = 150.0;
+
+/// A labelled description on a row of a two-column grid: a long one scrolls in five lines.
+fn long_text(ui: &mut Ui, label: &str, text: &mut String, width: f32) {
+    let l = ui.label(label);
+    egui::ScrollArea::vertical()
+        .id_salt(("scenario-editor-long", label))
+        .max_height(ui.text_style_height(&egui::TextStyle::Body) * 5.6)
+        .show(ui, |ui| {
+            ui.add(
+                TextEdit::multiline(text)
+                    .desired_rows(2)
+                    .desired_width(width),
+            )
+            .labelled_by(l.id);
+        });
+    ui.end_row();
+}
+
 /// A labelled single-line field on a row of a two-column grid; true when Enter ended input.
 fn row(ui: &mut Ui, label: &str, text: &mut String, hint: &str, width: f32) -> bool {
     let l = ui.label(label);
@@ -217,16 +237,22 @@ fn body(ui: &mut Ui, s: &Scenario, form: &mut ScenarioForm) -> bool {
     ui.label(RichText::new(t.scen_document).strong());
     egui::Grid::new("scenario-editor-document")
         .num_columns(2)
+        .min_col_width(LABELS)
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
+            // Each text in English, then in every other language the window speaks.
             apply |= row(ui, t.scen_title_field, &mut form.title, "", wide);
-            let l = ui.label(t.scen_description);
-            ui.add(
-                TextEdit::multiline(&mut form.description)
-                    .desired_rows(3)
-                    .desired_width(wide),
-            )
-            .labelled_by(l.id);
+            for (l, title, _) in &mut form.other {
+                let label = format!("{} ({})", t.scen_title_field, l.native_name());
+                apply |= row(ui, &label, title, "", wide);
+            }
+            long_text(ui, t.scen_description, &mut form.description, wide);
+            for (l, _, description) in &mut form.other {
+                let label = format!("{} ({})", t.scen_description, l.native_name());
+                long_text(ui, &label, description, wide);
+            }
+            ui.label("");
+            ui.label(RichText::new(t.scen_translation_note).small().weak());
             ui.end_row();
             apply |= row(
                 ui,
@@ -248,38 +274,13 @@ fn body(ui: &mut Ui, s: &Scenario, form: &mut ScenarioForm) -> bool {
             ui.label(RichText::new(t.scen_languages_note).small().weak());
             ui.end_row();
         });
-    for (l, title, description) in &mut form.other {
-        ui.add_space(6.0);
-        ui.label(RichText::new(fill(t.scen_in_language, &[&l.native_name()])).strong());
-        egui::Grid::new(("scenario-editor-translation", l.code()))
-            .num_columns(2)
-            .spacing([10.0, 6.0])
-            .show(ui, |ui| {
-                let name = format!("{} ({})", t.scen_title_field, l.native_name());
-                ui.label(t.scen_title_field);
-                let r = ui
-                    .add(TextEdit::singleline(title).desired_width(wide))
-                    .accessible_name(name);
-                apply |= entered(ui, &r);
-                ui.end_row();
-                let name = format!("{} ({})", t.scen_description, l.native_name());
-                ui.label(t.scen_description);
-                ui.add(
-                    TextEdit::multiline(description)
-                        .desired_rows(2)
-                        .desired_width(wide),
-                )
-                .accessible_name(name);
-                ui.end_row();
-            });
-    }
-    ui.label(RichText::new(t.scen_translation_note).small().weak());
 
     ui.add_space(10.0);
     ui.separator();
     ui.label(RichText::new(t.scen_analysis).strong());
     egui::Grid::new("scenario-editor-settings")
         .num_columns(2)
+        .min_col_width(LABELS)
         .spacing([10.0, 6.0])
         .show(ui, |ui| {
             let l = ui.label(t.scen_method);

@@ -396,8 +396,8 @@ mod tests {
         assert_eq!(dragged(&pts, 1, (-3.0, 1.4), range, 0.01), (0.01, 1.0));
         // Freely in between, snapped to the step.
         assert_eq!(
-            dragged(&pts, 1, (3.14159, 0.4242), range, 0.01),
-            (3.14, 0.42)
+            dragged(&pts, 1, (3.23456, 0.4242), range, 0.01),
+            (3.23, 0.42)
         );
         // An end point moves within the chart's range.
         assert_eq!(dragged(&pts, 2, (14.0, 0.9), range, 0.01), (10.0, 0.9));
