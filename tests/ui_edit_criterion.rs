@@ -4,7 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
+use egui::{Key, Modifiers, Pos2, Rect, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use tideline::analysis::scoring::score;
@@ -318,4 +318,115 @@ fn an_edited_criterion_scores_at_once_and_survives_save_and_load() {
     assert_eq!(back.criteria[0], s.criteria[0]);
     assert_eq!(back, s);
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The plotting areas of the editor's two charts (value function, then preference), in screen
+/// points: the only large nodes without a role.
+fn charts(h: &Harness<'_, TidelineApp>) -> Vec<Rect> {
+    let mut rects: Vec<Rect> = h
+        .query_all_by_role(Role::Unknown)
+        .map(|n| n.rect())
+        .filter(|r| r.height() > 100.0 && r.width() > 200.0)
+        .collect();
+    rects.sort_by(|a, b| a.top().total_cmp(&b.top()));
+    rects
+}
+
+/// Where plot coordinates `(x, y)` are drawn in `area`, which shows `xs` × `ys`.
+fn at(area: Rect, xs: (f64, f64), ys: (f64, f64), x: f64, y: f64) -> Pos2 {
+    let fx = ((x - xs.0) / (xs.1 - xs.0)) as f32;
+    let fy = ((y - ys.0) / (ys.1 - ys.0)) as f32;
+    pos2(
+        area.left() + fx * area.width(),
+        area.bottom() - fy * area.height(),
+    )
+}
+
+/// A press at `from`, a few moves, a release at `to`.
+fn drag(h: &mut Harness<'static, TidelineApp>, from: Pos2, to: Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for k in 1..=4 {
+        h.hover_at(from + (to - from) * (k as f32 / 4.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+}
+
+fn number(h: &Harness<'_, TidelineApp>, label: &str) -> f64 {
+    field(h, label)
+        .parse()
+        .unwrap_or_else(|e| panic!("{label}: {e}"))
+}
+
+#[test]
+fn points_and_thresholds_are_dragged_on_the_charts() {
+    let mut h = harness();
+    let c = first(&h);
+    let (lo, hi) = (c.scale.min, c.scale.max);
+    open(&mut h, &c.id);
+    click(&mut h, "Use a value function");
+    h.get_by_role_and_label(Role::TextInput, "Point 3: x")
+        .scroll_to_me();
+    h.run();
+    // The chart shows the scale with 4 % either side, and values −0.05..1.05.
+    let pad = (hi - lo) * 0.04;
+    let (xs, ys) = ((lo - pad, hi + pad), (-0.05, 1.05));
+    let area = charts(&h)[0];
+    let mid = lo + (hi - lo) / 2.0;
+    let to_x = lo + (hi - lo) * 0.75;
+    drag(
+        &mut h,
+        at(area, xs, ys, mid, 0.5),
+        at(area, xs, ys, to_x, 0.9),
+    );
+    // Where the pointer was let go, to within a pixel or so.
+    let per_px = (xs.1 - xs.0) / f64::from(area.width());
+    assert!(
+        (number(&h, "Point 2: x") - to_x).abs() <= 2.0 * per_px,
+        "{}",
+        field(&h, "Point 2: x")
+    );
+    assert!((number(&h, "Point 2: value") - 0.9).abs() <= 0.02);
+    // Past the next point, it stops a step short of it.
+    let now = (number(&h, "Point 2: x"), number(&h, "Point 2: value"));
+    drag(
+        &mut h,
+        at(area, xs, ys, now.0, now.1),
+        at(area, xs, ys, hi + pad, 0.9),
+    );
+    let x = number(&h, "Point 2: x");
+    assert!(
+        x < hi && x > hi - 0.05,
+        "point 2 at {x}, past point 3 at {hi}"
+    );
+    press(&mut h, "Apply");
+    let vf = h.state().scenario.criteria[0]
+        .value_function
+        .clone()
+        .expect("applied");
+    assert_eq!(vf.points[1].0, x);
+    assert!(vf.points.windows(2).all(|w| w[0].0 < w[1].0));
+
+    // The preference function: p dragged from 3 to 4 on an axis of 0..4.2 (1.4 × p).
+    choose_function(&mut h, "Linear (type V, q and p)");
+    set_text(&mut h, "q", "1");
+    set_text(&mut h, "p", "3");
+    h.get_by_role_and_label(Role::TextInput, "p").scroll_to_me();
+    h.run();
+    let area = charts(&h)[1];
+    let max = 3.0 * 1.4;
+    let (xs, ys) = ((-max * 0.03, max * 1.03), (-0.05, 1.08));
+    drag(
+        &mut h,
+        at(area, xs, ys, 3.0, 0.3),
+        at(area, xs, ys, 4.0, 0.3),
+    );
+    let per_px = (xs.1 - xs.0) / f64::from(area.width());
+    let p = number(&h, "p");
+    assert!((p - 4.0).abs() <= 2.0 * per_px, "p = {p}");
+    assert_eq!(number(&h, "q"), 1.0, "q moved with p");
 }

@@ -221,8 +221,11 @@ fn chart(
                 );
             }
             let r = plot.response().clone();
+            // Where the press was, not where the pointer is once it has moved far enough to
+            // count as a drag: a quick flick still picks up what was under the pointer.
+            let pressed_at = r.ctx.input(|i| i.pointer.press_origin());
             if r.drag_started()
-                && let Some(at) = r.interact_pointer_pos()
+                && let Some(at) = pressed_at.or(r.interact_pointer_pos())
             {
                 grabbed = parsed
                     .iter()
