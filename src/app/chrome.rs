@@ -224,6 +224,21 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                 {
                     out.push(Command::QuickEntry);
                 }
+                let e = crate::i18n::editors::t();
+                if ui
+                    .button(e.menu_criteria)
+                    .on_hover_text(e.menu_criteria_hover)
+                    .clicked()
+                {
+                    out.push(Command::OpenEditor(super::EditorRequest::Criteria));
+                }
+                if ui
+                    .button(e.menu_scenario)
+                    .on_hover_text(e.menu_scenario_hover)
+                    .clicked()
+                {
+                    out.push(Command::OpenEditor(super::EditorRequest::Scenario));
+                }
             });
             ui.menu_button(t.menu_view, |ui| {
                 for (k, v) in View::ALL.iter().enumerate() {

@@ -2,7 +2,7 @@
 //! methods and undo steps. The engine keeps its English keywords and labels for files and the
 //! command line; the window shows these.
 
-use crate::i18n::{fill, s};
+use crate::i18n::{editors, fill, s};
 use crate::scenario::edit::Edit;
 use crate::scenario::model::{Elicitation, ElicitationScope, Method, Normalization};
 
@@ -84,6 +84,9 @@ pub fn edit_label(e: &Edit) -> String {
         Edit::RemoveOption(id) => fill(t.edit_remove_option, &[id]),
         Edit::AddCriterion(c) => fill(t.edit_add_criterion, &[&c.name]),
         Edit::RenameCriterion { name, .. } => fill(t.edit_rename_criterion, &[name]),
+        Edit::ReplaceCriterion(c) => fill(editors::t().step_edit_criterion, &[&c.name]),
+        Edit::SetMetadata(_) => editors::t().step_scenario_details.to_string(),
+        Edit::SetSettings(_) => editors::t().step_analysis_settings.to_string(),
         Edit::RemoveCriterion(id) => fill(t.edit_remove_criterion, &[id]),
         Edit::AddProfile(p) => fill(t.edit_add_profile, &[&p.name]),
         Edit::ImportProfiles(p) => fill(

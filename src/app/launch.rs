@@ -133,5 +133,12 @@ impl TidelineApp {
         if launch.quick_entry {
             self.open_quick_entry();
         }
+        // Pictures of an editor: `TIDELINE_OPEN_EDITOR=criterion:<id>` (or `criteria`,
+        // `scenario`) with `--screenshot`.
+        if launch.screenshot.is_some()
+            && let Some(editor) = super::EditorRequest::from_env()
+        {
+            self.execute(Command::OpenEditor(editor));
+        }
     }
 }

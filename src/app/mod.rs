@@ -4,6 +4,7 @@
 
 mod chrome;
 mod derived;
+mod editors;
 mod elicit;
 mod file_chooser;
 mod file_flow;
@@ -39,6 +40,7 @@ use crate::scenario::history::History;
 use crate::scenario::model::Scenario;
 
 pub use derived::Derived;
+pub use editors::Request as EditorRequest;
 pub use views::View;
 
 /// Everything the user can ask for. Panels push these; [`TidelineApp::execute`] carries them out.
@@ -84,6 +86,8 @@ pub enum Command {
     ImportWeightsFrom(Vec<PathBuf>),
     /// Open the quick-entry table of every participant's points.
     QuickEntry,
+    /// Open an editor (a criterion's, the list of criteria, the scenario's details).
+    OpenEditor(EditorRequest),
 }
 
 /// What waits for the user's answer to "save changes first?".
@@ -160,6 +164,8 @@ pub struct TidelineApp {
     weights: weights_panel::WeightsState,
     /// The weights import summary and the quick-entry table.
     weights_io: weights_io::WeightsIo,
+    /// The editor window open, if any, with its fields as typed.
+    editors: editors::EditorsState,
     /// Set once the user agreed to close.
     allow_close: bool,
     /// Screenshot mode: take one picture, then close.
@@ -213,6 +219,7 @@ impl TidelineApp {
             recovery_offer: None,
             weights: weights_panel::WeightsState::default(),
             weights_io: weights_io::WeightsIo::default(),
+            editors: editors::EditorsState::default(),
             allow_close: false,
             screenshot: None,
             projection: None,
@@ -396,6 +403,7 @@ impl TidelineApp {
             Command::ImportWeights => self.ask_file(files::Purpose::ImportWeights, None),
             Command::ImportWeightsFrom(paths) => self.import_weights(&paths),
             Command::QuickEntry => self.open_quick_entry(),
+            Command::OpenEditor(request) => self.editors.open(&self.scenario, &request),
         }
     }
 
@@ -549,6 +557,7 @@ impl TidelineApp {
             .response
             .rect;
         weights_io::show(ui, &self.scenario, &mut self.weights_io, &mut commands);
+        editors::show(ui.ctx(), &self.scenario, &mut self.editors, &mut commands);
         // One question at a time: the restore offer first, then a file's problems, then
         // "save changes?", then a file dialog.
         let origin = self.recovery_offer.as_ref().map(|(_, o)| o.describe());

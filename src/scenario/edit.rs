@@ -4,8 +4,8 @@
 
 use crate::scenario::elicitation;
 use crate::scenario::model::{
-    Basis, Cell, Criterion, ElicitationRecord, Method, Normalization, PolicyOption, Scenario,
-    WeightProfile,
+    AnalysisSettings, Basis, Cell, Criterion, ElicitationRecord, Metadata, Method, Normalization,
+    PolicyOption, Scenario, WeightProfile,
 };
 use crate::scenario::validate::{validate, validate_profiles};
 use crate::scenario::weights;
@@ -50,6 +50,14 @@ pub enum Edit {
         name: String,
         short: String,
     },
+    /// Replaces the criterion with the same id: every field but the id (the criterion editor).
+    /// A change of family drops that family's elicitation records, as a removal does.
+    ReplaceCriterion(Box<Criterion>),
+    /// Replaces the title, description, source, date, author, languages and translations; the
+    /// format version must stay the one this build writes.
+    SetMetadata(Box<Metadata>),
+    /// Replaces every analysis setting at once (the scenario editor).
+    SetSettings(Box<AnalysisSettings>),
     RemoveCriterion(String),
     AddProfile(Box<WeightProfile>),
     /// Puts participants' profiles in at once (an import of weights forms, the quick-entry
@@ -88,6 +96,9 @@ impl Edit {
             Edit::RemoveOption(id) => format!("remove option {id}"),
             Edit::AddCriterion(c) => format!("add criterion {}", c.name),
             Edit::RenameCriterion { name, .. } => format!("rename criterion to {name}"),
+            Edit::ReplaceCriterion(c) => format!("edit criterion {}", c.name),
+            Edit::SetMetadata(_) => "scenario details".into(),
+            Edit::SetSettings(_) => "analysis settings".into(),
             Edit::RemoveCriterion(id) => format!("remove criterion {id}"),
             Edit::AddProfile(p) => format!("add profile {}", p.name),
             Edit::ImportProfiles(p) => format!("weights of {} participants", p.len()),
@@ -108,6 +119,9 @@ impl Edit {
             Edit::SetFamilyShare { family, .. } => Some(format!("family:{family}")),
             Edit::SetCriterionShare { criterion, .. } => Some(format!("criterion:{criterion}")),
             Edit::SetVikorV(_) => Some("vikor-v".into()),
+            // The scenario editor sends both at once when both changed: one Apply, one step.
+            // Between two Applies a click or key is released, which ends the gesture.
+            Edit::SetMetadata(_) | Edit::SetSettings(_) => Some("scenario-details".into()),
             _ => None,
         }
     }
@@ -163,6 +177,7 @@ fn touches_only_profiles(edit: &Edit) -> bool {
             | Edit::SetMethod(_)
             | Edit::SetNormalization(_)
             | Edit::SetVikorV(_)
+            | Edit::SetSettings(_)
     )
 }
 
@@ -262,6 +277,14 @@ fn change(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
             s.criteria[i].name = name.clone();
             s.criteria[i].short = short.clone();
         }
+        Edit::ReplaceCriterion(c) => {
+            let i = s
+                .criterion_index(&c.id)
+                .ok_or(format!("no criterion `{}`", c.id))?;
+            s.criteria[i] = (**c).clone();
+        }
+        Edit::SetMetadata(m) => s.metadata = (**m).clone(),
+        Edit::SetSettings(st) => s.settings = (**st).clone(),
         Edit::RemoveCriterion(id) => {
             let i = s
                 .criterion_index(id)
@@ -422,6 +445,99 @@ mod tests {
         assert!(checked > 0, "no profile with criterion weights to check");
         let u = apply(&t, &Edit::RemoveCriterion("new-c".into())).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(u, s);
+    }
+
+    #[test]
+    fn a_replaced_criterion_is_checked_whole_and_undone_exactly() {
+        use crate::scenario::model::{Outranking, PreferenceFunction, ValueFunction};
+        let s = scenario();
+        let mut c = s.criteria[0].clone();
+        let (lo, hi) = (c.scale.min, c.scale.max);
+        c.description = "edited".into();
+        c.value_function = Some(ValueFunction {
+            points: vec![(lo, 0.0), ((lo + hi) / 2.0, 0.8), (hi, 1.0)],
+        });
+        c.outranking = Some(Outranking {
+            function: PreferenceFunction::Linear,
+            q: Some(0.5),
+            p: Some(2.0),
+            s: None,
+        });
+        let t = apply(&s, &Edit::ReplaceCriterion(Box::new(c.clone())))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(t.criteria[0], c);
+        assert_eq!(t.criteria[1..], s.criteria[1..]);
+        // Each of these is refused with the field at fault, and nothing changes.
+        let mut inverted = c.clone();
+        inverted.scale.min = hi + 1.0;
+        let mut flat = c.clone();
+        flat.value_function = Some(ValueFunction {
+            points: vec![(lo, 0.0), (lo, 1.0)],
+        });
+        let mut q_above_p = c.clone();
+        q_above_p.outranking = Some(Outranking {
+            function: PreferenceFunction::Linear,
+            q: Some(3.0),
+            p: Some(2.0),
+            s: None,
+        });
+        let mut unknown = c.clone();
+        unknown.id = "no-such-criterion".into();
+        for (bad, field) in [
+            (inverted, "criteria[0].scale"),
+            (flat, "criteria[0].value_function.points[1].0"),
+            (q_above_p, "criteria[0].outranking.q"),
+            (unknown, "no criterion"),
+        ] {
+            let mut u = t.clone();
+            let err = apply_mut(&mut u, &Edit::ReplaceCriterion(Box::new(bad)))
+                .err()
+                .unwrap_or_default();
+            assert!(err.starts_with(field), "{err}");
+            assert_eq!(u, t);
+        }
+    }
+
+    #[test]
+    fn metadata_and_settings_are_replaced_whole_and_checked() {
+        let s = scenario();
+        let mut m = s.metadata.clone();
+        m.title = "Briefing for the second session".into();
+        m.languages = vec!["en".into(), "zh-CN".into()];
+        let t =
+            apply(&s, &Edit::SetMetadata(Box::new(m.clone()))).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(t.metadata, m);
+        m.title = "  ".into();
+        assert!(apply(&s, &Edit::SetMetadata(Box::new(m))).is_err());
+
+        let mut st = s.settings.clone();
+        st.monte_carlo.draws = 500;
+        st.monte_carlo.seed = 7;
+        st.budget = Some(12.5);
+        st.vikor_v = 0.25;
+        let t =
+            apply(&s, &Edit::SetSettings(Box::new(st.clone()))).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(t.settings, st);
+        // The in-place path (settings alone) restores everything on refusal.
+        for bad in [
+            AnalysisSettings {
+                budget: Some(-1.0),
+                ..st.clone()
+            },
+            AnalysisSettings {
+                vikor_v: 1.5,
+                ..st.clone()
+            },
+            AnalysisSettings {
+                method: Method::Promethee2,
+                normalization: Normalization::Scale,
+                ..st.clone()
+            },
+        ] {
+            let mut u = t.clone();
+            assert!(apply_mut(&mut u, &Edit::SetSettings(Box::new(bad))).is_err());
+            assert_eq!(u, t);
+        }
     }
 
     #[test]

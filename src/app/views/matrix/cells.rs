@@ -33,6 +33,10 @@ pub(super) fn plain_tooltip(ui: &mut Ui, width: f32) {
 pub(super) fn rename_remove_menu(r: &Response, what: Thing, id: &str, actions: &mut Vec<Action>) {
     r.context_menu(|ui| {
         let t = i18n::s();
+        if what == Thing::Criterion && ui.button(i18n::editors::t().edit_criterion).clicked() {
+            actions.push(Action::EditCriterion(id.to_string()));
+            ui.close();
+        }
         if ui.button(t.matrix_rename_menu).clicked() {
             actions.push(Action::Rename(what, id.to_string()));
             ui.close();

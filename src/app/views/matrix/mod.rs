@@ -92,6 +92,8 @@ enum Action {
     Edit(usize, usize, egui::Rect),
     Rename(Thing, String),
     Remove(Thing, String),
+    /// Open the criterion editor (the header's context menu).
+    EditCriterion(String),
 }
 
 /// View state of the matrix (nothing here is part of the scenario).
@@ -208,7 +210,14 @@ pub fn show(
     state.focus_selected = false;
 
     for action in actions {
-        act(s, state, action);
+        match action {
+            Action::EditCriterion(id) => {
+                out.push(Command::OpenEditor(crate::app::EditorRequest::Criterion(
+                    id,
+                )));
+            }
+            action => act(s, state, action),
+        }
     }
 
     let outcome = match &mut state.dialog {
@@ -255,6 +264,7 @@ fn act(s: &Scenario, state: &mut MatrixState, action: Action) {
         Action::Remove(what, id) => {
             state.dialog = Some(Dialog::Remove(RemoveForm::new(what, id)));
         }
+        Action::EditCriterion(_) => {} // a command: see `show`
     }
 }
 
