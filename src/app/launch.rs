@@ -123,5 +123,12 @@ impl TidelineApp {
         if launch.projection {
             self.execute(Command::Projection(true));
         }
+        // A picture of an editor: TIDELINE_SCREENSHOT_EDITOR=option[:id] or profile[:id].
+        if launch.screenshot.is_some()
+            && let Ok(which) = std::env::var("TIDELINE_SCREENSHOT_EDITOR")
+            && let Some(target) = super::editors::Target::parse(&which, &self.scenario)
+        {
+            self.execute(Command::OpenEditor(target));
+        }
     }
 }

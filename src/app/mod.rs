@@ -4,6 +4,7 @@
 
 mod chrome;
 mod derived;
+mod editors;
 mod elicit;
 mod file_chooser;
 mod file_flow;
@@ -11,6 +12,7 @@ mod files;
 mod fonts;
 pub mod labels;
 mod launch;
+pub use editors::Target as EditorTarget;
 pub use file_flow::Answer;
 pub use files::{DialogKind, Export};
 pub use launch::{Launch, run};
@@ -69,6 +71,8 @@ pub enum Command {
     /// Open or close projection in a second window (for the projector), the workspace staying
     /// in this one.
     ToggleProjector,
+    /// Open the editor of an option or a weight profile.
+    OpenEditor(editors::Target),
     /// Make the next (+1) or previous (−1) weight profile the active one.
     StepProfile(i32),
     /// A step of revealing the ranking one option at a time.
@@ -151,6 +155,8 @@ pub struct TidelineApp {
     /// Unsaved work found from an earlier session, and where it came from.
     pub recovery_offer: Option<(Scenario, files::Origin)>,
     weights: weights_panel::WeightsState,
+    /// The option or profile editor, while one is open.
+    editors: editors::Editors,
     /// Set once the user agreed to close.
     allow_close: bool,
     /// Screenshot mode: take one picture, then close.
@@ -203,6 +209,7 @@ impl TidelineApp {
             recovery: files::Recovery::at(None, files::RECOVERY_EVERY),
             recovery_offer: None,
             weights: weights_panel::WeightsState::default(),
+            editors: editors::Editors::default(),
             allow_close: false,
             screenshot: None,
             projection: None,
@@ -342,6 +349,7 @@ impl TidelineApp {
                     None => Some(projector::Projector { view: self.view }),
                 };
             }
+            Command::OpenEditor(target) => self.editors.open(&self.scenario, &target),
             Command::StepProfile(step) => {
                 let n = self.scenario.profiles.len();
                 if n > 1 {
@@ -535,6 +543,7 @@ impl TidelineApp {
             })
             .response
             .rect;
+        self.editors.show(ui.ctx(), &self.scenario, &mut commands);
         // One question at a time: the restore offer first, then a file's problems, then
         // "save changes?", then a file dialog.
         let origin = self.recovery_offer.as_ref().map(|(_, o)| o.describe());

@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use egui::{RichText, ScrollArea, Ui};
 
-use crate::app::theme;
-use crate::i18n::{self, fill};
+use crate::app::{Command, EditorTarget, theme};
+use crate::i18n::{self, editors, fill};
 use crate::scenario::model::{PolicyOption, Scenario};
 
 #[derive(Default)]
@@ -36,7 +36,7 @@ pub fn matches(o: &PolicyOption, search: &str, tags: &BTreeSet<String>) -> bool 
     text_ok && tags.iter().all(|t| o.tags.contains(t))
 }
 
-pub fn show(ui: &mut Ui, s: &Scenario, state: &mut OptionsState) {
+pub fn show(ui: &mut Ui, s: &Scenario, state: &mut OptionsState, out: &mut Vec<Command>) {
     let t = i18n::s();
     let lang = i18n::lang();
     ui.heading(t.view_options);
@@ -109,7 +109,7 @@ pub fn show(ui: &mut Ui, s: &Scenario, state: &mut OptionsState) {
             });
             for i in members {
                 shown += 1;
-                option_card(ui, s, i);
+                option_card(ui, s, i, out);
             }
         }
         if shown == 0 {
@@ -166,7 +166,7 @@ fn cost_text(cost: f64, budget: Option<f64>, unit: &str) -> String {
     }
 }
 
-fn option_card(ui: &mut Ui, s: &Scenario, i: usize) {
+fn option_card(ui: &mut Ui, s: &Scenario, i: usize, out: &mut Vec<Command>) {
     let t = i18n::s();
     let lang = i18n::lang();
     let o = &s.options[i];
@@ -184,6 +184,17 @@ fn option_card(ui: &mut Ui, s: &Scenario, i: usize) {
                     RichText::new(cost_text(cost, s.settings.budget, &s.settings.cost_unit)).weak(),
                 )
                 .on_hover_text(t.options_cost_hover);
+            }
+            let e = editors::t();
+            let edit = ui
+                .small_button(e.option_edit_button)
+                .on_hover_text(e.option_edit_hover);
+            // "Edit…" alone says nothing to a screen reader among many cards: name the option.
+            let name = format!("{} {}", e.option_edit_button, o.name_in(lang));
+            ui.ctx()
+                .accesskit_node_builder(edit.id, move |node| node.set_label(name));
+            if edit.clicked() {
+                out.push(Command::OpenEditor(EditorTarget::Option(o.id.clone())));
             }
         });
         if !o.description.is_empty() {
