@@ -39,6 +39,7 @@ crate::texts! {
     option_with_n: ["Interaction {0}: with", "相互作用 {0}：对象"],
     option_choose: ["(choose an option)", "（请选择选项）"],
     option_kind: ["Kind", "类型"],
+    option_kind_n: ["Interaction {0}: kind", "相互作用 {0}：类型"],
     option_synergy: ["Synergy", "协同"],
     option_conflict: ["Conflict", "冲突"],
     option_effect: ["Effect", "效应"],

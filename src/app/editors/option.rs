@@ -418,7 +418,7 @@ fn tags(ui: &mut Ui, s: &Scenario, form: &mut OptionForm) {
             .collect();
         let mut picked = None;
         if !others.is_empty() {
-            egui::ComboBox::from_id_salt("option-editor-known-tags")
+            let r = egui::ComboBox::from_id_salt("option-editor-known-tags")
                 .selected_text(e.option_known_tags)
                 .show_ui(ui, |ui| {
                     for tag in others {
@@ -426,7 +426,9 @@ fn tags(ui: &mut Ui, s: &Scenario, form: &mut OptionForm) {
                             picked = Some(tag.to_string());
                         }
                     }
-                });
+                })
+                .response;
+            name_it(ui, &r, e.option_known_tags);
         }
         let typed = form.new_tag.trim().to_string();
         let new = picked.or((add && !typed.is_empty()).then_some(typed));
@@ -532,7 +534,7 @@ fn interactions(ui: &mut Ui, s: &Scenario, form: &mut OptionForm, width: f32) ->
                 if bad && let Some((_, why)) = &form.error {
                     mark(ui, &r, why, &mut form.reveal);
                 }
-                egui::ComboBox::from_id_salt(("option-editor-kind", k))
+                let r = egui::ComboBox::from_id_salt(("option-editor-kind", k))
                     .selected_text(match row.kind {
                         Kind::Synergy => e.option_synergy,
                         Kind::Conflict => e.option_conflict,
@@ -541,7 +543,9 @@ fn interactions(ui: &mut Ui, s: &Scenario, form: &mut OptionForm, width: f32) ->
                     .show_ui(ui, |ui| {
                         ui.selectable_value(&mut row.kind, Kind::Synergy, e.option_synergy);
                         ui.selectable_value(&mut row.kind, Kind::Conflict, e.option_conflict);
-                    });
+                    })
+                    .response;
+                name_it(ui, &r, &fill(e.option_kind_n, &[&(k + 1)]));
                 let r = line(
                     ui,
                     &mut row.size,
