@@ -441,19 +441,18 @@ mod tests {
         expected.options[1] = o.clone();
         assert_eq!(t, expected, "nothing else changed");
         // Each of these breaks one rule of `validate` and leaves the scenario as it was.
-        let refusals: [(&str, fn(&mut PolicyOption, &Scenario)); 4] = [
-            ("is negative", |o, _| o.cost = Some(-1.0)),
-            ("cannot interact with itself", |o, _| {
+        type Spoil = fn(&mut PolicyOption);
+        let refusals: [(&str, Spoil); 4] = [
+            ("is negative", |o| o.cost = Some(-1.0)),
+            ("cannot interact with itself", |o| {
                 o.interactions[0].with = o.id.clone();
             }),
-            ("unknown principle", |o, _| {
-                o.principles.push("nowhere".into())
-            }),
-            ("must cite", |o, _| o.provenance.document = " ".into()),
+            ("unknown principle", |o| o.principles.push("nowhere".into())),
+            ("must cite", |o| o.provenance.document = " ".into()),
         ];
         for (why, spoil) in refusals {
             let mut bad = o.clone();
-            spoil(&mut bad, &s);
+            spoil(&mut bad);
             let mut doc = s.clone();
             let err = apply_mut(&mut doc, &Edit::ReplaceOption(Box::new(bad)))
                 .err()

@@ -30,7 +30,7 @@ pub(super) fn window(
     // As wide as the rows need, as tall as the screen allows; never off a small screen.
     let size = egui::vec2(
         720.0_f32.min(screen.x - 24.0).max(300.0),
-        640.0_f32.min(screen.y - 80.0).max(240.0),
+        900.0_f32.min(screen.y - 80.0).max(240.0),
     );
     // Escape in a field only leaves the field; a second Escape cancels.
     let escape = !egui::Popup::is_any_open(ctx)
@@ -118,6 +118,16 @@ pub(super) fn grid<R>(
         .inner
 }
 
+/// A row laid out like a grid's (cells 10 points apart) whose cells align at the top, for
+/// fields of several lines.
+pub(super) fn top_row(ui: &mut Ui, cells: impl FnOnce(&mut Ui)) {
+    ui.add_space(6.0);
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = 10.0;
+        cells(ui);
+    });
+}
+
 /// A section heading between groups of rows.
 pub(super) fn section(ui: &mut Ui, text: &str) {
     ui.add_space(8.0);
@@ -138,15 +148,23 @@ pub(super) fn line(ui: &mut Ui, text: &mut String, name: &str, hint: &str, width
     r
 }
 
-/// A text field of a few lines, `width` wide (Enter starts a new line).
+/// A text field of at least three lines, `width` wide, growing with its text (Enter starts a
+/// new line). Laid out top-down in a cell of exactly that width, for the grid's sake.
 pub(super) fn lines(ui: &mut Ui, text: &mut String, name: &str, width: f32) -> Response {
-    let height = ui.text_style_height(&egui::TextStyle::Body) * 3.0 + 8.0;
-    let r = ui.add_sized(
-        [width, height],
-        TextEdit::multiline(text)
-            .desired_rows(3)
-            .desired_width(width),
-    );
+    let r = ui
+        .allocate_ui_with_layout(
+            egui::vec2(width, 0.0),
+            egui::Layout::top_down(egui::Align::Min),
+            |ui| {
+                ui.set_width(width);
+                ui.add(
+                    TextEdit::multiline(text)
+                        .desired_rows(3)
+                        .desired_width(width),
+                )
+            },
+        )
+        .inner;
     name_it(ui, &r, name);
     r
 }

@@ -277,7 +277,9 @@ fn body(ui: &mut Ui, s: &Scenario, form: &mut OptionForm) -> bool {
             apply |= entered(ui, &r);
         }
         ui.end_row();
-
+    });
+    // Outside the grid, whose rows centre their cells: boxes of several lines align at the top.
+    fields::top_row(ui, |ui| {
         fields::label(ui, t.add_description, label_w);
         lines(ui, &mut form.description, t.add_description, w);
         for (l, tr) in &mut form.translations {
@@ -289,7 +291,6 @@ fn body(ui: &mut Ui, s: &Scenario, form: &mut OptionForm) -> bool {
             );
             form_mark_translation(ui, &r, &mut form.error, &mut form.reveal);
         }
-        ui.end_row();
     });
 
     section(ui, e.option_where_from);
@@ -360,7 +361,7 @@ fn body(ui: &mut Ui, s: &Scenario, form: &mut OptionForm) -> bool {
 
     section(ui, e.option_interactions);
     ui.label(RichText::new(e.option_interactions_note).small().weak());
-    apply |= interactions(ui, s, form, w);
+    apply |= interactions(ui, s, form);
     apply
 }
 
@@ -494,7 +495,7 @@ fn principles(ui: &mut Ui, s: &Scenario, form: &mut OptionForm) {
 
 /// The option's interactions: a row each (other option, synergy or conflict, size, note, a
 /// button to take it off), a button to add one, and the pairs other options declare with it.
-fn interactions(ui: &mut Ui, s: &Scenario, form: &mut OptionForm, width: f32) -> bool {
+fn interactions(ui: &mut Ui, s: &Scenario, form: &mut OptionForm) -> bool {
     let (e, lang) = (editors::t(), i18n::lang());
     let mut apply = false;
     let mut remove = None;
@@ -502,6 +503,9 @@ fn interactions(ui: &mut Ui, s: &Scenario, form: &mut OptionForm, width: f32) ->
         s.option_index(id)
             .map_or(id.to_string(), |i| s.options[i].label_in(lang).to_string())
     };
+    // The note takes what the other columns (and the gaps between them) leave.
+    let note_w =
+        (ui.available_width() - 170.0 - 100.0 - 60.0 - 30.0 - 4.0 * 10.0 - 24.0).max(140.0);
     if !form.interactions.is_empty() {
         grid(ui, "option-editor-interactions", 5, |ui| {
             for label in [
@@ -559,7 +563,7 @@ fn interactions(ui: &mut Ui, s: &Scenario, form: &mut OptionForm, width: f32) ->
                     &mut row.note,
                     &fill(e.option_note_n, &[&(k + 1)]),
                     e.option_note_hint,
-                    (width - 120.0).max(140.0),
+                    note_w,
                 );
                 apply |= entered(ui, &r);
                 let r = ui

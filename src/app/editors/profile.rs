@@ -239,13 +239,13 @@ fn body(ui: &mut Ui, s: &Scenario, base: &WeightProfile, form: &mut ProfileForm)
             apply |= entered(ui, &r);
         }
         ui.end_row();
-
+    });
+    fields::top_row(ui, |ui| {
         fields::label(ui, e.profile_note, label_w);
         lines(ui, &mut form.note, e.profile_note, w);
         for (l, tr) in &mut form.translations {
             lines(ui, &mut tr.description, &in_language(e.profile_note, *l), w);
         }
-        ui.end_row();
     });
     ui.add_space(6.0);
     grid(ui, "profile-editor-facts", 2, |ui| {

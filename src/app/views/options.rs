@@ -172,20 +172,35 @@ fn option_card(ui: &mut Ui, s: &Scenario, i: usize, out: &mut Vec<Command>) {
     let o = &s.options[i];
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        // Wrapped, so that a long name, source and cost (large type on a projector) take a second
-        // line rather than widening the card past the view.
-        ui.horizontal_wrapped(|ui| {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-            ui.painter().rect_filled(rect, 2.0, theme::option_colour(i));
-            ui.label(RichText::new(o.name_in(lang)).strong().size(16.0));
-            ui.label(RichText::new(o.provenance.to_string()).weak());
-            if let Some(cost) = o.cost {
-                ui.label(
-                    RichText::new(cost_text(cost, s.settings.budget, &s.settings.cost_unit)).weak(),
-                )
-                .on_hover_text(t.options_cost_hover);
-            }
+        // The Edit button at the top right of every card; the rest of the line is wrapped, so
+        // that a long name, source and cost (large type on a projector) take a second line
+        // rather than widening the card past the view.
+        ui.horizontal_top(|ui| {
             let e = editors::t();
+            let font = egui::TextStyle::Small.resolve(ui.style());
+            let button_w = ui.fonts_mut(|f| {
+                f.layout_no_wrap(e.option_edit_button.into(), font, egui::Color32::WHITE)
+                    .size()
+                    .x
+            }) + 2.0 * ui.spacing().button_padding.x
+                + 2.0 * ui.spacing().item_spacing.x;
+            let rest = (ui.available_width() - button_w).max(80.0);
+            let wrapped = egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true);
+            ui.allocate_ui_with_layout(egui::vec2(rest, 0.0), wrapped, |ui| {
+                ui.set_width(rest);
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                ui.painter().rect_filled(rect, 2.0, theme::option_colour(i));
+                ui.label(RichText::new(o.name_in(lang)).strong().size(16.0));
+                ui.label(RichText::new(o.provenance.to_string()).weak());
+                if let Some(cost) = o.cost {
+                    ui.label(
+                        RichText::new(cost_text(cost, s.settings.budget, &s.settings.cost_unit))
+                            .weak(),
+                    )
+                    .on_hover_text(t.options_cost_hover);
+                }
+            });
             let edit = ui
                 .small_button(e.option_edit_button)
                 .on_hover_text(e.option_edit_hover);
