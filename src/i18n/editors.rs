@@ -52,6 +52,10 @@ crate::texts! {
     option_note_n: ["Interaction {0}: note", "相互作用 {0}：说明"],
     option_note_hint: ["why they interact", "为何相互作用"],
     option_interaction_choose: ["Choose the option it interacts with.", "请选择与之相互作用的选项。"],
+    option_interaction_twice: [
+        "This option is already listed above: give each pair one effect.",
+        "此选项已在上方列出：每对选项只设一个效应。"
+    ],
     option_interaction_remove: ["Remove this interaction", "移除此相互作用"],
     option_interaction_remove_n: ["Remove interaction {0}", "移除相互作用 {0}"],
     option_add_interaction: ["Add interaction", "添加相互作用"],

@@ -3,7 +3,7 @@
 //! scenario first, so a refusal keeps the window open with the typed text and the reason.
 //!
 //! - `fields`: what the editors share (window, rows, marks, numbers, the pre-check);
-//! - `option`: every field of an option;
+//! - `option`: every field of an option (`option/lists.rs`: tags, principles, interactions);
 //! - `profile`: a weight profile's names, author, note, vote weight and weight ranges.
 
 mod fields;
