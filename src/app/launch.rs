@@ -134,9 +134,9 @@ impl TidelineApp {
             self.open_quick_entry();
         }
         // Pictures of an editor: `TIDELINE_OPEN_EDITOR=criterion:<id>` (or `criteria`,
-        // `scenario`) with `--screenshot`.
+        // `scenario`, `option[:id]`, `profile[:id]`) with `--screenshot`.
         if launch.screenshot.is_some()
-            && let Some(editor) = super::EditorRequest::from_env()
+            && let Some(editor) = super::EditorRequest::from_env(&self.scenario)
         {
             self.execute(Command::OpenEditor(editor));
         }

@@ -85,7 +85,8 @@ pub enum Command {
     ImportWeightsFrom(Vec<PathBuf>),
     /// Open the quick-entry table of every participant's points.
     QuickEntry,
-    /// Open an editor (a criterion's, the list of criteria, the scenario's details).
+    /// Open an editor (a criterion's, the list of criteria, the scenario's details, an
+    /// option's, a weight profile's).
     OpenEditor(EditorRequest),
 }
 

@@ -40,6 +40,9 @@ pub enum Edit {
         name: String,
         short: String,
     },
+    /// Replaces the option with the same id: every field but the id (names, translations,
+    /// cluster, provenance, tags, principles, cost, interactions) in one undo step.
+    ReplaceOption(Box<PolicyOption>),
     RemoveOption(String),
     /// Adds a criterion with a missing value for every option and weight 0 in profiles that
     /// weigh criteria explicitly, so no ranking changes until it is scored and weighted.
@@ -89,10 +92,11 @@ impl Edit {
             Edit::SetActiveProfile(_) => "switch profile".into(),
             Edit::SetFamilyShare { family, .. } => format!("weight of {family}"),
             Edit::SetCriterionShare { criterion, .. } => format!("weight of {criterion}"),
-            Edit::ReplaceProfile(p) => format!("reset weights of {}", p.name),
+            Edit::ReplaceProfile(p) => format!("change profile {}", p.name),
             Edit::SetCell(c) => format!("value of {} on {}", c.option, c.criterion),
             Edit::AddOption(o) => format!("add option {}", o.name),
             Edit::RenameOption { name, .. } => format!("rename option to {name}"),
+            Edit::ReplaceOption(o) => format!("edit option {}", o.name),
             Edit::RemoveOption(id) => format!("remove option {id}"),
             Edit::AddCriterion(c) => format!("add criterion {}", c.name),
             Edit::RenameCriterion { name, .. } => format!("rename criterion to {name}"),
@@ -251,6 +255,12 @@ fn change(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
             s.options[i].name = name.clone();
             s.options[i].short = short.clone();
         }
+        Edit::ReplaceOption(o) => {
+            let i = s
+                .option_index(&o.id)
+                .ok_or(format!("no option `{}`", o.id))?;
+            s.options[i] = (**o).clone();
+        }
         Edit::RemoveOption(id) => {
             let i = s.option_index(id).ok_or(format!("no option `{id}`"))?;
             s.options.remove(i);
@@ -350,7 +360,7 @@ fn missing_cell(option: &str, criterion: &str) -> Cell {
 mod tests {
     use super::*;
     use crate::files::scenario_file::default_scenario;
-    use crate::scenario::model::{Direction, Provenance, Scale};
+    use crate::scenario::model::{Direction, Interaction, Provenance, Scale, WeightRange};
 
     fn scenario() -> Scenario {
         default_scenario().unwrap_or_else(|e| panic!("{e}"))
@@ -537,6 +547,80 @@ mod tests {
             let mut u = t.clone();
             assert!(apply_mut(&mut u, &Edit::SetSettings(Box::new(bad))).is_err());
             assert_eq!(u, t);
+        }
+    }
+
+    #[test]
+    fn replacing_an_option_keeps_its_place_and_refuses_what_validation_refuses() {
+        let s = scenario();
+        let mut o = s.options[1].clone();
+        o.cost = Some(3.5);
+        o.tags.push("new tag".into());
+        o.interactions.push(Interaction {
+            with: s.options[0].id.clone(),
+            effect: -0.02,
+            note: "competes for the same funds".into(),
+        });
+        let t =
+            apply(&s, &Edit::ReplaceOption(Box::new(o.clone()))).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(t.options[1], o);
+        let mut expected = s.clone();
+        expected.options[1] = o.clone();
+        assert_eq!(t, expected, "nothing else changed");
+        // Each of these breaks one rule of `validate` and leaves the scenario as it was.
+        type Spoil = fn(&mut PolicyOption);
+        let refusals: [(&str, Spoil); 4] = [
+            ("is negative", |o| o.cost = Some(-1.0)),
+            ("cannot interact with itself", |o| {
+                o.interactions[0].with = o.id.clone();
+            }),
+            ("unknown principle", |o| o.principles.push("nowhere".into())),
+            ("must cite", |o| o.provenance.document = " ".into()),
+        ];
+        for (why, spoil) in refusals {
+            let mut bad = o.clone();
+            spoil(&mut bad);
+            let mut doc = s.clone();
+            let err = apply_mut(&mut doc, &Edit::ReplaceOption(Box::new(bad)))
+                .err()
+                .unwrap_or_default();
+            assert!(err.contains(why), "{why}: {err}");
+            assert_eq!(doc, s, "{why}");
+        }
+        // An option is found by id: an unknown one is refused, not added.
+        let mut stray = o;
+        stray.id = "nobody".into();
+        assert!(apply(&s, &Edit::ReplaceOption(Box::new(stray))).is_err());
+    }
+
+    #[test]
+    fn a_profile_edit_is_refused_for_a_bad_vote_weight_or_an_inverted_range() {
+        let s = scenario();
+        let mut p = s.profiles[0].clone();
+        p.vote_weight = 2.5;
+        p.weight_ranges.push(WeightRange {
+            criterion: s.criteria[0].id.clone(),
+            low: 0.5,
+            high: 2.0,
+        });
+        let mut doc = s.clone();
+        apply_mut(&mut doc, &Edit::ReplaceProfile(Box::new(p.clone())))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(doc.profiles[0], p);
+        for (why, vote, low) in [
+            ("outside (0, 1000000]", 0.0, 0.5),
+            ("outside (0, 1000000]", 1e7, 0.5),
+            ("inverted range", 1.0, 3.0),
+        ] {
+            let mut bad = p.clone();
+            bad.vote_weight = vote;
+            bad.weight_ranges[0].low = low;
+            let mut doc = s.clone();
+            let err = apply_mut(&mut doc, &Edit::ReplaceProfile(Box::new(bad)))
+                .err()
+                .unwrap_or_default();
+            assert!(err.contains(why), "{why}: {err}");
+            assert_eq!(doc, s);
         }
     }
 

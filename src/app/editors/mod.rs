@@ -1,20 +1,26 @@
-//! Editors of the scenario's parts beyond the matrix: a criterion (with its value function and
-//! PROMETHEE preference function drawn on charts), the list of criteria, the scenario's
-//! details and analysis settings. Each is a window holding the fields as typed; Apply checks
-//! the edit against the scenario (`checks`) and pushes it as a [`Command::Edit`], so a refused
-//! edit keeps every field as typed and says why.
+//! Editors of the scenario's parts beyond the matrix's values: a criterion (with its value
+//! function and PROMETHEE preference function drawn on charts), the list of criteria, the
+//! scenario's details and analysis settings, an option, a weight profile. Each is a window
+//! holding the fields as typed; Apply checks the edit against the scenario and pushes it as a
+//! [`Command::Edit`], so a refused edit keeps every field as typed and says why.
 //!
 //! Where things live:
 //! - this module: which editor is open ([`EditorsState`]), opening one ([`Request`]), drawing it;
 //! - `checks`: typed numbers, the refusal of an edit in the interface language, the window frame;
+//! - `fields`: rows, marks and the pre-check shared by the option and profile editors;
 //! - `criterion`, `value_function`, `preference`: the criterion editor and its two charts;
 //! - `criteria_list`: Edit › Criteria…, every criterion by family;
-//! - `scenario`: Edit › Scenario details…, metadata, translations and settings.
+//! - `scenario`: Edit › Scenario details…, metadata, translations and settings;
+//! - `option` (`option/lists.rs`: tags, principles, interactions): every field of an option;
+//! - `profile`: a weight profile's names, author, note, vote weight and weight ranges.
 
 mod checks;
 mod criteria_list;
 mod criterion;
+mod fields;
+mod option;
 mod preference;
+mod profile;
 mod scenario;
 mod value_function;
 
@@ -30,19 +36,36 @@ pub enum Request {
     Criteria,
     /// The scenario's details and analysis settings.
     Scenario,
+    /// The option editor on the option with this id.
+    Option(String),
+    /// The profile editor on the weight profile with this id.
+    Profile(String),
 }
 
 impl Request {
-    /// The editor named by `TIDELINE_OPEN_EDITOR` (`criterion:<id>`, `criteria`, `scenario`):
-    /// how screenshots of an editor are taken (`--screenshot` with the variable set).
-    pub fn from_env() -> Option<Self> {
-        let v = std::env::var("TIDELINE_OPEN_EDITOR").ok()?;
-        match v.split_once(':') {
-            Some(("criterion", id)) => Some(Request::Criterion(id.to_string())),
-            _ if v == "criteria" => Some(Request::Criteria),
-            _ if v == "scenario" => Some(Request::Scenario),
+    /// The editor named by `text`: `criterion:<id>`, `criteria`, `scenario`, `option[:<id>]`,
+    /// `profile[:<id>]` (the first option, the active profile when no id is given).
+    pub fn parse(text: &str, s: &Scenario) -> Option<Self> {
+        let (kind, id) = text.split_once(':').unwrap_or((text, ""));
+        match (kind, id.is_empty()) {
+            ("criterion", false) => Some(Request::Criterion(id.to_string())),
+            ("criteria", true) => Some(Request::Criteria),
+            ("scenario", true) => Some(Request::Scenario),
+            ("option", true) => s.options.first().map(|o| Request::Option(o.id.clone())),
+            ("option", false) => Some(Request::Option(id.to_string())),
+            ("profile", true) => s
+                .profiles
+                .get(s.active_profile_index())
+                .map(|p| Request::Profile(p.id.clone())),
+            ("profile", false) => Some(Request::Profile(id.to_string())),
             _ => None,
         }
+    }
+
+    /// The editor named by `TIDELINE_OPEN_EDITOR` (see [`Request::parse`]): how screenshots of
+    /// an editor are taken (`--screenshot` with the variable set).
+    pub fn from_env(s: &Scenario) -> Option<Self> {
+        Request::parse(&std::env::var("TIDELINE_OPEN_EDITOR").ok()?, s)
     }
 }
 
@@ -51,6 +74,8 @@ enum Open {
     Criterion(Box<criterion::CriterionForm>),
     Criteria,
     Scenario(Box<scenario::ScenarioForm>),
+    Option(Box<option::OptionForm>),
+    Profile(Box<profile::ProfileForm>),
 }
 
 /// What an editor asks for after this frame.
@@ -73,8 +98,8 @@ pub struct EditorsState {
 }
 
 impl EditorsState {
-    /// Opens the editor asked for, replacing any open one; a criterion that does not exist
-    /// opens nothing.
+    /// Opens the editor asked for, replacing any open one; an item that does not exist opens
+    /// nothing.
     pub fn open(&mut self, s: &Scenario, request: &Request) {
         self.open = match request {
             Request::Criterion(id) => s
@@ -82,17 +107,38 @@ impl EditorsState {
                 .map(|j| Open::Criterion(Box::new(criterion::CriterionForm::new(&s.criteria[j])))),
             Request::Criteria => Some(Open::Criteria),
             Request::Scenario => Some(Open::Scenario(Box::new(scenario::ScenarioForm::new(s)))),
+            Request::Option(id) => s
+                .option_index(id)
+                .map(|i| Open::Option(Box::new(option::OptionForm::new(&s.options[i])))),
+            Request::Profile(id) => s
+                .profile_index(id)
+                .map(|i| Open::Profile(Box::new(profile::ProfileForm::new(&s.profiles[i])))),
         };
     }
 }
 
 /// Draws the open editor, if any, and pushes what it asks for.
 pub fn show(ctx: &egui::Context, s: &Scenario, state: &mut EditorsState, out: &mut Vec<Command>) {
+    // The option and profile editors send their edit and say whether to stay open.
+    let sent = |keep: bool, edits: Vec<_>| Outcome::Send {
+        edits,
+        close: !keep,
+    };
     let outcome = match &mut state.open {
         None => return,
         Some(Open::Criterion(form)) => criterion::show(ctx, s, form),
         Some(Open::Criteria) => criteria_list::show(ctx, s),
         Some(Open::Scenario(form)) => scenario::show(ctx, s, form),
+        Some(Open::Option(form)) => {
+            let mut edits = Vec::new();
+            let keep = option::show(ctx, s, form, &mut edits);
+            sent(keep, edits)
+        }
+        Some(Open::Profile(form)) => {
+            let mut edits = Vec::new();
+            let keep = profile::show(ctx, s, form, &mut edits);
+            sent(keep, edits)
+        }
     };
     match outcome {
         Outcome::Keep => {}

@@ -94,7 +94,7 @@ pub fn show(
     out: &mut Vec<Command>,
 ) {
     match view {
-        View::Options => options::show(ui, scenario, &mut states.options),
+        View::Options => options::show(ui, scenario, &mut states.options, out),
         View::Matrix => matrix::show(ui, scenario, derived, &mut states.matrix, out),
         View::Ranking => ranking::show(ui, scenario, derived, &states.ranking, &states.robustness),
         View::Compare => compare::show(ui, scenario, derived, &mut states.compare),
