@@ -388,3 +388,216 @@ fn the_built_in_scenario_concedes_under_every_method() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Group profiles
+// ---------------------------------------------------------------------------------------------
+
+fn group(s: &Scenario, members: &[usize], rule: GroupRule) -> tideline::analysis::group::Group {
+    group_profile(s, members, rule, "group", "Group").unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn all_close(a: &[f64], b: &[f64], tol: f64) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| close(*x, *y, tol))
+}
+
+#[test]
+fn the_mean_or_median_of_identical_profiles_is_that_profile() {
+    let s = scenario(
+        &[&[1.0, 2.0, 3.0], &[3.0, 2.0, 1.0]],
+        &[&[0.5, 0.3, 0.2], &[5.0, 3.0, 2.0], &[0.5, 0.3, 0.2]],
+    );
+    for rule in [GroupRule::Mean, GroupRule::Median] {
+        let g = group(&s, &[0, 1, 2], rule);
+        assert!(all_close(&g.weights, &[0.5, 0.3, 0.2], 1e-12), "{rule:?}");
+        // The group profile's own effective weights are the ones reported.
+        assert!(all_close(
+            &effective_weights(&s, &g.profile),
+            &g.weights,
+            1e-12
+        ));
+        assert!(g.spread.iter().all(|sp| sp.min == sp.max && sp.iqr == 0.0));
+        assert_eq!(
+            (g.profile.id.as_str(), g.profile.name.as_str()),
+            ("group", "Group")
+        );
+    }
+}
+
+/// Mean by hand: (0.6, 0.2, 0.2) and (0.2, 0.2, 0.6) with vote weights 1 and 3:
+/// (0.6 + 3 · 0.2)/4 = 0.3, 0.2, (0.2 + 3 · 0.6)/4 = 0.5.
+/// Median by hand: (0.6, 0.2, 0.2), (0.2, 0.2, 0.6), (0.1, 0.8, 0.1), equal votes: per
+/// criterion 0.2, 0.2, 0.2, renormalised to a third each.
+/// Spread of criterion 1 over 0.6, 0.2, 0.1: min 0.1, max 0.6; quartiles (Hyndman–Fan 2) of
+/// three values: p = 0.25 → cumulative 1 > 0.75 at 0.1; p = 0.75 → 2.25 is passed at 0.6:
+/// IQR 0.5.
+#[test]
+fn mean_median_and_spread_by_hand() {
+    let mut s = scenario(
+        &[&[1.0, 2.0, 3.0], &[3.0, 2.0, 1.0]],
+        &[&[0.6, 0.2, 0.2], &[0.2, 0.2, 0.6], &[0.1, 0.8, 0.1]],
+    );
+    s.profiles[1].vote_weight = 3.0;
+    let g = group(&s, &[0, 1], GroupRule::Mean);
+    assert!(
+        all_close(&g.weights, &[0.3, 0.2, 0.5], 1e-12),
+        "{:?}",
+        g.weights
+    );
+    s.profiles[1].vote_weight = 1.0;
+    let g = group(&s, &[0, 1, 2], GroupRule::Median);
+    assert!(
+        all_close(&g.weights, &[1.0 / 3.0; 3], 1e-12),
+        "{:?}",
+        g.weights
+    );
+    let sp = g.spread[0];
+    assert!(close(sp.min, 0.1, 1e-12) && close(sp.max, 0.6, 1e-12));
+    assert!(close(sp.iqr, 0.5, 1e-12), "{sp:?}");
+}
+
+/// A pairwise record on the family `f`'s criteria from the upper triangle (a12, a13, a23).
+fn pairwise(upper: [f64; 3], weighting: PairwiseWeighting) -> ElicitationRecord {
+    let ids = ["c1", "c2", "c3"];
+    let pairs = [(0, 1), (0, 2), (1, 2)];
+    ElicitationRecord {
+        scope: ElicitationScope::Family("f".into()),
+        input: ElicitationInput::Pairwise {
+            items: ids.iter().map(|s| s.to_string()).collect(),
+            judgements: pairs
+                .iter()
+                .zip(upper)
+                .map(|(&(i, j), x)| (ids[i].to_string(), ids[j].to_string(), x))
+                .collect(),
+            weighting,
+        },
+    }
+}
+
+fn judged(records: &[[f64; 3]]) -> Scenario {
+    let mut s = scenario(
+        &[&[1.0, 2.0, 3.0], &[3.0, 2.0, 1.0]],
+        &vec![&[1.0, 1.0, 1.0][..]; records.len()],
+    );
+    for (p, upper) in s.profiles.iter_mut().zip(records) {
+        p.elicited = vec![pairwise(*upper, PairwiseWeighting::Eigenvector)];
+    }
+    s
+}
+
+/// Consistent judgements, so the answer is analytic. A comes from weights (4, 2, 1)/7:
+/// a12 = 2, a13 = 4, a23 = 2. B from (1, 1, 4)/6: a12 = 1, a13 = 1/4, a23 = 1/4.
+/// Their geometric mean is a12 = √2, a13 = √(4/4) = 1, a23 = √(2/4) = √½, again consistent,
+/// with weights ∝ √(w_A · w_B) = (√4, √2, √4) = (2, √2, 2), i.e. (0.369398, 0.261204, 0.369398)
+/// (check: 2/√2 = √2 = a12; 2/2 = 1 = a13; √2/2 = √½ = a23). A consistent matrix's principal
+/// eigenvector is its weight vector. With A's vote weight 2, a12 = 2^(2/3), a13 = 4^(2/3) ·
+/// (1/4)^(1/3) = 4^(1/3), a23 = 2^(2/3) · 4^(−1/3) = 1: weights ∝ w_A^(2/3) · w_B^(1/3) =
+/// (4^(2/3), 2^(2/3), 4^(1/3)).
+#[test]
+fn geometric_mean_of_consistent_judgements_by_hand() {
+    let mut s = judged(&[[2.0, 4.0, 2.0], [1.0, 0.25, 0.25]]);
+    let g = group(&s, &[0, 1], GroupRule::Geometric);
+    let r2 = 2f64.sqrt();
+    let expected: Vec<f64> = [2.0, r2, 2.0].iter().map(|x| x / (4.0 + r2)).collect();
+    assert!(all_close(&g.weights, &expected, 1e-9), "{:?}", g.weights);
+    assert_eq!(g.pooled, vec![ElicitationScope::Family("f".into())]);
+    // The pooled judgements are kept in the profile so that they can be reopened.
+    match &g.profile.elicited[..] {
+        [
+            ElicitationRecord {
+                input: ElicitationInput::Pairwise { judgements, .. },
+                ..
+            },
+        ] => {
+            assert!(close(judgements[0].2, r2, 1e-12));
+            assert!(close(judgements[1].2, 1.0, 1e-12));
+            assert!(close(judgements[2].2, 0.5f64.sqrt(), 1e-12));
+        }
+        other => panic!("{other:?}"),
+    }
+    s.profiles[0].vote_weight = 2.0;
+    let g = group(&s, &[0, 1], GroupRule::Geometric);
+    let raw = [
+        4f64.powf(2.0 / 3.0),
+        2f64.powf(2.0 / 3.0),
+        4f64.powf(1.0 / 3.0),
+    ];
+    let total: f64 = raw.iter().sum();
+    let expected: Vec<f64> = raw.iter().map(|x| x / total).collect();
+    assert!(all_close(&g.weights, &expected, 1e-9), "{:?}", g.weights);
+}
+
+/// Inconsistent judgements. For three items the principal eigenvector of a reciprocal matrix
+/// equals its normalised row geometric means (Crawford & Williams 1985, J. Math. Psych.
+/// 29:387–405, §4), so the group's weights can be computed here independently of the power
+/// iteration: A = (3, 5, 3) (a13 = 5 ≠ a12 · a23 = 9), B = (1/2, 4, 6). Geometric mean:
+/// a12 = √1.5, a13 = √20, a23 = √18. Rows: c1 = (1 · √1.5 · √20)^(1/3), c2 = (1/√1.5 · 1 ·
+/// √18)^(1/3), c3 = (1/√20 · 1/√18 · 1)^(1/3), normalised.
+#[test]
+fn geometric_mean_of_inconsistent_judgements_against_row_geometric_means() {
+    let s = judged(&[[3.0, 5.0, 3.0], [0.5, 4.0, 6.0]]);
+    let g = group(&s, &[0, 1], GroupRule::Geometric);
+    let (a12, a13, a23) = (1.5f64.sqrt(), 20f64.sqrt(), 18f64.sqrt());
+    let rows = [
+        (a12 * a13).cbrt(),
+        (a23 / a12).cbrt(),
+        (1.0 / (a13 * a23)).cbrt(),
+    ];
+    let total: f64 = rows.iter().sum();
+    let expected: Vec<f64> = rows.iter().map(|x| x / total).collect();
+    assert!(
+        all_close(&g.weights, &expected, 1e-9),
+        "{:?} {expected:?}",
+        g.weights
+    );
+}
+
+/// Vote weight 2 counts exactly as listing the profile twice, under every rule and in the
+/// spread.
+#[test]
+fn vote_weight_two_is_listing_twice() {
+    let mut s = judged(&[[3.0, 5.0, 3.0], [0.5, 4.0, 6.0], [2.0, 2.0, 1.0]]);
+    for (p, w) in s
+        .profiles
+        .iter_mut()
+        .zip([[0.6, 0.3, 0.1], [0.1, 0.2, 0.7], [0.3, 0.3, 0.4]])
+    {
+        p.criterion_weights = weights(&w);
+    }
+    let twice = s.clone();
+    s.profiles[1].vote_weight = 2.0;
+    for rule in [GroupRule::Mean, GroupRule::Median, GroupRule::Geometric] {
+        let weighted = group(&s, &[0, 1, 2], rule);
+        let listed = group(&twice, &[0, 1, 1, 2], rule);
+        assert!(
+            all_close(&weighted.weights, &listed.weights, 1e-12),
+            "{rule:?}"
+        );
+        for (a, b) in weighted.spread.iter().zip(&listed.spread) {
+            assert!(close(a.iqr, b.iqr, 1e-12) && a.min == b.min && a.max == b.max);
+        }
+        // And it differs from counting the profile once (so the test could fail).
+        let once = group(&twice, &[0, 1, 2], rule);
+        assert!(
+            !all_close(&weighted.weights, &once.weights, 1e-6),
+            "{rule:?}"
+        );
+    }
+}
+
+#[test]
+fn group_errors() {
+    let s = scenario(&[&[1.0, 2.0], &[2.0, 1.0]], &[&[0.5, 0.5], &[1.0, 0.0]]);
+    assert_eq!(
+        group_profile(&s, &[], GroupRule::Mean, "g", "G"),
+        Err(GroupError::NoProfiles)
+    );
+    assert_eq!(
+        group_profile(&s, &[0, 7], GroupRule::Mean, "g", "G"),
+        Err(GroupError::UnknownProfile(7))
+    );
+    assert!(matches!(
+        group_profile(&s, &[0, 1], GroupRule::Geometric, "g", "G"),
+        Err(GroupError::NoSharedJudgements(_))
+    ));
+}
