@@ -1,11 +1,12 @@
 //! What the scores say and how sure they are: the scoring methods ([`scoring`]), every method
 //! side by side ([`method_comparison`]), every weight profile side by side ([`perspectives`]),
-//! Pareto fronts ([`pareto`]), how far a weight can move
+//! a group profile pooled from several ([`group`]), Pareto fronts ([`pareto`]), how far a weight can move
 //! before the ranking changes ([`sensitivity`]), and how often each option comes first under
 //! the scenario's uncertainty ([`smaa`], drawing with [`sampling`]). No knowledge of the window:
 //! each analysis takes a scenario (or a prepared problem) and returns plain data that a view,
 //! the command line or a briefing can show.
 
+pub mod group;
 pub mod method_comparison;
 pub mod pareto;
 pub mod perspectives;

@@ -1,5 +1,6 @@
-//! The command line: `tideline [FILE]` opens the app; `check`, `score`, `import`, `report` and
-//! `export` run the engine headless, for scripts and reproducible briefings.
+//! The command line: `tideline [FILE]` opens the app; `check`, `score`, `sensitivity`, `smaa`,
+//! `perspectives`, `group`, `import`, `report` and `export` run the engine headless, for
+//! scripts and reproducible briefings.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -23,6 +24,8 @@ macro_rules! say {
 
 mod briefing;
 mod files;
+mod group;
+mod perspectives;
 mod score;
 mod sensitivity;
 pub mod smaa;
@@ -124,6 +127,13 @@ pub enum Command {
     /// How sure is the ranking? SMAA-2 over uncertain scores and weights: rank acceptability,
     /// central weights, confidence, pairwise winning.
     Smaa(smaa::SmaaArgs),
+    /// Every weight profile side by side: ranks, Kendall's tau-b between profiles, the common
+    /// ground (options in every profile's top K) and each profile's concession (the smallest
+    /// weight change that gives it another winner).
+    Perspectives(perspectives::PerspectivesArgs),
+    /// Pool chosen profiles into a group profile (mean, median, or geometric mean of pairwise
+    /// judgements; vote weights respected) and write the scenario with it added.
+    Group(group::GroupArgs),
     /// Turn a CSV matrix into a full scenario file.
     Import {
         /// CSV matrix: header `option,<criterion>,...`, optional `direction` and `weight` rows.
@@ -255,6 +265,8 @@ pub fn run(command: Command) -> ExitCode {
         ),
         Command::Sensitivity(args) => sensitivity::run(&args),
         Command::Smaa(args) => smaa::run(&args),
+        Command::Perspectives(args) => perspectives::run(&args),
+        Command::Group(args) => group::run(&args),
         Command::Import { file, output } => import(&file, &output),
         Command::Report {
             file,

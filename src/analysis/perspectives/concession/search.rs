@@ -2,21 +2,34 @@
 //! TOPSIS, PROMETHEE II, VIKOR): a bounded search, so an estimate.
 //!
 //! For each rival, nearest first by score, the search walks straight from the profile's weights
-//! w toward a few targets on the simplex: every vertex (all weight on one open criterion), the
-//! rival's favourable mixture (weights in proportion to how much better the rival is on each
-//! criterion, by the method's normalised values), and the weighted sum's exact answer on those
-//! values pushed on to the simplex's edge. Along each segment it scans [`SCAN`] evenly spaced
-//! steps for the first where the rival is ranked first (alone or tied), then bisects
-//! [`BISECT`] times between that step and the one before. Segments are cut short at the best
-//! change found so far. The best point is then polished: mass moved back toward w between
-//! pairs of criteria, in halving amounts, while the rival stays first.
+//! w toward a few targets on the simplex and keeps the first point where the rival is ranked
+//! first (alone or tied). Along each segment it scans [`SCAN`] evenly spaced steps, then
+//! bisects [`BISECT`] times between the first step that reaches and the one before; segments
+//! are cut short at the best change found so far. The targets are:
 //!
-//! The result is a point where the rival really is first (checked by scoring), so its change is
-//! an upper bound on the true minimum; the search may miss a cheaper point on a path it does
-//! not walk. At most [`BUDGET`] scorings a profile.
+//! - every vertex (all weight on one open criterion), and the rival's favourable mixture
+//!   (weights in proportion to how much better it is on each criterion, by the method's
+//!   normalised values);
+//! - sequential linearisation: the rival's lead g = score(rival) − score(top) (on the log
+//!   scale for the weighted product, whose log score is linear in the weights) is linearised
+//!   at the current point x by finite differences toward each vertex, which makes the
+//!   weighted sum's linear programme (see `wsm.rs`) with d_j = g(x) + ∂g along e_j − x; its
+//!   exact answer, pushed on to the simplex's edge, is the next target, and the point reached
+//!   the next x, up to [`LINEARISATIONS`] times, from the profile's weights and from the
+//!   cheapest points the segments reached ([`STARTS`] starts in all). Where g is linear in the weights (PROMETHEE II's
+//!   net flow, the weighted product's log score) the first step is already the exact answer,
+//!   up to rounding.
+//!
+//! Each rival's best point is then polished: mass moved between pairs of criteria, in halving amounts,
+//! where the rival stays first and the change gets smaller (or stays the same while the
+//! rival's margin over the others grows). The result is a point where the rival really
+//! is first (checked by scoring), so its change is an upper bound on the true minimum; the
+//! search may miss a cheaper point on a path it does not walk. At most [`BUDGET`] scorings a
+//! profile.
 
 use super::{Reach, change_pp, wsm::cheapest_weights};
 use crate::analysis::perspectives::Prepared;
+use crate::scenario::model::Method;
 
 /// Evenly spaced steps along each segment.
 pub const SCAN: usize = 16;
@@ -24,6 +37,16 @@ pub const SCAN: usize = 16;
 pub const BISECT: usize = 30;
 /// Most scorings for one profile.
 pub const BUDGET: usize = 20_000;
+/// Rounds of sequential linearisation for each rival.
+pub const LINEARISATIONS: usize = 6;
+/// Starting points of the linearisation for each rival.
+pub const STARTS: usize = 3;
+/// Step of the finite differences, as a share of weight.
+const DIFFERENCE_STEP: f64 = 1e-4;
+/// How far above the best change so far another rival's segments are still followed.
+const SLACK: f64 = 1.5;
+/// Coefficients of the linearisation this small relative to the largest count as 0.
+const NOISE: f64 = 1e-8;
 /// Smallest amount the polish moves, as a share of weight.
 const POLISH_FLOOR: f64 = 1e-7;
 
@@ -47,6 +70,47 @@ impl Scorer<'_> {
         self.prepared
             .score(weights)
             .is_ok_and(|(scores, _)| self.prepared.ranks(&scores).get(rival) == Some(&1))
+    }
+
+    /// The rival's lead over `top` under `weights` (more is better for the rival), on the log
+    /// scale for the weighted product; `None` if the scoring fails or the lead is not finite.
+    fn lead(&mut self, weights: &[f64], rival: usize, top: usize) -> Option<f64> {
+        self.used += 1;
+        let (scores, _) = self.prepared.score(weights).ok()?;
+        let (r, t) = (*scores.get(rival)?, *scores.get(top)?);
+        let lead = match self.prepared.method {
+            Method::Wpm => r.ln() - t.ln(),
+            m if m.higher_is_better() => r - t,
+            _ => t - r,
+        };
+        lead.is_finite().then_some(lead)
+    }
+
+    /// Whether `rival` is ranked first under `weights`, and its margin over the best other
+    /// option (as [`Self::lead`] measures a lead); `None` if the scoring fails.
+    fn standing(&mut self, weights: &[f64], rival: usize) -> Option<(bool, f64)> {
+        self.used += 1;
+        let (scores, _) = self.prepared.score(weights).ok()?;
+        let first = self.prepared.ranks(&scores).get(rival) == Some(&1);
+        let r = *scores.get(rival)?;
+        let margin = scores
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != rival)
+            .map(|(_, &x)| match self.prepared.method {
+                Method::Wpm => r.ln() - x.ln(),
+                m if m.higher_is_better() => r - x,
+                _ => x - r,
+            })
+            .fold(f64::INFINITY, f64::min);
+        Some((
+            first,
+            if margin.is_nan() {
+                f64::NEG_INFINITY
+            } else {
+                margin
+            },
+        ))
     }
 
     fn spent(&self) -> bool {
@@ -76,33 +140,73 @@ pub fn cheapest_rival(
             .total_cmp(&(sign * (scores[top] - scores[b])))
             .then(a.cmp(&b))
     });
-    let mut best: Option<Reach> = None;
+    let mut overall: Option<Reach> = None;
     for &rival in &rivals {
         if scorer.spent() {
             return Found {
-                reach: best,
+                reach: overall,
                 complete: false,
             };
         }
+        // This rival's best; segments are cut at [`SLACK`] times the best of any rival, as
+        // the polish may still bring a point a little above it below it.
+        let cut = overall
+            .as_ref()
+            .map_or(f64::INFINITY, |b| b.change_pp * SLACK);
+        let mut best: Option<Reach> = None;
+        let mut consider = |scorer: &mut Scorer, target: &[f64]| -> Option<Vec<f64>> {
+            let limit = best.as_ref().map_or(cut, |b| b.change_pp);
+            let point = along(scorer, w, target, rival, limit)?;
+            let change = change_pp(&point, w);
+            if change < limit {
+                best = Some(Reach {
+                    rival,
+                    change_pp: change,
+                    weights: point.clone(),
+                });
+            }
+            Some(point)
+        };
+        // Points reached on the way, the latest (cheapest) last: the linearisation starts from
+        // the profile's weights and from the last [`STARTS`] − 1 of them.
+        let mut starts = vec![w.to_vec()];
         for target in targets(normalized, w, top, rival, open) {
-            let limit = best.as_ref().map_or(f64::INFINITY, |b| b.change_pp);
-            if let Some(point) = along(&mut scorer, w, &target, rival, limit) {
-                let change = change_pp(&point, w);
-                if change < limit {
-                    best = Some(Reach {
-                        rival,
-                        change_pp: change,
-                        weights: point,
-                    });
+            if let Some(point) = consider(&mut scorer, &target) {
+                starts.push(point);
+            }
+        }
+        let keep = starts.len().saturating_sub(STARTS - 1).max(1);
+        starts.drain(1..keep);
+        for start in starts {
+            let mut x = start;
+            for _ in 0..LINEARISATIONS {
+                if scorer.spent() {
+                    break;
+                }
+                let Some(d) = linearised(&mut scorer, &x, rival, top, open) else {
+                    break;
+                };
+                let Some(lp) = cheapest_weights(&d, w, open) else {
+                    break;
+                };
+                let target = to_edge(w, &lp);
+                match consider(&mut scorer, &target) {
+                    Some(point) if change_pp(&point, &x) > 1e-9 => x = point,
+                    // Not reached, or no move: step to the linear answer and look again.
+                    _ if change_pp(&lp, &x) > 1e-9 => x = lp,
+                    _ => break,
                 }
             }
         }
-    }
-    if let Some(b) = best.as_mut() {
-        polish(&mut scorer, w, b);
+        if let Some(mut b) = best {
+            polish(&mut scorer, w, &mut b);
+            if overall.as_ref().is_none_or(|o| b.change_pp < o.change_pp) {
+                overall = Some(b);
+            }
+        }
     }
     Found {
-        reach: best,
+        reach: overall,
         complete: !scorer.spent(),
     }
 }
@@ -131,10 +235,39 @@ fn targets(v: &[Vec<f64>], w: &[f64], top: usize, rival: usize, open: &[bool]) -
     if positive > 0.0 {
         out.push(d.iter().map(|x| x.max(0.0) / positive).collect());
     }
-    if let Some(lp) = cheapest_weights(&d, w, open) {
-        out.push(to_edge(w, &lp));
-    }
     out
+}
+
+/// The coefficients d of the rival's lead linearised at `x` on the simplex:
+/// g(y) ≈ Σ_j y_j d_j with d_j = g(x) + (g(x + h(e_j − x)) − g(x)) / h, exact where g is linear.
+/// `None` when a lead cannot be computed.
+fn linearised(
+    scorer: &mut Scorer,
+    x: &[f64],
+    rival: usize,
+    top: usize,
+    open: &[bool],
+) -> Option<Vec<f64>> {
+    let base = scorer.lead(x, rival, top)?;
+    let mut d = vec![0.0; x.len()];
+    for (j, dj) in d.iter_mut().enumerate() {
+        if !open[j] {
+            continue;
+        }
+        let mut e = vec![0.0; x.len()];
+        e[j] = 1.0;
+        let moved = mix(x, &e, DIFFERENCE_STEP);
+        *dj = base + (scorer.lead(&moved, rival, top)? - base) / DIFFERENCE_STEP;
+    }
+    // Rounding noise of the differences is taken as 0: an exact tie on a criterion (d_j = 0)
+    // must not turn into a small loss that makes the rival look unable to catch up.
+    let scale = d.iter().fold(0.0f64, |m, x| m.max(x.abs()));
+    for dj in &mut d {
+        if dj.abs() <= NOISE * scale {
+            *dj = 0.0;
+        }
+    }
+    Some(d)
 }
 
 /// The point where the ray from `w` through `p` leaves the simplex.
@@ -207,22 +340,36 @@ fn along(
 /// Moves mass back toward `w` between pairs of criteria while the rival stays first.
 fn polish(scorer: &mut Scorer, w: &[f64], best: &mut Reach) {
     let m = w.len();
+    let Some((_, mut margin)) = scorer.standing(&best.weights, best.rival) else {
+        return;
+    };
     let mut amount = best.change_pp / 400.0;
     while amount > POLISH_FLOOR && !scorer.spent() {
         let mut moved = false;
         for from in 0..m {
             for to in 0..m {
-                let (over, under) = (best.weights[from] - w[from], w[to] - best.weights[to]);
-                if from == to || over <= 0.0 || under <= 0.0 || scorer.spent() {
+                if from == to || best.weights[from] <= 0.0 || scorer.spent() {
                     continue;
                 }
-                let step = amount.min(over).min(under);
+                let step = amount.min(best.weights[from]);
                 let mut trial = best.weights.clone();
                 trial[from] -= step;
                 trial[to] += step;
-                if scorer.reaches(&trial, best.rival) {
-                    best.change_pp = change_pp(&trial, w);
+                let change = change_pp(&trial, w);
+                // Cheaper, or as cheap with the rival further ahead (a sideways move along
+                // the edge of the region where it leads, which can open a cheaper move later;
+                // the margin only grows, so this cannot cycle).
+                let cheaper = change < best.change_pp - 1e-12;
+                let level = (change - best.change_pp).abs() <= 1e-12;
+                if !(cheaper || level) {
+                    continue;
+                }
+                if let Some((true, new_margin)) = scorer.standing(&trial, best.rival)
+                    && (cheaper || new_margin > margin + 1e-12)
+                {
+                    best.change_pp = change;
                     best.weights = trial;
+                    margin = new_margin;
                     moved = true;
                 }
             }
