@@ -19,8 +19,8 @@ crate::texts! {
     top_k_fewer: ["A smaller top", "减少名次"],
     top_k_more: ["A larger top", "增加名次"],
     common_ground_some: [
-        "In the top {0} for every profile: {1}.",
-        "在每个方案的前 {0} 名中：{1}。",
+        "In the top {0} for every profile: {1}",
+        "在每个权重方案的前 {0} 名中：{1}",
     ],
     common_ground_none: [
         "No option is in the top {0} for every profile.",
@@ -67,7 +67,7 @@ crate::texts! {
         "Effective criterion weights in percent (family weight × weight within the family); the same criterion is at the same place in every bar.",
         "有效准则权重，以百分比表示（类别权重 × 类别内权重）；同一准则在每个条形中位置相同。",
     ],
-    weight_hover: ["{0} — {1}: {2} %", "{0} — {1}：{2}%"],
+    weight_hover: ["{0} — {1}: {2} %", "{0} — {1}：权重 {2}%"],
     concessions_heading: [
         "What it would take to change each profile's winner",
         "改变各权重方案首选需要多大让步",
@@ -99,4 +99,39 @@ crate::texts! {
         "The search ran out of its budget before trying every rival: a smaller change may exist.",
         "搜索在尝试所有对手之前用完了预算：可能存在更小的变动。",
     ],
+    group_open: ["Make group profile…", "生成小组权重方案…"],
+    group_open_hover: [
+        "Pool the profiles' weights into one new profile (mean, median or geometric mean), with how far apart they are.",
+        "将各权重方案的权重汇总为一个新方案（平均值、中位数或几何平均），并显示其分歧程度。",
+    ],
+    group_title: ["Make a group profile", "生成小组权重方案"],
+    group_intro: [
+        "The chosen profiles' weights pooled into one new profile, each counting its vote weight. The profiles themselves stay as they are.",
+        "将所选权重方案的权重汇总为一个新方案，每个方案按其投票权重计。原有方案保持不变。",
+    ],
+    group_profiles: ["Profiles to pool", "要汇总的权重方案"],
+    group_rule: ["Rule", "规则"],
+    group_rule_mean: ["mean", "平均值"],
+    group_rule_median: ["median", "中位数"],
+    group_rule_geometric: ["geometric mean of judgements", "判断的几何平均"],
+    group_rule_mean_hover: [
+        "The vote-weighted mean of each criterion's effective weight.",
+        "各准则有效权重的投票加权平均值。",
+    ],
+    group_rule_median_hover: [
+        "The vote-weighted median of each criterion's effective weight, rescaled to sum to 100 %: one outlying profile moves it little.",
+        "各准则有效权重的投票加权中位数，再缩放至合计 100%：个别极端方案影响很小。",
+    ],
+    group_rule_geometric_hover: [
+        "The geometric mean of the profiles' pairwise judgements (Aczél & Saaty), where every chosen profile judged the same weights pairwise.",
+        "各权重方案两两比较判断的几何平均（Aczél 与 Saaty），要求所有所选方案都对同一组权重做过两两比较。",
+    ],
+    group_name: ["Name", "名称"],
+    group_default_name: ["Group ({0})", "小组（{0}）"],
+    group_add: ["Add group profile", "添加小组权重方案"],
+    group_col_criterion: ["Criterion", "准则"],
+    group_col_weight: ["Group weight", "小组权重"],
+    group_col_min: ["Lowest", "最低"],
+    group_col_max: ["Highest", "最高"],
+    group_col_iqr: ["Interquartile range", "四分位距"],
 }

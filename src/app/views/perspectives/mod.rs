@@ -9,6 +9,7 @@
 //! the common ground for the chosen k and the sorted rows once per change of k or sort.
 
 mod concessions;
+mod group;
 mod ranks;
 mod tau;
 mod weights;
@@ -41,6 +42,8 @@ pub struct PerspectivesState {
     pub sort: Sort,
     pub job: ConcessionJob,
     cache: Option<Cache>,
+    /// The "Make group profile…" dialog, while it is open.
+    group: Option<group::GroupDialog>,
 }
 
 impl Default for PerspectivesState {
@@ -50,6 +53,7 @@ impl Default for PerspectivesState {
             sort: Sort::File,
             job: ConcessionJob::default(),
             cache: None,
+            group: None,
         }
     }
 }
@@ -101,7 +105,7 @@ pub fn show(
     s: &Scenario,
     d: &Derived,
     state: &mut PerspectivesState,
-    _out: &mut Vec<Command>,
+    out: &mut Vec<Command>,
 ) {
     let tx = t();
     ui.heading(tx.view_perspectives);
@@ -131,7 +135,14 @@ pub fn show(
     );
     let n = p.options.len();
     state.top_k = state.top_k.clamp(1, n.max(1));
-    k_control(ui, n, &mut state.top_k);
+    if k_control(ui, n, &mut state.top_k) {
+        state.group = Some(group::GroupDialog::new(s));
+    }
+    if let Some(dialog) = &mut state.group
+        && !group::show(ui, s, d.revision, dialog, out)
+    {
+        state.group = None;
+    }
     let fresh = state.cache.as_ref().is_some_and(|c| {
         c.revision == d.revision && c.k == state.top_k && c.sort == state.sort
     });
@@ -175,8 +186,9 @@ fn section(ui: &mut Ui, heading: &str, note: &str) {
     ui.add_space(4.0);
 }
 
-/// The k of the common ground: − and + around the number.
-fn k_control(ui: &mut Ui, n: usize, k: &mut usize) {
+/// The k of the common ground: − and + around the number; then the group profile's button
+/// (whether it was clicked).
+fn k_control(ui: &mut Ui, n: usize, k: &mut usize) -> bool {
     let tx = t();
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
@@ -196,7 +208,12 @@ fn k_control(ui: &mut Ui, n: usize, k: &mut usize) {
         {
             *k += 1;
         }
-    });
+        ui.add_space(16.0);
+        ui.button(tx.group_open)
+            .on_hover_text(tx.group_open_hover)
+            .clicked()
+    })
+    .inner
 }
 
 /// The options in every profile's top k, in words.
@@ -206,10 +223,14 @@ fn ground_sentence(ui: &mut Ui, s: &Scenario, cache: &Cache) {
     let text = if names.is_empty() {
         fill(tx.common_ground_none, &[&cache.k])
     } else {
-        fill(
-            tx.common_ground_some,
-            &[&cache.k, &names.join(i18n::s().list_sep)],
-        )
+        let list = names.join(i18n::s().list_sep);
+        // Short labels may end in an abbreviation's full stop.
+        let end = if list.ends_with('.') {
+            ""
+        } else {
+            i18n::s().full_stop
+        };
+        fill(tx.common_ground_some, &[&cache.k, &list]) + end
     };
     ui.label(RichText::new(text).strong());
     ui.add_space(6.0);
