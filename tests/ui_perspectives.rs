@@ -135,7 +135,11 @@ fn common_ground_names_the_options_in_every_profiles_top_k() {
         }
     }
     // At k = n every option is in; at k = 1 only an option first for everyone (none here).
-    assert!(by_profile.iter().any(|r| r.iter().filter(|&&x| x == 1).count() == 1));
+    assert!(
+        by_profile
+            .iter()
+            .any(|r| r.iter().filter(|&&x| x == 1).count() == 1)
+    );
     for _ in 1..s.options.len() {
         h.get_by_label("−").click();
         h.run();

@@ -436,51 +436,6 @@ impl TidelineApp {
             .update(self.ctx.as_ref(), &self.scenario, inputs, wanted, progress);
     }
 
-    /// Keeps the concessions job in step with the document while the Perspectives view is on
-    /// show (here or on the projector).
-    fn update_concessions(&mut self) {
-        let wanted = self.view == View::Perspectives
-            || self
-                .projector
-                .as_ref()
-                .is_some_and(|p| p.view == View::Perspectives);
-        // With fewer than two profiles the view has nothing to compare.
-        let wanted = wanted && self.scenario.profiles.len() >= 2;
-        self.views.perspectives.job.update(
-            self.ctx.as_ref(),
-            &self.scenario,
-            self.revision,
-            wanted,
-        );
-    }
-
-    /// Works out every profile's concession for the document as it is now, if not yet done,
-    /// and waits for it (tests; the window never waits).
-    pub fn finish_concessions(&mut self) {
-        self.views
-            .perspectives
-            .job
-            .finish(&self.scenario, self.revision);
-    }
-
-    /// The latest concessions and the revision they belong to (possibly an older one).
-    pub fn concessions(
-        &self,
-    ) -> Option<(u64, Result<&[crate::analysis::perspectives::Concession], &str>)> {
-        let out = self.views.perspectives.job.results.as_ref()?;
-        Some((
-            out.revision,
-            out.concessions
-                .as_deref()
-                .map_err(String::as_str),
-        ))
-    }
-
-    /// Whether the concessions are being worked out.
-    pub fn concessions_running(&self) -> bool {
-        self.views.perspectives.job.is_running()
-    }
-
     /// Runs the robustness analyses the current view wants for the document as it is now, if
     /// they are not yet done, and waits for them (tests; the window never waits).
     pub fn finish_robustness(&mut self) {

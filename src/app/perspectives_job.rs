@@ -14,6 +14,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
 use super::robustness_job::{SETTLE, Status};
+use super::{TidelineApp, View};
 use crate::analysis::perspectives::concession::{Concession, concession};
 use crate::scenario::model::Scenario;
 
@@ -62,7 +63,11 @@ impl ConcessionJob {
             self.pending = None;
             return;
         }
-        if self.running.as_ref().is_some_and(|r| r.revision == revision) {
+        if self
+            .running
+            .as_ref()
+            .is_some_and(|r| r.revision == revision)
+        {
             if let Some(ctx) = ctx {
                 ctx.request_repaint_after(PROGRESS_EVERY);
             }
@@ -90,7 +95,9 @@ impl ConcessionJob {
 
     /// Whether the results are those of `revision`.
     pub fn is_current(&self, revision: u64) -> bool {
-        self.results.as_ref().is_some_and(|r| r.revision == revision)
+        self.results
+            .as_ref()
+            .is_some_and(|r| r.revision == revision)
     }
 
     pub fn status(&self, revision: u64) -> Status {
@@ -189,6 +196,50 @@ impl ConcessionJob {
                 done: rx,
             });
         }
+    }
+}
+
+/// The app's side: the job follows the document while the view is on show.
+impl TidelineApp {
+    /// Keeps the concessions job in step with the document while the Perspectives view is on
+    /// show (here or on the projector).
+    pub(super) fn update_concessions(&mut self) {
+        let wanted = self.view == View::Perspectives
+            || self
+                .projector
+                .as_ref()
+                .is_some_and(|p| p.view == View::Perspectives);
+        // With fewer than two profiles the view has nothing to compare.
+        let wanted = wanted && self.scenario.profiles.len() >= 2;
+        self.views.perspectives.job.update(
+            self.ctx.as_ref(),
+            &self.scenario,
+            self.revision,
+            wanted,
+        );
+    }
+
+    /// Works out every profile's concession for the document as it is now, if not yet done,
+    /// and waits for it (tests; the window never waits).
+    pub fn finish_concessions(&mut self) {
+        self.views
+            .perspectives
+            .job
+            .finish(&self.scenario, self.revision);
+    }
+
+    /// The latest concessions and the revision they belong to (possibly an older one).
+    pub fn concessions(&self) -> Option<(u64, Result<&[Concession], &str>)> {
+        let out = self.views.perspectives.job.results.as_ref()?;
+        Some((
+            out.revision,
+            out.concessions.as_deref().map_err(String::as_str),
+        ))
+    }
+
+    /// Whether the concessions are being worked out.
+    pub fn concessions_running(&self) -> bool {
+        self.views.perspectives.job.is_running()
     }
 }
 

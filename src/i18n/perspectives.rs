@@ -15,7 +15,8 @@ crate::texts! {
         "Add one with New profile in the weights panel, or bring delegations' weights in with File › Import weights.",
         "可在权重面板中用“新建方案”添加，或用“文件 › 导入权重”导入各代表团的权重。",
     ],
-    top_k_label: ["Common ground: options in the top", "共识：每个方案前几名中的方案，前"],
+    top_k_label: ["Common ground: options in every profile's top", "共识：各权重方案都排在前"],
+    top_k_after: ["places", "名的方案"],
     top_k_fewer: ["A smaller top", "减少名次"],
     top_k_more: ["A larger top", "增加名次"],
     common_ground_some: [

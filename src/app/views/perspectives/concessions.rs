@@ -110,7 +110,11 @@ fn row(ui: &mut Ui, s: &Scenario, p: &Perspectives, c: &Concession) {
             ui.label(RichText::new(change).strong().monospace());
         }
         None => {
-            let none = if c.exact { tx.no_rival } else { tx.no_rival_found };
+            let none = if c.exact {
+                tx.no_rival
+            } else {
+                tx.no_rival_found
+            };
             ui.label(RichText::new(none).weak());
             ui.label("");
         }

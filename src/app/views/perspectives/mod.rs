@@ -143,9 +143,10 @@ pub fn show(
     {
         state.group = None;
     }
-    let fresh = state.cache.as_ref().is_some_and(|c| {
-        c.revision == d.revision && c.k == state.top_k && c.sort == state.sort
-    });
+    let fresh = state
+        .cache
+        .as_ref()
+        .is_some_and(|c| c.revision == d.revision && c.k == state.top_k && c.sort == state.sort);
     if !fresh {
         state.cache = Some(Cache::new(p, d.revision, state.top_k, &state.sort));
     }
@@ -208,6 +209,7 @@ fn k_control(ui: &mut Ui, n: usize, k: &mut usize) -> bool {
         {
             *k += 1;
         }
+        ui.label(tx.top_k_after);
         ui.add_space(16.0);
         ui.button(tx.group_open)
             .on_hover_text(tx.group_open_hover)

@@ -21,9 +21,13 @@ pub(super) fn matrix(
 ) -> Option<Sort> {
     let tx = t();
     let body = ui.text_style_height(&egui::TextStyle::Body);
-    // Wide enough for a profile's name on two or three lines.
-    let col_w = body * 7.5;
+    // The profiles' columns share what the option and mean-rank columns leave, each wide
+    // enough for a name on a few lines; past that the matrix scrolls sideways.
+    let profiles = p.order.len().max(1) as f32;
+    let col_w =
+        ((ui.available_width() - body * 13.0) / profiles - 6.0).clamp(body * 5.0, body * 7.5);
     let cell = vec2(col_w, body * 1.5);
+    let mean_w = body * 5.0;
     let n = p.options.len();
     let mut asked = None;
     egui::ScrollArea::horizontal()
@@ -33,11 +37,17 @@ pub(super) fn matrix(
                 .spacing([6.0, 3.0])
                 .min_col_width(0.0)
                 .show(ui, |ui| {
-                    if heading(ui, tx.col_option, tx.sort_file_hover, *sort == Sort::File, None) {
+                    if heading(
+                        ui,
+                        tx.col_option,
+                        tx.sort_file_hover,
+                        *sort == Sort::File,
+                        None,
+                    ) {
                         asked = Some(Sort::File);
                     }
                     let mean = *sort == Sort::MeanRank;
-                    if heading(ui, tx.col_mean_rank, tx.sort_mean_hover, mean, Some(col_w)) {
+                    if heading(ui, tx.col_mean_rank, tx.sort_mean_hover, mean, Some(mean_w)) {
                         asked = Some(Sort::MeanRank);
                     }
                     for &k in &p.order {
@@ -53,7 +63,7 @@ pub(super) fn matrix(
                     for &i in &cache.rows {
                         option_cell(ui, s, cache, i);
                         ui.allocate_ui_with_layout(
-                            cell,
+                            vec2(mean_w, cell.y),
                             Layout::centered_and_justified(egui::Direction::LeftToRight),
                             |ui| {
                                 ui.label(format!("{:.1}", cache.mean_rank[i]));
@@ -87,7 +97,10 @@ fn heading(ui: &mut Ui, text: &str, hover: &str, on: bool, width: Option<f32>) -
             })
             .inner
         }
-        None => ui.with_layout(Layout::top_down(Align::Min), |ui| ui.add(label)).inner,
+        None => {
+            ui.with_layout(Layout::top_down(Align::Min), |ui| ui.add(label))
+                .inner
+        }
     };
     response
         .on_hover_cursor(egui::CursorIcon::PointingHand)
@@ -117,7 +130,15 @@ fn option_cell(ui: &mut Ui, s: &Scenario, cache: &Cache, i: usize) {
 }
 
 /// One rank, painted in its colour (light for the top ranks), the score on hover.
-fn rank_cell(ui: &mut Ui, s: &Scenario, p: &Perspectives, k: usize, i: usize, n: usize, size: egui::Vec2) {
+fn rank_cell(
+    ui: &mut Ui,
+    s: &Scenario,
+    p: &Perspectives,
+    k: usize,
+    i: usize,
+    n: usize,
+    size: egui::Vec2,
+) {
     let tx = t();
     let rank = p.ranks[k][i];
     let (rect, response) = ui.allocate_exact_size(size, Sense::hover());

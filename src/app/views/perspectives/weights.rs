@@ -19,7 +19,8 @@ pub(super) fn bars(ui: &mut Ui, s: &Scenario, p: &Perspectives) {
     let text_colour = ui.visuals().text_color();
     let fonts = ui.ctx().clone();
     let width = |s: &str| {
-        fonts.fonts_mut(|f| f.layout_no_wrap(s.to_string(), font.clone(), Color32::WHITE))
+        fonts
+            .fonts_mut(|f| f.layout_no_wrap(s.to_string(), font.clone(), Color32::WHITE))
             .size()
             .x
     };
