@@ -338,6 +338,9 @@ fn geometric(
     Ok(scopes)
 }
 
+/// One pairwise judgement: `(a, b, x)`, a matters x times as much as b.
+type Judgement = (String, String, f64);
+
 /// The record of pooled judgements for `scope`: for every pair of the scope's members,
 /// a_ij = Π_k a_ij,k^(v_k / Σv), computed through logs. Weighted by the eigenvector unless every
 /// chosen record asks for row geometric means.
@@ -353,7 +356,7 @@ fn pooled_record(
         .into_iter()
         .map(str::to_string)
         .collect();
-    let inputs: Vec<(&Vec<(String, String, f64)>, PairwiseWeighting)> = chosen
+    let inputs: Vec<(&[Judgement], PairwiseWeighting)> = chosen
         .iter()
         .filter_map(|p| {
             p.elicited.iter().find_map(|r| match &r.input {
@@ -361,7 +364,7 @@ fn pooled_record(
                     judgements,
                     weighting,
                     ..
-                } if &r.scope == scope => Some((judgements, *weighting)),
+                } if &r.scope == scope => Some((judgements.as_slice(), *weighting)),
                 _ => None,
             })
         })

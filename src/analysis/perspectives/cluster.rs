@@ -26,10 +26,10 @@ pub fn average_linkage_order(distance: &[Vec<f64>]) -> Vec<usize> {
     let mut remaining = n;
     let mut chain: Vec<usize> = Vec::new();
     while remaining > 1 {
-        if chain.is_empty() {
-            if let Some(first) = active.iter().position(|&a| a) {
-                chain.push(first);
-            }
+        if chain.is_empty()
+            && let Some(first) = active.iter().position(|&a| a)
+        {
+            chain.push(first);
         }
         let Some(&a) = chain.last() else { break };
         let previous = chain.len().checked_sub(2).map(|k| chain[k]);

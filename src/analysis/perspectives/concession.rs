@@ -11,7 +11,7 @@
 mod search;
 mod wsm;
 
-use crate::analysis::perspectives::{PerspectiveError, Prepared};
+use crate::analysis::perspectives::{PerspectiveError, Prepared, check_size};
 use crate::analysis::scoring::ScoreError;
 use crate::scenario::model::{Method, Normalization, Scenario};
 use crate::scenario::weights::effective_weights;
@@ -45,18 +45,18 @@ pub struct Reach {
 
 /// Every profile's concession under `method` and `normalization`, in scenario order. Exact and
 /// quick under the weighted sum (O(rivals · m log m) a profile); otherwise a search of at most
-/// [`search::BUDGET`] scorings a profile.
+/// 20,000 scorings a profile, fewer on a large scenario (a budget of cells shared out over the
+/// profiles, see `search.rs`).
 pub fn concessions(
     scenario: &Scenario,
     method: Method,
     normalization: Normalization,
 ) -> Result<Vec<Concession>, PerspectiveError> {
-    if scenario.profiles.is_empty() {
-        return Err(PerspectiveError::NoProfile);
-    }
+    check_size(scenario)?;
     let prepared = Prepared::new(scenario, method, normalization);
+    let budget = search::budget(scenario, scenario.profiles.len());
     (0..scenario.profiles.len())
-        .map(|p| concession_in(&prepared, p))
+        .map(|p| concession_in(&prepared, p, budget))
         .collect()
 }
 
@@ -70,10 +70,19 @@ pub fn concession(
     if profile >= scenario.profiles.len() {
         return Err(PerspectiveError::NoProfile);
     }
-    concession_in(&Prepared::new(scenario, method, normalization), profile)
+    let budget = search::budget(scenario, 1);
+    concession_in(
+        &Prepared::new(scenario, method, normalization),
+        profile,
+        budget,
+    )
 }
 
-fn concession_in(prepared: &Prepared, p: usize) -> Result<Concession, PerspectiveError> {
+fn concession_in(
+    prepared: &Prepared,
+    p: usize,
+    budget: usize,
+) -> Result<Concession, PerspectiveError> {
     let profile = &prepared.scenario.profiles[p];
     let fail = |error| PerspectiveError::Profile {
         profile: profile.id.clone(),
@@ -109,7 +118,7 @@ fn concession_in(prepared: &Prepared, p: usize) -> Result<Concession, Perspectiv
         let reach = wsm::cheapest_rival(&normalized, &w, top, &open);
         return Ok(done(reach, true, true));
     }
-    let found = search::cheapest_rival(prepared, &w, &scores, &normalized, top, &open);
+    let found = search::cheapest_rival(prepared, budget, &w, &scores, &normalized, top, &open);
     Ok(done(found.reach, false, found.complete))
 }
 

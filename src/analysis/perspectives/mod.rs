@@ -24,6 +24,12 @@ use crate::scenario::weights::effective_weights;
 /// The top-k used when none is asked for.
 pub const DEFAULT_TOP_K: usize = 3;
 
+/// Most profiles compared at once: τ is kept for every pair (a million pairs at most).
+pub const MAX_PROFILES: usize = 1000;
+
+/// Most pairs of profiles × options: each pair's τ costs about n log n for n options.
+pub const MAX_PAIR_OPTIONS: u64 = 200_000_000;
+
 /// Why the profiles could not be compared.
 #[derive(Clone, Debug, PartialEq, Error)]
 pub enum PerspectiveError {
@@ -32,6 +38,26 @@ pub enum PerspectiveError {
     /// One profile could not be scored (the first that failed, in scenario order).
     #[error("profile `{profile}`: {error}")]
     Profile { profile: String, error: ScoreError },
+    #[error(
+        "{profiles} profiles and {options} options are too many to compare: at most {MAX_PROFILES} profiles, and pairs of profiles × options at most {MAX_PAIR_OPTIONS}"
+    )]
+    TooLarge { profiles: usize, options: usize },
+}
+
+/// Refuses a scenario too large to compare in bounded time and memory.
+pub(crate) fn check_size(scenario: &Scenario) -> Result<(), PerspectiveError> {
+    let (p, n) = (scenario.profiles.len(), scenario.options.len());
+    if p == 0 {
+        return Err(PerspectiveError::NoProfile);
+    }
+    let pairs = (p as u64).saturating_mul(p as u64 - 1) / 2;
+    if p > MAX_PROFILES || pairs.saturating_mul(n as u64) > MAX_PAIR_OPTIONS {
+        return Err(PerspectiveError::TooLarge {
+            profiles: p,
+            options: n,
+        });
+    }
+    Ok(())
 }
 
 /// Every profile's ranking of the options under one method and normalisation.
@@ -122,9 +148,7 @@ pub fn perspectives(
     normalization: Normalization,
     top_k: usize,
 ) -> Result<Perspectives, PerspectiveError> {
-    if scenario.profiles.is_empty() {
-        return Err(PerspectiveError::NoProfile);
-    }
+    check_size(scenario)?;
     let prepared = Prepared::new(scenario, method, normalization);
     let mut scores = Vec::with_capacity(scenario.profiles.len());
     let mut all_ranks = Vec::with_capacity(scenario.profiles.len());

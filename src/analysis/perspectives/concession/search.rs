@@ -24,12 +24,12 @@
 //! where the rival stays first and the change gets smaller (or stays the same while the
 //! rival's margin over the others grows). The result is a point where the rival really
 //! is first (checked by scoring), so its change is an upper bound on the true minimum; the
-//! search may miss a cheaper point on a path it does not walk. At most [`BUDGET`] scorings a
+//! search may miss a cheaper point on a path it does not walk. At most [`budget`] scorings a
 //! profile.
 
 use super::{Reach, change_pp, wsm::cheapest_weights};
 use crate::analysis::perspectives::Prepared;
-use crate::scenario::model::Method;
+use crate::scenario::model::{Method, Scenario};
 
 /// Evenly spaced steps along each segment.
 pub const SCAN: usize = 16;
@@ -37,6 +37,23 @@ pub const SCAN: usize = 16;
 pub const BISECT: usize = 30;
 /// Most scorings for one profile.
 pub const BUDGET: usize = 20_000;
+/// Fewest scorings for one profile, however large the scenario.
+pub const MIN_BUDGET: usize = 200;
+/// Most option × criterion cells scored by one search over every profile (a few seconds in a
+/// release build).
+pub const CELL_BUDGET: u64 = 200_000_000;
+
+/// Scorings allowed for one profile's search when `profiles` profiles are searched: the cell
+/// budget shared out, between [`MIN_BUDGET`] and [`BUDGET`].
+pub fn budget(scenario: &Scenario, profiles: usize) -> usize {
+    let cells = (scenario.options.len() as u64)
+        .saturating_mul(scenario.criteria.len() as u64)
+        .saturating_mul(profiles as u64)
+        .max(1);
+    usize::try_from(CELL_BUDGET / cells)
+        .unwrap_or(usize::MAX)
+        .clamp(MIN_BUDGET, BUDGET)
+}
 /// Rounds of sequential linearisation for each rival.
 pub const LINEARISATIONS: usize = 6;
 /// Starting points of the linearisation for each rival.
@@ -61,6 +78,7 @@ pub struct Found {
 struct Scorer<'a> {
     prepared: &'a Prepared<'a>,
     used: usize,
+    budget: usize,
 }
 
 impl Scorer<'_> {
@@ -114,20 +132,25 @@ impl Scorer<'_> {
     }
 
     fn spent(&self) -> bool {
-        self.used >= BUDGET
+        self.used >= self.budget
     }
 }
 
 /// The cheapest rival found within the budget (see the module's notes).
 pub fn cheapest_rival(
     prepared: &Prepared,
+    budget: usize,
     w: &[f64],
     scores: &[f64],
     normalized: &[Vec<f64>],
     top: usize,
     open: &[bool],
 ) -> Found {
-    let mut scorer = Scorer { prepared, used: 0 };
+    let mut scorer = Scorer {
+        prepared,
+        used: 0,
+        budget,
+    };
     let sign = if prepared.method.higher_is_better() {
         1.0
     } else {
