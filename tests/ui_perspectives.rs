@@ -1,8 +1,9 @@
 //! The Perspectives view through the real window, on the built-in scenario (five profiles, ten
 //! options): every profile and option on show, the common ground against each profile's ranking
 //! from `scoring` for every k, sorting by a heading, the concessions once the background job is
-//! done (checked by scoring the weights they name), Chinese and projection, an idle window,
-//! the group profile dialog with its one undo step, and a scenario of one profile.
+//! done (checked by scoring the weights they name) and marked as estimates under TOPSIS,
+//! Chinese and projection, an idle window, the group profile dialog with its one undo step, and
+//! a scenario of one profile.
 
 use std::time::Duration;
 
@@ -12,7 +13,7 @@ use tideline::analysis::scoring::{Problem, ranks, score_problem, score_with};
 use tideline::app::{Command, TidelineApp, View};
 use tideline::files::scenario_file::{default_scenario, parse_ron};
 use tideline::i18n::{Lang, perspectives};
-use tideline::scenario::model::Scenario;
+use tideline::scenario::model::{Method, Normalization, Scenario};
 use tideline::scenario::weights::effective_weights;
 
 fn scenario() -> Scenario {
@@ -335,4 +336,24 @@ fn one_profile_says_how_to_add_more() {
     assert!(!h.state().concessions_running());
     assert!(h.state().concessions().is_none());
     assert!(no_repaint_pending(&mut h));
+}
+
+#[test]
+fn other_methods_give_estimates_marked_as_such() {
+    let mut s = scenario();
+    s.settings.method = Method::Topsis;
+    s.settings.normalization = Normalization::Vector;
+    let mut h = harness_on(s.clone(), egui::vec2(1500.0, 1000.0));
+    settle(&mut h);
+    let (_, list) = h
+        .state()
+        .concessions()
+        .unwrap_or_else(|| panic!("no concessions"));
+    let list = list.unwrap_or_else(|e| panic!("{e}")).to_vec();
+    assert_eq!(list.len(), s.profiles.len());
+    assert!(list.iter().all(|c| !c.exact));
+    let shown = h.query_all_by_label("estimate").count()
+        + h.query_all_by_label("estimate, search cut short").count();
+    assert_eq!(shown, s.profiles.len());
+    assert!(h.query_all_by_label("exact").next().is_none());
 }
