@@ -109,6 +109,8 @@ pub fn show(
         View::Methods => methods::show(ui, scenario, derived),
         View::Robustness => robustness::show(ui, scenario, derived, &mut states.robustness),
         View::Perspectives => {
+            // Projection and the projector's window show; the group dialog edits.
+            states.perspectives.presenting = states.ranking.presenting;
             perspectives::show(ui, scenario, derived, &mut states.perspectives, out);
         }
     }

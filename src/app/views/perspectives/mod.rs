@@ -44,6 +44,8 @@ pub struct PerspectivesState {
     cache: Option<Cache>,
     /// The "Make group profile…" dialog, while it is open.
     group: Option<group::GroupDialog>,
+    /// Projection mode or the projector's window: no group dialog (an edit) there.
+    pub presenting: bool,
 }
 
 impl Default for PerspectivesState {
@@ -54,6 +56,7 @@ impl Default for PerspectivesState {
             job: ConcessionJob::default(),
             cache: None,
             group: None,
+            presenting: false,
         }
     }
 }
@@ -135,10 +138,10 @@ pub fn show(
     );
     let n = p.options.len();
     state.top_k = state.top_k.clamp(1, n.max(1));
-    if k_control(ui, n, &mut state.top_k) {
+    if k_control(ui, n, &mut state.top_k, !state.presenting) {
         state.group = Some(group::GroupDialog::new(s));
     }
-    if let Some(dialog) = &mut state.group
+    if let Some(dialog) = state.group.as_mut().filter(|_| !state.presenting)
         && !group::show(ui, s, d.revision, dialog, out)
     {
         state.group = None;
@@ -187,9 +190,9 @@ fn section(ui: &mut Ui, heading: &str, note: &str) {
     ui.add_space(4.0);
 }
 
-/// The k of the common ground: − and + around the number; then the group profile's button
-/// (whether it was clicked).
-fn k_control(ui: &mut Ui, n: usize, k: &mut usize) -> bool {
+/// The k of the common ground: − and + around the number; then, with `editing`, the group
+/// profile's button (whether it was clicked).
+fn k_control(ui: &mut Ui, n: usize, k: &mut usize, editing: bool) -> bool {
     let tx = t();
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
@@ -211,9 +214,11 @@ fn k_control(ui: &mut Ui, n: usize, k: &mut usize) -> bool {
         }
         ui.label(tx.top_k_after);
         ui.add_space(16.0);
-        ui.button(tx.group_open)
-            .on_hover_text(tx.group_open_hover)
-            .clicked()
+        editing
+            && ui
+                .button(tx.group_open)
+                .on_hover_text(tx.group_open_hover)
+                .clicked()
     })
     .inner
 }
