@@ -24,7 +24,14 @@ pub struct GroupDialog {
     named: bool,
     /// The group for the inputs it was made from; remade when they change, not every frame.
     preview: Option<Preview>,
+    /// Frames drawn so far, up to [`SETTLE_FRAMES`].
+    frames: u8,
 }
+
+/// A new modal finds its size and place over a few frames (egui's auto-sized area moves as its
+/// wrapped rows and table are measured) without asking for them: these are asked for, so the
+/// dialog does not wait for the pointer to move to sit still.
+const SETTLE_FRAMES: u8 = 8;
 
 struct Preview {
     revision: u64,
@@ -44,6 +51,7 @@ impl GroupDialog {
             name: default_name(GroupRule::Mean),
             named: false,
             preview: None,
+            frames: 0,
         }
     }
 }
@@ -99,6 +107,10 @@ pub(super) fn show(
             group: make(d.rule),
             geometric: make(GroupRule::Geometric).map(|_| ()),
         });
+    }
+    if d.frames < SETTLE_FRAMES {
+        d.frames += 1;
+        ui.ctx().request_repaint();
     }
     let mut add = false;
     let mut cancel = false;
