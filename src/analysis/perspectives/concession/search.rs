@@ -38,7 +38,7 @@ pub const BISECT: usize = 30;
 /// Most scorings for one profile.
 pub const BUDGET: usize = 20_000;
 /// Fewest scorings for one profile, however large the scenario.
-pub const MIN_BUDGET: usize = 200;
+pub const MIN_BUDGET: usize = 20;
 /// Most option × criterion cells scored by one search over every profile (a few seconds in a
 /// release build).
 pub const CELL_BUDGET: u64 = 200_000_000;
