@@ -270,6 +270,14 @@ fn chinese_and_projection_render_with_every_glyph() {
         );
     }
     assert!(no_repaint_pending(&mut h));
+    // The group dialog (not offered while presenting) in Chinese too.
+    assert!(h.query_all_by_label("生成小组权重方案…").next().is_none());
+    h.state_mut().execute(Command::Projection(false));
+    h.run();
+    h.get_by_label("生成小组权重方案…").click();
+    h.run();
+    h.get_by_label("添加小组权重方案");
+    h.get_by_label("四分位距");
 }
 
 #[test]
