@@ -15,6 +15,7 @@ mod launch;
 pub use file_flow::Answer;
 pub use files::{DialogKind, Export};
 pub use launch::{Launch, run};
+mod perspectives_job;
 mod projection;
 mod projector;
 mod robustness;
@@ -486,6 +487,7 @@ impl TidelineApp {
         );
         self.views.ranking.presenting = self.projection.is_some();
         self.update_robustness();
+        self.update_concessions();
         self.view_rect = egui::CentralPanel::default()
             .show(ui, |ui| {
                 views::show(

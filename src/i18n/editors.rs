@@ -94,7 +94,7 @@ texts! {
     scen_analysis: ["Analysis settings", "分析设置"],
     scen_method: ["Method", "方法"],
     scen_normalisation: ["Normalisation", "归一化"],
-    scen_profile: ["Profile in use", "当前权重方案"],
+    scen_profile: ["Profile in use", "当前权重配置"],
     scen_vikor_v: ["VIKOR v", "VIKOR v"],
     scen_vikor_v_note: ["Weight of group utility against the worst regret, 0 to 1 (0.5: alike).", "群体效用相对于最大遗憾的权重，0 到 1（0.5 表示同等）。"],
     scen_draws: ["Monte Carlo draws", "蒙特卡罗抽样次数"],

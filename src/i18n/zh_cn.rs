@@ -277,7 +277,7 @@ pub static ZH_CN: Strings = Strings {
     robust_intro: "这个排序有多可靠？上方：一个权重能变动多少而排序不变。下方：对不确定的得分和权重多次抽样后的排序。",
     robust_weights_label: "关于权重我们知道：",
     robust_weights_exact: "就是现在设定的权重",
-    robust_weights_ranges: "权重方案给出的区间内任意取值",
+    robust_weights_ranges: "权重配置给出的区间内任意取值",
     robust_weights_ordinal: "重要性顺序相同的任意权重",
     robust_weights_none: "一无所知：任意权重",
     robust_draws: "{0} 次抽样",
