@@ -23,6 +23,7 @@ mod area;
 pub mod editors;
 mod en;
 pub mod perspectives;
+pub mod robustness;
 mod zh_cn;
 
 use std::cell::Cell;
@@ -98,6 +99,7 @@ pub fn all_entries(lang: Lang) -> Vec<(&'static str, &'static str)> {
     let mut all = lang.strings().entries();
     all.extend(perspectives::texts(lang).entries());
     all.extend(editors::texts(lang).entries());
+    all.extend(robustness::texts(lang).entries());
     all
 }
 
