@@ -1,7 +1,7 @@
 //! Strings of the Robustness view added since the main catalogue filled up: the weight
 //! information pooled from every profile, and the "robust across the room" marker.
 
-crate::texts! {
+texts! {
     weights_profiles: [
         "each time one profile's weights, by vote weight",
         "每次取一个权重配置的权重（按表决权重抽取）",
