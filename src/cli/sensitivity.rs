@@ -11,7 +11,8 @@ use serde::Serialize;
 
 use super::{Chosen, MethodArg, NormalizationArg, load_and_choose, name_width, print_or_fail};
 use crate::analysis::sensitivity::{
-    Interval, Sensitivity, Settings, Stable, Summary, Sweep, Target, TargetStability,
+    Interval, Sensitivity, SensitivityError, Settings, Stable, Summary, Sweep, Target,
+    TargetStability,
 };
 use crate::scenario::model::Scenario;
 
@@ -74,9 +75,18 @@ pub fn run(args: &SensitivityArgs) -> ExitCode {
         say!("{}: {message}", file.display());
         ExitCode::FAILURE
     };
+    // A missing value is placed at its line and column, as `score` places it.
+    let failed = |e: SensitivityError| {
+        let cause = match &e {
+            SensitivityError::Score(s) | SensitivityError::Sweep { source: s, .. } => Some(s),
+            _ => None,
+        };
+        say!("{}", super::files::placed(file, &scenario, cause, &e));
+        ExitCode::FAILURE
+    };
     let analysis = match Sensitivity::new(&scenario, profile, method, normalization) {
         Ok(a) => a,
-        Err(e) => return fail(e.to_string()),
+        Err(e) => return failed(e),
     };
     let settings = Settings::default();
     let target = match (&args.criterion, &args.family) {
@@ -91,7 +101,7 @@ pub fn run(args: &SensitivityArgs) -> ExitCode {
                 SensitivityFormat::Table => sweep_table(&scenario, &analysis, &sweep),
                 SensitivityFormat::Json => sweep_json(&scenario, &analysis, &sweep),
             },
-            Err(e) => return fail(e.to_string()),
+            Err(e) => return failed(e),
         },
         None => {
             let summary = analysis.summary(&settings);
