@@ -332,7 +332,14 @@ fn every_scoring_command_places_a_missing_value() {
     let f = path_str(&csv);
     let runs: [Vec<&str>; 4] = [
         vec!["sensitivity", f, "--method", "wsm"],
-        vec!["sensitivity", f, "--method", "topsis", "--criterion", "effect"],
+        vec![
+            "sensitivity",
+            f,
+            "--method",
+            "topsis",
+            "--criterion",
+            "effect",
+        ],
         vec!["smaa", f, "--method", "wsm", "--draws", "100"],
         vec!["score", f, "--method", "all"],
     ];
@@ -376,6 +383,32 @@ fn a_dangling_link_as_the_output_names_its_missing_target() {
         stderr(&out).contains("is a symbolic link to") && stderr(&out).contains("missing.ron"),
         "{}",
         stderr(&out)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Sweeping every weight of a large matrix would run for minutes (options² pairs may cross
+/// in each sweep): it is refused at once with the count and the limit.
+#[test]
+fn sensitivity_past_its_limit_is_refused_with_the_count_and_the_limit() {
+    let dir = fresh_dir("sweep-limit");
+    let rows: Vec<(String, String, String)> = (0..5_000)
+        .map(|i| (format!("o{i}"), (i % 89).to_string(), (i % 7).to_string()))
+        .collect();
+    let rows: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
+        .collect();
+    let file = matrix(&dir, "m.csv", &rows);
+    let out = tideline(&["sensitivity", path_str(&file), "--method", "wsm"]);
+    assert!(!out.status.success());
+    // 5,000² options × (2 criteria + 1 family) = 75,000,000.
+    assert_eq!(
+        stderr(&out).trim_end(),
+        format!(
+            "{}: too large to sweep with wsm: 5000 options, 2 criteria and 3 weights to sweep make 75,000,000 (options² × weights swept), over the limit of 60,000,000; sweep one weight with --criterion or --family",
+            file.display()
+        )
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

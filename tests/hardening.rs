@@ -248,7 +248,11 @@ fn a_csv_matrix_past_the_size_limits_is_refused_with_the_count_and_the_limit() {
         format!("too large: 20,005 options, over the limit of 20,000; {tail}")
     );
     // Exactly at the limit it is read.
-    let at_limit: String = text.lines().take(MAX_OPTIONS + 2).map(|l| format!("{l}\n")).collect();
+    let at_limit: String = text
+        .lines()
+        .take(MAX_OPTIONS + 2)
+        .map(|l| format!("{l}\n"))
+        .collect();
     let s = parse_csv(at_limit.as_bytes(), "m.csv").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(s.options.len(), MAX_OPTIONS);
 
@@ -287,7 +291,9 @@ fn a_scenario_file_past_the_size_limits_is_refused_at_the_first_item_past_them()
     for k in 0..n {
         text.push_str(&format!("(option:\"o\",criterion:\"c{k}\",value:1),"));
     }
-    text.push_str("],profiles:[(id:\"p\",name:\"p\",family_weights:{\"f\":1},criterion_weights:{})])");
+    text.push_str(
+        "],profiles:[(id:\"p\",name:\"p\",family_weights:{\"f\":1},criterion_weights:{})])",
+    );
     let err = parse_ron(text.as_bytes(), "s.ron")
         .err()
         .unwrap_or_else(|| panic!("accepted"));
@@ -297,8 +303,9 @@ fn a_scenario_file_past_the_size_limits_is_refused_at_the_first_item_past_them()
     assert_eq!(d.location, Some((4 + MAX_CRITERIA, 1)));
     assert_eq!(d.field, format!("criteria[{MAX_CRITERIA}]"));
     assert!(
-        d.message
-            .starts_with("too large: 1,001 criteria, over the limit of 1,000; Tideline reads at most"),
+        d.message.starts_with(
+            "too large: 1,001 criteria, over the limit of 1,000; Tideline reads at most"
+        ),
         "{}",
         d.message
     );

@@ -129,8 +129,11 @@ fn no_export_writes_over_the_open_file() {
     std::fs::write(&ron, tideline::files::scenario_file::DEFAULT_SCENARIO)
         .unwrap_or_else(|e| panic!("{e}"));
     let csv = dir.join("m.csv");
-    std::fs::write(&csv, "option,cost,effect\ndirection,min,max\nA,1,2\nB,2,1\n")
-        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        &csv,
+        "option,cost,effect\ndirection,min,max\nA,1,2\nB,2,1\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let refused = |path: &std::path::Path| {
         format!(
             "Not written: {} is the open scenario's own file; choose another name",

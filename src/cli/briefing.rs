@@ -122,7 +122,10 @@ pub(super) fn export_command(
                 for (m, r) in cmp.methods.iter().zip(&cmp.results) {
                     if let Err(e) = r {
                         let message = format!("{}: {e}", m.keyword());
-                        say!("{}", super::files::placed(file, &scenario, Some(e), message));
+                        say!(
+                            "{}",
+                            super::files::placed(file, &scenario, Some(e), message)
+                        );
                     }
                 }
                 if cmp.results.iter().all(Result::is_err) {

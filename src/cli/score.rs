@@ -30,7 +30,10 @@ pub(super) fn score(
                 for (m, r) in cmp.methods.iter().zip(&cmp.results) {
                     if let Err(e) = r {
                         let message = format!("{}: {e}", m.keyword());
-                        say!("{}", super::files::placed(file, &scenario, Some(e), message));
+                        say!(
+                            "{}",
+                            super::files::placed(file, &scenario, Some(e), message)
+                        );
                     }
                 }
                 return ExitCode::FAILURE;

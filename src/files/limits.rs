@@ -17,7 +17,7 @@ pub fn grouped(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -65,7 +65,12 @@ mod tests {
 
     #[test]
     fn numbers_are_grouped_by_thousands() {
-        let cases = [(0, "0"), (999, "999"), (1000, "1,000"), (1_234_567, "1,234,567")];
+        let cases = [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (1_234_567, "1,234,567"),
+        ];
         for (n, want) in cases {
             assert_eq!(grouped(n), want);
         }
@@ -75,9 +80,15 @@ mod tests {
     fn each_limit_is_named_with_the_count() {
         assert_eq!(too_large(MAX_OPTIONS, 10, 10 * MAX_OPTIONS / 10), None);
         let m = too_large(MAX_OPTIONS + 1, 2, 2 * (MAX_OPTIONS + 1)).unwrap_or_default();
-        assert!(m.starts_with("too large: 20,001 options, over the limit of 20,000;"), "{m}");
+        assert!(
+            m.starts_with("too large: 20,001 options, over the limit of 20,000;"),
+            "{m}"
+        );
         let m = too_large(5, 1_001, 5_005).unwrap_or_default();
-        assert!(m.starts_with("too large: 1,001 criteria, over the limit of 1,000;"), "{m}");
+        assert!(
+            m.starts_with("too large: 1,001 criteria, over the limit of 1,000;"),
+            "{m}"
+        );
         let m = too_large(2_000, 101, 202_000).unwrap_or_default();
         assert!(
             m.starts_with("too large: 202,000 performance values (2,000 options × 101 criteria), over the limit of 200,000;"),

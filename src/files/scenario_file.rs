@@ -141,8 +141,7 @@ pub fn parse_ron(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
             .len()
             .saturating_mul(scenario.criteria.len()),
     );
-    if let Some(message) =
-        limits::too_large(scenario.options.len(), scenario.criteria.len(), cells)
+    if let Some(message) = limits::too_large(scenario.options.len(), scenario.criteria.len(), cells)
     {
         // Placed at the first item past the limit that was broken.
         let field = if scenario.criteria.len() > limits::MAX_CRITERIA {

@@ -484,8 +484,11 @@ pub(super) fn build(
                     .and_then(|b| b.get(k).copied().flatten())
                     .unwrap_or(Basis::Sourced)
             };
-            o.values.iter().zip(&crit_ids).enumerate().map(
-                move |(k, (v, cid))| Cell {
+            o.values
+                .iter()
+                .zip(&crit_ids)
+                .enumerate()
+                .map(move |(k, (v, cid))| Cell {
                     option: oid.clone(),
                     criterion: cid.clone(),
                     value: v.0,
@@ -493,8 +496,7 @@ pub(super) fn build(
                     basis: basis(k),
                     rationale: String::new(),
                     source: format!("{file_name}, line {}", o.line),
-                },
-            )
+                })
         })
         .collect();
     let profile = profile(sheet, &crit_ids, &family_of, &file_name);
