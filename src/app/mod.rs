@@ -129,6 +129,9 @@ pub struct TidelineApp {
     pub path: Option<PathBuf>,
     /// Where the scenario came from, for the title and messages.
     pub source: String,
+    /// The file the document was read from: its scenario file, or the CSV matrix it was
+    /// imported from. Exports and pictures never write over it, nor over `path`.
+    read_from: Option<PathBuf>,
     history: History<Scenario>,
     /// Bumped by every change of the document.
     revision: u64,
@@ -198,6 +201,7 @@ impl TidelineApp {
             scenario,
             path: None,
             source: source.into(),
+            read_from: None,
             history: History::default(),
             revision: 0,
             saved_revision: 0,

@@ -83,7 +83,7 @@ pub enum SmaaFormat {
 pub fn run(args: &SmaaArgs) -> ExitCode {
     let file = args.file.as_path();
     let fail = |message: String| {
-        eprintln!("{}: {message}", file.display());
+        say!("{}: {message}", file.display());
         ExitCode::FAILURE
     };
     if let Some(d) = args.draws
@@ -126,7 +126,15 @@ pub fn run(args: &SmaaArgs) -> ExitCode {
     };
     let result = match smaa::run(&scenario, &req, &control) {
         Ok(r) => r,
-        Err(e) => return fail(e.to_string()),
+        Err(e) => {
+            // A missing value is placed at its line and column, as `score` places it.
+            let cause = match &e {
+                smaa::SmaaError::Score(s) => Some(s),
+                _ => None,
+            };
+            say!("{}", super::files::placed(file, &scenario, cause, &e));
+            return ExitCode::FAILURE;
+        }
     };
     let text = match args.format {
         SmaaFormat::Table => table(&scenario, &result),

@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::files::csv_import;
 use crate::files::diagnostic::{Diagnostic, LineIndex, LoadError, capped_of, line_col, utf8};
+use crate::files::limits;
 use crate::files::locate::FieldMap;
 use crate::scenario::model::{FORMAT_VERSION, Scenario};
 use crate::scenario::validate::validate;
@@ -115,6 +116,25 @@ pub fn parse_ron(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
         )));
     }
     let scenario: Scenario = parse_located(text, file)?;
+    let cells = scenario.performance.len().max(
+        scenario
+            .options
+            .len()
+            .saturating_mul(scenario.criteria.len()),
+    );
+    if let Some(message) = limits::too_large(scenario.options.len(), scenario.criteria.len(), cells)
+    {
+        // Placed at the first item past the limit that was broken.
+        let field = if scenario.criteria.len() > limits::MAX_CRITERIA {
+            format!("criteria[{}]", limits::MAX_CRITERIA)
+        } else if scenario.options.len() > limits::MAX_OPTIONS {
+            format!("options[{}]", limits::MAX_OPTIONS)
+        } else {
+            "performance".to_string()
+        };
+        let problem = crate::scenario::validate::Problem { field, message };
+        return Err(located(text, file, vec![problem]));
+    }
     let problems = validate(&scenario);
     if problems.is_empty() {
         Ok(scenario)
@@ -309,6 +329,15 @@ pub fn to_ron(scenario: &Scenario) -> Result<String, String> {
     ))
 }
 
+/// Whether `a` and `b` name the same existing file, through any path or link: a write to
+/// one would replace the other.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// Writes `text` to `path` through a temporary file in the same folder, flushed to disk and
 /// then renamed over the target, and the folder flushed too, so a crash mid-save leaves the
 /// old file whole and a finished save survives a power cut. The temporary is created anew
@@ -325,7 +354,9 @@ pub fn write_atomic_with(
 ) -> std::io::Result<()> {
     // A symbolic link stays a link: the file it points to gets the new contents.
     let real = match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path)?,
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).map_err(|e| dangling_link(path, e))?
+        }
         _ => path.to_path_buf(),
     };
     let path = real.as_path();
@@ -353,6 +384,30 @@ pub fn write_atomic_with(
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// The error for a symbolic link whose target cannot be found: which file it points to, and
+/// what to do (the plain "No such file or directory" named neither).
+fn dangling_link(link: &Path, e: std::io::Error) -> std::io::Error {
+    if e.kind() != std::io::ErrorKind::NotFound {
+        return e;
+    }
+    // A relative target is named from the link's folder, where it is looked for.
+    let target = fs::read_link(link).map_or_else(
+        |_| "a file".to_string(),
+        |t| match link.parent() {
+            Some(dir) if t.is_relative() && !dir.as_os_str().is_empty() => {
+                dir.join(t).display().to_string()
+            }
+            _ => t.display().to_string(),
+        },
+    );
+    std::io::Error::new(
+        e.kind(),
+        format!(
+            "it is a symbolic link to {target}, which does not exist; create that file (and its folder), or save under another name"
+        ),
+    )
 }
 
 /// How old a temporary of ours must be before a later save takes it for the leftover of a

@@ -136,6 +136,7 @@ pub static EN: Strings = Strings {
     export_results_filter: "CSV results",
     status_exported: "Exported {0}",
     status_not_exported: "Not exported: {0}",
+    status_over_document: "Not written: {0} is the open scenario's own file; choose another name",
     status_picture_saved: "Saved a picture of the view: {0}",
     ranking_all_revealed: "All revealed.",
     ranking_revealing: "Revealing from the bottom: {0} still hidden (Space shows the next).",

@@ -293,6 +293,7 @@ catalogue! {
     export_results_filter,
     status_exported,
     status_not_exported,
+    status_over_document,
     status_picture_saved,
     ranking_all_revealed,
     ranking_revealing,

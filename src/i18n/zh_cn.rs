@@ -138,6 +138,7 @@ pub static ZH_CN: Strings = Strings {
     export_results_filter: "CSV 结果",
     status_exported: "已导出 {0}",
     status_not_exported: "未导出：{0}",
+    status_over_document: "未写入：{0} 是当前打开的情景文件本身；请另选文件名",
     status_picture_saved: "已保存视图图片：{0}",
     ranking_all_revealed: "已全部揭示。",
     ranking_revealing: "从末位开始揭示：还有 {0} 个未显示（按空格显示下一个）。",
