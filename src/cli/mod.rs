@@ -52,7 +52,8 @@ pub struct Cli {
     /// Render the window once, write it to this PNG file, and exit.
     #[arg(long, value_name = "OUT.png")]
     pub screenshot: Option<PathBuf>,
-    /// The view to show: options, matrix, ranking, compare, tradeoff, methods, robustness.
+    /// The view to show: options, matrix, ranking, compare, tradeoff, methods, robustness,
+    /// perspectives.
     #[arg(long, value_name = "NAME", value_parser = parse_view)]
     pub view: Option<crate::app::View>,
     /// The interface language: en or zh-CN (default: the saved preference, else en).
