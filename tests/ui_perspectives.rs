@@ -256,8 +256,8 @@ fn chinese_and_projection_render_with_every_glyph() {
         .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
     h.run();
     settle(&mut h);
-    h.get_by_label("各权重方案下的名次");
-    h.get_by_label("没有方案在每个权重方案的前 3 名中。");
+    h.get_by_label("各权重配置下的名次");
+    h.get_by_label("没有方案在每个权重配置的前 3 名中。");
     assert!(h.query_all_by_label("精确").next().is_some());
     // kittest panics on a character no font has: drawing the view in Chinese is the check.
     // Every string of the view has a Chinese translation.
@@ -271,12 +271,12 @@ fn chinese_and_projection_render_with_every_glyph() {
     }
     assert!(no_repaint_pending(&mut h));
     // The group dialog (not offered while presenting) in Chinese too.
-    assert!(h.query_all_by_label("生成小组权重方案…").next().is_none());
+    assert!(h.query_all_by_label("生成小组权重配置…").next().is_none());
     h.state_mut().execute(Command::Projection(false));
     h.run();
-    h.get_by_label("生成小组权重方案…").click();
+    h.get_by_label("生成小组权重配置…").click();
     h.run();
-    h.get_by_label("添加小组权重方案");
+    h.get_by_label("添加小组权重配置");
     h.get_by_label("四分位距");
 }
 
