@@ -208,8 +208,11 @@ impl<'a> Search<'a> {
             rtol: 1e-9 * (1.0 + inst.items.iter().map(|i| i.resource).sum::<f64>()),
             scratch: Vec::with_capacity(n),
         };
-        // Every cluster must be able to reach its minimum at all.
-        if (0..inst.clusters.len()).any(|k| s.open_cluster[k] < inst.clusters[k].min) {
+        // Every cluster must be able to reach its minimum at all, and the empty start must fit
+        // (a cost strictly below 0 admits nothing).
+        if (0..inst.clusters.len()).any(|k| s.open_cluster[k] < inst.clusters[k].min)
+            || !s.fits_cost(0.0)
+        {
             return None;
         }
         for &i in &inst.include {
