@@ -1,5 +1,6 @@
-//! The command line: `tideline [FILE]` opens the app; `check`, `score`, `import`, `report` and
-//! `export` run the engine headless, for scripts and reproducible briefings.
+//! The command line: `tideline [FILE]` opens the app; `check`, `score`, `sensitivity`, `smaa`,
+//! `portfolio`, `import`, `report` and `export` run the engine headless, for scripts and
+//! reproducible briefings.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ macro_rules! say {
 
 mod briefing;
 mod files;
+mod portfolio;
 mod score;
 mod sensitivity;
 pub mod smaa;
@@ -124,6 +126,9 @@ pub enum Command {
     /// How sure is the ranking? SMAA-2 over uncertain scores and weights: rank acceptability,
     /// central weights, confidence, pairwise winning.
     Smaa(smaa::SmaaArgs),
+    /// Which set of options to pursue under the budget: the best portfolio, the efficient
+    /// frontier, each option's share of SMAA draws in the best portfolio, each profile's choice.
+    Portfolio(portfolio::PortfolioArgs),
     /// Turn a CSV matrix into a full scenario file.
     Import {
         /// CSV matrix: header `option,<criterion>,...`, optional `direction` and `weight` rows.
@@ -255,6 +260,7 @@ pub fn run(command: Command) -> ExitCode {
         ),
         Command::Sensitivity(args) => sensitivity::run(&args),
         Command::Smaa(args) => smaa::run(&args),
+        Command::Portfolio(args) => portfolio::run(&args),
         Command::Import { file, output } => import(&file, &output),
         Command::Report {
             file,

@@ -89,10 +89,11 @@ pub(super) fn evaluate(inst: &Instance, members: Vec<usize>) -> Portfolio {
         .filter(|&&(a, b, _)| is[a] && is[b])
         .map(|&(_, _, e)| e)
         .sum::<f64>();
+    // `+ 0.0` turns the empty sum's −0 into 0.
     Portfolio {
-        cost: members.iter().map(|&i| inst.items[i].cost).sum(),
-        resource: members.iter().map(|&i| inst.items[i].resource).sum(),
-        value,
+        cost: members.iter().map(|&i| inst.items[i].cost).sum::<f64>() + 0.0,
+        resource: members.iter().map(|&i| inst.items[i].resource).sum::<f64>() + 0.0,
+        value: value + 0.0,
         members,
     }
 }
