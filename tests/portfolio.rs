@@ -490,3 +490,35 @@ fn each_profile_chooses_its_own_portfolio() {
         assert_eq!(c.options, b.ids(&inst));
     }
 }
+
+#[test]
+fn relations_and_portfolio_settings_survive_a_save_and_load_and_old_interactions_read_as_effects()
+{
+    let s = small(
+        r#", interactions: [(with: "b", relation: Excludes), (with: "d", relation: Requires), (with: "c", effect: 0.1)]"#,
+        r#", include: ["d"], clusters: [(cluster: "k", max: Some(1))], resource: Some((limit: 2.0, uses: {"a": 1.0, "b": 1.0, "c": 1.0, "d": 0.5}))"#,
+    );
+    let text = tideline::files::scenario_file::to_ron(&s).unwrap_or_else(|e| panic!("{e}"));
+    let back = parse_ron(text.as_bytes(), "back.ron").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(back, s);
+    // A value effect is the default: not written, and an interaction without a relation (every
+    // file before relations existed) reads as one.
+    assert_eq!(text.matches("relation:").count(), 2, "{text}");
+    use tideline::scenario::model::Relation;
+    let kinds: Vec<Relation> = s.options[1].interactions.iter().map(|x| x.relation).collect();
+    assert_eq!(kinds, [Relation::Excludes, Relation::Requires, Relation::Effect]);
+}
+
+#[test]
+fn the_second_resource_limits_the_portfolio() {
+    // Uses a 1, b 1, c 3, d 0; limit 2: c no longer fits, {a, b} (0.4) is best.
+    let s = small(
+        "",
+        r#", resource: Some((name: "staff", limit: 2.0, uses: {"a": 1.0, "b": 1.0, "c": 3.0, "d": 0.0}))"#,
+    );
+    let (ids, ..) = best_ids(&s).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ids, ["a", "b"]);
+    // An option with no use given stops the analysis, naming it.
+    let s = small("", r#", resource: Some((limit: 2.0, uses: {"a": 1.0}))"#);
+    assert_eq!(best_ids(&s), Err(PortfolioError::NoResourceUse("b".into())));
+}
