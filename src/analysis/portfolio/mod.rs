@@ -17,12 +17,13 @@ mod search;
 use thiserror::Error;
 
 use crate::analysis::scoring::ScoreError;
+use conflicts::explain;
+use search::{CostLimit, Outcome, solve};
 use crate::scenario::model::Method;
 
 pub use frontier::frontier;
 pub use instance::{ClusterBound, Instance, Item, Setup, scored, setup};
 pub use robust::{CoreClass, CoreRequest, CoreShare, ProfileChoice, by_profile, core};
-pub use search::best;
 
 /// Branch-and-bound nodes one search may visit before it gives up with
 /// [`PortfolioError::NodeLimit`]: about a second or two of work, far beyond what the
@@ -84,6 +85,17 @@ pub enum PortfolioError {
     FrontierTooLarge,
     #[error("{0}")]
     Draws(String),
+}
+
+/// The best portfolio of `inst` under its budget ([`search`]); an infeasible set of
+/// constraints is explained ([`conflicts`]).
+pub fn best(inst: &Instance) -> Result<Portfolio, PortfolioError> {
+    let limit = CostLimit::of(inst);
+    match solve(inst, limit, false, NODE_LIMIT).0 {
+        Outcome::Found(p) => Ok(p),
+        Outcome::Infeasible => Err(explain(inst, limit)),
+        Outcome::NodeLimit => Err(PortfolioError::NodeLimit),
+    }
 }
 
 /// Whether `method`'s scores can be added across options, or why not.

@@ -15,8 +15,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use super::instance::scored;
-use super::search::best;
-use super::{Portfolio, PortfolioError, check_additive, setup};
+use super::{Portfolio, PortfolioError, best, check_additive, setup};
 use crate::analysis::sampling::{self, DrawRng, OrdinalSampler};
 use crate::analysis::scoring::{Problem, ScoreError, score_problem};
 use crate::analysis::smaa::{WeightInfo, profile_order};

@@ -18,8 +18,7 @@
 //! best completion, so a cut never loses the optimum, and the search is exact. Ties in value
 //! (within a relative 10⁻⁹) go to the cheaper portfolio.
 
-use super::conflicts::explain;
-use super::{Instance, NODE_LIMIT, Portfolio, PortfolioError};
+use super::{Instance, Portfolio};
 
 /// The cost constraint of one search.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -42,17 +41,6 @@ pub(super) enum Outcome {
     Found(Portfolio),
     Infeasible,
     NodeLimit,
-}
-
-/// The best portfolio of `inst` under its budget; an infeasible set of constraints is
-/// explained.
-pub fn best(inst: &Instance) -> Result<Portfolio, PortfolioError> {
-    let limit = CostLimit::of(inst);
-    match solve(inst, limit, false, NODE_LIMIT).0 {
-        Outcome::Found(p) => Ok(p),
-        Outcome::Infeasible => Err(explain(inst, limit)),
-        Outcome::NodeLimit => Err(PortfolioError::NodeLimit),
-    }
 }
 
 /// Searches `inst` under `limit` (its `budget` is ignored); with `any`, stops at the first
