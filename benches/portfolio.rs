@@ -7,6 +7,7 @@
 use std::time::{Duration, Instant};
 
 use tideline::analysis::portfolio::{Instance, Item, best, frontier, scored};
+use tideline::analysis::portfolio::{NODE_LIMIT, PortfolioError};
 use tideline::files::scenario_file::default_scenario;
 use tideline::scenario::model::{Method, Normalization};
 
@@ -46,7 +47,7 @@ fn generated(n: usize, pairs: usize, seed: u64) -> Instance {
         budget: Some(0.4 * total),
         ..Instance::default()
     };
-    let mut pair = |rng: &mut Rng| {
+    let pair = |rng: &mut Rng| {
         let a = rng.below(n);
         let b = (a + 1 + rng.below(n - 1)) % n;
         (a, b)
@@ -92,7 +93,10 @@ fn main() {
         );
         slowest = slowest.max(t);
     }
-    println!("  slowest: {:.2} ms (target 50 ms)", slowest.as_secs_f64() * 1e3);
+    println!(
+        "  slowest: {:.2} ms (target 50 ms)",
+        slowest.as_secs_f64() * 1e3
+    );
 
     let mut slowest = Duration::ZERO;
     for seed in 1..=5 {
@@ -106,7 +110,43 @@ fn main() {
         );
         slowest = slowest.max(t);
     }
-    println!("  slowest: {:.2} ms (target 2,000 ms)", slowest.as_secs_f64() * 1e3);
+    println!(
+        "  slowest: {:.2} ms (target 2,000 ms)",
+        slowest.as_secs_f64() * 1e3
+    );
+
+    // Hostile: value proportional to cost, so no bound can cut; the search must stop at its
+    // node limit, with an error, in bounded time.
+    let mut rng = Rng(3);
+    let items: Vec<Item> = (0..200)
+        .map(|i| {
+            let c = 1.0 + rng.unit();
+            Item {
+                id: format!("o{i}"),
+                value: c,
+                cost: c,
+                resource: 0.0,
+                cluster: None,
+            }
+        })
+        .collect();
+    let total: f64 = items.iter().map(|i| i.cost).sum();
+    let hostile = Instance {
+        items,
+        budget: Some(total / 2.0 + 0.123_456),
+        ..Instance::default()
+    };
+    let t = Instant::now();
+    let r = best(&hostile);
+    println!(
+        "hostile, 200 options with value = cost: {:.2} s to {} ({NODE_LIMIT} nodes)",
+        t.elapsed().as_secs_f64(),
+        if r == Err(PortfolioError::NodeLimit) {
+            "the node limit"
+        } else {
+            "an answer"
+        }
+    );
 
     let s = default_scenario().unwrap_or_else(|e| panic!("{e}"));
     let (t, r) = time(|| {

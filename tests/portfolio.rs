@@ -6,8 +6,8 @@
 use std::num::NonZeroUsize;
 
 use tideline::analysis::portfolio::{
-    ClusterBound, CoreClass, CoreRequest, Instance, Item, PortfolioError, best, by_profile, core,
-    frontier, scored,
+    ClusterBound, CoreClass, CoreRequest, Instance, Item, PortfolioError, best, best_within,
+    by_profile, core, frontier, scored,
 };
 use tideline::analysis::scoring::score_with;
 use tideline::analysis::smaa::WeightInfo;
@@ -96,9 +96,7 @@ fn random_instance(rng: &mut Rng, n: usize) -> Instance {
     let mut inst = Instance {
         items,
         clusters,
-        budget: rng
-            .chance(0.85)
-            .then(|| num(rng, 0.0, 3.0 * n as f64, 1.0)),
+        budget: rng.chance(0.85).then(|| num(rng, 0.0, 3.0 * n as f64, 1.0)),
         resource_limit: has_resource.then(|| num(rng, 0.0, 2.0 * n as f64, 1.0)),
         ..Instance::default()
     };
@@ -137,7 +135,10 @@ fn evaluate(inst: &Instance, mask: u32, cost_limit: Option<f64>) -> Option<(f64,
     if cost_limit.is_some_and(|b| cost > b + slack) {
         return None;
     }
-    if inst.resource_limit.is_some_and(|r| res > r + 1e-9 * (1.0 + res)) {
+    if inst
+        .resource_limit
+        .is_some_and(|r| res > r + 1e-9 * (1.0 + res))
+    {
         return None;
     }
     if inst.include.iter().any(|&i| !has(i)) || inst.exclude.iter().any(|&i| has(i)) {
@@ -189,7 +190,10 @@ fn the_best_portfolio_equals_brute_force_on_600_random_instances() {
         let all = all_feasible(&inst, inst.budget);
         match best(&inst) {
             Err(PortfolioError::Infeasible(why)) => {
-                assert!(all.is_empty(), "case {case}: brute force finds {all:?}\n{inst:?}");
+                assert!(
+                    all.is_empty(),
+                    "case {case}: brute force finds {all:?}\n{inst:?}"
+                );
                 assert!(!why.is_empty());
                 infeasible += 1;
             }
@@ -210,7 +214,10 @@ fn the_best_portfolio_equals_brute_force_on_600_random_instances() {
                     .filter(|x| x.2 > top - TOL)
                     .map(|x| x.1)
                     .fold(f64::INFINITY, f64::min);
-                assert!(cost < cheapest + TOL, "case {case}: cost {cost}, {cheapest}");
+                assert!(
+                    cost < cheapest + TOL,
+                    "case {case}: cost {cost}, {cheapest}"
+                );
                 if !p.members.is_empty() {
                     nonempty += 1;
                 }
@@ -218,7 +225,10 @@ fn the_best_portfolio_equals_brute_force_on_600_random_instances() {
         }
     }
     // The generator covers both outcomes well.
-    assert!(feasible > 300 && infeasible > 20 && nonempty > 250, "{feasible} {infeasible} {nonempty}");
+    assert!(
+        feasible > 300 && infeasible > 20 && nonempty > 250,
+        "{feasible} {infeasible} {nonempty}"
+    );
 }
 
 #[test]
@@ -239,7 +249,10 @@ fn the_frontier_equals_the_brute_force_non_dominated_set() {
         };
         // Monotone: costs and values strictly rise.
         for w in front.windows(2) {
-            assert!(w[1].cost > w[0].cost && w[1].value > w[0].value, "case {case}");
+            assert!(
+                w[1].cost > w[0].cost && w[1].value > w[0].value,
+                "case {case}"
+            );
         }
         // Every point is feasible and the best for its own cost (brute force).
         for p in &front {
@@ -251,7 +264,10 @@ fn the_frontier_equals_the_brute_force_non_dominated_set() {
                 .filter(|x| x.1 <= c + TOL)
                 .map(|x| x.2)
                 .fold(f64::NEG_INFINITY, f64::max);
-            assert!((v - top).abs() < TOL, "case {case}: point ({c}, {v}) but {top}");
+            assert!(
+                (v - top).abs() < TOL,
+                "case {case}: point ({c}, {v}) but {top}"
+            );
         }
         // Every non-dominated (cost, value) pair is on it.
         for &(_, c, v) in &all {
@@ -321,7 +337,10 @@ fn a_synergy_large_enough_flips_a_pair_into_the_portfolio() {
     assert!((cost - 10.0).abs() < 1e-12 && (value - 0.5).abs() < 1e-12);
     // A synergy of 0.05 gives {a, b} 0.45: still c.
     let weak = r#", interactions: [(with: "b", effect: 0.05)]"#;
-    assert_eq!(best_ids(&small(weak, "")).map(|r| r.0), Ok(vec!["c".into()]));
+    assert_eq!(
+        best_ids(&small(weak, "")).map(|r| r.0),
+        Ok(vec!["c".into()])
+    );
     // 0.15 gives {a, b} 0.55 > 0.5: the pair.
     let strong = r#", interactions: [(with: "b", effect: 0.15)]"#;
     let (ids, _, value) = best_ids(&small(strong, "")).unwrap_or_else(|e| panic!("{e}"));
@@ -370,18 +389,17 @@ fn conflicting_constraints_are_named() {
     };
     assert_eq!(
         why,
-        [
-            "the budget of 10",
-            "`a` must be in",
-            "`a` requires `c`"
-        ]
+        ["the budget of 10", "`a` must be in", "`a` requires `c`"]
     );
     // A requirement of an excluded option: the budget plays no part.
     let err = best_ids(&small(req, r#", include: ["a"], exclude: ["c"]"#)).err();
     let Some(PortfolioError::Infeasible(why)) = err else {
         panic!("{err:?}")
     };
-    assert_eq!(why, ["`a` must be in", "`c` must stay out", "`a` requires `c`"]);
+    assert_eq!(
+        why,
+        ["`a` must be in", "`c` must stay out", "`a` requires `c`"]
+    );
 }
 
 #[test]
@@ -492,8 +510,7 @@ fn each_profile_chooses_its_own_portfolio() {
 }
 
 #[test]
-fn relations_and_portfolio_settings_survive_a_save_and_load_and_old_interactions_read_as_effects()
-{
+fn relations_and_portfolio_settings_survive_a_save_and_load_and_old_interactions_read_as_effects() {
     let s = small(
         r#", interactions: [(with: "b", relation: Excludes), (with: "d", relation: Requires), (with: "c", effect: 0.1)]"#,
         r#", include: ["d"], clusters: [(cluster: "k", max: Some(1))], resource: Some((limit: 2.0, uses: {"a": 1.0, "b": 1.0, "c": 1.0, "d": 0.5}))"#,
@@ -505,8 +522,15 @@ fn relations_and_portfolio_settings_survive_a_save_and_load_and_old_interactions
     // file before relations existed) reads as one.
     assert_eq!(text.matches("relation:").count(), 2, "{text}");
     use tideline::scenario::model::Relation;
-    let kinds: Vec<Relation> = s.options[1].interactions.iter().map(|x| x.relation).collect();
-    assert_eq!(kinds, [Relation::Excludes, Relation::Requires, Relation::Effect]);
+    let kinds: Vec<Relation> = s.options[1]
+        .interactions
+        .iter()
+        .map(|x| x.relation)
+        .collect();
+    assert_eq!(
+        kinds,
+        [Relation::Excludes, Relation::Requires, Relation::Effect]
+    );
 }
 
 #[test]
@@ -521,4 +545,38 @@ fn the_second_resource_limits_the_portfolio() {
     // An option with no use given stops the analysis, naming it.
     let s = small("", r#", resource: Some((limit: 2.0, uses: {"a": 1.0}))"#);
     assert_eq!(best_ids(&s), Err(PortfolioError::NoResourceUse("b".into())));
+}
+
+/// Value proportional to cost makes every bound as good as the budget: the search cannot cut
+/// and would visit 2²⁰⁰ nodes. It stops at its limit with an error, not a guess.
+#[test]
+fn a_hostile_instance_stops_at_the_node_limit_with_an_error() {
+    let mut rng = Rng(3);
+    let items: Vec<Item> = (0..200)
+        .map(|i| {
+            let c = 1.0 + rng.unit();
+            Item {
+                id: format!("o{i}"),
+                value: c,
+                cost: c,
+                resource: 0.0,
+                cluster: None,
+            }
+        })
+        .collect();
+    let total: f64 = items.iter().map(|i| i.cost).sum();
+    let inst = Instance {
+        items,
+        budget: Some(total / 2.0 + 0.123_456),
+        ..Instance::default()
+    };
+    let t = std::time::Instant::now();
+    let got = best_within(&inst, 200_000);
+    assert_eq!(got, Err(PortfolioError::NodeLimit));
+    assert!(t.elapsed().as_secs() < 30);
+    assert!(
+        PortfolioError::NodeLimit
+            .to_string()
+            .contains("without proving the best portfolio")
+    );
 }

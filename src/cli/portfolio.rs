@@ -292,7 +292,11 @@ fn table(scenario: &Scenario, r: &Results) -> String {
         r.normalization.keyword(),
         profile_name,
         r.budget.map_or_else(|| "none".to_string(), with_unit),
-        if baseline.is_empty() { "0" } else { "the baseline " },
+        if baseline.is_empty() {
+            "0"
+        } else {
+            "the baseline "
+        },
         if baseline.is_empty() {
             String::new()
         } else {

@@ -17,9 +17,9 @@ mod search;
 use thiserror::Error;
 
 use crate::analysis::scoring::ScoreError;
+use crate::scenario::model::Method;
 use conflicts::explain;
 use search::{CostLimit, Outcome, solve};
-use crate::scenario::model::Method;
 
 pub use frontier::frontier;
 pub use instance::{ClusterBound, Instance, Item, Setup, scored, setup};
@@ -65,7 +65,9 @@ pub enum PortfolioError {
     Score(#[from] ScoreError),
     #[error("{0}")]
     NotAdditive(String),
-    #[error("option `{0}` has no cost; give it a `cost`, or keep it out with `settings.portfolio.exclude`")]
+    #[error(
+        "option `{0}` has no cost; give it a `cost`, or keep it out with `settings.portfolio.exclude`"
+    )]
     NoCost(String),
     #[error(
         "option `{0}` has no use of the second resource; add it to `settings.portfolio.resource.uses`, or keep it out with `settings.portfolio.exclude`"
@@ -78,7 +80,7 @@ pub enum PortfolioError {
     #[error("no portfolio meets every constraint; these conflict: {}", .0.join("; "))]
     Infeasible(Vec<String>),
     #[error(
-        "the search stopped after {NODE_LIMIT} branch-and-bound nodes without proving the best portfolio; loosen the constraints or remove options"
+        "the search stopped at its limit of branch-and-bound nodes without proving the best portfolio; loosen the constraints or remove options"
     )]
     NodeLimit,
     #[error("the efficient frontier has more than {MAX_FRONTIER} points; it is not listed")]
@@ -90,8 +92,13 @@ pub enum PortfolioError {
 /// The best portfolio of `inst` under its budget ([`search`]); an infeasible set of
 /// constraints is explained ([`conflicts`]).
 pub fn best(inst: &Instance) -> Result<Portfolio, PortfolioError> {
+    best_within(inst, NODE_LIMIT)
+}
+
+/// [`best`] visiting at most `nodes` branch-and-bound nodes.
+pub fn best_within(inst: &Instance, nodes: u64) -> Result<Portfolio, PortfolioError> {
     let limit = CostLimit::of(inst);
-    match solve(inst, limit, false, NODE_LIMIT).0 {
+    match solve(inst, limit, false, nodes).0 {
         Outcome::Found(p) => Ok(p),
         Outcome::Infeasible => Err(explain(inst, limit)),
         Outcome::NodeLimit => Err(PortfolioError::NodeLimit),

@@ -115,7 +115,7 @@ enum Weights {
     Flat,
     Ordinal(OrdinalSampler),
     /// The profile with every criterion weight written out, and the ranges by criterion index.
-    Ranges(WeightProfile, Vec<(usize, f64, f64)>),
+    Ranges(Box<WeightProfile>, Vec<(usize, f64, f64)>),
 }
 
 impl Weights {
@@ -162,7 +162,7 @@ impl Weights {
                             .map(|c| (c, r.low, r.high))
                     })
                     .collect();
-                Weights::Ranges(full, ranges)
+                Weights::Ranges(Box::new(full), ranges)
             }
         })
     }
@@ -181,7 +181,7 @@ impl Weights {
                 w
             }
             Weights::Ranges(profile, ranges) => {
-                let mut p = profile.clone();
+                let mut p = WeightProfile::clone(profile);
                 for &(c, low, high) in ranges {
                     let id = &scenario.criteria[c].id;
                     p.criterion_weights

@@ -227,9 +227,7 @@ impl<'a> Search<'a> {
         let mut order: Vec<usize> = (0..n).filter(|&i| s.state[i] == State::Open).collect();
         order.sort_by(|&a, &b| {
             let (ka, kb) = (key(a), key(b));
-            kb.0.cmp(&ka.0)
-                .then(kb.1.total_cmp(&ka.1))
-                .then(a.cmp(&b))
+            kb.0.cmp(&ka.0).then(kb.1.total_cmp(&ka.1)).then(a.cmp(&b))
         });
         s.order = order;
         Some(s)
@@ -339,10 +337,7 @@ impl<'a> Search<'a> {
             CostLimit::None => None,
             CostLimit::AtMost(b) | CostLimit::Below(b) => Some(b + self.ctol - self.cost),
         };
-        let rcap = self
-            .inst
-            .resource_limit
-            .map(|r| r + self.rtol - self.res);
+        let rcap = self.inst.resource_limit.map(|r| r + self.rtol - self.res);
         let inst = self.inst;
         let mut best = free;
         if let Some(cap) = cap {

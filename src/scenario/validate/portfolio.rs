@@ -63,7 +63,11 @@ impl Validator {
         if !p.baseline.is_empty() && !known(&p.baseline) {
             self.err(
                 format!("{at}.baseline"),
-                format!("unknown option `{}`; expected one of {}", p.baseline, options()),
+                format!(
+                    "unknown option `{}`; expected one of {}",
+                    p.baseline,
+                    options()
+                ),
             );
         }
         for (name, ids) in [("include", &p.include), ("exclude", &p.exclude)] {
@@ -120,12 +124,18 @@ impl Validator {
         if let Some(r) = &p.resource {
             let field = format!("{at}.resource");
             if self.finite(format!("{field}.limit"), r.limit) && r.limit < 0.0 {
-                self.err(format!("{field}.limit"), format!("limit {} is negative", r.limit));
+                self.err(
+                    format!("{field}.limit"),
+                    format!("limit {} is negative", r.limit),
+                );
             }
             for (id, &x) in &r.uses {
                 let key = format!("{field}.uses[\"{id}\"]");
                 if !known(id) {
-                    self.err(key, format!("unknown option `{id}`; expected one of {}", options()));
+                    self.err(
+                        key,
+                        format!("unknown option `{id}`; expected one of {}", options()),
+                    );
                 } else if self.finite(key.clone(), x) && x < 0.0 {
                     self.err(key, format!("use {x} is negative"));
                 }
