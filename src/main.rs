@@ -16,6 +16,8 @@ fn main() -> ExitCode {
             lang: cli.lang,
             projection: cli.projection,
             size: cli.size,
+            import_weights: cli.import_weights,
+            quick_entry: cli.quick_entry,
         }),
     }
 }

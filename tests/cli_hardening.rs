@@ -315,3 +315,100 @@ fn a_missing_value_met_when_scoring_is_placed() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `sensitivity`, `smaa` and `score --method all` place a missing value at its line and
+/// column as `score` does (they named the file only).
+#[test]
+fn every_scoring_command_places_a_missing_value() {
+    let dir = fresh_dir("missing-all");
+    let csv = dir.join("m.csv");
+    std::fs::write(
+        &csv,
+        "option,cost,effect\ndirection,min,max\nweight,1,3\nA,10,2\nB,,4\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    // Line 5 (`B,,4`), column 3: the empty cell after `B,`.
+    let place = format!("{}:5:3: ", csv.display());
+    let f = path_str(&csv);
+    let runs: [Vec<&str>; 4] = [
+        vec!["sensitivity", f, "--method", "wsm"],
+        vec![
+            "sensitivity",
+            f,
+            "--method",
+            "topsis",
+            "--criterion",
+            "effect",
+        ],
+        vec!["smaa", f, "--method", "wsm", "--draws", "100"],
+        vec!["score", f, "--method", "all"],
+    ];
+    for args in &runs {
+        let out = tideline(args);
+        assert!(!out.status.success(), "{args:?}");
+        let err = stderr(&out);
+        assert!(!err.is_empty(), "{args:?}");
+        for line in err.lines() {
+            assert!(
+                line.starts_with(&place)
+                    && line.contains("option `b` has no value for criterion `cost`"),
+                "{args:?}: {err}"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A save through a symbolic link whose target is missing says so, naming the target, and
+/// creates nothing (it gave "No such file or directory" alone).
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_as_the_output_names_its_missing_target() {
+    let dir = fresh_dir("dangling");
+    let csv = matrix(&dir, "m.csv", &[("A", "10", "2"), ("B", "0", "4")]);
+    let link = dir.join("link.ron");
+    std::os::unix::fs::symlink("gone/missing.ron", &link).unwrap_or_else(|e| panic!("{e}"));
+    let out = tideline(&["import", path_str(&csv), "-o", path_str(&link)]);
+    assert!(!out.status.success());
+    let want = format!(
+        "{}: cannot save: it is a symbolic link to {}, which does not exist; create that file (and its folder), or save under another name",
+        link.display(),
+        dir.join("gone/missing.ron").display()
+    );
+    assert_eq!(stderr(&out).trim_end(), want);
+    assert!(!dir.join("gone").exists());
+    let out = tideline(&["export", path_str(&csv), "--matrix", path_str(&link)]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("is a symbolic link to") && stderr(&out).contains("missing.ron"),
+        "{}",
+        stderr(&out)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Sweeping every weight of a large matrix would run for minutes (options² pairs may cross
+/// in each sweep): it is refused at once with the count and the limit.
+#[test]
+fn sensitivity_past_its_limit_is_refused_with_the_count_and_the_limit() {
+    let dir = fresh_dir("sweep-limit");
+    let rows: Vec<(String, String, String)> = (0..5_000)
+        .map(|i| (format!("o{i}"), (i % 89).to_string(), (i % 7).to_string()))
+        .collect();
+    let rows: Vec<(&str, &str, &str)> = rows
+        .iter()
+        .map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str()))
+        .collect();
+    let file = matrix(&dir, "m.csv", &rows);
+    let out = tideline(&["sensitivity", path_str(&file), "--method", "wsm"]);
+    assert!(!out.status.success());
+    // 5,000² options × (2 criteria + 1 family) = 75,000,000.
+    assert_eq!(
+        stderr(&out).trim_end(),
+        format!(
+            "{}: too large to sweep with wsm: 5000 options, 2 criteria and 3 weights to sweep make 75,000,000 (options² × weights swept), over the limit of 60,000,000; sweep one weight with --criterion or --family",
+            file.display()
+        )
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -130,6 +130,43 @@ fn the_output_is_byte_identical_whatever_the_number_of_threads() {
 }
 
 #[test]
+fn the_rooms_weights_are_named_in_json_and_reproducible_across_threads() {
+    for weights in ["profiles", "blend"] {
+        let args = |threads: &'static str| {
+            vec![
+                "smaa",
+                FILE,
+                "--draws",
+                "2000",
+                "--weights",
+                weights,
+                "--threads",
+                threads,
+                "--format",
+                "json",
+            ]
+        };
+        let (one, v) = json(&args("1"));
+        assert_eq!(v["weights"], weights);
+        let (two, _) = json(&args("2"));
+        assert_eq!(one, two, "{weights}");
+        // The default scenario's profiles disagree: more than one option is ever first.
+        let firsts = v["options"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+            .iter()
+            .filter(|o| o["rank_acceptability"][0].as_f64().unwrap_or(0.0) > 0.0)
+            .count();
+        assert!(firsts > 1, "{weights}: {firsts}");
+    }
+    // The table names the pooled profiles, not one.
+    let o = tideline(&["smaa", FILE, "--draws", "500", "--weights", "profiles"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("weights profiles"), "{}", stdout(&o));
+}
+
+#[test]
 fn a_csv_matrix_works_and_matches_the_crossing_weight() {
     // Min-max on two columns: A = (1, 0), B = (0, 1), so A − B = w − (1 − w) and A is first
     // when w > 1/2: half the draws under uniform weights.

@@ -235,9 +235,10 @@ fn html_is_well_formed_self_contained_and_lists_every_option_and_the_ranking_in_
         .collect();
     let got: Vec<(String, String)> = rows.iter().map(|r| (r[0].clone(), r[1].clone())).collect();
     assert_eq!(got, want);
-    // Four charts (ranking, weights, tornado, rank acceptability), inline SVG, named for screen readers.
+    // Five charts (ranking, weights, tornado, rank acceptability, the room's agreement), inline
+    // SVG, named for screen readers.
     let svgs = doc.elements("svg");
-    assert_eq!(svgs.len(), 4);
+    assert_eq!(svgs.len(), 5);
     for svg in svgs {
         assert_eq!(svg.attr("xmlns"), Some("http://www.w3.org/2000/svg"));
         assert!(svg.attr("aria-label").is_some_and(|l| !l.is_empty()));

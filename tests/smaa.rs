@@ -317,6 +317,95 @@ fn no_weight_information_on_two_criteria_matches_the_crossing_weight() {
     );
 }
 
+/// Two options, A = (9, 2) and B = (3, 6) on two criteria, and the given profiles.
+fn crossing(profiles: &str) -> Scenario {
+    small(
+        &[("c1", "Maximize"), ("c2", "Maximize")],
+        &[
+            ("A", "c1", 9.0, ""),
+            ("A", "c2", 2.0, ""),
+            ("B", "c1", 3.0, ""),
+            ("B", "c2", 6.0, ""),
+        ],
+        profiles,
+    )
+}
+
+#[test]
+fn the_room_with_one_profile_and_certain_scores_is_the_deterministic_ranking() {
+    // The default scenario with its scores certain and only its active profile: every draw
+    // takes that profile's weights, so each option has its scored rank in every draw.
+    let mut s = default();
+    for c in &mut s.performance {
+        c.uncertainty = None;
+    }
+    let active = s.active_profile_index();
+    s.profiles = vec![s.profiles[active].clone()];
+    s.settings.active_profile = s.profiles[0].id.clone();
+    let expected = score_with(&s, 0, Method::Wsm, Method::Wsm.default_normalization())
+        .unwrap_or_else(|e| panic!("{e}"));
+    for info in [WeightInfo::Profiles, WeightInfo::Blend] {
+        let r = run(&s, &request(&s, Method::Wsm, info, 500));
+        for (i, o) in r.options.iter().enumerate() {
+            let rank = expected.ranks[i];
+            assert_eq!(o.rank_acceptability[rank - 1], 1.0, "{info:?} option {i}");
+        }
+    }
+}
+
+#[test]
+fn the_room_picks_profiles_in_proportion_to_their_vote_weights() {
+    // Profile p weighs only c1 (A first), q only c2 (B first); p has 3 votes, q 1: A is first
+    // in a draw exactly when p is picked, with probability 3/4.
+    let s = crossing(
+        "(id: \"p\", name: \"P\", vote_weight: 3.0, criterion_weights: {\"c1\": 1.0, \"c2\": 0.0}),
+         (id: \"q\", name: \"Q\", criterion_weights: {\"c1\": 0.0, \"c2\": 1.0})",
+    );
+    let n = 40_000;
+    let r = run(&s, &request(&s, Method::Wsm, WeightInfo::Profiles, n));
+    let se = (0.75 * 0.25 / f64::from(n)).sqrt();
+    let (a, b) = (&r.options[0], &r.options[1]);
+    assert!(close(a.rank_acceptability[0], 0.75, 4.0 * se), "{a:?}");
+    assert!(close(b.rank_acceptability[0], 0.25, 4.0 * se), "{b:?}");
+    // Each wins under exactly its own profile's weights.
+    assert_eq!(a.central_weights, Some(vec![1.0, 0.0]));
+    assert_eq!(b.central_weights, Some(vec![0.0, 1.0]));
+}
+
+#[test]
+fn a_blend_of_two_opposite_profiles_matches_the_crossing_weight() {
+    // Profiles (1, 0) and (0, 1) blended with Dirichlet(1, 1) shares: w = (c, 1 − c) with
+    // c ~ U(0, 1), as with no weight information on two criteria. A − B = c − 0.4 (see the
+    // `none` test): A first with probability 0.6, its central weights (0.7, 0.3).
+    let profiles = |p: f64| {
+        format!(
+            "(id: \"p\", name: \"P\", vote_weight: {p:?}, criterion_weights: {{\"c1\": 1.0, \"c2\": 0.0}}),
+             (id: \"q\", name: \"Q\", criterion_weights: {{\"c1\": 0.0, \"c2\": 1.0}})"
+        )
+    };
+    let s = crossing(&profiles(1.0));
+    let n = 100_000;
+    let r = run(&s, &request(&s, Method::Wsm, WeightInfo::Blend, n));
+    let a = &r.options[0];
+    let se = (0.6 * 0.4 / f64::from(n)).sqrt();
+    assert!(close(a.rank_acceptability[0], 0.6, 4.0 * se), "{a:?}");
+    let wa = a.central_weights.clone().unwrap_or_default();
+    assert!(
+        close(wa[0], 0.7, 0.003) && close(wa[1], 0.3, 0.003),
+        "{wa:?}"
+    );
+    // Vote weights 2 and 1: c ~ Beta(2, 1), P(c > 0.4) = 1 − 0.4² = 0.84, and
+    // E[c | c > 0.4] = (2/3)(1 − 0.4³)/0.84 = 0.742857….
+    let s = crossing(&profiles(2.0));
+    let r = run(&s, &request(&s, Method::Wsm, WeightInfo::Blend, n));
+    let a = &r.options[0];
+    let se = (0.84 * 0.16 / f64::from(n)).sqrt();
+    assert!(close(a.rank_acceptability[0], 0.84, 4.0 * se), "{a:?}");
+    let wa = a.central_weights.clone().unwrap_or_default();
+    let mean = 2.0 / 3.0 * (1.0 - 0.4_f64.powi(3)) / 0.84;
+    assert!(close(wa[0], mean, 0.003), "{wa:?} {mean}");
+}
+
 #[test]
 fn uncertain_scores_match_their_distributions() {
     // One criterion, B fixed at 6. A triangular (2, 4, 8): P(A > 6) = (8 − 6)² / ((8 − 2)(8 − 4))
@@ -353,8 +442,14 @@ fn uncertain_scores_match_their_distributions() {
 #[test]
 fn the_same_seed_gives_the_same_result_whatever_the_number_of_threads() {
     let s = default();
-    for method in [Method::Wsm, Method::Promethee2] {
-        let req = request(&s, method, WeightInfo::None, 3000);
+    for (method, weights) in [
+        (Method::Wsm, WeightInfo::None),
+        (Method::Promethee2, WeightInfo::None),
+        (Method::Wsm, WeightInfo::Profiles),
+        (Method::Wsm, WeightInfo::Blend),
+        (Method::Topsis, WeightInfo::Blend),
+    ] {
+        let req = request(&s, method, weights, 3000);
         let with = |threads: usize| {
             let control = Control {
                 threads: NonZeroUsize::new(threads),

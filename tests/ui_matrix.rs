@@ -5,7 +5,7 @@
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use tideline::analysis::scoring::{Ranking, score};
 use tideline::app::{Command, TidelineApp, View};
 use tideline::scenario::model::{Direction, Scenario};
@@ -685,4 +685,58 @@ fn every_criterion_fits_beside_the_weights_panel_at_1400_points() {
             .rect();
         assert!(cell.right() <= panel);
     }
+}
+
+#[test]
+fn the_cell_editor_draws_the_value_and_its_uncertainty_on_the_scale() {
+    let mut harness = harness();
+    let s0 = harness.state().scenario.clone();
+    let (i, j, old) = plain_cell(&s0, &ranking(&harness));
+    let (min, max) = (s0.criteria[j].scale.min, s0.criteria[j].scale.max);
+    show_column(&mut harness, j);
+    let label = cell_label(&s0, i, j);
+    let cell = harness.get_by_role_and_label(Role::Cell, &label);
+    cell.click();
+    cell.click();
+    harness.run();
+    assert!(editor_is_open(&harness));
+    let drawing = |h: &Harness<'_, TidelineApp>| {
+        h.get_by_role(Role::Image)
+            .accesskit_node()
+            .label()
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        drawing(&harness),
+        format!("On the scale {min} to {max}: value {old}")
+    );
+
+    // Low–likely–high starts at the value; the drawing follows what is typed.
+    harness
+        .get_by_role_and_label(Role::RadioButton, "Low–likely–high")
+        .click();
+    harness.run();
+    assert_eq!(
+        drawing(&harness),
+        format!(
+            "On the scale {min} to {max}: value {old}, range {old} to {old}, most likely {old}"
+        )
+    );
+    for (name, text) in [("Low", min), ("High", max)] {
+        harness.get_by_role_and_label(Role::TextInput, name).focus();
+        harness.run();
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        harness
+            .get_by_role_and_label(Role::TextInput, name)
+            .type_text(&text.to_string());
+        harness.run();
+    }
+    assert_eq!(
+        drawing(&harness),
+        format!(
+            "On the scale {min} to {max}: value {old}, range {min} to {max}, most likely {old}"
+        )
+    );
+    // The drawing is only a view of the fields: nothing is applied until Apply.
+    assert_eq!(harness.state().scenario, s0);
 }

@@ -86,6 +86,68 @@ pub fn draw(rng: &mut DrawRng, u: &Uncertainty) -> f64 {
     }
 }
 
+/// A cell's uncertainty made ready for many draws: [`draw`]'s very numbers, without its
+/// per-draw division and matching.
+#[derive(Clone, Copy, Debug)]
+pub struct Prepared {
+    low: f64,
+    high: f64,
+    span: f64,
+    /// Triangular: the mode's share of the span, and the mode's distances from the ends.
+    split: f64,
+    to_mode: f64,
+    from_mode: f64,
+    shape: Shape,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Shape {
+    Uniform,
+    Triangular,
+    /// A triangular of no width: always `low`, drawing nothing.
+    Point,
+}
+
+impl Prepared {
+    pub fn new(u: &Uncertainty) -> Self {
+        let (low, high) = u.bounds();
+        let span = high - low;
+        let (shape, likely) = match *u {
+            Uncertainty::Range { .. } => (Shape::Uniform, low),
+            Uncertainty::Triangular { likely, .. } if span > 0.0 => (Shape::Triangular, likely),
+            Uncertainty::Triangular { likely, .. } => (Shape::Point, likely),
+        };
+        Self {
+            low,
+            high,
+            span,
+            split: (likely - low) / span,
+            to_mode: likely - low,
+            from_mode: high - likely,
+            shape,
+        }
+    }
+
+    /// One value: the same as [`draw`] on the same generator.
+    pub fn draw(&self, rng: &mut DrawRng) -> f64 {
+        match self.shape {
+            Shape::Uniform => self.low + self.span * rng.unit(),
+            Shape::Point => self.low,
+            Shape::Triangular => {
+                let u = rng.unit();
+                // Both branches as [`triangular`] computes them; chosen without a jump.
+                let below = u < self.split;
+                let (from, k, sign) = if below {
+                    (self.low, u * self.span * self.to_mode, 1.0)
+                } else {
+                    (self.high, (1.0 - u) * self.span * self.from_mode, -1.0)
+                };
+                from + sign * k.sqrt()
+            }
+        }
+    }
+}
+
 /// Fills `out` with a point drawn uniformly on the simplex (non-negative, summing to 1):
 /// normalised exponentials, i.e. Dirichlet(1, …, 1). Drawing each weight uniformly and then
 /// normalising would not be uniform: it shies away from extreme weights.
@@ -101,6 +163,56 @@ pub fn simplex(rng: &mut DrawRng, out: &mut [f64]) {
         }
     } else if let Some(first) = out.first_mut() {
         // All exponentials 0 (each has probability 2⁻⁵³): put the weight on one.
+        *first = 1.0;
+    }
+}
+
+/// A standard normal number (Box–Muller, one of the pair).
+pub fn normal(rng: &mut DrawRng) -> f64 {
+    let r = (-2.0 * (1.0 - rng.unit()).ln()).sqrt();
+    r * (std::f64::consts::TAU * rng.unit()).cos()
+}
+
+/// A Gamma(`shape`, 1) number, `shape` > 0: exponential for shape 1; Marsaglia & Tsang's
+/// (2000) squeeze and rejection for shapes of 1 or more; `Gamma(a + 1) · U^(1/a)` below 1.
+pub fn gamma(rng: &mut DrawRng, shape: f64) -> f64 {
+    if shape == 1.0 {
+        return rng.exponential();
+    }
+    if shape < 1.0 {
+        let u = 1.0 - rng.unit();
+        return gamma(rng, shape + 1.0) * u.powf(1.0 / shape);
+    }
+    let d = shape - 1.0 / 3.0;
+    let c = 1.0 / (9.0 * d).sqrt();
+    // Accepts with probability above 0.95 for every shape; the bound only keeps a run finite.
+    for _ in 0..1000 {
+        let x = normal(rng);
+        let v = (1.0 + c * x).powi(3);
+        if v <= 0.0 {
+            continue;
+        }
+        let u = 1.0 - rng.unit();
+        if u.ln() < 0.5 * x * x + d - d * v + d * v.ln() {
+            return d * v;
+        }
+    }
+    d
+}
+
+/// Fills `out` with a Dirichlet(`alpha`) point (normalised Gamma(`alpha_k`) numbers); with
+/// every `alpha_k` 1 it is [`simplex`], number for number.
+pub fn dirichlet(rng: &mut DrawRng, alpha: &[f64], out: &mut [f64]) {
+    let mut total = 0.0;
+    for (w, &a) in out.iter_mut().zip(alpha) {
+        *w = gamma(rng, a);
+        total += *w;
+    }
+    if total > 0.0 {
+        for w in out.iter_mut() {
+            *w /= total;
+        }
+    } else if let Some(first) = out.first_mut() {
         *first = 1.0;
     }
 }
@@ -225,6 +337,33 @@ mod tests {
     }
 
     #[test]
+    fn prepared_draws_are_the_same_numbers() {
+        let cells = [
+            Uncertainty::Range {
+                low: 2.0,
+                high: 4.5,
+            },
+            Uncertainty::Triangular {
+                low: 1.0,
+                likely: 1.3,
+                high: 7.0,
+            },
+            Uncertainty::Triangular {
+                low: 3.0,
+                likely: 3.0,
+                high: 3.0,
+            },
+        ];
+        let prepared: Vec<Prepared> = cells.iter().map(Prepared::new).collect();
+        for k in 0..2000 {
+            let (mut a, mut b) = (DrawRng::new(3, 1, k), DrawRng::new(3, 1, k));
+            for (u, p) in cells.iter().zip(&prepared) {
+                assert_eq!(draw(&mut a, u).to_bits(), p.draw(&mut b).to_bits());
+            }
+        }
+    }
+
+    #[test]
     fn simplex_draws_are_uniform_not_normalised_uniforms() {
         // Uniform on the 3-simplex, each weight is Beta(1, 2): P(w > 1/2) = (1 − 1/2)² = 1/4.
         // Normalising three uniforms instead gives about 0.146 (it avoids extreme weights).
@@ -241,6 +380,40 @@ mod tests {
         let share = above as f64 / N as f64;
         assert!((share - 0.25).abs() < 0.005, "{share}");
         assert!((sum0 / N as f64 - 1.0 / 3.0).abs() < 0.003);
+    }
+
+    #[test]
+    fn dirichlet_draws_have_the_analytic_means_and_variances() {
+        // Dirichlet(α): E[w_k] = α_k / α₀, Var = α_k (α₀ − α_k) / (α₀² (α₀ + 1)). Shapes below
+        // 1, at 1 and above it, and a large one (a vote weight of 50).
+        let alpha = [0.5, 1.0, 3.0, 50.0];
+        let a0: f64 = alpha.iter().sum();
+        let mut w = [0.0; 4];
+        let (mut sum, mut sq) = ([0.0; 4], [0.0; 4]);
+        for k in 0..N {
+            dirichlet(&mut DrawRng::new(13, 0, k as u64), &alpha, &mut w);
+            assert!((w.iter().sum::<f64>() - 1.0).abs() < 1e-12 && w.iter().all(|&x| x >= 0.0));
+            for j in 0..4 {
+                sum[j] += w[j];
+                sq[j] += w[j] * w[j];
+            }
+        }
+        for j in 0..4 {
+            let mean = alpha[j] / a0;
+            let var = alpha[j] * (a0 - alpha[j]) / (a0 * a0 * (a0 + 1.0));
+            let got = sum[j] / N as f64;
+            assert!(
+                (got - mean).abs() < 5.0 * (var / N as f64).sqrt(),
+                "{j}: {got} {mean}"
+            );
+            let got_var = sq[j] / N as f64 - got * got;
+            assert!((got_var - var).abs() < 0.05 * var, "{j}: {got_var} {var}");
+        }
+        // All shapes 1: the uniform simplex draw itself.
+        let (mut a, mut b) = ([0.0; 3], [0.0; 3]);
+        dirichlet(&mut DrawRng::new(4, 0, 9), &[1.0; 3], &mut a);
+        simplex(&mut DrawRng::new(4, 0, 9), &mut b);
+        assert_eq!(a, b);
     }
 
     #[test]

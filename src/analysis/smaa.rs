@@ -21,9 +21,10 @@
 //! number of draws give the same result whatever the number of threads. `docs/smaa.md` has the
 //! details.
 
+mod confidence;
 mod model;
 mod tally;
-mod weights;
+pub mod weights;
 
 use std::num::NonZeroUsize;
 use std::sync::Mutex;
@@ -63,15 +64,29 @@ pub enum WeightInfo {
     Ordinal,
     /// Uniform over every weight vector: no preference information.
     None,
+    /// Each draw one of the scenario's profiles (its effective weights), chosen with
+    /// probability proportional to its vote weight: the room's own weights.
+    Profiles,
+    /// Each draw a random convex combination of every profile's effective weights, the
+    /// coefficients Dirichlet(vote weights) (uniform on the simplex when every vote weight is
+    /// 1): anything between the room's weights.
+    Blend,
 }
 
 impl WeightInfo {
-    pub const ALL: [WeightInfo; 4] = [
+    pub const ALL: [WeightInfo; 6] = [
         WeightInfo::Exact,
         WeightInfo::Ranges,
         WeightInfo::Ordinal,
         WeightInfo::None,
+        WeightInfo::Profiles,
+        WeightInfo::Blend,
     ];
+
+    /// Whether the weights come from every profile, not only the request's.
+    pub fn pools_profiles(self) -> bool {
+        matches!(self, WeightInfo::Profiles | WeightInfo::Blend)
+    }
 
     /// The name used on the command line and in JSON.
     pub fn keyword(self) -> &'static str {
@@ -80,6 +95,8 @@ impl WeightInfo {
             WeightInfo::Ranges => "ranges",
             WeightInfo::Ordinal => "ordinal",
             WeightInfo::None => "none",
+            WeightInfo::Profiles => "profiles",
+            WeightInfo::Blend => "blend",
         }
     }
 
@@ -296,32 +313,25 @@ pub fn run(scenario: &Scenario, req: &Request, control: &Control) -> Result<Smaa
         t.repeat(draws);
         report(control, draws);
         t
-    } else {
-        // A linear method's scores under each central weight vector at the point values, so
-        // that a draw only adds what its drawn cells change.
-        let at_base: Vec<Vec<f64>> = if model.is_linear() {
-            let mut buffers = model.score_buffers();
-            candidates
-                .iter()
-                .map(|(w, _)| {
-                    let mut s = vec![0.0; m];
-                    model.scores(model.base(), w, &mut buffers, &mut s);
-                    s
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
+    } else if model.is_linear() {
+        // Only the options that can come near each candidate are scored (`confidence`).
+        let groups = candidates
+            .iter()
+            .map(|(w, members)| ((*w).clone(), members.clone()))
+            .collect();
+        let pass = confidence::Pass::new(&model, groups);
         passes(&model, draws, threads, control, |t, k, state| {
             let mut rng = DrawRng::new(req.seed, CONFIDENCE, k);
             model.draw_scores(&mut rng, &mut state.scratch)?;
-            for (c, (w, members)) in candidates.iter().enumerate() {
-                match at_base.get(c) {
-                    Some(base) => model.rescore(&state.scratch.t, w, base, &mut state.scores),
-                    None => {
-                        model.scores(&state.scratch.t, w, &mut state.buffers, &mut state.scores);
-                    }
-                }
+            pass.count(&state.scratch.t, t, &mut state.near);
+            Ok(())
+        })?
+    } else {
+        passes(&model, draws, threads, control, |t, k, state| {
+            let mut rng = DrawRng::new(req.seed, CONFIDENCE, k);
+            model.draw_scores(&mut rng, &mut state.scratch)?;
+            for (w, members) in &candidates {
+                model.scores(&state.scratch.t, w, &mut state.buffers, &mut state.scores);
                 for &i in members {
                     t.add_first(&state.scores, i);
                 }
@@ -424,6 +434,8 @@ struct State {
     weight_scratch: WeightScratch,
     w: Vec<f64>,
     scores: Vec<f64>,
+    /// The second pass's options near the lead, with their scores.
+    near: Vec<(usize, f64)>,
 }
 
 /// Runs `draw` for draws `0..draws` on `threads` threads, each taking [`CHUNK`] draws at a
@@ -452,6 +464,7 @@ where
             weight_scratch: WeightScratch::default(),
             w: vec![0.0; n],
             scores: vec![0.0; m],
+            near: Vec::with_capacity(m),
         };
         loop {
             if stop.load(Ordering::Relaxed) {

@@ -7,7 +7,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText, ScrollArea, Ui};
 use super::files::Export;
 use super::{Answer, Command, Pending, TidelineApp, View, theme};
 use crate::files::diagnostic::LoadError;
-use crate::i18n::{self, Lang, fill};
+use crate::i18n::{self, Lang, fill, perspectives};
 use crate::scenario::edit::Edit;
 use crate::scenario::model::Method;
 
@@ -87,7 +87,8 @@ pub fn shortcuts(ctx: &egui::Context, out: &mut Vec<Command>) {
     });
 }
 
-/// Files dropped on the window open like File › Open.
+/// Files dropped on the window open like File › Open; several files, or a weights form,
+/// are imported as participants' weights instead.
 pub fn dropped_files(ctx: &egui::Context, out: &mut Vec<Command>) {
     let dropped: Vec<std::path::PathBuf> = ctx.input(|i| {
         i.raw
@@ -96,9 +97,41 @@ pub fn dropped_files(ctx: &egui::Context, out: &mut Vec<Command>) {
             .map(|f| f.path().to_path_buf())
             .collect()
     });
-    if let Some(p) = dropped.into_iter().next() {
+    let weights = dropped.len() > 1
+        || dropped
+            .first()
+            .is_some_and(|p| crate::files::weights_form::is_form_file(p));
+    if weights {
+        out.push(Command::ImportWeightsFrom(dropped));
+    } else if let Some(p) = dropped.into_iter().next() {
         out.push(Command::OpenPath(p));
     }
+}
+
+/// File › Export a weights form: with the active profile's weights, or empty.
+fn weights_form_menu(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
+    let a = perspectives::t();
+    ui.menu_button(a.menu_export_form, |ui| {
+        let s = &app.scenario;
+        let active = s
+            .profiles
+            .get(s.active_profile_index())
+            .map_or("", |p| p.name_in(i18n::lang()));
+        if ui
+            .button(fill(a.menu_export_form_active, &[&active]))
+            .on_hover_text(a.menu_export_form_hover)
+            .clicked()
+        {
+            out.push(Command::Export(Export::WeightsFormActive));
+        }
+        if ui
+            .button(a.menu_export_form_empty)
+            .on_hover_text(a.menu_export_form_hover)
+            .clicked()
+        {
+            out.push(Command::Export(Export::WeightsFormEmpty));
+        }
+    });
 }
 
 fn menu_item(ui: &mut Ui, text: &str, key: Option<&KeyboardShortcut>, enabled: bool) -> bool {
@@ -119,6 +152,13 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                 }
                 if menu_item(ui, t.menu_import_csv, None, true) {
                     out.push(Command::Open);
+                }
+                if ui
+                    .button(perspectives::t().menu_import_weights)
+                    .on_hover_text(perspectives::t().menu_import_weights_hover)
+                    .clicked()
+                {
+                    out.push(Command::ImportWeights);
                 }
                 if menu_item(ui, t.menu_open_default, None, true) {
                     out.push(Command::OpenDefault);
@@ -152,6 +192,7 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                         out.push(Command::Export(what));
                     }
                 }
+                weights_form_menu(ui, app, out);
                 if menu_item(ui, t.menu_picture, Some(&PICTURE), true) {
                     out.push(Command::SavePicture);
                 }
@@ -174,6 +215,29 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                     .map_or(t.menu_redo.to_string(), |l| fill(t.menu_redo_what, &[&l]));
                 if menu_item(ui, &redo, Some(&REDO), app.can_redo()) {
                     out.push(Command::Redo);
+                }
+                ui.separator();
+                if ui
+                    .button(perspectives::t().menu_quick_entry)
+                    .on_hover_text(perspectives::t().menu_quick_entry_hover)
+                    .clicked()
+                {
+                    out.push(Command::QuickEntry);
+                }
+                let e = crate::i18n::editors::t();
+                if ui
+                    .button(e.menu_criteria)
+                    .on_hover_text(e.menu_criteria_hover)
+                    .clicked()
+                {
+                    out.push(Command::OpenEditor(super::EditorRequest::Criteria));
+                }
+                if ui
+                    .button(e.menu_scenario)
+                    .on_hover_text(e.menu_scenario_hover)
+                    .clicked()
+                {
+                    out.push(Command::OpenEditor(super::EditorRequest::Scenario));
                 }
             });
             ui.menu_button(t.menu_view, |ui| {

@@ -1,10 +1,11 @@
 //! Results derived from the scenario, recomputed only when its revision changes, so no frame
 //! scores anything: the ranking, the active profile's shares, and (on first use) every method's
-//! ranking and PROMETHEE I's incomparable pairs.
+//! ranking, PROMETHEE I's incomparable pairs and every profile's ranking (the Perspectives view).
 
 use std::cell::OnceCell;
 
 use crate::analysis::method_comparison::{MethodComparison, compare_methods};
+use crate::analysis::perspectives::{DEFAULT_TOP_K, Perspectives, perspectives};
 use crate::analysis::scoring::{MethodDetail, Ranking, incomparable_pairs, score};
 use crate::scenario::model::Scenario;
 use crate::scenario::weights::{criterion_shares, family_shares};
@@ -22,6 +23,9 @@ pub struct Derived {
     comparison: OnceCell<MethodComparison>,
     /// PROMETHEE I's incomparable pairs, worked out when the ranking view first asks.
     incomparable: OnceCell<Vec<(usize, usize)>>,
+    /// Every profile's ranks, τ between them and their clustering order, worked out when the
+    /// Perspectives view first asks.
+    perspectives: OnceCell<Result<Perspectives, String>>,
 }
 
 impl Derived {
@@ -34,6 +38,7 @@ impl Derived {
             criterion_shares: profile.map_or_else(Vec::new, |p| criterion_shares(scenario, p)),
             comparison: OnceCell::new(),
             incomparable: OnceCell::new(),
+            perspectives: OnceCell::new(),
         }
     }
 
@@ -57,5 +62,23 @@ impl Derived {
     pub fn comparison(&self, scenario: &Scenario) -> &MethodComparison {
         self.comparison
             .get_or_init(|| compare_methods(scenario, scenario.active_profile_index()))
+    }
+
+    /// Every profile's ranking of `scenario` (the one these results were derived from) under
+    /// its method, compared. Its common ground is for the default k; the view picks its own k
+    /// from the ranks.
+    pub fn perspectives(&self, scenario: &Scenario) -> Result<&Perspectives, &str> {
+        self.perspectives
+            .get_or_init(|| {
+                perspectives(
+                    scenario,
+                    scenario.settings.method,
+                    scenario.settings.normalization,
+                    DEFAULT_TOP_K,
+                )
+                .map_err(|e| e.to_string())
+            })
+            .as_ref()
+            .map_err(String::as_str)
     }
 }

@@ -1,6 +1,7 @@
 //! Tideline's own file chooser, drawn in the window, for desktops with no file dialog (no
 //! portal, no zenity): folders and matching files, a path to type, places to jump to, a file
-//! name when saving, and a question before replacing a file. Folders are read off the UI
+//! name when saving, several files picked by clicks where several may be (each name quoted in
+//! the file field), and a question before replacing a file. Folders are read off the UI
 //! thread, and at most [`MAX_ENTRIES`] entries are kept, so a huge or slow folder never stalls
 //! a frame.
 
@@ -113,6 +114,26 @@ pub fn resolve(folder: &Path, typed: &str, extensions: &[&str], saves: bool) -> 
     }
 }
 
+/// File names as the name field lists several: each in double quotes, `"a.ron" "b.ron"`.
+pub fn quote_names(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("\"{n}\""))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The names in a field written as [`quote_names`] writes them (text outside quotes ignored).
+pub fn quoted_names(field: &str) -> Vec<String> {
+    field
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .filter(|n| !n.trim().is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// `~` and `~/…` as the home folder.
 fn expand_home(typed: &str) -> Option<PathBuf> {
     let rest = typed.strip_prefix('~')?;
@@ -133,6 +154,8 @@ pub struct Question {
     pub name: Option<String>,
     pub folder: Option<PathBuf>,
     pub saves: bool,
+    /// Several files may be picked (opening only): a click adds or takes out a file.
+    pub many: bool,
 }
 
 impl Question {
@@ -152,6 +175,8 @@ pub struct FileChooser {
     /// The file name field (saving), or the selected file (opening).
     name: String,
     selected: Option<usize>,
+    /// The files picked so far, when several may be.
+    chosen: Vec<String>,
     /// A file that exists, waiting for "replace it?".
     confirm: Option<PathBuf>,
     problem: Option<String>,
@@ -176,6 +201,7 @@ impl FileChooser {
             loading: None,
             name,
             selected: None,
+            chosen: Vec::new(),
             confirm: None,
             problem: None,
             focus_name: true,
@@ -190,6 +216,7 @@ impl FileChooser {
         self.folder_text = folder.display().to_string();
         self.folder = folder.clone();
         self.selected = None;
+        self.chosen.clear();
         self.problem = None;
         if !self.request.saves() {
             self.name.clear();
@@ -218,7 +245,24 @@ impl FileChooser {
     }
 
     /// Tries to finish with what is typed (or selected); `Some` is the answer.
-    fn accept(&mut self) -> Option<PathBuf> {
+    fn accept(&mut self) -> Option<Vec<PathBuf>> {
+        if self.request.many && self.name.contains('"') {
+            let mut files = Vec::new();
+            for name in quoted_names(&self.name) {
+                match resolve(&self.folder, &name, self.request.extensions, false) {
+                    Choice::File(p) => files.push(p),
+                    Choice::Folder(f) => {
+                        self.problem = Some(fill(i18n::s().chooser_no_such_file, &[&f.display()]));
+                        return None;
+                    }
+                    Choice::Problem(why) => {
+                        self.problem = Some(why);
+                        return None;
+                    }
+                }
+            }
+            return (!files.is_empty()).then_some(files);
+        }
         match resolve(
             &self.folder,
             &self.name,
@@ -229,7 +273,7 @@ impl FileChooser {
                 self.confirm = Some(p);
                 None
             }
-            Choice::File(p) => Some(p),
+            Choice::File(p) => Some(vec![p]),
             Choice::Folder(f) => {
                 self.go(f);
                 None
@@ -242,7 +286,7 @@ impl FileChooser {
     }
 
     /// Draws the chooser; `Some(answer)` once the user chose (`Some(path)`) or cancelled.
-    pub fn show(&mut self, ctx: &egui::Context) -> Option<Option<PathBuf>> {
+    pub fn show(&mut self, ctx: &egui::Context) -> Option<Option<Vec<PathBuf>>> {
         if let Some(rx) = &self.loading {
             match rx.try_recv() {
                 Ok(listing) => {
@@ -305,7 +349,7 @@ impl FileChooser {
             });
             ui.separator();
             if let Some(pick) = self.entries_ui(ui, list_height) {
-                answer = Some(Some(pick));
+                answer = Some(Some(vec![pick]));
             }
             ui.separator();
             let label = ui.label(if self.request.saves() {
@@ -361,7 +405,7 @@ impl FileChooser {
                 );
                 ui.horizontal(|ui| {
                     if ui.button(t.chooser_replace_yes).clicked() {
-                        answer = Some(Some(p.clone()));
+                        answer = Some(Some(vec![p.clone()]));
                     }
                     if ui.button(t.chooser_replace_no).clicked() {
                         self.confirm = None;
@@ -406,7 +450,12 @@ impl FileChooser {
                             } else {
                                 e.name.clone()
                             };
-                            let r = ui.selectable_label(self.selected == Some(k), text);
+                            let on = if self.request.many && !e.is_dir {
+                                self.chosen.contains(&e.name)
+                            } else {
+                                self.selected == Some(k)
+                            };
+                            let r = ui.selectable_label(on, text);
                             if r.double_clicked() {
                                 if e.is_dir {
                                     enter = Some(self.folder.join(&e.name));
@@ -417,6 +466,16 @@ impl FileChooser {
                                 self.selected = Some(k);
                                 if e.is_dir {
                                     enter = Some(self.folder.join(&e.name));
+                                } else if self.request.many {
+                                    // A click adds the file to those picked, or takes it out.
+                                    match self.chosen.iter().position(|n| *n == e.name) {
+                                        Some(i) => {
+                                            self.chosen.remove(i);
+                                        }
+                                        None => self.chosen.push(e.name.clone()),
+                                    }
+                                    self.name = quote_names(&self.chosen);
+                                    self.problem = None;
                                 } else {
                                     self.name = e.name.clone();
                                     self.problem = None;
@@ -486,6 +545,18 @@ mod tests {
         assert_eq!(l.entries.len(), MAX_ENTRIES);
         assert!(l.truncated);
         let _ = std::fs::remove_dir_all(&d);
+    }
+
+    #[test]
+    fn several_names_go_through_the_field_and_back() {
+        let names = vec!["a.ron".to_string(), "b c.ron".to_string()];
+        let field = quote_names(&names);
+        assert_eq!(field, "\"a.ron\" \"b c.ron\"");
+        assert_eq!(quoted_names(&field), names);
+        assert_eq!(
+            quoted_names("\"x.ron\" junk \"\" \"y.ron"),
+            ["x.ron", "y.ron"]
+        );
     }
 
     #[test]

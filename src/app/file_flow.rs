@@ -94,6 +94,7 @@ impl TidelineApp {
         on_disk: bool,
     ) {
         self.scenario = scenario;
+        self.read_from.clone_from(&path);
         self.path = path;
         self.source = source;
         self.history.clear();
@@ -126,6 +127,7 @@ impl TidelineApp {
                     path.display().to_string(),
                     true,
                 );
+                self.read_from = Some(path.to_path_buf());
                 if replaced_unsaved {
                     self.recovery.remove();
                 }
@@ -209,8 +211,26 @@ impl TidelineApp {
         });
     }
 
-    /// Writes `what` to `path` on a background thread (atomically).
+    /// Whether `path` is the open scenario's own file, or the file it was read from (by any
+    /// name or link); if so, says so on the status line. An export or a picture never
+    /// replaces the document's file.
+    fn refuses_overwriting_document(&mut self, path: &Path) -> bool {
+        let same = [&self.path, &self.read_from]
+            .into_iter()
+            .flatten()
+            .any(|open| scenario_file::same_file(open, path));
+        if same {
+            self.status = fill(i18n::s().status_over_document, &[&path.display()]);
+        }
+        same
+    }
+
+    /// Writes `what` to `path` on a background thread (atomically), unless `path` is the
+    /// document's own file.
     pub fn export_to(&mut self, what: Export, path: &Path) {
+        if self.refuses_overwriting_document(path) {
+            return;
+        }
         let name = self
             .path
             .as_ref()
@@ -296,6 +316,7 @@ impl TidelineApp {
         match result {
             Ok(()) => {
                 self.path = Some(job.path.clone());
+                self.read_from = Some(job.path.clone());
                 self.source = job.path.display().to_string();
                 self.mark_saved(job.snapshot, job.revision);
                 files::remember_recent(&mut self.prefs.recent, &job.path);
@@ -335,8 +356,16 @@ impl TidelineApp {
                 let then = self.after_save.take();
                 self.start_save(&p, then);
             }
-            Picked::Chosen(Purpose::Picture, p) => self.picture = Some(p),
+            Picked::Chosen(Purpose::Picture, p) => {
+                if !self.refuses_overwriting_document(&p) {
+                    self.picture = Some(p);
+                }
+            }
             Picked::Chosen(Purpose::Export(what), p) => self.export_to(what, &p),
+            Picked::Chosen(Purpose::ImportWeights, p) => self.import_weights(&[p]),
+            Picked::ChosenMany(Purpose::ImportWeights, paths) => self.import_weights(&paths),
+            // Only an import of weights picks several files.
+            Picked::ChosenMany(..) => {}
             Picked::Cancelled(Purpose::Save) => {
                 // A cancelled Save As lets nothing held up by it go on.
                 self.after_save = None;

@@ -28,6 +28,8 @@ pub enum Purpose {
     Picture,
     /// Where to write an export.
     Export(Export),
+    /// Weights forms or scenario files to take participants' weights from (several at once).
+    ImportWeights,
 }
 
 /// A question for a file dialog: what for, its title and filter, and where to start.
@@ -53,6 +55,10 @@ impl Request {
             Purpose::Save => (t.file_save_title, t.file_save_filter, &["ron"]),
             Purpose::Picture => (t.file_picture_title, t.file_picture_filter, &["png"]),
             Purpose::Export(what) => what.dialog(),
+            Purpose::ImportWeights => {
+                let a = crate::i18n::perspectives::t();
+                (a.import_weights_title, a.form_filter, &["ron"])
+            }
         };
         Self {
             purpose,
@@ -66,7 +72,12 @@ impl Request {
 
     /// Whether the answer names a file to create rather than one that exists.
     pub fn saves(&self) -> bool {
-        self.purpose != Purpose::Open
+        !matches!(self.purpose, Purpose::Open | Purpose::ImportWeights)
+    }
+
+    /// Whether several files may be picked at once.
+    pub fn many(&self) -> bool {
+        self.purpose == Purpose::ImportWeights
     }
 
     /// The question as the in-window chooser asks it.
@@ -78,6 +89,7 @@ impl Request {
             name: self.name.clone(),
             folder: self.folder.clone(),
             saves: self.saves(),
+            many: self.many(),
         }
     }
 
@@ -99,7 +111,20 @@ impl Request {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Picked {
     Chosen(Purpose, PathBuf),
+    /// Several files, for a purpose that takes many ([`Request::many`]).
+    ChosenMany(Purpose, Vec<PathBuf>),
     Cancelled(Purpose),
+}
+
+impl Picked {
+    /// The answer for `purpose` from the files picked (none: cancelled).
+    fn of(purpose: Purpose, mut paths: Vec<PathBuf>) -> Self {
+        match paths.len() {
+            0 => Picked::Cancelled(purpose),
+            1 if purpose != Purpose::ImportWeights => Picked::Chosen(purpose, paths.swap_remove(0)),
+            _ => Picked::ChosenMany(purpose, paths),
+        }
+    }
 }
 
 /// Which kind of dialog asks.
@@ -111,12 +136,16 @@ pub enum DialogKind {
     InWindow,
 }
 
+/// A desktop dialog's answer: `None` when none could be shown, `Some(None)` when cancelled,
+/// else the files picked.
+type NativeAnswer = Option<Option<Vec<PathBuf>>>;
+
 /// One file dialog at a time: the desktop's own on a thread (the portal call blocks until the
 /// user answers), falling back to the in-window chooser where there is none.
 pub struct DialogSlot {
     kind: DialogKind,
     /// A native dialog's answer: `None` when it could not be shown at all.
-    waiting: Option<(Request, Receiver<Option<Option<PathBuf>>>)>,
+    waiting: Option<(Request, Receiver<NativeAnswer>)>,
     /// The in-window chooser, and what it was asked for.
     chooser: Option<(Purpose, FileChooser)>,
 }
@@ -164,13 +193,15 @@ impl DialogSlot {
             DialogKind::Native => {
                 let (tx, rx) = channel();
                 let dialog = request.native();
-                let saves = request.saves();
+                let (saves, many) = (request.saves(), request.many());
                 std::thread::spawn(move || {
                     let started = Instant::now();
                     let picked = if saves {
-                        dialog.save_file()
+                        dialog.save_file().map(|p| vec![p])
+                    } else if many {
+                        dialog.pick_files()
                     } else {
-                        dialog.pick_file()
+                        dialog.pick_file().map(|p| vec![p])
                     };
                     // rfd answers None at once when no dialog backend exists; a real cancel
                     // takes longer.
@@ -192,10 +223,7 @@ impl DialogSlot {
                 Ok(Some(answer)) => {
                     let purpose = request.purpose;
                     self.waiting = None;
-                    return Some(match answer {
-                        Some(p) => Picked::Chosen(purpose, p),
-                        None => Picked::Cancelled(purpose),
-                    });
+                    return Some(Picked::of(purpose, answer.unwrap_or_default()));
                 }
                 // No desktop dialog: ask again in the window, and from now on.
                 Ok(None) | Err(TryRecvError::Disconnected) => {
@@ -215,10 +243,7 @@ impl DialogSlot {
         let answer = chooser.show(ctx)?;
         let purpose = *purpose;
         self.chooser = None;
-        Some(match answer {
-            Some(p) => Picked::Chosen(purpose, p),
-            None => Picked::Cancelled(purpose),
-        })
+        Some(Picked::of(purpose, answer.unwrap_or_default()))
     }
 }
 
@@ -229,6 +254,10 @@ pub enum Export {
     BriefingMarkdown,
     MatrixCsv,
     ResultsCsv,
+    /// A weights form filled with the active profile's weights.
+    WeightsFormActive,
+    /// An empty weights form, for a new participant.
+    WeightsFormEmpty,
 }
 
 impl Export {
@@ -242,6 +271,10 @@ impl Export {
             }
             Export::MatrixCsv => (t.export_matrix_title, t.export_matrix_filter, &["csv"]),
             Export::ResultsCsv => (t.export_results_title, t.export_results_filter, &["csv"]),
+            Export::WeightsFormActive | Export::WeightsFormEmpty => {
+                let a = crate::i18n::perspectives::t();
+                (a.export_form_title, a.form_filter, &["ron"])
+            }
         }
     }
 
@@ -252,6 +285,9 @@ impl Export {
             Export::BriefingMarkdown => format!("{stem}-briefing.md"),
             Export::MatrixCsv => format!("{stem}-matrix.csv"),
             Export::ResultsCsv => format!("{stem}-results.csv"),
+            Export::WeightsFormActive | Export::WeightsFormEmpty => {
+                format!("{stem}-weights-form.ron")
+            }
         }
     }
 
@@ -277,6 +313,11 @@ impl Export {
             Export::ResultsCsv => crate::analysis::scoring::score(scenario)
                 .map(|r| export::results_csv(scenario, &r))
                 .map_err(|e| e.to_string()),
+            Export::WeightsFormActive => Ok(crate::files::weights_form::write_form(
+                scenario,
+                scenario.profiles.get(scenario.active_profile_index()),
+            )),
+            Export::WeightsFormEmpty => Ok(crate::files::weights_form::write_form(scenario, None)),
         }
     }
 }

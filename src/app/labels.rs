@@ -2,7 +2,7 @@
 //! methods and undo steps. The engine keeps its English keywords and labels for files and the
 //! command line; the window shows these.
 
-use crate::i18n::{fill, s};
+use crate::i18n::{editors, fill, s};
 use crate::scenario::edit::Edit;
 use crate::scenario::model::{Elicitation, ElicitationScope, Method, Normalization};
 
@@ -77,15 +77,23 @@ pub fn edit_label(e: &Edit) -> String {
         Edit::SetActiveProfile(_) => t.edit_switch_profile.to_string(),
         Edit::SetFamilyShare { family, .. } => fill(t.edit_weight_of, &[family]),
         Edit::SetCriterionShare { criterion, .. } => fill(t.edit_weight_of, &[criterion]),
-        Edit::ReplaceProfile(p) => fill(t.edit_reset_weights, &[&p.name]),
+        Edit::ReplaceProfile(p) => fill(editors::t().profile_step, &[&p.name]),
         Edit::SetCell(c) => fill(t.edit_value_of, &[&c.option, &c.criterion]),
         Edit::AddOption(o) => fill(t.edit_add_option, &[&o.name]),
         Edit::RenameOption { name, .. } => fill(t.edit_rename_option, &[name]),
+        Edit::ReplaceOption(o) => fill(editors::t().option_step, &[&o.name]),
         Edit::RemoveOption(id) => fill(t.edit_remove_option, &[id]),
         Edit::AddCriterion(c) => fill(t.edit_add_criterion, &[&c.name]),
         Edit::RenameCriterion { name, .. } => fill(t.edit_rename_criterion, &[name]),
+        Edit::ReplaceCriterion(c) => fill(editors::t().step_edit_criterion, &[&c.name]),
+        Edit::SetMetadata(_) => editors::t().step_scenario_details.to_string(),
+        Edit::SetSettings(_) => editors::t().step_analysis_settings.to_string(),
         Edit::RemoveCriterion(id) => fill(t.edit_remove_criterion, &[id]),
         Edit::AddProfile(p) => fill(t.edit_add_profile, &[&p.name]),
+        Edit::ImportProfiles(p) => fill(
+            crate::i18n::perspectives::t().edit_import_profiles,
+            &[&p.len()],
+        ),
         Edit::RenameProfile { name, .. } => fill(t.edit_rename_profile, &[name]),
         Edit::DeleteProfile(id) => fill(t.edit_delete_profile, &[id]),
         Edit::Elicit { record, .. } => match &record.scope {

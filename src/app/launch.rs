@@ -22,6 +22,10 @@ pub struct Launch {
     pub projection: bool,
     /// The window's inner size in points (default 1400 × 860).
     pub size: Option<[f32; 2]>,
+    /// Weights forms or scenario files whose participants' weights are imported at start.
+    pub import_weights: Vec<PathBuf>,
+    /// Open the quick-entry table of weights at start.
+    pub quick_entry: bool,
 }
 
 /// Starts the desktop app.
@@ -122,6 +126,19 @@ impl TidelineApp {
         }
         if launch.projection {
             self.execute(Command::Projection(true));
+        }
+        if !launch.import_weights.is_empty() {
+            self.import_weights(&launch.import_weights);
+        }
+        if launch.quick_entry {
+            self.open_quick_entry();
+        }
+        // Pictures of an editor: `TIDELINE_OPEN_EDITOR=criterion:<id>` (or `criteria`,
+        // `scenario`, `option[:id]`, `profile[:id]`) with `--screenshot`.
+        if launch.screenshot.is_some()
+            && let Some(editor) = super::EditorRequest::from_env(&self.scenario)
+        {
+            self.execute(Command::OpenEditor(editor));
         }
     }
 }

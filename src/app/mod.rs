@@ -4,6 +4,7 @@
 
 mod chrome;
 mod derived;
+mod editors;
 mod elicit;
 mod file_chooser;
 mod file_flow;
@@ -14,12 +15,15 @@ mod launch;
 pub use file_flow::Answer;
 pub use files::{DialogKind, Export};
 pub use launch::{Launch, run};
+mod perspectives_job;
 mod projection;
 mod projector;
+mod robustness;
 mod robustness_job;
 mod screenshot;
 pub mod theme;
 mod views;
+mod weights_io;
 mod weights_panel;
 
 use std::path::PathBuf;
@@ -28,8 +32,6 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::scoring::Ranking;
-use crate::analysis::sensitivity::Sweep;
-use crate::analysis::smaa::{Smaa, WeightInfo};
 use crate::files::diagnostic::LoadError;
 use crate::files::scenario_file::{self, DEFAULT_SCENARIO_NAME};
 use crate::i18n::{self, Lang, fill};
@@ -38,6 +40,7 @@ use crate::scenario::history::History;
 use crate::scenario::model::Scenario;
 
 pub use derived::Derived;
+pub use editors::Request as EditorRequest;
 pub use views::View;
 
 /// Everything the user can ask for. Panels push these; [`TidelineApp::execute`] carries them out.
@@ -77,6 +80,15 @@ pub enum Command {
     SavePicture,
     /// Ask where to write a briefing or a CSV file, then write it.
     Export(files::Export),
+    /// Ask for weights forms or scenario files, then import participants' weights from them.
+    ImportWeights,
+    /// Import participants' weights from these files (dropped on the window, or picked).
+    ImportWeightsFrom(Vec<PathBuf>),
+    /// Open the quick-entry table of every participant's points.
+    QuickEntry,
+    /// Open an editor (a criterion's, the list of criteria, the scenario's details, an
+    /// option's, a weight profile's).
+    OpenEditor(EditorRequest),
 }
 
 /// What waits for the user's answer to "save changes first?".
@@ -117,6 +129,9 @@ pub struct TidelineApp {
     pub path: Option<PathBuf>,
     /// Where the scenario came from, for the title and messages.
     pub source: String,
+    /// The file the document was read from: its scenario file, or the CSV matrix it was
+    /// imported from. Exports and pictures never write over it, nor over `path`.
+    read_from: Option<PathBuf>,
     history: History<Scenario>,
     /// Bumped by every change of the document.
     revision: u64,
@@ -151,6 +166,10 @@ pub struct TidelineApp {
     /// Unsaved work found from an earlier session, and where it came from.
     pub recovery_offer: Option<(Scenario, files::Origin)>,
     weights: weights_panel::WeightsState,
+    /// The weights import summary and the quick-entry table.
+    weights_io: weights_io::WeightsIo,
+    /// The editor window open, if any, with its fields as typed.
+    editors: editors::EditorsState,
     /// Set once the user agreed to close.
     allow_close: bool,
     /// Screenshot mode: take one picture, then close.
@@ -182,6 +201,7 @@ impl TidelineApp {
             scenario,
             path: None,
             source: source.into(),
+            read_from: None,
             history: History::default(),
             revision: 0,
             saved_revision: 0,
@@ -203,6 +223,8 @@ impl TidelineApp {
             recovery: files::Recovery::at(None, files::RECOVERY_EVERY),
             recovery_offer: None,
             weights: weights_panel::WeightsState::default(),
+            weights_io: weights_io::WeightsIo::default(),
+            editors: editors::EditorsState::default(),
             allow_close: false,
             screenshot: None,
             projection: None,
@@ -383,6 +405,10 @@ impl TidelineApp {
                 self.ask_file(files::Purpose::Picture, Some(name));
             }
             Command::DismissLoadErrors => self.load_errors = None,
+            Command::ImportWeights => self.ask_file(files::Purpose::ImportWeights, None),
+            Command::ImportWeightsFrom(paths) => self.import_weights(&paths),
+            Command::QuickEntry => self.open_quick_entry(),
+            Command::OpenEditor(request) => self.editors.open(&self.scenario, &request),
         }
     }
 
@@ -417,63 +443,6 @@ impl TidelineApp {
         if self.derived.revision != self.revision {
             self.derived = Derived::compute(&self.scenario, self.revision);
         }
-    }
-
-    /// Keeps the robustness job in step with the document. Its results are wanted where they
-    /// are shown: the Robustness view, and the Ranking view's first-rank badges.
-    fn update_robustness(&mut self) {
-        let on_show = |pick: fn(View) -> bool| {
-            pick(self.view) || self.projector.as_ref().is_some_and(|p| pick(p.view))
-        };
-        let wanted = on_show(|v| matches!(v, View::Robustness | View::Ranking));
-        // Only the Robustness view has a progress bar to keep moving.
-        let progress = on_show(|v| v == View::Robustness);
-        let r = &mut self.views.robustness;
-        // The sweeps are wanted where the progress bar is: the Robustness view.
-        let inputs = r.inputs(&self.scenario, self.revision, progress);
-        r.job
-            .update(self.ctx.as_ref(), &self.scenario, inputs, wanted, progress);
-    }
-
-    /// Runs the robustness analyses the current view wants for the document as it is now, if
-    /// they are not yet done, and waits for them (tests; the window never waits).
-    pub fn finish_robustness(&mut self) {
-        let r = &mut self.views.robustness;
-        let inputs = r.inputs(&self.scenario, self.revision, self.view == View::Robustness);
-        r.job.finish(&self.scenario, inputs);
-    }
-
-    /// The latest SMAA results and the revision they belong to (possibly an older one).
-    pub fn robustness_smaa(&self) -> Option<(u64, Result<&Smaa, &str>)> {
-        let out = self.views.robustness.job.results.as_ref()?;
-        Some((
-            out.inputs.revision,
-            out.smaa.as_ref().map_err(String::as_str),
-        ))
-    }
-
-    /// The latest sweep and the revision it belongs to.
-    pub fn robustness_sweep(&self) -> Option<(u64, Result<&Sweep, &str>)> {
-        let out = self.views.robustness.job.results.as_ref()?;
-        Some((
-            out.inputs.revision,
-            out.sweep.as_ref().map_err(String::as_str),
-        ))
-    }
-
-    /// Whether a robustness run is going.
-    pub fn robustness_running(&self) -> bool {
-        self.views.robustness.job.is_running()
-    }
-
-    /// Stops the robustness run in progress (the view's Cancel button).
-    pub fn cancel_robustness(&mut self) {
-        self.views.robustness.job.cancel();
-    }
-
-    /// Chooses the weight information SMAA uses (the view's combo box).
-    pub fn set_robustness_weights(&mut self, w: WeightInfo) {
-        self.views.robustness.weights = Some(w);
     }
 
     /// Draws the whole window into `ui` and carries out what the user asked (also used by the
@@ -522,6 +491,7 @@ impl TidelineApp {
         );
         self.views.ranking.presenting = self.projection.is_some();
         self.update_robustness();
+        self.update_concessions();
         self.view_rect = egui::CentralPanel::default()
             .show(ui, |ui| {
                 views::show(
@@ -535,6 +505,8 @@ impl TidelineApp {
             })
             .response
             .rect;
+        weights_io::show(ui, &self.scenario, &mut self.weights_io, &mut commands);
+        editors::show(ui.ctx(), &self.scenario, &mut self.editors, &mut commands);
         // One question at a time: the restore offer first, then a file's problems, then
         // "save changes?", then a file dialog.
         let origin = self.recovery_offer.as_ref().map(|(_, o)| o.describe());

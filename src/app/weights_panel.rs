@@ -415,6 +415,16 @@ fn profile_tools(
             out.push(Command::Edit(Edit::AddProfile(Box::new(copy))));
             out.push(Command::Edit(Edit::SetActiveProfile(id)));
         }
+        let e = crate::i18n::editors::t();
+        if ui
+            .button(e.profile_edit_button)
+            .on_hover_text(e.profile_edit_hover)
+            .clicked()
+        {
+            out.push(Command::OpenEditor(super::EditorRequest::Profile(
+                profile.id.clone(),
+            )));
+        }
         if ui.button(t.rename).clicked() {
             state.rename = Some((profile.id.clone(), profile.name.clone()));
         }

@@ -121,7 +121,11 @@ pub(super) fn export_command(
                 let cmp = compare_with(&scenario, profile_index, preferred);
                 for (m, r) in cmp.methods.iter().zip(&cmp.results) {
                     if let Err(e) = r {
-                        say!("{}: {}: {e}", file.display(), m.keyword());
+                        let message = format!("{}: {e}", m.keyword());
+                        say!(
+                            "{}",
+                            super::files::placed(file, &scenario, Some(e), message)
+                        );
                     }
                 }
                 if cmp.results.iter().all(Result::is_err) {

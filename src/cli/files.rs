@@ -66,10 +66,7 @@ pub(super) fn import(file: &Path, output: &Path) -> ExitCode {
 /// Whether `output` names the input file itself (through any path or link); if so, says so.
 /// A command never writes over the file it reads.
 pub(super) fn refuses_overwriting(input: &Path, output: &Path) -> bool {
-    let same = match (std::fs::canonicalize(input), std::fs::canonicalize(output)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    };
+    let same = scenario_file::same_file(input, output);
     if same {
         say!(
             "{}: the output is the input file; name another file to write",
@@ -86,15 +83,26 @@ pub(super) fn score_error(
     scenario: &Scenario,
     e: &crate::analysis::scoring::ScoreError,
 ) -> String {
+    placed(file, scenario, Some(e), e)
+}
+
+/// `file:line:col: message` when `cause` is a missing value that can be placed in the file,
+/// else `file: message`. Every command that scores reports a missing value this way.
+pub(super) fn placed(
+    file: &Path,
+    scenario: &Scenario,
+    cause: Option<&crate::analysis::scoring::ScoreError>,
+    message: impl std::fmt::Display,
+) -> String {
     use crate::analysis::scoring::ScoreError;
-    let place = match e {
-        ScoreError::MissingValue { option, criterion } => {
+    let place = match cause {
+        Some(ScoreError::MissingValue { option, criterion }) => {
             scenario_file::value_place(file, scenario, option, criterion)
         }
         _ => None,
     };
     match place {
-        Some((line, col)) => format!("{}:{line}:{col}: {e}", file.display()),
-        None => format!("{}: {e}", file.display()),
+        Some((line, col)) => format!("{}:{line}:{col}: {message}", file.display()),
+        None => format!("{}: {message}", file.display()),
     }
 }

@@ -1,6 +1,6 @@
 //! The command line: `tideline [FILE]` opens the app; `check`, `score`, `sensitivity`, `smaa`,
-//! `portfolio`, `import`, `report` and `export` run the engine headless, for scripts and
-//! reproducible briefings.
+//! `perspectives`, `group`, `portfolio`, `import`, `report`, `export`, `weights-form` and
+//! `merge-profiles` run the engine headless, for scripts and reproducible briefings.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -24,10 +24,13 @@ macro_rules! say {
 
 mod briefing;
 mod files;
+mod group;
+mod perspectives;
 mod portfolio;
 mod score;
 mod sensitivity;
 pub mod smaa;
+mod weights;
 
 use briefing::{export_command, report_command};
 use files::{check, import};
@@ -50,7 +53,8 @@ pub struct Cli {
     /// Render the window once, write it to this PNG file, and exit.
     #[arg(long, value_name = "OUT.png")]
     pub screenshot: Option<PathBuf>,
-    /// The view to show: options, matrix, ranking, compare, tradeoff, methods, robustness.
+    /// The view to show: options, matrix, ranking, compare, tradeoff, methods, robustness,
+    /// perspectives.
     #[arg(long, value_name = "NAME", value_parser = parse_view)]
     pub view: Option<crate::app::View>,
     /// The interface language: en or zh-CN (default: the saved preference, else en).
@@ -63,6 +67,13 @@ pub struct Cli {
     /// small laptop or a projector.
     #[arg(long, value_name = "WxH", value_parser = parse_size)]
     pub size: Option<[f32; 2]>,
+    /// Import participants' weights from this weights form or scenario file at start (repeat
+    /// for several; one undo step), and show what was added, replaced and refused.
+    #[arg(long, value_name = "FILE")]
+    pub import_weights: Vec<std::path::PathBuf>,
+    /// Open the quick-entry table of weights at start.
+    #[arg(long)]
+    pub quick_entry: bool,
 }
 
 fn parse_size(s: &str) -> Result<[f32; 2], String> {
@@ -126,6 +137,13 @@ pub enum Command {
     /// How sure is the ranking? SMAA-2 over uncertain scores and weights: rank acceptability,
     /// central weights, confidence, pairwise winning.
     Smaa(smaa::SmaaArgs),
+    /// Every weight profile side by side: ranks, Kendall's tau-b between profiles, the common
+    /// ground (options in every profile's top K) and each profile's concession (the smallest
+    /// weight change that gives it another winner).
+    Perspectives(perspectives::PerspectivesArgs),
+    /// Pool chosen profiles into a group profile (mean, median, or geometric mean of pairwise
+    /// judgements; vote weights respected) and write the scenario with it added.
+    Group(group::GroupArgs),
     /// Which set of options to pursue under the budget: the best portfolio, the efficient
     /// frontier, each option's share of SMAA draws in the best portfolio, each profile's choice.
     Portfolio(portfolio::PortfolioArgs),
@@ -134,6 +152,35 @@ pub enum Command {
         /// CSV matrix: header `option,<criterion>,...`, optional `direction` and `weight` rows.
         file: PathBuf,
         /// Scenario file to write (.ron).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Merge participants' weights (weights forms, or scenario files whose profiles are
+    /// taken) into a scenario: a profile with an id the scenario has replaces it, others are
+    /// added. Bad files are reported with file:line:col and the good ones still merge; exit 1
+    /// if anything was refused.
+    MergeProfiles {
+        /// The scenario to merge into (.ron or .csv); it is not changed.
+        scenario: PathBuf,
+        /// Weights forms or scenario files.
+        #[arg(required = true)]
+        weights: Vec<PathBuf>,
+        /// The merged scenario to write (.ron); never one of the inputs.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Write a weights form: the scenario's families and criteria and one participant's
+    /// points, to fill in by hand (see docs/weights-form.md).
+    WeightsForm {
+        /// Scenario file (.ron) or CSV matrix (.csv).
+        scenario: PathBuf,
+        /// Fill in this profile's weights, by id or name (default: the active profile).
+        #[arg(long, conflicts_with = "empty")]
+        profile: Option<String>,
+        /// An empty form, every point left `None`, for a new participant.
+        #[arg(long)]
+        empty: bool,
+        /// The form to write (.ron).
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -260,8 +307,21 @@ pub fn run(command: Command) -> ExitCode {
         ),
         Command::Sensitivity(args) => sensitivity::run(&args),
         Command::Smaa(args) => smaa::run(&args),
+        Command::Perspectives(args) => perspectives::run(&args),
+        Command::Group(args) => group::run(&args),
         Command::Portfolio(args) => portfolio::run(&args),
         Command::Import { file, output } => import(&file, &output),
+        Command::MergeProfiles {
+            scenario,
+            weights,
+            output,
+        } => weights::merge_profiles(&scenario, &weights, &output),
+        Command::WeightsForm {
+            scenario,
+            profile,
+            empty,
+            output,
+        } => weights::weights_form(&scenario, profile.as_deref(), empty, &output),
         Command::Report {
             file,
             output,

@@ -29,7 +29,11 @@ pub(super) fn score(
             if cmp.results.iter().all(Result::is_err) {
                 for (m, r) in cmp.methods.iter().zip(&cmp.results) {
                     if let Err(e) = r {
-                        say!("{}: {}: {e}", file.display(), m.keyword());
+                        let message = format!("{}: {e}", m.keyword());
+                        say!(
+                            "{}",
+                            super::files::placed(file, &scenario, Some(e), message)
+                        );
                     }
                 }
                 return ExitCode::FAILURE;

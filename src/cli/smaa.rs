@@ -24,7 +24,8 @@ pub struct SmaaArgs {
     #[arg(long)]
     seed: Option<u64>,
     /// What is known about the weights: the profile's (exact), its weight ranges, their order
-    /// (ordinal), or nothing (none).
+    /// (ordinal), nothing (none), one of the scenario's profiles a draw by vote weight
+    /// (profiles), or a random blend of every profile's weights (blend).
     #[arg(long, value_enum, default_value_t = WeightsArg::Exact)]
     weights: WeightsArg,
     /// With `--weights ordinal`: criterion ids most important first, `>` between places and
@@ -55,6 +56,8 @@ pub enum WeightsArg {
     Ranges,
     Ordinal,
     None,
+    Profiles,
+    Blend,
 }
 
 impl From<WeightsArg> for WeightInfo {
@@ -64,6 +67,8 @@ impl From<WeightsArg> for WeightInfo {
             WeightsArg::Ranges => WeightInfo::Ranges,
             WeightsArg::Ordinal => WeightInfo::Ordinal,
             WeightsArg::None => WeightInfo::None,
+            WeightsArg::Profiles => WeightInfo::Profiles,
+            WeightsArg::Blend => WeightInfo::Blend,
         }
     }
 }
@@ -78,7 +83,7 @@ pub enum SmaaFormat {
 pub fn run(args: &SmaaArgs) -> ExitCode {
     let file = args.file.as_path();
     let fail = |message: String| {
-        eprintln!("{}: {message}", file.display());
+        say!("{}: {message}", file.display());
         ExitCode::FAILURE
     };
     if let Some(d) = args.draws
@@ -121,7 +126,15 @@ pub fn run(args: &SmaaArgs) -> ExitCode {
     };
     let result = match smaa::run(&scenario, &req, &control) {
         Ok(r) => r,
-        Err(e) => return fail(e.to_string()),
+        Err(e) => {
+            // A missing value is placed at its line and column, as `score` places it.
+            let cause = match &e {
+                smaa::SmaaError::Score(s) => Some(s),
+                _ => None,
+            };
+            say!("{}", super::files::placed(file, &scenario, cause, &e));
+            return ExitCode::FAILURE;
+        }
     };
     let text = match args.format {
         SmaaFormat::Table => table(&scenario, &result),
@@ -227,9 +240,14 @@ fn percent(x: f64) -> String {
 /// and pairwise winning for up to 15 options.
 pub fn table(scenario: &Scenario, r: &Smaa) -> String {
     let m = r.options.len();
-    let profile_name = scenario
-        .profile_index(&r.profile)
-        .map_or(r.profile.as_str(), |i| scenario.profiles[i].name.as_str());
+    let every = format!("every one of the {}", scenario.profiles.len());
+    let profile_name = if r.weights.pools_profiles() {
+        every.as_str()
+    } else {
+        scenario
+            .profile_index(&r.profile)
+            .map_or(r.profile.as_str(), |i| scenario.profiles[i].name.as_str())
+    };
     let mut out = format!(
         "{}\nSMAA-2: method {} ({}), normalisation {}, profile {}, weights {}\n{} draws, seed {}, {} uncertain cells\n\n",
         scenario.metadata.title,

@@ -25,99 +25,140 @@
 mod build;
 mod sheet;
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::files::diagnostic::{Diagnostic, LineIndex, LoadError, capped, utf8};
+use crate::files::limits;
 use crate::scenario::model::Scenario;
 use crate::scenario::validate::validate;
 
 use sheet::Reader;
 pub use sheet::{ROW_LABELS, row_label};
 
-/// One CSV cell and where it starts (byte offset).
+/// One CSV cell and where it starts (byte offset). The text is borrowed from the file unless
+/// it had to be changed (doubled quotes, a guard apostrophe removed): a matrix of millions of
+/// cells allocates for none of them.
 #[derive(Clone, Debug)]
-struct Field {
-    text: String,
+struct Field<'a> {
+    text: Cow<'a, str>,
     start: usize,
 }
 
 /// One CSV record: its fields and the byte offset of its line.
 #[derive(Clone, Debug)]
-struct Record {
-    fields: Vec<Field>,
+struct Record<'a> {
+    fields: Vec<Field<'a>>,
     start: usize,
 }
 
-/// Splits RFC 4180 CSV text into records, keeping each cell's position. Quoted cells may hold
-/// commas, doubled quotes and line breaks. Blank lines are skipped.
-fn records(text: &str) -> Result<Vec<Record>, (usize, String)> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut pos = 0;
-    while pos < bytes.len() {
-        let start = pos;
-        let mut fields = Vec::new();
-        loop {
-            let field_start = pos;
-            let mut value = String::new();
-            if bytes.get(pos) == Some(&b'"') {
+/// Splits RFC 4180 CSV text into records, one at a time, keeping each cell's position.
+/// Quoted cells may hold commas, doubled quotes and line breaks. Blank lines are skipped. The
+/// first malformed record ends the iteration with its offset and message.
+struct Records<'a> {
+    text: &'a str,
+    pos: usize,
+}
+
+impl<'a> Records<'a> {
+    fn new(text: &'a str) -> Self {
+        Self { text, pos: 0 }
+    }
+
+    /// One cell starting at `self.pos`, leaving `self.pos` on the byte after it.
+    fn field(&mut self) -> Result<Field<'a>, (usize, String)> {
+        let (text, bytes) = (self.text, self.text.as_bytes());
+        let start = self.pos;
+        let mut pos = start;
+        let value: Cow<'a, str> = if bytes.get(pos) == Some(&b'"') {
+            pos += 1;
+            let mut value = Cow::Borrowed("");
+            let mut run = pos;
+            let mut closed = false;
+            while let Some(q) = bytes[pos..].iter().position(|&b| b == b'"') {
+                pos += q;
+                if bytes.get(pos + 1) == Some(&b'"') {
+                    // A doubled quote: the text so far and one quote, owned from here on.
+                    let owned = value.to_mut();
+                    owned.push_str(&text[run..=pos]);
+                    pos += 2;
+                    run = pos;
+                    continue;
+                }
+                value = match value {
+                    Cow::Borrowed(_) => Cow::Borrowed(&text[run..pos]),
+                    Cow::Owned(mut s) => {
+                        s.push_str(&text[run..pos]);
+                        Cow::Owned(s)
+                    }
+                };
                 pos += 1;
-                let mut closed = false;
-                let mut run = pos;
-                while pos < bytes.len() {
-                    if bytes[pos] == b'"' {
-                        value.push_str(&text[run..pos]);
-                        if bytes.get(pos + 1) == Some(&b'"') {
-                            value.push('"');
-                            pos += 2;
-                            run = pos;
-                            continue;
+                closed = true;
+                break;
+            }
+            if !closed {
+                return Err((start, "a quoted cell is not closed".to_string()));
+            }
+            if !matches!(bytes.get(pos), None | Some(b',' | b'\n' | b'\r')) {
+                return Err((pos, "unexpected text after a closing quote".to_string()));
+            }
+            value
+        } else {
+            let len = bytes[pos..]
+                .iter()
+                .position(|&b| matches!(b, b',' | b'\n' | b'\r'))
+                .unwrap_or(bytes.len() - pos);
+            pos += len;
+            Cow::Borrowed(&text[start..pos])
+        };
+        self.pos = pos;
+        Ok(Field {
+            text: unguarded(value),
+            start,
+        })
+    }
+}
+
+impl<'a> Iterator for Records<'a> {
+    type Item = Result<Record<'a>, (usize, String)>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let bytes = self.text.as_bytes();
+        while self.pos < bytes.len() {
+            let start = self.pos;
+            let mut fields = Vec::new();
+            loop {
+                match self.field() {
+                    Ok(f) => fields.push(f),
+                    Err(e) => {
+                        // Nothing after a malformed record is read.
+                        self.pos = bytes.len();
+                        return Some(Err(e));
+                    }
+                }
+                match bytes.get(self.pos) {
+                    Some(b',') => self.pos += 1,
+                    Some(b'\r') => {
+                        self.pos += 1;
+                        if bytes.get(self.pos) == Some(&b'\n') {
+                            self.pos += 1;
                         }
-                        pos += 1;
-                        closed = true;
                         break;
                     }
-                    pos += 1;
-                }
-                if !closed {
-                    return Err((field_start, "a quoted cell is not closed".to_string()));
-                }
-                if !matches!(bytes.get(pos), None | Some(b',' | b'\n' | b'\r')) {
-                    return Err((pos, "unexpected text after a closing quote".to_string()));
-                }
-            } else {
-                let run = pos;
-                while pos < bytes.len() && !matches!(bytes[pos], b',' | b'\n' | b'\r') {
-                    pos += 1;
-                }
-                value.push_str(&text[run..pos]);
-            }
-            fields.push(Field {
-                text: unguarded(value),
-                start: field_start,
-            });
-            match bytes.get(pos) {
-                Some(b',') => pos += 1,
-                Some(b'\r') => {
-                    pos += 1;
-                    if bytes.get(pos) == Some(&b'\n') {
-                        pos += 1;
+                    Some(b'\n') => {
+                        self.pos += 1;
+                        break;
                     }
-                    break;
+                    _ => break,
                 }
-                Some(b'\n') => {
-                    pos += 1;
-                    break;
-                }
-                _ => break,
+            }
+            let blank = fields.len() == 1 && fields[0].text.trim().is_empty();
+            if !blank {
+                return Some(Ok(Record { fields, start }));
             }
         }
-        let blank = fields.len() == 1 && fields[0].text.trim().is_empty();
-        if !blank {
-            out.push(Record { fields, start });
-        }
+        None
     }
-    Ok(out)
 }
 
 /// Line and column of the cell of the `option`-th option row (0-based, in file order) in the
@@ -125,15 +166,15 @@ fn records(text: &str) -> Result<Vec<Record>, (usize, String)> {
 /// both orders), to place a problem found after import.
 pub fn cell_place(text: &str, option: usize, criterion: usize) -> Option<(usize, usize)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let recs = records(text).ok()?;
-    let (header, rows) = recs.split_first()?;
+    let mut recs = Records::new(text);
+    let header = recs.next()?.ok()?;
     let name_column = header
         .fields
         .get(1)
         .is_some_and(|f| f.text.trim().eq_ignore_ascii_case("name"));
     let first = if name_column { 2 } else { 1 };
-    let row = rows
-        .iter()
+    let row = recs
+        .map_while(Result::ok)
         .filter(|r| row_label(r.fields[0].text.trim()).is_none())
         .nth(option)?;
     let offset = row
@@ -165,10 +206,16 @@ pub fn guarded(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// A cell's text as read: the apostrophe [`guarded`] added, removed.
-fn unguarded(text: String) -> String {
-    match text.strip_prefix('\'') {
-        Some(rest) if needs_guard(rest) => rest.to_string(),
-        _ => text,
+fn unguarded(text: Cow<'_, str>) -> Cow<'_, str> {
+    match text {
+        Cow::Borrowed(t) => match t.strip_prefix('\'') {
+            Some(rest) if needs_guard(rest) => Cow::Borrowed(rest),
+            _ => Cow::Borrowed(t),
+        },
+        Cow::Owned(t) => match t.strip_prefix('\'') {
+            Some(rest) if needs_guard(rest) => Cow::Owned(rest.to_string()),
+            _ => Cow::Owned(t),
+        },
     }
 }
 
@@ -184,22 +231,44 @@ pub fn parse_csv(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
         field,
         message,
     };
-    let recs = records(text).map_err(|(at, m)| LoadError::single(diag(at, String::new(), m)))?;
-    let Some((header, rows)) = recs.split_first() else {
-        return Err(LoadError::single(Diagnostic::whole_file(
-            file,
-            "the file is empty; expected a header `option,<criterion>,...`",
-        )));
+    let malformed = |(at, m): (usize, String)| LoadError::single(diag(at, String::new(), m));
+    let mut recs = Records::new(text);
+    let header = match recs.next() {
+        Some(h) => h.map_err(malformed)?,
+        None => {
+            return Err(LoadError::single(Diagnostic::whole_file(
+                file,
+                "the file is empty; expected a header `option,<criterion>,...`",
+            )));
+        }
     };
-    check_header(header, &mut |at, field, message| {
+    check_header(&header, &mut |at, field, message| {
         diags.push(diag(at, field, message))
     });
     let line_of = |offset: usize| lines.line_col(offset).0;
     let mut problem =
         |at: usize, field: String, message: String| diags.push(diag(at, field, message));
-    let mut reader = Reader::new(header, &line_of, &mut problem);
-    for row in rows {
-        reader.row(row);
+    let mut reader = Reader::new(&header, &line_of, &mut problem);
+    let criteria = reader.sheet.labels.len();
+    if let Some(m) = limits::too_large(0, criteria, 0) {
+        return Err(LoadError::single(diag(header.start, "header".into(), m)));
+    }
+    // Rows past the limit are only counted, so the message can say how many there are.
+    let most = limits::MAX_OPTIONS.min(limits::MAX_CELLS / criteria.max(1));
+    let mut past = None;
+    for row in recs {
+        let row = row.map_err(malformed)?;
+        if reader.sheet.options.len() >= most && row_label(row.fields[0].text.trim()).is_none() {
+            past.get_or_insert((row.start, 0)).1 += 1;
+            continue;
+        }
+        reader.row(&row);
+    }
+    if let Some((at, more)) = past {
+        let options = reader.sheet.options.len() + more;
+        if let Some(m) = limits::too_large(options, criteria, options.saturating_mul(criteria)) {
+            return Err(LoadError::single(diag(at, String::new(), m)));
+        }
     }
     let sheet = reader.sheet;
     let derived = build::derive(&sheet, &mut problem);
@@ -356,10 +425,12 @@ mod tests {
 
     #[test]
     fn splits_quoted_cells_with_commas_quotes_and_newlines() {
-        let recs = records("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"x\ny\",2,3\n").unwrap_or_default();
+        let recs: Vec<Record> = Records::new("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"x\ny\",2,3\n")
+            .collect::<Result<_, _>>()
+            .unwrap_or_default();
         let texts: Vec<Vec<&str>> = recs
             .iter()
-            .map(|r| r.fields.iter().map(|f| f.text.as_str()).collect())
+            .map(|r| r.fields.iter().map(|f| f.text.as_ref()).collect())
             .collect();
         assert_eq!(
             texts,

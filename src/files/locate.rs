@@ -84,6 +84,11 @@ impl FieldMap {
         }
     }
 
+    /// Start byte of `path` itself, when the scan found it (no fallback to its parents).
+    pub fn exact_start(&self, path: &str) -> Option<usize> {
+        self.spans.get(path).map(|s| s.start)
+    }
+
     /// The innermost field whose span holds byte `offset`.
     pub fn field_at(&self, offset: usize) -> Option<&str> {
         self.spans

@@ -4,9 +4,13 @@
 //! - [`scenario_file`]: reading (size limit, UTF-8, format version, parse, validation), saving;
 //! - [`csv_import`]: the CSV matrix dialect, read cell by cell;
 //! - [`locate`]: where each field of a RON text stands;
-//! - [`diagnostic`]: a located problem, and all of a file's problems.
+//! - [`diagnostic`]: a located problem, and all of a file's problems;
+//! - [`limits`]: how many options, criteria and values a scenario may have.
+//! - [`weights_form`]: participants' weights in and out (forms, other scenarios' profiles).
 
 pub mod csv_import;
 pub mod diagnostic;
+pub mod limits;
 pub mod locate;
 pub mod scenario_file;
+pub mod weights_form;

@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::files::csv_import;
 use crate::files::diagnostic::{Diagnostic, LineIndex, LoadError, capped_of, line_col, utf8};
+use crate::files::limits;
 use crate::files::locate::FieldMap;
 use crate::scenario::model::{FORMAT_VERSION, Scenario};
 use crate::scenario::validate::validate;
@@ -77,7 +78,7 @@ fn too_big(len: u64) -> String {
     )
 }
 
-fn ron_options() -> ron::Options {
+pub(crate) fn ron_options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
@@ -114,11 +115,46 @@ pub fn parse_ron(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
             "the file is empty; expected a scenario `( metadata: (...), ... )`",
         )));
     }
-    let scenario: Scenario = ron_options().from_str(text).map_err(|e| {
+    let scenario: Scenario = parse_located(text, file)?;
+    let cells = scenario.performance.len().max(
+        scenario
+            .options
+            .len()
+            .saturating_mul(scenario.criteria.len()),
+    );
+    if let Some(message) = limits::too_large(scenario.options.len(), scenario.criteria.len(), cells)
+    {
+        // Placed at the first item past the limit that was broken.
+        let field = if scenario.criteria.len() > limits::MAX_CRITERIA {
+            format!("criteria[{}]", limits::MAX_CRITERIA)
+        } else if scenario.options.len() > limits::MAX_OPTIONS {
+            format!("options[{}]", limits::MAX_OPTIONS)
+        } else {
+            "performance".to_string()
+        };
+        let problem = crate::scenario::validate::Problem { field, message };
+        return Err(located(text, file, vec![problem]));
+    }
+    let problems = validate(&scenario);
+    if problems.is_empty() {
+        Ok(scenario)
+    } else {
+        Err(located(text, file, problems))
+    }
+}
+
+/// Parses RON `text` as a `T`, or says where and why not: a structural error in plain words
+/// (see `hints`), at its line and column, naming the field it is in. Shared by every RON
+/// format Tideline reads (scenarios, weights forms).
+pub(crate) fn parse_located<T: serde::de::DeserializeOwned>(
+    text: &str,
+    file: &str,
+) -> Result<T, LoadError> {
+    ron_options().from_str(text).map_err(|e| {
         let offset = error_offset(text, &e);
         let hint = hints::describe(text, offset, &e.code, &|t: &str| {
             ron_options()
-                .from_str::<Scenario>(t)
+                .from_str::<T>(t)
                 .err()
                 .map(|e| error_offset(t, &e))
         });
@@ -133,19 +169,13 @@ pub fn parse_ron(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
             field,
             message,
         })
-    })?;
-    let problems = validate(&scenario);
-    if problems.is_empty() {
-        Ok(scenario)
-    } else {
-        Err(located(text, file, problems))
-    }
+    })
 }
 
 /// Validation problems as diagnostics at their fields' places in `text`, at most
 /// [`MAX_PROBLEMS`](crate::files::diagnostic::MAX_PROBLEMS) of them. One scan finds every
 /// field named, one index every line.
-fn located(
+pub(crate) fn located(
     text: &str,
     file: &str,
     mut problems: Vec<crate::scenario::validate::Problem>,
@@ -299,6 +329,15 @@ pub fn to_ron(scenario: &Scenario) -> Result<String, String> {
     ))
 }
 
+/// Whether `a` and `b` name the same existing file, through any path or link: a write to
+/// one would replace the other.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (fs::canonicalize(a), fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// Writes `text` to `path` through a temporary file in the same folder, flushed to disk and
 /// then renamed over the target, and the folder flushed too, so a crash mid-save leaves the
 /// old file whole and a finished save survives a power cut. The temporary is created anew
@@ -315,7 +354,9 @@ pub fn write_atomic_with(
 ) -> std::io::Result<()> {
     // A symbolic link stays a link: the file it points to gets the new contents.
     let real = match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(path)?,
+        Ok(meta) if meta.file_type().is_symlink() => {
+            fs::canonicalize(path).map_err(|e| dangling_link(path, e))?
+        }
         _ => path.to_path_buf(),
     };
     let path = real.as_path();
@@ -343,6 +384,30 @@ pub fn write_atomic_with(
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+/// The error for a symbolic link whose target cannot be found: which file it points to, and
+/// what to do (the plain "No such file or directory" named neither).
+fn dangling_link(link: &Path, e: std::io::Error) -> std::io::Error {
+    if e.kind() != std::io::ErrorKind::NotFound {
+        return e;
+    }
+    // A relative target is named from the link's folder, where it is looked for.
+    let target = fs::read_link(link).map_or_else(
+        |_| "a file".to_string(),
+        |t| match link.parent() {
+            Some(dir) if t.is_relative() && !dir.as_os_str().is_empty() => {
+                dir.join(t).display().to_string()
+            }
+            _ => t.display().to_string(),
+        },
+    );
+    std::io::Error::new(
+        e.kind(),
+        format!(
+            "it is a symbolic link to {target}, which does not exist; create that file (and its folder), or save under another name"
+        ),
+    )
 }
 
 /// How old a temporary of ours must be before a later save takes it for the leftover of a

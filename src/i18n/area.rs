@@ -5,7 +5,7 @@
 //! each file stays small and people working on different areas do not edit the same lines:
 //!
 //! ```ignore
-//! crate::i18n::texts! {
+//! texts! {
 //!     heading: ["Perspectives", "观点"],
 //!     common_ground: ["Common ground: {0}", "共识：{0}"],
 //! }
@@ -16,8 +16,8 @@
 //! area in [`super::all_entries`] so the catalogue's tests cover it.
 
 /// Declares `Texts` (one `&'static str` field per entry), a static of it per language, `t()`
-/// for the current language, `texts(lang)` and `Texts::entries`.
-#[macro_export]
+/// for the current language, `texts(lang)` and `Texts::entries`. In scope for the area files
+/// because `mod.rs` declares this module first, with `#[macro_use]`.
 macro_rules! texts {
     ($($field:ident: [$en:expr, $zh:expr $(,)?]),* $(,)?) => {
         /// This area's strings in one language.
@@ -29,16 +29,16 @@ macro_rules! texts {
         static ZH_CN: Texts = Texts { $($field: $zh,)* };
 
         /// This area's strings in `lang`.
-        pub fn texts(lang: $crate::i18n::Lang) -> &'static Texts {
+        pub fn texts(lang: super::Lang) -> &'static Texts {
             match lang {
-                $crate::i18n::Lang::En => &EN,
-                $crate::i18n::Lang::ZhCn => &ZH_CN,
+                super::Lang::En => &EN,
+                super::Lang::ZhCn => &ZH_CN,
             }
         }
 
         /// This area's strings in the current thread's language.
         pub fn t() -> &'static Texts {
-            texts($crate::i18n::lang())
+            texts(super::lang())
         }
 
         impl Texts {

@@ -18,10 +18,12 @@
 //!
 //! No egui here: the engine's model uses [`Lang`] to pick a scenario's translated names.
 
+#[macro_use]
 mod area;
 pub mod editors;
 mod en;
 pub mod perspectives;
+pub mod robustness;
 mod zh_cn;
 
 use std::cell::Cell;
@@ -97,6 +99,7 @@ pub fn all_entries(lang: Lang) -> Vec<(&'static str, &'static str)> {
     let mut all = lang.strings().entries();
     all.extend(perspectives::texts(lang).entries());
     all.extend(editors::texts(lang).entries());
+    all.extend(robustness::texts(lang).entries());
     all
 }
 
@@ -290,6 +293,7 @@ catalogue! {
     export_results_filter,
     status_exported,
     status_not_exported,
+    status_over_document,
     status_picture_saved,
     ranking_all_revealed,
     ranking_revealing,

@@ -1,5 +1,221 @@
 //! Strings of the Perspectives view, the weights forms and the group profile.
 
-crate::texts! {
+texts! {
     view_perspectives: ["Perspectives", "观点"],
+    // Weights forms: export, import, the summary of an import.
+    menu_export_form: ["Export a weights form", "导出权重表"],
+    menu_export_form_active: ["With the weights of “{0}”…", "填入“{0}”的权重…"],
+    menu_export_form_empty: ["Empty, for a participant to fill in…", "空白表，供参与者填写…"],
+    menu_export_form_hover: [
+        "A small text file with the families and criteria, for a participant to give points by hand and send back",
+        "一个列出准则族与准则的小文本文件，供参与者手工打分后交回",
+    ],
+    export_form_title: ["Export a weights form", "导出权重表"],
+    form_filter: ["Weights form or scenario", "权重表或情景"],
+    menu_import_weights: ["Import weights…", "导入权重…"],
+    menu_import_weights_hover: [
+        "Take participants' weights from filled-in weights forms or scenario files (several at once); one Undo takes the whole import back",
+        "从填好的权重表或情景文件中读取参与者的权重（可一次多个）；撤销一次即可撤回整个导入",
+    ],
+    import_weights_title: ["Import weights", "导入权重"],
+    summary_title: ["Weights imported", "权重导入结果"],
+    summary_counts: [
+        "Files read: {0}. Participants added: {1}, replaced: {2}. Problems: {3} (in {4} files).",
+        "已读取文件：{0} 个。新增参与者：{1} 个，替换：{2} 个。问题：{3} 条（涉及 {4} 个文件）。",
+    ],
+    summary_added: ["Added", "新增"],
+    summary_replaced: ["Replaced (same id)", "已替换（同一标识）"],
+    summary_refused: ["Refused, with the reason", "被拒绝及原因"],
+    summary_none_taken: [
+        "Nothing was changed: no file held a profile that fits this scenario.",
+        "未作任何更改：没有文件包含适合本情景的权重配置。",
+    ],
+    summary_undo_hint: ["Edit › Undo takes the whole import back.", "“编辑 › 撤销”可撤回整个导入。"],
+    summary_from: ["from {0}", "来自 {0}"],
+    summary_close: ["Close", "关闭"],
+    edit_import_profiles: ["weights of {0} participants", "{0} 位参与者的权重"],
+    status_imported: [
+        "Weights imported: {0} participants; problems: {1}",
+        "已导入权重：{0} 位参与者；问题：{1} 条",
+    ],
+    // The quick-entry table.
+    menu_quick_entry: ["Quick entry of weights…", "快速录入权重…"],
+    menu_quick_entry_hover: [
+        "Type every participant's points in one table: one row per profile",
+        "在一张表中录入每位参与者的分数：每个权重配置一行",
+    ],
+    quick_title: ["Quick entry of weights", "快速录入权重"],
+    quick_intro: [
+        "Points per family (any numbers of 0 or more; only their ratios count). Rows you do not change stay as they are.",
+        "按准则族打分（0 或以上的任意数字，只有比例有意义）。未改动的行保持不变。",
+    ],
+    quick_intro_criteria: [
+        "Points per criterion, over all criteria (any numbers of 0 or more; only their ratios count). Rows you do not change stay as they are.",
+        "按每项准则打分，在所有准则之间比较（0 或以上的任意数字，只有比例有意义）。未改动的行保持不变。",
+    ],
+    quick_by_criterion: ["By criterion", "按准则"],
+    quick_by_criterion_hover: [
+        "Type points per criterion instead of per family",
+        "改为按每项准则而非按准则族打分",
+    ],
+    quick_toggle_locked: [
+        "Apply or discard the typed points first",
+        "请先应用或放弃已录入的分数",
+    ],
+    quick_participant: ["Participant", "参与者"],
+    quick_vote_weight: ["Vote weight", "表决权重"],
+    quick_vote_weight_hover: [
+        "How much the participant counts when profiles are pooled (above 0, at most 1 000 000)",
+        "汇总各方案时该参与者所占的分量（大于 0，至多 1 000 000）",
+    ],
+    quick_add_row: ["Add a participant", "添加参与者"],
+    quick_new_name: ["Name", "名称"],
+    quick_apply: ["Apply", "应用"],
+    quick_discard: ["Discard", "放弃"],
+    quick_bad_cells: [
+        "{0} cells cannot be read (in red; hover for why): nothing was applied.",
+        "有 {0} 个单元格无法读取（红色，悬停查看原因）：未应用任何更改。",
+    ],
+    quick_nothing_changed: ["No row was changed.", "没有任何行被改动。"],
+    quick_bad_number: ["not a number: type e.g. 40 or 12.5", "不是数字：请输入如 40 或 12.5"],
+    quick_negative: ["points must be 0 or more", "分数须为 0 或以上"],
+    quick_too_large: ["at most 1 000 000 000 points", "分数至多为 1 000 000 000"],
+    quick_bad_vote: ["a vote weight is above 0 and at most 1 000 000", "表决权重须大于 0 且至多为 1 000 000"],
+    quick_empty: ["type the points", "请输入分数"],
+    quick_no_name: ["give the participant a name", "请填写参与者名称"],
+    quick_all_zero: ["every point is 0: give at least one above 0", "所有分数均为 0：至少一项须大于 0"],
+    quick_refused: ["Not applied: {0}", "未应用：{0}"],
+    // Perspectives view
+    intro: [
+        "The {0} weight profiles side by side, each ranking the options with {1} ({2}): where they agree and where they part.",
+        "{0} 个权重配置并列，各自用{1}（{2}）对方案排序：哪里一致，哪里分歧。",
+    ],
+    few_profiles: [
+        "Perspectives compare two or more weight profiles; this scenario has {0}.",
+        "观点视图比较两个或更多权重配置；本情景只有 {0} 个。",
+    ],
+    few_profiles_how: [
+        "Add one with New profile in the weights panel, or bring delegations' weights in with File › Import weights.",
+        "可在权重面板中用“新建方案”添加，或用“文件 › 导入权重”导入各代表团的权重。",
+    ],
+    top_k_label: ["Common ground: options in every profile's top", "共识：各权重配置都排在前"],
+    top_k_after: ["places", "名的方案"],
+    top_k_fewer: ["A smaller top", "减少名次"],
+    top_k_more: ["A larger top", "增加名次"],
+    common_ground_some: [
+        "In the top {0} for every profile: {1}",
+        "在每个权重配置的前 {0} 名中：{1}",
+    ],
+    common_ground_none: [
+        "No option is in the top {0} for every profile.",
+        "没有方案在每个权重配置的前 {0} 名中。",
+    ],
+    in_ground_hover: [
+        "In the top {0} for every profile.",
+        "在每个权重配置的前 {0} 名中。",
+    ],
+    ranks_heading: ["Ranks under each profile", "各权重配置下的名次"],
+    ranks_note: [
+        "1 is best. Similar profiles sit side by side. Click a heading to sort; hover a cell for the score.",
+        "1 为最佳。相似的权重配置相邻排列。点击列标题排序；悬停单元格查看得分。",
+    ],
+    col_option: ["Option", "方案"],
+    col_mean_rank: ["Mean rank", "平均名次"],
+    sort_file_hover: ["Sort in the scenario's order", "按情景中的顺序排序"],
+    sort_mean_hover: [
+        "Sort by the mean of the profiles' ranks",
+        "按各权重配置名次的平均值排序",
+    ],
+    sort_profile_hover: ["{0}: sort by this profile's ranking", "{0}：按此权重配置的排名排序"],
+    cell_hover: [
+        "{0} under {1}: rank {2} of {3}, score {4}",
+        "{0}（{1}）：第 {2} 名（共 {3} 个），得分 {4}",
+    ],
+    tau_heading: [
+        "How alike the rankings are (Kendall's τ-b)",
+        "排名的相似程度（肯德尔 τ-b）",
+    ],
+    tau_note: [
+        "+1: the same order; 0: unrelated; −1: reversed. Similar profiles are placed together; columns are numbered as the rows.",
+        "+1：顺序相同；0：无关；−1：顺序相反。相似的权重配置放在一起；列号与行号对应。",
+    ],
+    tau_hover: ["{0} and {1}: τ-b = {2}", "{0} 与 {1}：τ-b = {2}"],
+    tau_undefined: [
+        "undefined (a profile ties every option)",
+        "无定义（某方案的所有选项并列）",
+    ],
+    tau_legend_low: ["−1 reversed", "−1 相反"],
+    tau_legend_high: ["+1 same order", "+1 相同"],
+    weights_heading: ["Each profile's weights", "各权重配置的权重"],
+    weights_note: [
+        "Effective criterion weights in percent (family weight × weight within the family); the same criterion is at the same place in every bar.",
+        "有效准则权重，以百分比表示（类别权重 × 类别内权重）；同一准则在每个条形中位置相同。",
+    ],
+    weight_hover: ["{0} — {1}: {2} %", "{0} — {1}：权重 {2}%"],
+    concessions_heading: [
+        "What it would take to change each profile's winner",
+        "改变各权重配置首选需要多大让步",
+    ],
+    concessions_note: [
+        "How far a profile's weights must move (the sum of the changes, in percentage points) for another option to draw level with its top option.",
+        "权重配置的权重需要变动多少（各项变化之和，以百分点计），另一方案才能与其首选方案持平。",
+    ],
+    col_profile: ["Profile", "权重配置"],
+    col_top: ["Its top option", "其首选"],
+    col_rival: ["First to draw level", "最先持平的方案"],
+    col_change: ["Weight to move", "需变动的权重"],
+    change_pp: ["{0} pp", "{0} 个百分点"],
+    already_tied: ["tied already", "已并列"],
+    no_rival: ["no weights change it", "任何权重都无法改变"],
+    no_rival_found: ["none found", "未找到"],
+    exact: ["exact", "精确"],
+    exact_hover: [
+        "Under the weighted sum the smallest change is worked out exactly.",
+        "在加权和法下，最小变动是精确算出的。",
+    ],
+    estimate: ["estimate", "估计"],
+    estimate_hover: [
+        "The method is not a weighted sum: the smallest change a bounded search found. The true one may be smaller.",
+        "该方法不是加权和：这是有限搜索找到的最小变动，真实值可能更小。",
+    ],
+    estimate_partial: ["estimate, search cut short", "估计（搜索未完成）"],
+    estimate_partial_hover: [
+        "The search ran out of its budget before trying every rival: a smaller change may exist.",
+        "搜索在尝试所有对手之前用完了预算：可能存在更小的变动。",
+    ],
+    group_open: ["Make group profile…", "生成小组权重配置…"],
+    group_open_hover: [
+        "Pool the profiles' weights into one new profile (mean, median or geometric mean), with how far apart they are.",
+        "将各权重配置的权重汇总为一个新方案（平均值、中位数或几何平均），并显示其分歧程度。",
+    ],
+    group_title: ["Make a group profile", "生成小组权重配置"],
+    group_intro: [
+        "The chosen profiles' weights pooled into one new profile, each counting its vote weight. The profiles themselves stay as they are.",
+        "将所选权重配置的权重汇总为一个新方案，每个方案按其投票权重计。原有方案保持不变。",
+    ],
+    group_profiles: ["Profiles to pool", "要汇总的权重配置"],
+    group_rule: ["Rule", "规则"],
+    group_rule_mean: ["mean", "平均值"],
+    group_rule_median: ["median", "中位数"],
+    group_rule_geometric: ["geometric mean of judgements", "判断的几何平均"],
+    group_rule_mean_hover: [
+        "The vote-weighted mean of each criterion's effective weight.",
+        "各准则有效权重的投票加权平均值。",
+    ],
+    group_rule_median_hover: [
+        "The vote-weighted median of each criterion's effective weight, rescaled to sum to 100 %: one outlying profile moves it little.",
+        "各准则有效权重的投票加权中位数，再缩放至合计 100%：个别极端方案影响很小。",
+    ],
+    group_rule_geometric_hover: [
+        "The geometric mean of the profiles' pairwise judgements (Aczél & Saaty), where every chosen profile judged the same weights pairwise.",
+        "各权重配置两两比较判断的几何平均（Aczél 与 Saaty），要求所有所选方案都对同一组权重做过两两比较。",
+    ],
+    group_name: ["Name", "名称"],
+    group_default_name: ["Group ({0})", "小组（{0}）"],
+    group_add: ["Add group profile", "添加小组权重配置"],
+    group_col_criterion: ["Criterion", "准则"],
+    group_col_weight: ["Group weight", "小组权重"],
+    group_col_min: ["Lowest", "最低"],
+    group_col_max: ["Highest", "最高"],
+    group_col_iqr: ["Interquartile range", "四分位距"],
 }

@@ -13,6 +13,7 @@ use super::Briefing;
 use super::layout::{Chart, num, percent, score_header};
 
 mod how_sure;
+mod room;
 
 /// One colour for the bars of a method whose score does not split by criterion.
 const SCORE_COLOUR: RGBColor = RGBColor(0, 114, 178);
@@ -66,6 +67,7 @@ pub(super) fn svg(b: &Briefing, chart: Chart) -> Result<String, String> {
         Chart::Weights => weights(b, &mut out),
         Chart::Tornado => how_sure::tornado(b, &mut out),
         Chart::Acceptability => how_sure::acceptability(b, &mut out),
+        Chart::Agreement => room::agreement(b, &mut out),
     }
     .map_err(|e| format!("the chart could not be drawn: {e}"))?;
     Ok(out)

@@ -159,6 +159,7 @@ fn write_block(block: &Block, out: &mut String) {
                 Chart::Weights => "Weights chart",
                 Chart::Tornado => "Tornado chart",
                 Chart::Acceptability => "Rank acceptability chart",
+                Chart::Agreement => "Agreement chart",
             };
             out.push_str(&format!(
                 "*{name} (drawn in the HTML briefing): {}*\n\n",

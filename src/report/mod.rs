@@ -13,6 +13,7 @@ mod layout;
 mod markdown;
 pub mod palette;
 pub mod robustness;
+pub mod room;
 
 use std::path::Path;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -195,6 +196,9 @@ pub struct Briefing {
     /// How sure the ranking is: weight stability and SMAA rank acceptability (the section
     /// "How sure is this ranking?"); `None` leaves the section out.
     pub sensitivity: Option<Robustness>,
+    /// Every profile compared (the section "The room"): `None` with fewer than two profiles;
+    /// the message when a profile cannot be scored.
+    pub room: Option<Result<room::Room, String>>,
 }
 
 /// Gathers a briefing on `scenario` as `request` asks. Fails only when the scenario cannot be
@@ -376,6 +380,7 @@ pub fn briefing(scenario: &Scenario, request: &Request) -> Result<Briefing, Scor
             request.normalization,
         )),
         matrix: matrix_rows(scenario, &weights),
+        room: room::gather(scenario, request.method, request.normalization),
         ranking,
         perspectives,
         leaders,

@@ -4,8 +4,8 @@
 
 use crate::scenario::elicitation;
 use crate::scenario::model::{
-    Basis, Cell, Criterion, ElicitationRecord, Method, Normalization, PolicyOption, Scenario,
-    WeightProfile,
+    AnalysisSettings, Basis, Cell, Criterion, ElicitationRecord, Metadata, Method, Normalization,
+    PolicyOption, Scenario, WeightProfile,
 };
 use crate::scenario::validate::{validate, validate_profiles};
 use crate::scenario::weights;
@@ -40,6 +40,9 @@ pub enum Edit {
         name: String,
         short: String,
     },
+    /// Replaces the option with the same id: every field but the id (names, translations,
+    /// cluster, provenance, tags, principles, cost, interactions) in one undo step.
+    ReplaceOption(Box<PolicyOption>),
     RemoveOption(String),
     /// Adds a criterion with a missing value for every option and weight 0 in profiles that
     /// weigh criteria explicitly, so no ranking changes until it is scored and weighted.
@@ -50,8 +53,19 @@ pub enum Edit {
         name: String,
         short: String,
     },
+    /// Replaces the criterion with the same id: every field but the id (the criterion editor).
+    /// A change of family drops that family's elicitation records, as a removal does.
+    ReplaceCriterion(Box<Criterion>),
+    /// Replaces the title, description, source, date, author, languages and translations; the
+    /// format version must stay the one this build writes.
+    SetMetadata(Box<Metadata>),
+    /// Replaces every analysis setting at once (the scenario editor).
+    SetSettings(Box<AnalysisSettings>),
     RemoveCriterion(String),
     AddProfile(Box<WeightProfile>),
+    /// Puts participants' profiles in at once (an import of weights forms, the quick-entry
+    /// table): each replaces the profile with its id or is added. One undo step.
+    ImportProfiles(Vec<WeightProfile>),
     RenameProfile {
         id: String,
         name: String,
@@ -78,15 +92,20 @@ impl Edit {
             Edit::SetActiveProfile(_) => "switch profile".into(),
             Edit::SetFamilyShare { family, .. } => format!("weight of {family}"),
             Edit::SetCriterionShare { criterion, .. } => format!("weight of {criterion}"),
-            Edit::ReplaceProfile(p) => format!("reset weights of {}", p.name),
+            Edit::ReplaceProfile(p) => format!("change profile {}", p.name),
             Edit::SetCell(c) => format!("value of {} on {}", c.option, c.criterion),
             Edit::AddOption(o) => format!("add option {}", o.name),
             Edit::RenameOption { name, .. } => format!("rename option to {name}"),
+            Edit::ReplaceOption(o) => format!("edit option {}", o.name),
             Edit::RemoveOption(id) => format!("remove option {id}"),
             Edit::AddCriterion(c) => format!("add criterion {}", c.name),
             Edit::RenameCriterion { name, .. } => format!("rename criterion to {name}"),
+            Edit::ReplaceCriterion(c) => format!("edit criterion {}", c.name),
+            Edit::SetMetadata(_) => "scenario details".into(),
+            Edit::SetSettings(_) => "analysis settings".into(),
             Edit::RemoveCriterion(id) => format!("remove criterion {id}"),
             Edit::AddProfile(p) => format!("add profile {}", p.name),
+            Edit::ImportProfiles(p) => format!("weights of {} participants", p.len()),
             Edit::RenameProfile { name, .. } => format!("rename profile to {name}"),
             Edit::DeleteProfile(id) => format!("delete profile {id}"),
             Edit::Elicit { record, .. } => {
@@ -104,6 +123,9 @@ impl Edit {
             Edit::SetFamilyShare { family, .. } => Some(format!("family:{family}")),
             Edit::SetCriterionShare { criterion, .. } => Some(format!("criterion:{criterion}")),
             Edit::SetVikorV(_) => Some("vikor-v".into()),
+            // The scenario editor sends both at once when both changed: one Apply, one step.
+            // Between two Applies a click or key is released, which ends the gesture.
+            Edit::SetMetadata(_) | Edit::SetSettings(_) => Some("scenario-details".into()),
             _ => None,
         }
     }
@@ -152,12 +174,14 @@ fn touches_only_profiles(edit: &Edit) -> bool {
             | Edit::SetCriterionShare { .. }
             | Edit::ReplaceProfile(_)
             | Edit::AddProfile(_)
+            | Edit::ImportProfiles(_)
             | Edit::RenameProfile { .. }
             | Edit::DeleteProfile(_)
             | Edit::Elicit { .. }
             | Edit::SetMethod(_)
             | Edit::SetNormalization(_)
             | Edit::SetVikorV(_)
+            | Edit::SetSettings(_)
     )
 }
 
@@ -231,6 +255,12 @@ fn change(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
             s.options[i].name = name.clone();
             s.options[i].short = short.clone();
         }
+        Edit::ReplaceOption(o) => {
+            let i = s
+                .option_index(&o.id)
+                .ok_or(format!("no option `{}`", o.id))?;
+            s.options[i] = (**o).clone();
+        }
         Edit::RemoveOption(id) => {
             let i = s.option_index(id).ok_or(format!("no option `{id}`"))?;
             s.options.remove(i);
@@ -257,6 +287,14 @@ fn change(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
             s.criteria[i].name = name.clone();
             s.criteria[i].short = short.clone();
         }
+        Edit::ReplaceCriterion(c) => {
+            let i = s
+                .criterion_index(&c.id)
+                .ok_or(format!("no criterion `{}`", c.id))?;
+            s.criteria[i] = (**c).clone();
+        }
+        Edit::SetMetadata(m) => s.metadata = (**m).clone(),
+        Edit::SetSettings(st) => s.settings = (**st).clone(),
         Edit::RemoveCriterion(id) => {
             let i = s
                 .criterion_index(id)
@@ -269,6 +307,12 @@ fn change(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
             }
         }
         Edit::AddProfile(p) => s.profiles.push((**p).clone()),
+        Edit::ImportProfiles(profiles) => {
+            if profiles.is_empty() {
+                return Err("no profiles to put in".into());
+            }
+            crate::scenario::merge::put_profiles(s, profiles);
+        }
         Edit::RenameProfile { id, name } => {
             let i = s.profile_index(id).ok_or(format!("no profile `{id}`"))?;
             s.profiles[i].name = name.clone();
@@ -313,146 +357,4 @@ fn missing_cell(option: &str, criterion: &str) -> Cell {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::files::scenario_file::default_scenario;
-    use crate::scenario::model::{Direction, Provenance, Scale};
-
-    fn scenario() -> Scenario {
-        default_scenario().unwrap_or_else(|e| panic!("{e}"))
-    }
-
-    #[test]
-    fn a_value_off_the_scale_is_refused_and_the_document_is_unchanged() {
-        let s = scenario();
-        let mut cell = s.performance[0].clone();
-        cell.value = Some(42.0);
-        let err = apply(&s, &Edit::SetCell(Box::new(cell)))
-            .err()
-            .unwrap_or_default();
-        assert!(err.contains("outside the scale"), "{err}");
-        let mut cell = s.performance[0].clone();
-        cell.value = Some(1.0);
-        let t = apply(&s, &Edit::SetCell(Box::new(cell))).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(t.performance[0].value, Some(1.0));
-    }
-
-    #[test]
-    fn adding_then_removing_an_option_round_trips() {
-        let s = scenario();
-        let o = PolicyOption {
-            id: "new".into(),
-            name: "New option".into(),
-            short: String::new(),
-            cluster: String::new(),
-            description: String::new(),
-            provenance: Provenance {
-                document: "workshop".into(),
-                paragraph: String::new(),
-            },
-            tags: Vec::new(),
-            principles: Vec::new(),
-            cost: None,
-            interactions: Vec::new(),
-            i18n: Default::default(),
-        };
-        let t = apply(&s, &Edit::AddOption(Box::new(o.clone()))).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(t.options.len(), s.options.len() + 1);
-        assert!(
-            t.cell("new", &s.criteria[0].id)
-                .is_some_and(|c| c.value.is_none())
-        );
-        // A duplicate id is refused.
-        assert!(apply(&t, &Edit::AddOption(Box::new(o))).is_err());
-        let u = apply(&t, &Edit::RemoveOption("new".into())).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(u, s);
-    }
-
-    #[test]
-    fn a_new_criterion_changes_no_ranking_until_weighted() {
-        let s = scenario();
-        let c = Criterion {
-            id: "new-c".into(),
-            name: "New criterion".into(),
-            short: String::new(),
-            family: s.families[0].id.clone(),
-            description: String::new(),
-            direction: Direction::Maximize,
-            scale: Scale {
-                min: 0.0,
-                max: 10.0,
-                unit: String::new(),
-            },
-            provenance: None,
-            value_function: None,
-            outranking: None,
-            i18n: Default::default(),
-        };
-        let t = apply(&s, &Edit::AddCriterion(Box::new(c))).unwrap_or_else(|e| panic!("{e}"));
-        let mut checked = 0;
-        for p in 0..s.profiles.len() {
-            if s.profiles[p].criterion_weights.is_empty() {
-                continue; // equal weights spread to the new criterion, whose values are missing
-            }
-            let score = |s: &Scenario| {
-                crate::analysis::scoring::score_with(s, p, Method::Wsm, Normalization::Scale)
-                    .unwrap_or_else(|e| panic!("profile {p}: {e}"))
-            };
-            let (before, after) = (score(&s), score(&t));
-            // The new criterion is in the ranking, weighted 0, and every score stays the same.
-            assert_eq!(after.weights.len(), before.weights.len() + 1);
-            assert_eq!(after.weights.last(), Some(&0.0), "profile {p}");
-            assert_eq!(after.ranks, before.ranks, "profile {p}");
-            for (a, b) in after.scores.iter().zip(&before.scores) {
-                assert!((a - b).abs() < 1e-12, "profile {p}: {a} vs {b}");
-            }
-            checked += 1;
-        }
-        assert!(checked > 0, "no profile with criterion weights to check");
-        let u = apply(&t, &Edit::RemoveCriterion("new-c".into())).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(u, s);
-    }
-
-    #[test]
-    fn the_last_profile_cannot_be_deleted() {
-        let mut s = scenario();
-        s.profiles.truncate(1);
-        s.settings.active_profile = s.profiles[0].id.clone();
-        assert!(apply(&s, &Edit::DeleteProfile(s.profiles[0].id.clone())).is_err());
-    }
-
-    #[test]
-    fn deleting_the_active_profile_activates_another() {
-        let s = scenario();
-        let active = s.settings.active_profile.clone();
-        let t = apply(&s, &Edit::DeleteProfile(active.clone())).unwrap_or_else(|e| panic!("{e}"));
-        assert_ne!(t.settings.active_profile, active);
-        assert!(t.profile_index(&t.settings.active_profile).is_some());
-    }
-
-    #[test]
-    fn a_refused_profile_edit_in_place_leaves_everything_as_it_was() {
-        // The duplicate id passes `change` and is caught by the profile checks afterwards, so
-        // this exercises the restore path of `apply_mut`.
-        let mut s = scenario();
-        let before = s.clone();
-        let dup = s.profiles[0].clone();
-        let err = apply_mut(&mut s, &Edit::AddProfile(Box::new(dup))).err();
-        assert!(err.is_some_and(|e| e.contains("duplicate id")));
-        assert_eq!(s, before);
-    }
-
-    #[test]
-    fn a_weight_edit_in_place_equals_the_copying_apply() {
-        let mut s = scenario();
-        let edit = Edit::SetFamilyShare {
-            family: s.families[0].id.clone(),
-            share: 0.6,
-            locked: Vec::new(),
-        };
-        let copied = apply(&s, &edit).unwrap_or_else(|e| panic!("{e}"));
-        apply_mut(&mut s, &edit).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(s, copied);
-        assert_ne!(s, scenario());
-    }
-}
+mod tests;

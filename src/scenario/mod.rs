@@ -6,6 +6,7 @@
 pub mod edit;
 pub mod elicitation;
 pub mod history;
+pub mod merge;
 pub mod model;
 pub mod validate;
 pub mod weights;

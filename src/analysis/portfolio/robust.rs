@@ -16,12 +16,12 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use super::instance::scored;
 use super::{Portfolio, PortfolioError, best, check_additive, setup};
-use crate::analysis::sampling::{self, DrawRng, OrdinalSampler};
-use crate::analysis::scoring::{Problem, ScoreError, score_problem};
-use crate::analysis::smaa::{WeightInfo, profile_order};
-use crate::scenario::model::{Method, Normalization, Scenario, Uncertainty, WeightProfile};
+use crate::analysis::sampling::{self, DrawRng};
+use crate::analysis::scoring::{Problem, score_problem};
+use crate::analysis::smaa::WeightInfo;
+use crate::analysis::smaa::weights::{Sampler, WeightScratch};
+use crate::scenario::model::{Method, Normalization, Scenario, Uncertainty};
 use crate::scenario::validate::MAX_DRAWS;
-use crate::scenario::weights::effective_weights;
 
 /// What to simulate.
 #[derive(Clone, Debug, PartialEq)]
@@ -109,90 +109,6 @@ const SCORES: u64 = 1;
 /// Draws a thread takes at a time.
 const CHUNK: u64 = 128;
 
-/// How each draw's weights are made.
-enum Weights {
-    Exact(Vec<f64>),
-    Flat,
-    Ordinal(OrdinalSampler),
-    /// The profile with every criterion weight written out, and the ranges by criterion index.
-    Ranges(Box<WeightProfile>, Vec<(usize, f64, f64)>),
-}
-
-impl Weights {
-    fn new(scenario: &Scenario, p: usize, info: WeightInfo) -> Result<Self, PortfolioError> {
-        let profile = scenario.profiles.get(p).ok_or(ScoreError::NoProfile)?;
-        Ok(match info {
-            WeightInfo::Exact => Weights::Exact(effective_weights(scenario, profile)),
-            WeightInfo::None => Weights::Flat,
-            WeightInfo::Ordinal => {
-                let levels = profile_order(scenario, p);
-                if levels.is_empty() {
-                    return Err(PortfolioError::Draws(format!(
-                        "profile `{}` gives no order of the criteria",
-                        profile.id
-                    )));
-                }
-                Weights::Ordinal(OrdinalSampler::new(levels))
-            }
-            WeightInfo::Ranges => {
-                if profile.weight_ranges.is_empty() {
-                    return Err(PortfolioError::Draws(format!(
-                        "profile `{}` has no weight ranges; add `weight_ranges` to it, or choose exact, ordinal or none weights",
-                        profile.id
-                    )));
-                }
-                // Written out in full, so that setting one weight leaves the others as they
-                // were (an empty map weighs every criterion 1; a missing id weighs 0).
-                let mut full = profile.clone();
-                let map = &profile.criterion_weights;
-                for c in &scenario.criteria {
-                    let w = if map.is_empty() {
-                        1.0
-                    } else {
-                        map.get(&c.id).unwrap_or(0.0)
-                    };
-                    full.criterion_weights.set(&c.id, w);
-                }
-                let ranges = profile
-                    .weight_ranges
-                    .iter()
-                    .filter_map(|r| {
-                        scenario
-                            .criterion_index(&r.criterion)
-                            .map(|c| (c, r.low, r.high))
-                    })
-                    .collect();
-                Weights::Ranges(Box::new(full), ranges)
-            }
-        })
-    }
-
-    fn sample(&self, scenario: &Scenario, rng: &mut DrawRng, scratch: &mut Vec<f64>) -> Vec<f64> {
-        match self {
-            Weights::Exact(w) => w.clone(),
-            Weights::Flat => {
-                let mut w = vec![0.0; scenario.criteria.len()];
-                sampling::simplex(rng, &mut w);
-                w
-            }
-            Weights::Ordinal(o) => {
-                let mut w = vec![0.0; scenario.criteria.len()];
-                o.sample(rng, scratch, &mut w);
-                w
-            }
-            Weights::Ranges(profile, ranges) => {
-                let mut p = WeightProfile::clone(profile);
-                for &(c, low, high) in ranges {
-                    let id = &scenario.criteria[c].id;
-                    p.criterion_weights
-                        .set(id, sampling::uniform(rng, low, high));
-                }
-                effective_weights(scenario, &p)
-            }
-        }
-    }
-}
-
 /// The share of draws in which each candidate option (every option but the baseline) belongs
 /// to the best portfolio, in the scenario's order.
 pub fn core(scenario: &Scenario, req: &CoreRequest) -> Result<Vec<CoreShare>, PortfolioError> {
@@ -214,7 +130,10 @@ pub fn core(scenario: &Scenario, req: &CoreRequest) -> Result<Vec<CoreShare>, Po
     )?;
     best(&point)?;
     let setup = setup(scenario, req.budget)?;
-    let weights = Weights::new(scenario, req.profile, req.weights)?;
+    // The SMAA engine's own weight sampler, so that the weights of draw k are those SMAA draws.
+    let (weights, _) = Sampler::new(scenario, req.profile, req.weights, None)
+        .map_err(|e| PortfolioError::Draws(e.to_string()))?;
+    let m = scenario.criteria.len();
     let base = scenario.matrix();
     let mut cells: Vec<(usize, usize, &Uncertainty)> = Vec::new();
     for cell in &scenario.performance {
@@ -229,17 +148,18 @@ pub fn core(scenario: &Scenario, req: &CoreRequest) -> Result<Vec<CoreShare>, Po
     }
     let ids: Vec<&str> = scenario.options.iter().map(|o| o.id.as_str()).collect();
     let n = setup.instance.items.len();
-    let fixed = matches!(weights, Weights::Exact(_)) && cells.is_empty();
+    let fixed = weights.is_fixed() && cells.is_empty();
     let draws = if fixed { 1 } else { u64::from(req.draws) };
 
     // One draw: its weights and scores, the best portfolio, its members counted.
     let draw = |k: u64,
                 inst: &mut super::Instance,
                 matrix: &mut Vec<Vec<Option<f64>>>,
-                scratch: &mut Vec<f64>,
+                scratch: &mut WeightScratch,
                 counts: &mut [u64]|
      -> Result<(), PortfolioError> {
-        let w = weights.sample(scenario, &mut DrawRng::new(req.seed, WEIGHTS, k), scratch);
+        let mut w = vec![0.0; m];
+        weights.sample(&mut DrawRng::new(req.seed, WEIGHTS, k), scratch, &mut w);
         let mut rng = DrawRng::new(req.seed, SCORES, k);
         for &(o, c, u) in &cells {
             matrix[o][c] = Some(sampling::draw(&mut rng, u));
@@ -272,7 +192,7 @@ pub fn core(scenario: &Scenario, req: &CoreRequest) -> Result<Vec<CoreShare>, Po
         let mut counts = vec![0u64; n];
         let mut inst = setup.instance.clone();
         let mut matrix = base.clone();
-        let mut scratch = Vec::new();
+        let mut scratch = WeightScratch::default();
         while !stop.load(Ordering::Relaxed) {
             let c = next.fetch_add(1, Ordering::Relaxed);
             if c >= chunks {

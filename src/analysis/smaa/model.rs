@@ -54,6 +54,8 @@ impl Kind {
 struct UncertainColumn {
     j: usize,
     cells: Vec<(usize, Uncertainty)>,
+    /// `cells` made ready for drawing.
+    drawn: Vec<(usize, sampling::Prepared)>,
     /// `(a, b)` when the column's transform is `a + b x` (the declared scale without a value
     /// function), so a drawn value needs no lookup of the criterion.
     affine: Option<(f64, f64)>,
@@ -168,7 +170,16 @@ impl<'a> Model<'a> {
                     }
                     _ => None,
                 };
-                model.uncertain.push(UncertainColumn { j, cells, affine });
+                let drawn = cells
+                    .iter()
+                    .map(|(i, u)| (*i, sampling::Prepared::new(u)))
+                    .collect();
+                model.uncertain.push(UncertainColumn {
+                    j,
+                    cells,
+                    drawn,
+                    affine,
+                });
             }
             buf.column.clear();
             buf.column.extend_from_slice(&model.raw[j * m..(j + 1) * m]);
@@ -218,21 +229,22 @@ impl<'a> Model<'a> {
             let j = col.j;
             if let Some((a, b)) = col.affine {
                 let t = &mut scratch.t[j * m..(j + 1) * m];
-                for (i, u) in &col.cells {
-                    t[*i] = a + b * sampling::draw(rng, u);
+                for (i, u) in &col.drawn {
+                    t[*i] = a + b * u.draw(rng);
                 }
             } else if self.kind.cellwise() {
-                for (i, u) in &col.cells {
-                    let x = sampling::draw(rng, u);
+                for (i, u) in &col.drawn {
+                    let x = u.draw(rng);
                     scratch.t[j * m + i] = self.cell(j, *i, x)?;
                 }
             } else {
-                fill_column(
-                    &mut scratch.column,
-                    &self.raw[j * m..(j + 1) * m],
-                    &col.cells,
-                    |u| sampling::draw(rng, u),
-                );
+                scratch.column.clear();
+                scratch
+                    .column
+                    .extend_from_slice(&self.raw[j * m..(j + 1) * m]);
+                for (i, u) in &col.drawn {
+                    scratch.column[*i] = Some(u.draw(rng));
+                }
                 let column = std::mem::take(&mut scratch.column);
                 let done = self.transform(j, &column, &mut scratch.out);
                 scratch.column = column;
@@ -436,35 +448,79 @@ impl<'a> Model<'a> {
     }
 
     /// Whether scores are linear in the columns (the weighted sum, PROMETHEE II), so that
-    /// [`Self::rescore`] applies.
+    /// [`Self::score_of`] applies.
     pub fn is_linear(&self) -> bool {
         matches!(self.kind, Kind::Wsm(_) | Kind::Promethee)
     }
 
-    /// For a linear method: the scores under `w` of the columns `t`, from `at_base` (the scores
-    /// under `w` of the point values' columns) plus what the drawn columns changed. Far cheaper
-    /// than [`Self::scores`] when few cells are uncertain: it touches only the drawn cells (or
-    /// the drawn columns, for the normalisations that depend on a whole column).
-    pub fn rescore(&self, t: &[f64], w: &[f64], at_base: &[f64], out: &mut [f64]) {
-        let m = self.m;
-        out.copy_from_slice(at_base);
+    /// For a linear method: for each option, the drawn columns that can change its column
+    /// value, in column order, each with the largest value a draw can give it
+    /// there (infinite where that is not known), so that [`Self::score_of`] and
+    /// [`Self::highest_score`] can work option by option.
+    pub fn reach(&self) -> Vec<Vec<(usize, f64)>> {
+        let mut reach = vec![Vec::new(); self.m];
         for col in &self.uncertain {
             let j = col.j;
-            let wj = w[j];
-            if wj <= 0.0 {
-                continue;
-            }
-            let (now, base) = (&t[j * m..(j + 1) * m], &self.base[j * m..(j + 1) * m]);
             if col.affine.is_some() || self.kind.cellwise() {
-                for (i, _) in &col.cells {
-                    out[*i] += wj * (now[*i] - base[*i]);
+                for (i, u) in &col.cells {
+                    let (low, high) = u.bounds();
+                    let top = match col.affine {
+                        Some((a, b)) => (a + b * low).max(a + b * high),
+                        None => scale_high(&self.criteria[j], low, high),
+                    };
+                    reach[*i].push((j, top));
                 }
             } else {
-                for ((o, x), b) in out.iter_mut().zip(now).zip(base) {
-                    *o += wj * (x - b);
+                // A redone column changes every option's value. PROMETHEE's single-criterion
+                // flows lie in [−1, 1]; every normalisation but `none` gives values in [0, 1].
+                let top = match self.kind {
+                    Kind::Promethee => 1.0,
+                    Kind::Wsm(n) if n != Normalization::None => 1.0,
+                    _ => f64::INFINITY,
+                };
+                for r in &mut reach {
+                    r.push((j, top));
                 }
             }
         }
+        reach
+    }
+
+    /// For a linear method: option `k`'s score under `w` of the columns `t`, from `at_base`
+    /// (its score at the point values) plus what the drawn columns changed; `reach` is its
+    /// entry of [`Self::reach`]. Far cheaper than [`Self::scores`] when few cells are
+    /// uncertain, and it need not score every option.
+    pub fn score_of(
+        &self,
+        k: usize,
+        reach: &[(usize, f64)],
+        t: &[f64],
+        w: &[f64],
+        at_base: f64,
+    ) -> f64 {
+        let m = self.m;
+        let mut s = at_base;
+        for &(j, _) in reach {
+            let wj = w[j];
+            if wj > 0.0 {
+                s += wj * (t[j * m + k] - self.base[j * m + k]);
+            }
+        }
+        s
+    }
+
+    /// For a linear method: the largest score option `k` can get under `w` in any draw (up to
+    /// rounding), as [`Self::score_of`] with every drawn value at its largest.
+    pub fn highest_score(&self, k: usize, reach: &[(usize, f64)], w: &[f64], at_base: f64) -> f64 {
+        let m = self.m;
+        let mut s = at_base;
+        for &(j, top) in reach {
+            let wj = w[j];
+            if wj > 0.0 {
+                s += wj * (top - self.base[j * m + k]);
+            }
+        }
+        s
     }
 
     /// The point values' columns.
@@ -499,6 +555,18 @@ fn fill_column(
     for (i, u) in cells {
         column[*i] = Some(value(u));
     }
+}
+
+/// The largest `scale` normalisation of a value in `low..=high`: at an end, or at a corner of
+/// the value function between them.
+fn scale_high(c: &Criterion, low: f64, high: f64) -> f64 {
+    let ends = scale_value(c, low).max(scale_value(c, high));
+    c.value_function.as_ref().map_or(ends, |vf| {
+        vf.points
+            .iter()
+            .filter(|(x, _)| *x > low && *x < high)
+            .fold(ends, |top, &(_, y)| top.max(y))
+    })
 }
 
 /// The `scale` normalisation of one value: the value function, else the declared bounds (as

@@ -26,6 +26,8 @@ pub(super) struct Tally {
     pub confident: Vec<u64>,
     order: Vec<usize>,
     keyed: Vec<(u64, u32)>,
+    /// This draw's tie group of each option, as the position where the group starts.
+    group: Vec<u32>,
 }
 
 impl Tally {
@@ -39,6 +41,7 @@ impl Tally {
             confident: vec![0; m],
             order: Vec::with_capacity(m),
             keyed: Vec::with_capacity(m),
+            group: vec![0; m],
         }
     }
 
@@ -77,6 +80,7 @@ impl Tally {
             let g = (end - start) as u64;
             for a in start..end {
                 let i = self.order[a];
+                self.group[i] = start as u32;
                 let row = &mut self.ranks[i * m..(i + 1) * m];
                 if g == 1 {
                     row[start] += UNIT;
@@ -84,10 +88,6 @@ impl Tally {
                     for (b, cell) in row[start..end].iter_mut().enumerate() {
                         *cell += share(a - start, b, g);
                     }
-                }
-                let row = &mut self.above[i * m..(i + 1) * m];
-                for &k in &self.order[end..] {
-                    row[k] += 1;
                 }
                 if start == 0 {
                     let first = u128::from(share(a, 0, g));
@@ -99,24 +99,42 @@ impl Tally {
             }
             start = end;
         }
+        // `i` ranks strictly above `k` when its tie group starts earlier: one pass over each
+        // row in option order (no scattered writes, so the compiler can vectorise it).
+        for (i, row) in self.above.chunks_exact_mut(m).enumerate() {
+            let gi = self.group[i];
+            for (c, &gk) in row.iter_mut().zip(&self.group) {
+                *c += u64::from(gi < gk);
+            }
+        }
     }
 
     /// Second pass: counts option `i`'s share of first rank under `scores`. The same groups as
     /// [`Self::add_draw`] forms, without sorting: the first group is every score equal to the
     /// best within the tolerance, ordered by score, then index.
     pub fn add_first(&mut self, scores: &[f64], i: usize) {
-        let Some(lead) = scores.iter().copied().max_by(f64::total_cmp) else {
+        self.add_first_among(scores.iter().copied().enumerate(), i, scores[i]);
+    }
+
+    /// [`Self::add_first`] given only some `(option, score)` pairs, `i`'s (`mine`) among them:
+    /// the same count as long as every option left out scores clearly below `mine` (outside
+    /// the tie tolerance of the best).
+    pub fn add_first_among<I>(&mut self, scores: I, i: usize, mine: f64)
+    where
+        I: Iterator<Item = (usize, f64)> + Clone,
+    {
+        let Some(lead) = scores.clone().map(|(_, x)| x).max_by(f64::total_cmp) else {
             return;
         };
-        if !nearly_equal(scores[i], lead) {
+        if !nearly_equal(mine, lead) {
             return;
         }
         let (mut g, mut a) = (0u64, 0usize);
-        for (k, &x) in scores.iter().enumerate() {
+        for (k, x) in scores {
             if nearly_equal(x, lead) {
                 g += 1;
                 // `add_draw`'s order: higher score first, then lower index.
-                let ord = x.total_cmp(&scores[i]);
+                let ord = x.total_cmp(&mine);
                 a += usize::from(ord.is_gt() || (ord.is_eq() && k < i));
             }
         }

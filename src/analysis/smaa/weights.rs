@@ -8,19 +8,95 @@ use crate::scenario::model::{ElicitationInput, Scenario, WeightProfile};
 use crate::scenario::weights::{WeightMap, effective_weights};
 
 /// Draws one weight vector (effective criterion weights, summing to 1) per draw.
-pub(super) enum Sampler {
+pub enum Sampler {
     /// The same weights every draw.
     Exact(Vec<f64>),
     Ranges(Ranges),
     Ordinal(OrdinalSampler),
     /// Uniform over the whole simplex of every criterion.
     Flat,
+    /// One profile's effective weights a draw, chosen with probability proportional to its
+    /// vote weight.
+    Profiles(Room),
+    /// A convex combination of every profile's effective weights, the coefficients
+    /// Dirichlet(vote weights).
+    Blend(Room),
+}
+
+/// The scenario's profiles, as `profiles` and `blend` draw from them.
+pub struct Room {
+    /// Each profile's effective weights.
+    weights: Vec<Vec<f64>>,
+    /// Vote weights.
+    votes: Vec<f64>,
+    /// Running sums of `votes`, for picking one.
+    cumulative: Vec<f64>,
+}
+
+impl Room {
+    /// Profiles whose effective weights are all 0 (they cannot rank anything) are left out.
+    fn new(scenario: &Scenario) -> Room {
+        let mut room = Room {
+            weights: Vec::new(),
+            votes: Vec::new(),
+            cumulative: Vec::new(),
+        };
+        let mut total = 0.0;
+        for p in &scenario.profiles {
+            let w = effective_weights(scenario, p);
+            let vote = if p.vote_weight.is_finite() && p.vote_weight > 0.0 {
+                p.vote_weight
+            } else {
+                1.0
+            };
+            if w.iter().any(|&x| x > 0.0) {
+                total += vote;
+                room.weights.push(w);
+                room.votes.push(vote);
+                room.cumulative.push(total);
+            }
+        }
+        room
+    }
+
+    /// Criteria some profile weighs above 0.
+    fn active(&self, n: usize) -> Vec<bool> {
+        (0..n)
+            .map(|j| {
+                self.weights
+                    .iter()
+                    .any(|w| w.get(j).is_some_and(|&x| x > 0.0))
+            })
+            .collect()
+    }
+
+    /// One profile, with probability proportional to its vote weight.
+    fn pick(&self, rng: &mut DrawRng) -> Option<&[f64]> {
+        let total = self.cumulative.last()?;
+        let u = rng.unit() * total;
+        let k = self.cumulative.partition_point(|&c| c <= u);
+        self.weights
+            .get(k.min(self.weights.len() - 1))
+            .map(Vec::as_slice)
+    }
+
+    fn blend(&self, rng: &mut DrawRng, coefficients: &mut Vec<f64>, out: &mut [f64]) {
+        coefficients.clear();
+        coefficients.resize(self.votes.len(), 0.0);
+        sampling::dirichlet(rng, &self.votes, coefficients);
+        out.fill(0.0);
+        for (c, w) in coefficients.iter().zip(&self.weights) {
+            for (o, x) in out.iter_mut().zip(w) {
+                *o += c * x;
+            }
+        }
+    }
 }
 
 /// `weight_ranges`: a criterion's weight within its family drawn uniformly from its range, in
 /// the units of `criterion_weights`; the tree then makes it effective as `effective_weights`
 /// does (family weight × share within the family, normalised).
-pub(super) struct Ranges {
+pub struct Ranges {
     /// The family index of each criterion.
     family_of: Vec<Option<usize>>,
     /// The raw weight of each family.
@@ -33,7 +109,7 @@ pub(super) struct Ranges {
 
 /// A thread's buffers for drawing weights.
 #[derive(Default)]
-pub(super) struct WeightScratch {
+pub struct WeightScratch {
     values: Vec<f64>,
     inner: Vec<f64>,
 }
@@ -84,12 +160,26 @@ impl Sampler {
                 let active = r.active();
                 (Sampler::Ranges(r), active)
             }
+            WeightInfo::Profiles => {
+                let room = Room::new(scenario);
+                let active = room.active(n);
+                (Sampler::Profiles(room), active)
+            }
+            WeightInfo::Blend => {
+                let room = Room::new(scenario);
+                let active = room.active(n);
+                (Sampler::Blend(room), active)
+            }
         })
     }
 
     /// Whether every draw gets the same weights.
     pub fn is_fixed(&self) -> bool {
-        matches!(self, Sampler::Exact(_))
+        match self {
+            Sampler::Exact(_) => true,
+            Sampler::Profiles(room) | Sampler::Blend(room) => room.weights.len() == 1,
+            _ => false,
+        }
     }
 
     pub fn sample(&self, rng: &mut DrawRng, scratch: &mut WeightScratch, out: &mut [f64]) {
@@ -98,6 +188,11 @@ impl Sampler {
             Sampler::Flat => sampling::simplex(rng, out),
             Sampler::Ordinal(o) => o.sample(rng, &mut scratch.values, out),
             Sampler::Ranges(r) => r.sample(rng, scratch, out),
+            Sampler::Profiles(room) => match room.pick(rng) {
+                Some(w) => out.copy_from_slice(w),
+                None => out.fill(0.0),
+            },
+            Sampler::Blend(room) => room.blend(rng, &mut scratch.values, out),
         }
     }
 }

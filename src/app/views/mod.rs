@@ -5,10 +5,12 @@ mod compare;
 mod matrix;
 mod methods;
 mod options;
+mod perspectives;
 mod ranking;
 mod robustness;
 mod tradeoff;
 
+pub use perspectives::PerspectivesState;
 pub use robustness::RobustnessState;
 
 use serde::{Deserialize, Serialize};
@@ -27,11 +29,12 @@ pub enum View {
     Tradeoff,
     Methods,
     Robustness,
+    Perspectives,
 }
 
 impl View {
     /// Navigator order.
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Options,
         View::Matrix,
         View::Ranking,
@@ -39,6 +42,7 @@ impl View {
         View::Tradeoff,
         View::Methods,
         View::Robustness,
+        View::Perspectives,
     ];
 
     /// The view's name in the current language.
@@ -52,6 +56,7 @@ impl View {
             View::Tradeoff => t.view_tradeoff,
             View::Methods => t.view_methods,
             View::Robustness => t.view_robustness,
+            View::Perspectives => crate::i18n::perspectives::t().view_perspectives,
         }
     }
 
@@ -65,6 +70,7 @@ impl View {
             View::Tradeoff => "tradeoff",
             View::Methods => "methods",
             View::Robustness => "robustness",
+            View::Perspectives => "perspectives",
         }
     }
 
@@ -82,6 +88,7 @@ pub struct ViewStates {
     pub compare: compare::CompareState,
     pub tradeoff: tradeoff::TradeoffState,
     pub robustness: RobustnessState,
+    pub perspectives: PerspectivesState,
 }
 
 /// Draws `view` into the central panel.
@@ -94,13 +101,18 @@ pub fn show(
     out: &mut Vec<Command>,
 ) {
     match view {
-        View::Options => options::show(ui, scenario, &mut states.options),
+        View::Options => options::show(ui, scenario, &mut states.options, out),
         View::Matrix => matrix::show(ui, scenario, derived, &mut states.matrix, out),
         View::Ranking => ranking::show(ui, scenario, derived, &states.ranking, &states.robustness),
         View::Compare => compare::show(ui, scenario, derived, &mut states.compare),
         View::Tradeoff => tradeoff::show(ui, scenario, derived, &mut states.tradeoff),
         View::Methods => methods::show(ui, scenario, derived),
         View::Robustness => robustness::show(ui, scenario, derived, &mut states.robustness),
+        View::Perspectives => {
+            // Projection and the projector's window show; the group dialog edits.
+            states.perspectives.presenting = states.ranking.presenting;
+            perspectives::show(ui, scenario, derived, &mut states.perspectives, out);
+        }
     }
 }
 

@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use egui::{RichText, ScrollArea, Ui};
 
-use crate::app::theme;
-use crate::i18n::{self, fill};
+use crate::app::{Command, EditorRequest, theme};
+use crate::i18n::{self, editors, fill};
 use crate::scenario::model::{PolicyOption, Scenario};
 
 #[derive(Default)]
@@ -36,7 +36,7 @@ pub fn matches(o: &PolicyOption, search: &str, tags: &BTreeSet<String>) -> bool 
     text_ok && tags.iter().all(|t| o.tags.contains(t))
 }
 
-pub fn show(ui: &mut Ui, s: &Scenario, state: &mut OptionsState) {
+pub fn show(ui: &mut Ui, s: &Scenario, state: &mut OptionsState, out: &mut Vec<Command>) {
     let t = i18n::s();
     let lang = i18n::lang();
     ui.heading(t.view_options);
@@ -109,7 +109,7 @@ pub fn show(ui: &mut Ui, s: &Scenario, state: &mut OptionsState) {
             });
             for i in members {
                 shown += 1;
-                option_card(ui, s, i);
+                option_card(ui, s, i, out);
             }
         }
         if shown == 0 {
@@ -166,24 +166,50 @@ fn cost_text(cost: f64, budget: Option<f64>, unit: &str) -> String {
     }
 }
 
-fn option_card(ui: &mut Ui, s: &Scenario, i: usize) {
+fn option_card(ui: &mut Ui, s: &Scenario, i: usize, out: &mut Vec<Command>) {
     let t = i18n::s();
     let lang = i18n::lang();
     let o = &s.options[i];
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
-        // Wrapped, so that a long name, source and cost (large type on a projector) take a second
-        // line rather than widening the card past the view.
-        ui.horizontal_wrapped(|ui| {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-            ui.painter().rect_filled(rect, 2.0, theme::option_colour(i));
-            ui.label(RichText::new(o.name_in(lang)).strong().size(16.0));
-            ui.label(RichText::new(o.provenance.to_string()).weak());
-            if let Some(cost) = o.cost {
-                ui.label(
-                    RichText::new(cost_text(cost, s.settings.budget, &s.settings.cost_unit)).weak(),
-                )
-                .on_hover_text(t.options_cost_hover);
+        // The Edit button at the top right of every card; the rest of the line is wrapped, so
+        // that a long name, source and cost (large type on a projector) take a second line
+        // rather than widening the card past the view.
+        ui.horizontal_top(|ui| {
+            let e = editors::t();
+            let font = egui::TextStyle::Small.resolve(ui.style());
+            let button_w = ui.fonts_mut(|f| {
+                f.layout_no_wrap(e.option_edit_button.into(), font, egui::Color32::WHITE)
+                    .size()
+                    .x
+            }) + 2.0 * ui.spacing().button_padding.x
+                + 2.0 * ui.spacing().item_spacing.x;
+            let rest = (ui.available_width() - button_w).max(80.0);
+            let wrapped = egui::Layout::left_to_right(egui::Align::Center).with_main_wrap(true);
+            ui.allocate_ui_with_layout(egui::vec2(rest, 0.0), wrapped, |ui| {
+                ui.set_width(rest);
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+                ui.painter().rect_filled(rect, 2.0, theme::option_colour(i));
+                ui.label(RichText::new(o.name_in(lang)).strong().size(16.0));
+                ui.label(RichText::new(o.provenance.to_string()).weak());
+                if let Some(cost) = o.cost {
+                    ui.label(
+                        RichText::new(cost_text(cost, s.settings.budget, &s.settings.cost_unit))
+                            .weak(),
+                    )
+                    .on_hover_text(t.options_cost_hover);
+                }
+            });
+            let edit = ui
+                .small_button(e.option_edit_button)
+                .on_hover_text(e.option_edit_hover);
+            // "Edit…" alone says nothing to a screen reader among many cards: name the option.
+            let name = format!("{} {}", e.option_edit_button, o.name_in(lang));
+            ui.ctx()
+                .accesskit_node_builder(edit.id, move |node| node.set_label(name));
+            if edit.clicked() {
+                out.push(Command::OpenEditor(EditorRequest::Option(o.id.clone())));
             }
         });
         if !o.description.is_empty() {

@@ -14,7 +14,8 @@ use super::sheet::{Cells, Sheet};
 use super::unique_ids;
 
 /// What the checks across rows work out: each criterion's outranking parameters and scale,
-/// and each value's uncertainty `[option][criterion]`.
+/// and each value's uncertainty `[option][criterion]` (an empty list for an option without
+/// range rows).
 pub(super) struct Derived {
     outranking: Vec<Option<Outranking>>,
     scales: Vec<(f64, f64)>,
@@ -34,6 +35,10 @@ pub(super) fn derive(sheet: &Sheet, problem: &mut dyn FnMut(usize, String, Strin
         .options
         .iter()
         .map(|o| {
+            // Most options have no range rows: no list for them.
+            if o.spread.iter().all(Option::is_none) {
+                return Vec::new();
+            }
             (0..sheet.labels.len())
                 .map(|k| spread(sheet, o, k, problem))
                 .collect()
@@ -149,16 +154,18 @@ fn scale(
     problem: &mut dyn FnMut(usize, String, String),
 ) -> (f64, f64) {
     let column = sheet.labels.get(k).map_or("", String::as_str);
-    // Every number of the column that must lie on the scale, with its place and field.
-    let mut points: Vec<(f64, usize, String)> = Vec::new();
-    for (o, row_spreads) in sheet.options.iter().zip(spreads) {
+    // Every number of the column that must lie on the scale, with its place, its option and
+    // its row (`None` for the option row, else `low`, `likely` or `high`); the field is
+    // named only for a number that is off the scale.
+    let mut points: Vec<(f64, usize, usize, Option<&str>)> = Vec::new();
+    for (i, (o, row_spreads)) in sheet.options.iter().zip(spreads).enumerate() {
         if let Some((x, start)) = at(Some(&o.values), k) {
-            points.push((x, start, format!("row `{}`", o.label)));
+            points.push((x, start, i, None));
         }
         if row_spreads.get(k).is_some_and(Option::is_some) {
-            for (slot, row) in ["low", "likely", "high"].iter().enumerate() {
+            for (slot, row) in ["low", "likely", "high"].into_iter().enumerate() {
                 if let Some((x, start)) = at(o.spread[slot].as_ref(), k) {
-                    points.push((x, start, format!("{row} of `{}`", o.label)));
+                    points.push((x, start, i, Some(row)));
                 }
             }
         }
@@ -192,8 +199,13 @@ fn scale(
         );
         return (lo, hi);
     }
-    for (x, start, row) in points {
+    for (x, start, i, row) in points {
         if !(lo..=hi).contains(&x) {
+            let label = &sheet.options[i].label;
+            let row = match row {
+                None => format!("row `{label}`"),
+                Some(row) => format!("{row} of `{label}`"),
+            };
             problem(
                 start,
                 format!("{row}, column `{column}`"),
@@ -472,17 +484,19 @@ pub(super) fn build(
                     .and_then(|b| b.get(k).copied().flatten())
                     .unwrap_or(Basis::Sourced)
             };
-            o.values.iter().zip(&crit_ids).zip(spreads).enumerate().map(
-                move |(k, ((v, cid), uncertainty))| Cell {
+            o.values
+                .iter()
+                .zip(&crit_ids)
+                .enumerate()
+                .map(move |(k, (v, cid))| Cell {
                     option: oid.clone(),
                     criterion: cid.clone(),
                     value: v.0,
-                    uncertainty,
+                    uncertainty: spreads.get(k).cloned().flatten(),
                     basis: basis(k),
                     rationale: String::new(),
                     source: format!("{file_name}, line {}", o.line),
-                },
-            )
+                })
         })
         .collect();
     let profile = profile(sheet, &crit_ids, &family_of, &file_name);

@@ -134,6 +134,12 @@ fn weight_text(b: &Briefing, w: WeightInfo) -> String {
         ),
         WeightInfo::Exact => format!("the weights of the profile “{}”", b.profile.name),
         WeightInfo::None => "drawn uniformly over all weights".to_string(),
+        WeightInfo::Profiles => {
+            "in each draw the weights of one of the scenario's profiles, chosen in proportion to its vote weight".to_string()
+        }
+        WeightInfo::Blend => {
+            "in each draw a random blend of every profile's weights (blend shares drawn from a Dirichlet distribution with the profiles' vote weights)".to_string()
+        }
     }
 }
 

@@ -9,9 +9,11 @@ use super::{Briefing, Table};
 
 mod how_sure;
 mod results;
+mod room;
 
 use how_sure::sensitivity;
 use results::{comparison, perspectives, ranking};
+use room::room;
 
 /// A run of text in a paragraph or list item.
 #[derive(Clone, Debug, PartialEq)]
@@ -29,6 +31,8 @@ pub(super) enum Chart {
     Tornado,
     /// SMAA's rank acceptability, stacked by rank.
     Acceptability,
+    /// Kendall's τ-b between every pair of profiles, as a heat map.
+    Agreement,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -120,6 +124,7 @@ pub(super) fn blocks(b: &Briefing) -> Vec<Block> {
     ranking(b, &mut out);
     comparison(b, &mut out);
     perspectives(b, &mut out);
+    room(b, &mut out);
     sensitivity(b, &mut out);
     assumptions(b, &mut out);
     matrix(b, &mut out);

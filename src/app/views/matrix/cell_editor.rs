@@ -9,9 +9,9 @@ use super::form::{
     buttons, checked, entered, error_line, focus_all, grid, outcome, parse_number, text_row,
 };
 use super::text::{number_text, scale_text};
-use crate::i18n::{self, fill};
+use crate::i18n::{self, editors, fill};
 use crate::scenario::edit::Edit;
-use crate::scenario::model::{Basis, Cell, Scenario, Uncertainty};
+use crate::scenario::model::{Basis, Cell, Criterion, Scenario, Uncertainty};
 
 /// The kind of uncertainty in the cell editor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -187,6 +187,10 @@ pub(super) fn show(ui: &mut Ui, s: &Scenario, form: &mut CellForm) -> Outcome {
                     ui.end_row();
                 }
 
+                ui.label(editors::t().cell_interval);
+                interval(ui, c, form);
+                ui.end_row();
+
                 ui.label(t.cell_basis);
                 ui.horizontal(|ui| {
                     ui.radio_value(&mut form.basis, Basis::Illustrative, t.cell_illustrative)
@@ -242,6 +246,98 @@ pub(super) fn show(ui: &mut Ui, s: &Scenario, form: &mut CellForm) -> Outcome {
         return Outcome::Close; // nothing changed: no undo step
     }
     outcome(checked(s, Edit::SetCell(Box::new(cell))), &mut form.error)
+}
+
+/// The value and its uncertainty as typed, drawn on the criterion's scale (lowest on the left):
+/// a band from low to high (a triangle peaking at the likely value for low–likely–high) and a
+/// dot at the value. A number not yet readable is left out; one off the scale sits at its end.
+fn interval(ui: &mut Ui, c: &Criterion, form: &CellForm) {
+    let read = |text: &str| parse_number(text, "").ok().flatten();
+    let value = read(&form.value);
+    let (low, likely, high) = match form.spread {
+        Spread::None => (None, None, None),
+        Spread::Range => (read(&form.low), None, read(&form.high)),
+        Spread::Triangular => (read(&form.low), read(&form.likely), read(&form.high)),
+    };
+    let small = egui::TextStyle::Small.resolve(ui.style());
+    let size = egui::vec2(340.0, 14.0 + small.size * 1.4);
+    let (rect, resp) = ui.allocate_exact_size(size, egui::Sense::hover());
+    let (min, max) = (c.scale.min, c.scale.max);
+    let x = |v: f64| {
+        let f = if max > min {
+            (v - min) / (max - min)
+        } else {
+            0.5
+        };
+        rect.left() + 6.0 + (rect.width() - 12.0) * f.clamp(0.0, 1.0) as f32
+    };
+    let visuals = ui.visuals();
+    let (weak, strong) = (visuals.weak_text_color(), visuals.strong_text_color());
+    let band = visuals.selection.bg_fill;
+    let painter = ui.painter();
+    let y = rect.top() + 7.0;
+    painter.line_segment(
+        [egui::pos2(x(min), y), egui::pos2(x(max), y)],
+        egui::Stroke::new(1.0, weak),
+    );
+    for end in [min, max] {
+        painter.line_segment(
+            [egui::pos2(x(end), y - 4.0), egui::pos2(x(end), y + 4.0)],
+            egui::Stroke::new(1.0, weak),
+        );
+    }
+    let ends = rect.top() + 14.0;
+    painter.text(
+        egui::pos2(x(min), ends),
+        egui::Align2::LEFT_TOP,
+        number_text(min),
+        small.clone(),
+        weak,
+    );
+    painter.text(
+        egui::pos2(x(max), ends),
+        egui::Align2::RIGHT_TOP,
+        number_text(max),
+        small,
+        weak,
+    );
+    let e = editors::t();
+    let mut parts = Vec::new();
+    if let (Some(lo), Some(hi)) = (low, high) {
+        let (a, b) = (x(lo.min(hi)), x(lo.max(hi)));
+        match likely {
+            Some(m) => {
+                let peak = egui::pos2(x(m).clamp(a, b), y - 6.0);
+                let base = [egui::pos2(a, y + 5.0), peak, egui::pos2(b, y + 5.0)];
+                painter.add(egui::Shape::convex_polygon(
+                    base.to_vec(),
+                    band,
+                    egui::Stroke::NONE,
+                ));
+                parts.push(fill(e.cell_interval_range, &[&lo, &hi]));
+                parts.push(fill(e.cell_interval_likely, &[&m]));
+            }
+            None => {
+                let r = egui::Rect::from_min_max(
+                    egui::pos2(a, y - 4.0),
+                    egui::pos2(b.max(a + 2.0), y + 4.0),
+                );
+                painter.rect_filled(r, 2.0, band);
+                parts.push(fill(e.cell_interval_range, &[&lo, &hi]));
+            }
+        }
+    }
+    if let Some(v) = value {
+        painter.circle(
+            egui::pos2(x(v), y),
+            4.0,
+            strong,
+            egui::Stroke::new(1.0, band),
+        );
+        parts.insert(0, fill(e.cell_interval_value, &[&v]));
+    }
+    let text = fill(e.cell_interval_name, &[&min, &max, &parts.join(", ")]);
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, &text));
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use super::metrics::{Metrics, Table};
 use super::text::{cell_text, number_text, scale_text};
 use super::{Action, Thing};
 use crate::app::{Derived, theme};
-use crate::i18n::{self, fill};
+use crate::i18n::{self, editors, fill};
 use crate::scenario::model::{Basis, Cell, Criterion, PolicyOption, Scenario, Uncertainty};
 
 /// The widget id of a value cell: stable while rows are sorted.
@@ -33,6 +33,14 @@ pub(super) fn plain_tooltip(ui: &mut Ui, width: f32) {
 pub(super) fn rename_remove_menu(r: &Response, what: Thing, id: &str, actions: &mut Vec<Action>) {
     r.context_menu(|ui| {
         let t = i18n::s();
+        if what == Thing::Criterion && ui.button(i18n::editors::t().edit_criterion).clicked() {
+            actions.push(Action::EditCriterion(id.to_string()));
+            ui.close();
+        }
+        if what == Thing::Option && ui.button(editors::t().option_edit_menu).clicked() {
+            actions.push(Action::EditOption(id.to_string()));
+            ui.close();
+        }
         if ui.button(t.matrix_rename_menu).clicked() {
             actions.push(Action::Rename(what, id.to_string()));
             ui.close();
@@ -102,7 +110,15 @@ pub(super) fn option_cell(
         }
         ui.label(fill(t.source_is, &[&o.provenance]));
         ui.label(RichText::new(t.matrix_right_click).small().weak());
+        ui.label(
+            RichText::new(editors::t().option_double_click)
+                .small()
+                .weak(),
+        );
     });
+    if resp.double_clicked() {
+        actions.push(Action::EditOption(o.id.clone()));
+    }
     rename_remove_menu(&resp, Thing::Option, &o.id, actions);
 }
 

@@ -92,6 +92,10 @@ enum Action {
     Edit(usize, usize, egui::Rect),
     Rename(Thing, String),
     Remove(Thing, String),
+    /// Open the criterion editor (the header's context menu).
+    EditCriterion(String),
+    /// Open the option editor (double-click or context menu on the option's name).
+    EditOption(String),
 }
 
 /// View state of the matrix (nothing here is part of the scenario).
@@ -208,7 +212,7 @@ pub fn show(
     state.focus_selected = false;
 
     for action in actions {
-        act(s, state, action);
+        act(s, state, action, out);
     }
 
     let outcome = match &mut state.dialog {
@@ -230,7 +234,7 @@ pub fn show(
 }
 
 /// Applies one table action to the view state (the scenario changes only through dialogs).
-fn act(s: &Scenario, state: &mut MatrixState, action: Action) {
+fn act(s: &Scenario, state: &mut MatrixState, action: Action, out: &mut Vec<Command>) {
     match action {
         Action::Sort(key) => state.sort.click(key),
         Action::Select(i, j) => {
@@ -254,6 +258,14 @@ fn act(s: &Scenario, state: &mut MatrixState, action: Action) {
         }
         Action::Remove(what, id) => {
             state.dialog = Some(Dialog::Remove(RemoveForm::new(what, id)));
+        }
+        Action::EditCriterion(id) => {
+            out.push(Command::OpenEditor(crate::app::EditorRequest::Criterion(
+                id,
+            )));
+        }
+        Action::EditOption(id) => {
+            out.push(Command::OpenEditor(crate::app::EditorRequest::Option(id)));
         }
     }
 }

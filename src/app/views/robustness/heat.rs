@@ -1,14 +1,64 @@
 //! SMAA's results as painted heat maps (cividis, the number in each cell): rank acceptability,
 //! pairwise winning, and central weights with confidence factors.
 
-use egui::{Align2, Color32, FontId, RichText, Ui, pos2, vec2};
+use egui::{Align2, Color32, FontId, Pos2, RichText, Ui, pos2, vec2};
 
+use super::Room;
 use crate::analysis::smaa::Smaa;
 use crate::app::theme;
 use crate::i18n::{self, fill};
 use crate::scenario::model::Scenario;
 
-pub(super) fn show_smaa(ui: &mut Ui, s: &Scenario, r: &Smaa) {
+/// The "robust across the room" choices (how many top places, what share of draws) and what
+/// they mark.
+pub(super) fn room_controls(ui: &mut Ui, r: &Smaa, room: &mut Room) {
+    let rt = i18n::robustness::t();
+    let m = r.options.len().max(1);
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        let size = ui.text_style_height(&egui::TextStyle::Body);
+        let (rect, _) = ui.allocate_exact_size(vec2(size, size), egui::Sense::hover());
+        diamond(ui, rect.center(), size * 0.4);
+        ui.label(RichText::new(rt.room_label).strong());
+        let places = ui.label(rt.room_places);
+        ui.add(egui::DragValue::new(&mut room.places).range(1..=m))
+            .labelled_by(places.id);
+        let share = ui.label(rt.room_share);
+        let mut percent = (room.share * 100.0).round();
+        if ui
+            .add(
+                egui::DragValue::new(&mut percent)
+                    .range(0.0..=100.0)
+                    .speed(1.0)
+                    .suffix(" %"),
+            )
+            .labelled_by(share.id)
+            .changed()
+        {
+            room.share = percent / 100.0;
+        }
+    });
+    let percent = format!("{:.0}", room.share * 100.0);
+    let any = (0..r.options.len()).any(|i| room.holds(r, i));
+    let note = if any { rt.room_marked } else { rt.room_none };
+    ui.label(RichText::new(fill(note, &[&room.places.min(m), &percent])).weak());
+}
+
+/// The marker of an option robust across the room: a filled diamond.
+fn diamond(ui: &Ui, c: Pos2, r: f32) {
+    let points = vec![
+        pos2(c.x, c.y - r),
+        pos2(c.x + r, c.y),
+        pos2(c.x, c.y + r),
+        pos2(c.x - r, c.y),
+    ];
+    let fill = ui.visuals().selection.bg_fill;
+    let stroke = egui::Stroke::new(1.0, ui.visuals().strong_text_color());
+    ui.painter()
+        .add(egui::Shape::convex_polygon(points, fill, stroke));
+}
+
+pub(super) fn show_smaa(ui: &mut Ui, s: &Scenario, r: &Smaa, room: Room) {
     let t = i18n::s();
     let lang = i18n::lang();
     ui.label(
@@ -44,11 +94,24 @@ pub(super) fn show_smaa(ui: &mut Ui, s: &Scenario, r: &Smaa) {
     ui.label(RichText::new(t.robust_acceptability_heading).strong());
     ui.label(RichText::new(t.robust_acceptability_note).weak());
     let cols: Vec<String> = (1..=m).map(|k| format!("#{k}")).collect();
+    // Rows robust across the room carry a marker, explained on hover.
+    let rt = i18n::robustness::t();
+    let marks: Vec<Option<String>> = order
+        .iter()
+        .map(|&i| {
+            room.holds(r, i).then(|| {
+                let share = format!("{:.0}", room.top_share(r, i) * 100.0);
+                let asked = format!("{:.0}", room.share * 100.0);
+                fill(rt.room_hover, &[&room.places.min(m), &asked, &share])
+            })
+        })
+        .collect();
     heat_map(
         ui,
         "acc",
         &rows,
         &cols,
+        (r.weights == crate::analysis::smaa::WeightInfo::Profiles).then_some(&marks[..]),
         |_| 1.0,
         |row, col| r.options[order[row]].rank_acceptability.get(col).copied(),
     );
@@ -69,6 +132,7 @@ pub(super) fn show_smaa(ui: &mut Ui, s: &Scenario, r: &Smaa) {
         "pair",
         &numbered,
         &short,
+        None,
         |_| 1.0,
         |row, col| (row != col).then(|| r.pairwise_winning[order[row]][order[col]]),
     );
@@ -99,7 +163,7 @@ pub(super) fn show_smaa(ui: &mut Ui, s: &Scenario, r: &Smaa) {
         .fold(0.0_f64, f64::max)
         .max(1e-9);
     let scale = move |col: usize| if col == n { 1.0 } else { top };
-    heat_map(ui, "central", &rows, &cols, scale, |row, col| {
+    heat_map(ui, "central", &rows, &cols, None, scale, |row, col| {
         let o = &r.options[order[row]];
         if col == n {
             o.confidence
@@ -110,12 +174,14 @@ pub(super) fn show_smaa(ui: &mut Ui, s: &Scenario, r: &Smaa) {
 }
 
 /// A grid of cells coloured by value (cividis, 0 to the column's `scale`) with the value as a
-/// percentage in each; `None` cells are left blank.
+/// percentage in each; `None` cells are left blank. With `marks`, a column before the names
+/// holds a marker on the rows that have a hover text.
 fn heat_map(
     ui: &mut Ui,
     id: &str,
     rows: &[String],
     cols: &[String],
+    marks: Option<&[Option<String>]>,
     scale: impl Fn(usize) -> f64,
     value: impl Fn(usize, usize) -> Option<f64>,
 ) {
@@ -128,7 +194,8 @@ fn heat_map(
             .size()
             .x
     };
-    let name_w = rows.iter().map(|r| width(r)).fold(0.0_f32, f32::max) + 10.0;
+    let mark_w = if marks.is_some() { body * 1.4 } else { 0.0 };
+    let name_w = rows.iter().map(|r| width(r)).fold(0.0_f32, f32::max) + 10.0 + mark_w;
     let cell_w = cols.iter().map(|c| width(c)).fold(width("100 %"), f32::max) + 10.0;
     let cell_h = body * 1.6;
     let size = vec2(
@@ -159,6 +226,17 @@ fn heat_map(
                     font.clone(),
                     text,
                 );
+                if let Some(hover) = marks.and_then(|m| m.get(r)).and_then(Option::as_ref) {
+                    let at = pos2(rect.left() + mark_w / 2.0, y + cell_h / 2.0);
+                    diamond(ui, at, body * 0.4);
+                    let area = egui::Rect::from_center_size(at, vec2(mark_w, cell_h));
+                    ui.interact(
+                        area,
+                        ui.scope_id().with((id, "mark", r)),
+                        egui::Sense::hover(),
+                    )
+                    .on_hover_text(hover.as_str());
+                }
                 for c in 0..cols.len() {
                     let Some(v) = value(r, c) else { continue };
                     let cell = egui::Rect::from_min_size(

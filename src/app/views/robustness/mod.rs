@@ -23,7 +23,43 @@ pub struct RobustnessState {
     pub weights: Option<WeightInfo>,
     /// The swept target; `None`: the most critical criterion.
     pub target: Option<Target>,
+    /// Which options count as robust across the room, under [`WeightInfo::Profiles`].
+    pub room: Room,
     pub job: RobustnessJob,
+}
+
+/// "Robust across the room": an option in the top `places` in at least `share` of the draws
+/// that each take one profile's weights.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Room {
+    pub places: usize,
+    pub share: f64,
+}
+
+impl Default for Room {
+    fn default() -> Self {
+        Self {
+            places: 3,
+            share: 0.5,
+        }
+    }
+}
+
+impl Room {
+    /// The share of draws in which option `i` of `r` is in the top `places`.
+    pub fn top_share(&self, r: &crate::analysis::smaa::Smaa, i: usize) -> f64 {
+        r.options[i]
+            .rank_acceptability
+            .iter()
+            .take(self.places)
+            .sum()
+    }
+
+    /// Whether option `i` is robust across the room (a share within rounding of the threshold
+    /// counts).
+    pub fn holds(&self, r: &crate::analysis::smaa::Smaa, i: usize) -> bool {
+        r.weights == WeightInfo::Profiles && self.top_share(r, i) >= self.share - 1e-12
+    }
 }
 
 impl RobustnessState {
@@ -74,6 +110,8 @@ pub fn weights_name(w: WeightInfo) -> &'static str {
         WeightInfo::Ranges => t.robust_weights_ranges,
         WeightInfo::Ordinal => t.robust_weights_ordinal,
         WeightInfo::None => t.robust_weights_none,
+        WeightInfo::Profiles => i18n::robustness::t().weights_profiles,
+        WeightInfo::Blend => i18n::robustness::t().weights_blend,
     }
 }
 
@@ -120,7 +158,12 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &mut RobustnessState)
                     .size(ui.text_style_height(&egui::TextStyle::Heading) * 0.85),
             );
             match &out.smaa {
-                Ok(r) => heat::show_smaa(ui, s, r),
+                Ok(r) => {
+                    if r.weights == WeightInfo::Profiles {
+                        heat::room_controls(ui, r, &mut state.room);
+                    }
+                    heat::show_smaa(ui, s, r, state.room);
+                }
                 Err(e) => {
                     ui.colored_label(theme::ERROR, fill(t.cannot_score, &[e]));
                 }
