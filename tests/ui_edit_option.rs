@@ -207,7 +207,17 @@ fn tags_principles_interactions_and_translations_are_edited_and_survive_save_and
         .find(|p| !o0.principles.contains(&p.id))
         .expect("a principle the option does not serve yet")
         .clone();
-    let partner = if i == 0 { 1 } else { 0 };
+    // Any other option not yet paired with it, and not the status quo (the portfolio's
+    // baseline, which no interaction may involve).
+    let partner = (0..s0.options.len())
+        .find(|&j| {
+            let other = &s0.options[j];
+            j != i
+                && other.id != s0.settings.portfolio.baseline
+                && !o0.interactions.iter().any(|x| x.with == other.id)
+                && !other.interactions.iter().any(|x| x.with == o0.id)
+        })
+        .expect("an option to pair with");
 
     click(&mut h, Role::Button, &format!("Edit… {}", o0.name));
     assert!(editor_is_open(&h, &s0, i));
@@ -254,6 +264,7 @@ fn tags_principles_interactions_and_translations_are_edited_and_survive_save_and
     expected.principles.push(principle.id.clone());
     expected.interactions.push(Interaction {
         with: s0.options[partner].id.clone(),
+        relation: Default::default(),
         effect: -0.04,
         note: "both draw on the same fund".into(),
     });

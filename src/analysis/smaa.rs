@@ -24,7 +24,7 @@
 mod confidence;
 mod model;
 mod tally;
-mod weights;
+pub mod weights;
 
 use std::num::NonZeroUsize;
 use std::sync::Mutex;

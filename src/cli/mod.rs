@@ -1,6 +1,6 @@
 //! The command line: `tideline [FILE]` opens the app; `check`, `score`, `sensitivity`, `smaa`,
-//! `perspectives`, `group`, `import`, `report`, `export`, `weights-form` and `merge-profiles`
-//! run the engine headless, for scripts and reproducible briefings.
+//! `perspectives`, `group`, `portfolio`, `import`, `report`, `export`, `weights-form` and
+//! `merge-profiles` run the engine headless, for scripts and reproducible briefings.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -26,6 +26,7 @@ mod briefing;
 mod files;
 mod group;
 mod perspectives;
+mod portfolio;
 mod score;
 mod sensitivity;
 pub mod smaa;
@@ -143,6 +144,9 @@ pub enum Command {
     /// Pool chosen profiles into a group profile (mean, median, or geometric mean of pairwise
     /// judgements; vote weights respected) and write the scenario with it added.
     Group(group::GroupArgs),
+    /// Which set of options to pursue under the budget: the best portfolio, the efficient
+    /// frontier, each option's share of SMAA draws in the best portfolio, each profile's choice.
+    Portfolio(portfolio::PortfolioArgs),
     /// Turn a CSV matrix into a full scenario file.
     Import {
         /// CSV matrix: header `option,<criterion>,...`, optional `direction` and `weight` rows.
@@ -305,6 +309,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Smaa(args) => smaa::run(&args),
         Command::Perspectives(args) => perspectives::run(&args),
         Command::Group(args) => group::run(&args),
+        Command::Portfolio(args) => portfolio::run(&args),
         Command::Import { file, output } => import(&file, &output),
         Command::MergeProfiles {
             scenario,

@@ -151,6 +151,10 @@ texts! {
     option_kind_n: ["Interaction {0}: kind", "相互作用 {0}：类型"],
     option_synergy: ["Synergy", "协同"],
     option_conflict: ["Conflict", "冲突"],
+    option_excludes: ["Excludes", "互斥"],
+    option_excludes_hover: ["Never both in one portfolio", "两者不能同时入选组合"],
+    option_requires: ["Requires", "依赖"],
+    option_requires_hover: ["This option only in a portfolio that holds the other", "仅当组合包含另一方案时，本方案才能入选"],
     option_effect: ["Effect", "效应"],
     option_effect_n: ["Interaction {0}: effect", "相互作用 {0}：效应"],
     option_effect_negative: [

@@ -10,6 +10,8 @@ use crate::scenario::model::{
 
 mod profiles;
 
+mod portfolio;
+
 /// Most Monte Carlo draws a file may ask for.
 pub const MAX_DRAWS: u32 = 10_000_000;
 
@@ -331,21 +333,7 @@ impl Validator {
             {
                 self.err(format!("{at}.cost"), format!("cost {cost} is negative"));
             }
-            for (k, x) in o.interactions.iter().enumerate() {
-                let field = format!("{at}.interactions[{k}]");
-                if x.with == o.id {
-                    self.err(
-                        format!("{field}.with"),
-                        "an option cannot interact with itself",
-                    );
-                } else if !options.contains(x.with.as_str()) {
-                    self.err(
-                        format!("{field}.with"),
-                        format!("unknown option `{}`", x.with),
-                    );
-                }
-                self.finite(format!("{field}.effect"), x.effect);
-            }
+            self.interactions(s, &at, o, &options);
         }
     }
 
@@ -524,6 +512,7 @@ impl Validator {
                 format!("VIKOR's v must be between 0 and 1, found {}", st.vikor_v),
             );
         }
+        self.portfolio(s);
     }
 }
 

@@ -8,7 +8,7 @@ use crate::scenario::model::{ElicitationInput, Scenario, WeightProfile};
 use crate::scenario::weights::{WeightMap, effective_weights};
 
 /// Draws one weight vector (effective criterion weights, summing to 1) per draw.
-pub(super) enum Sampler {
+pub enum Sampler {
     /// The same weights every draw.
     Exact(Vec<f64>),
     Ranges(Ranges),
@@ -24,7 +24,7 @@ pub(super) enum Sampler {
 }
 
 /// The scenario's profiles, as `profiles` and `blend` draw from them.
-pub(super) struct Room {
+pub struct Room {
     /// Each profile's effective weights.
     weights: Vec<Vec<f64>>,
     /// Vote weights.
@@ -96,7 +96,7 @@ impl Room {
 /// `weight_ranges`: a criterion's weight within its family drawn uniformly from its range, in
 /// the units of `criterion_weights`; the tree then makes it effective as `effective_weights`
 /// does (family weight × share within the family, normalised).
-pub(super) struct Ranges {
+pub struct Ranges {
     /// The family index of each criterion.
     family_of: Vec<Option<usize>>,
     /// The raw weight of each family.
@@ -109,7 +109,7 @@ pub(super) struct Ranges {
 
 /// A thread's buffers for drawing weights.
 #[derive(Default)]
-pub(super) struct WeightScratch {
+pub struct WeightScratch {
     values: Vec<f64>,
     inner: Vec<f64>,
 }

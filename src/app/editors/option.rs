@@ -14,7 +14,7 @@ use super::fields::{
 };
 use crate::i18n::{self, Lang, editors, fill};
 use crate::scenario::edit::Edit;
-use crate::scenario::model::{Interaction, PolicyOption, Scenario, Translation};
+use crate::scenario::model::{Interaction, PolicyOption, Relation, Scenario, Translation};
 
 /// Which field holds the problem, to mark it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,11 +31,21 @@ enum Field {
     Whole,
 }
 
-/// Synergy (positive effect) or conflict (negative).
+/// Synergy (positive effect), conflict (negative), or one of the portfolio's relations, which
+/// carry no effect: never both (excludes), this one only with that one (requires).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     Synergy,
     Conflict,
+    Excludes,
+    Requires,
+}
+
+impl Kind {
+    /// Whether the kind carries an effect size.
+    fn has_effect(self) -> bool {
+        matches!(self, Kind::Synergy | Kind::Conflict)
+    }
 }
 
 /// One interaction as typed.
@@ -74,10 +84,11 @@ impl OptionForm {
             .iter()
             .map(|x| InteractionRow {
                 with: x.with.clone(),
-                kind: if x.effect < 0.0 {
-                    Kind::Conflict
-                } else {
-                    Kind::Synergy
+                kind: match x.relation {
+                    Relation::Excludes => Kind::Excludes,
+                    Relation::Requires => Kind::Requires,
+                    Relation::Effect if x.effect < 0.0 => Kind::Conflict,
+                    Relation::Effect => Kind::Synergy,
                 },
                 size: format!("{}", x.effect.abs()),
                 note: x.note.clone(),
@@ -138,18 +149,24 @@ impl OptionForm {
             if self.interactions[..k].iter().any(|r| r.with == row.with) {
                 return Err(at(e.option_interaction_twice.to_string()));
             }
-            let size = parse_number(&row.size, e.option_effect)
-                .map_err(at)?
-                .ok_or_else(|| at(fill(t.form_needed, &[&e.option_effect])))?;
-            if size < 0.0 {
-                return Err(at(e.option_effect_negative.to_string()));
-            }
+            let (relation, effect) = match row.kind {
+                Kind::Excludes => (Relation::Excludes, 0.0),
+                Kind::Requires => (Relation::Requires, 0.0),
+                kind => {
+                    let size = parse_number(&row.size, e.option_effect)
+                        .map_err(at)?
+                        .ok_or_else(|| at(fill(t.form_needed, &[&e.option_effect])))?;
+                    if size < 0.0 {
+                        return Err(at(e.option_effect_negative.to_string()));
+                    }
+                    let sign = if kind == Kind::Conflict { -1.0 } else { 1.0 };
+                    (Relation::Effect, sign * size)
+                }
+            };
             o.interactions.push(Interaction {
                 with: row.with.clone(),
-                effect: match row.kind {
-                    Kind::Synergy => size,
-                    Kind::Conflict => -size,
-                },
+                relation,
+                effect,
                 note: row.note.trim().to_string(),
             });
         }

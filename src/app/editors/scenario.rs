@@ -142,6 +142,8 @@ impl ScenarioForm {
             budget: parse_number(&self.budget, t.scen_budget)?,
             cost_unit: self.cost_unit.trim().to_string(),
             vikor_v,
+            // The portfolio's constraints are not on this form: kept as they are.
+            portfolio: s.settings.portfolio.clone(),
         })
     }
 }

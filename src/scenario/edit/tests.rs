@@ -196,8 +196,12 @@ fn replacing_an_option_keeps_its_place_and_refuses_what_validation_refuses() {
     let mut o = s.options[1].clone();
     o.cost = Some(3.5);
     o.tags.push("new tag".into());
+    // Not with options[0]: that is the status quo, the portfolio's baseline, which no
+    // interaction may involve.
+    let other = s.options.len() - 1;
     o.interactions.push(Interaction {
-        with: s.options[0].id.clone(),
+        with: s.options[other].id.clone(),
+        relation: Default::default(),
         effect: -0.02,
         note: "competes for the same funds".into(),
     });

@@ -8,13 +8,38 @@ use serde::{Deserialize, Serialize};
 use super::*;
 use crate::i18n::Lang;
 
-/// How one option changes the value of another when both are chosen (for portfolios).
+/// How one option relates to another in a portfolio.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Relation {
+    /// Both chosen: `effect` is added to the portfolio's value (a synergy if positive, a
+    /// conflict if negative). The kind every interaction had before relations existed.
+    #[default]
+    Effect,
+    /// Never both in one portfolio.
+    Excludes,
+    /// This option only with the other one (not the other way round).
+    Requires,
+}
+
+impl Relation {
+    pub fn is_effect(&self) -> bool {
+        *self == Relation::Effect
+    }
+}
+
+/// How one option relates to another when both are considered for a portfolio.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Interaction {
     /// The other option's id.
     pub with: String,
-    /// Added to the pair's combined value: positive for a synergy, negative for a conflict.
+    /// What kind of relation: a value effect (the default), an exclusion or a requirement.
+    #[serde(default, skip_serializing_if = "Relation::is_effect")]
+    pub relation: Relation,
+    /// For [`Relation::Effect`]: added to the portfolio's value when both are members,
+    /// positive for a synergy, negative for a conflict. Must be 0 (or left out) for the
+    /// other relations.
+    #[serde(default)]
     pub effect: f64,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,

@@ -1,5 +1,7 @@
 //! Analysis settings: the scoring method and normalisation, their parameters, Monte Carlo
-//! draws and seed, the budget.
+//! draws and seed, the budget and the portfolio's constraints.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -204,6 +206,65 @@ pub struct AnalysisSettings {
     /// VIKOR's weight of group utility against individual regret, in 0..=1.
     #[serde(skip_serializing_if = "is_default_vikor_v")]
     pub vikor_v: f64,
+    /// The baseline and the constraints of portfolios (everything optional).
+    #[serde(skip_serializing_if = "PortfolioSettings::is_default")]
+    pub portfolio: PortfolioSettings,
+}
+
+/// What a portfolio must respect besides the budget, and what its value is measured from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct PortfolioSettings {
+    /// The id of the option that is the status quo: never a member; every member's value is
+    /// its score above the baseline's. Empty: no baseline, values are the scores themselves.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub baseline: String,
+    /// Ids of options every portfolio must hold.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub include: Vec<String>,
+    /// Ids of options no portfolio may hold.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub exclude: Vec<String>,
+    /// The fewest and most members a portfolio may take from a cluster.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub clusters: Vec<ClusterLimit>,
+    /// A second resource with its own limit (staff, political attention), besides the cost.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resource: Option<Resource>,
+}
+
+impl PortfolioSettings {
+    pub fn is_default(&self) -> bool {
+        *self == PortfolioSettings::default()
+    }
+}
+
+/// How many members a portfolio may take from one cluster.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClusterLimit {
+    /// The id of a declared cluster.
+    pub cluster: String,
+    #[serde(default)]
+    pub min: u32,
+    /// No limit when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<u32>,
+}
+
+/// A second limited resource: each option's use of it, and the limit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resource {
+    /// What the resource is ("staff years"), for output.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// The most a portfolio may use.
+    pub limit: f64,
+    /// Each option's use, by option id. An option left out has no known use (never read as
+    /// zero): a portfolio analysis that may choose it stops and names it.
+    #[serde(default)]
+    pub uses: BTreeMap<String, f64>,
 }
 
 /// VIKOR's customary v: group utility and individual regret weigh alike.
@@ -223,6 +284,7 @@ impl Default for AnalysisSettings {
             budget: None,
             cost_unit: String::new(),
             vikor_v: DEFAULT_VIKOR_V,
+            portfolio: PortfolioSettings::default(),
         }
     }
 }

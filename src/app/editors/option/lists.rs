@@ -173,21 +173,32 @@ pub(super) fn interactions(ui: &mut Ui, s: &Scenario, form: &mut OptionForm) -> 
                     .selected_text(match row.kind {
                         Kind::Synergy => e.option_synergy,
                         Kind::Conflict => e.option_conflict,
+                        Kind::Excludes => e.option_excludes,
+                        Kind::Requires => e.option_requires,
                     })
                     .width(100.0)
                     .show_ui(ui, |ui| {
                         ui.selectable_value(&mut row.kind, Kind::Synergy, e.option_synergy);
                         ui.selectable_value(&mut row.kind, Kind::Conflict, e.option_conflict);
+                        ui.selectable_value(&mut row.kind, Kind::Excludes, e.option_excludes)
+                            .on_hover_text(e.option_excludes_hover);
+                        ui.selectable_value(&mut row.kind, Kind::Requires, e.option_requires)
+                            .on_hover_text(e.option_requires_hover);
                     })
                     .response;
                 name_it(ui, &r, &fill(e.option_kind_n, &[&(k + 1)]));
-                let r = line(
-                    ui,
-                    &mut row.size,
-                    &fill(e.option_effect_n, &[&(k + 1)]),
-                    "0.03",
-                    60.0,
-                );
+                // Exclusions and requirements have no size: the field is greyed out.
+                let r = ui
+                    .add_enabled_ui(row.kind.has_effect(), |ui| {
+                        line(
+                            ui,
+                            &mut row.size,
+                            &fill(e.option_effect_n, &[&(k + 1)]),
+                            "0.03",
+                            60.0,
+                        )
+                    })
+                    .inner;
                 apply |= entered(ui, &r);
                 let r = line(
                     ui,
