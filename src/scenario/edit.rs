@@ -268,6 +268,16 @@ fn change(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
             for o in &mut s.options {
                 o.interactions.retain(|x| &x.with != id);
             }
+            // The portfolio's settings name options too: a removed option leaves them all.
+            let p = &mut s.settings.portfolio;
+            if &p.baseline == id {
+                p.baseline.clear();
+            }
+            p.include.retain(|x| x != id);
+            p.exclude.retain(|x| x != id);
+            if let Some(r) = &mut p.resource {
+                r.uses.remove(id);
+            }
         }
         Edit::AddCriterion(c) => {
             for o in &s.options {

@@ -309,3 +309,22 @@ fn a_weight_edit_in_place_equals_the_copying_apply() {
     assert_eq!(s, copied);
     assert_ne!(s, scenario());
 }
+
+#[test]
+fn removing_an_option_removes_it_from_the_portfolio_settings() {
+    let mut s = scenario();
+    let baseline = s.settings.portfolio.baseline.clone();
+    assert!(
+        !baseline.is_empty(),
+        "the built-in scenario declares a baseline"
+    );
+    let (a, b) = (s.options[1].id.clone(), s.options[2].id.clone());
+    s.settings.portfolio.include.push(a.clone());
+    s.settings.portfolio.exclude.push(b.clone());
+    let t = apply(&s, &Edit::RemoveOption(baseline)).unwrap_or_else(|e| panic!("{e}"));
+    assert!(t.settings.portfolio.baseline.is_empty());
+    let t = apply(&t, &Edit::RemoveOption(a)).unwrap_or_else(|e| panic!("{e}"));
+    let t = apply(&t, &Edit::RemoveOption(b)).unwrap_or_else(|e| panic!("{e}"));
+    assert!(t.settings.portfolio.include.is_empty());
+    assert!(t.settings.portfolio.exclude.is_empty());
+}
