@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use tideline::analysis::smaa::{self, Control, Request, WeightInfo};
 use tideline::app::{Command, TidelineApp, View};
 use tideline::files::scenario_file::{default_scenario, parse_ron};
@@ -238,4 +238,79 @@ fn chinese_and_projection_render_with_every_glyph() {
     }
     // kittest panics on a character no font has: drawing the view in Chinese is the check.
     assert!(h.query_all_by_label_contains("首位").next().is_some());
+}
+
+/// Five options on two criteria and two profiles that each weigh one criterion: "breadth"
+/// (vote weight 3) ranks A 9, B 8, C 7, E 2, D 1 and "depth" (vote weight 1) ranks D 9, E 8,
+/// C 3, B 2, A 1. With no score uncertainty and each draw one profile in proportion to its vote
+/// weight, the share of draws with each option in the top 3 is A 3/4, B 3/4, C 1, D 1/4,
+/// E 1/4: at the default threshold of 50 %, A, B and C are robust across the room.
+const ROOM: &str = r#"(
+    metadata: (format_version: 1, title: "Room"),
+    families: [(id: "f", name: "F")],
+    criteria: [
+        (id: "b", name: "B", family: "f", direction: Maximize, scale: (min: 0, max: 10)),
+        (id: "d", name: "D", family: "f", direction: Maximize, scale: (min: 0, max: 10)),
+    ],
+    options: [
+        (id: "a", name: "Opt A", provenance: (document: "test")),
+        (id: "bb", name: "Opt B", provenance: (document: "test")),
+        (id: "c", name: "Opt C", provenance: (document: "test")),
+        (id: "dd", name: "Opt D", provenance: (document: "test")),
+        (id: "e", name: "Opt E", provenance: (document: "test")),
+    ],
+    performance: [
+        (option: "a", criterion: "b", value: 9), (option: "a", criterion: "d", value: 1),
+        (option: "bb", criterion: "b", value: 8), (option: "bb", criterion: "d", value: 2),
+        (option: "c", criterion: "b", value: 7), (option: "c", criterion: "d", value: 3),
+        (option: "dd", criterion: "b", value: 1), (option: "dd", criterion: "d", value: 9),
+        (option: "e", criterion: "b", value: 2), (option: "e", criterion: "d", value: 8),
+    ],
+    profiles: [
+        (id: "breadth", name: "Breadth", vote_weight: 3, criterion_weights: {"b": 1, "d": 0}),
+        (id: "depth", name: "Depth", criterion_weights: {"b": 0, "d": 1}),
+    ],
+    settings: (active_profile: "breadth", monte_carlo: (draws: 4000, seed: 7)),
+)"#;
+
+#[test]
+fn options_robust_across_the_room_are_marked_with_their_share() {
+    let s = parse_ron(ROOM.as_bytes(), "room.ron").unwrap_or_else(|e| panic!("{e}"));
+    let mut app = TidelineApp::new(s, "room.ron");
+    app.execute(Command::ShowView(View::Robustness));
+    app.set_robustness_weights(WeightInfo::Profiles);
+    let mut h = harness_with(app, egui::vec2(1500.0, 2400.0));
+    settle(&mut h);
+    h.run();
+    let marks: Vec<String> = h
+        .query_all_by_label_contains("Robust across the room: in the top 3 in")
+        .filter_map(|n| {
+            let node = n.accesskit_node();
+            node.label().or_else(|| node.value())
+        })
+        .collect();
+    assert_eq!(marks.len(), 3, "{marks:#?}");
+    // The shares, 3/4 and 1 within Monte Carlo error (4,000 draws: σ ≈ 0.7 points at 3/4).
+    let shares: Vec<f64> = marks
+        .iter()
+        .filter_map(|m| {
+            let after = m.split("in the top 3 in ").nth(1)?;
+            after.split(' ').next()?.parse().ok()
+        })
+        .collect();
+    assert_eq!(shares.len(), 3, "{marks:#?}");
+    let mut sorted = shares.clone();
+    sorted.sort_by(f64::total_cmp);
+    assert!((sorted[0] - 75.0).abs() <= 3.0, "{sorted:?}");
+    assert!((sorted[1] - 75.0).abs() <= 3.0, "{sorted:?}");
+    assert!((sorted[2] - 100.0).abs() < 1e-9, "{sorted:?}");
+    // Under any other weight information there is no marker.
+    h.state_mut().set_robustness_weights(WeightInfo::Exact);
+    settle(&mut h);
+    h.run();
+    assert_eq!(
+        h.query_all_by_label_contains("Robust across the room: in the top")
+            .count(),
+        0
+    );
 }

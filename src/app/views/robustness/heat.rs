@@ -230,12 +230,16 @@ fn heat_map(
                     let at = pos2(rect.left() + mark_w / 2.0, y + cell_h / 2.0);
                     diamond(ui, at, body * 0.4);
                     let area = egui::Rect::from_center_size(at, vec2(mark_w, cell_h));
-                    ui.interact(
+                    let response = ui.interact(
                         area,
                         ui.scope_id().with((id, "mark", r)),
                         egui::Sense::hover(),
-                    )
-                    .on_hover_text(hover.as_str());
+                    );
+                    // Screen readers (and tests) read the marker as its explanation.
+                    response.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::accesskit::Role::Label, true, hover)
+                    });
+                    response.on_hover_text(hover.as_str());
                 }
                 for c in 0..cols.len() {
                     let Some(v) = value(r, c) else { continue };
