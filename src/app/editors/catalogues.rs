@@ -370,6 +370,20 @@ fn body(ui: &mut Ui, s: &Scenario, form: &mut CataloguesForm) -> bool {
     apply
 }
 
+/// The width of the label columns, so the fields of every item line up.
+const LABELS: f32 = 120.0;
+
+/// A labelled single-line field in a grid cell pair.
+fn cell(ui: &mut Ui, label: &str, text: &mut String, hint: &str) -> bool {
+    let l = ui.label(label);
+    // Sized outright: a grid cell would otherwise hold a field to the column's first width.
+    let size = vec2(260.0, ui.spacing().interact_size.y);
+    let r = ui
+        .add_sized(size, TextEdit::singleline(text).hint_text(hint))
+        .labelled_by(l.id);
+    entered(ui, &r)
+}
+
 /// One item's fields: returns whether Enter ended input, and whether Remove was pressed.
 fn item(ui: &mut Ui, s: &Scenario, kind: Kind, row: &mut Row) -> (bool, bool) {
     let t = e::t();
@@ -377,24 +391,58 @@ fn item(ui: &mut Ui, s: &Scenario, kind: Kind, row: &mut Row) -> (bool, bool) {
     let mut remove = false;
     ui.group(|ui| {
         ui.set_width(ui.available_width());
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(fill(t.cat_id, &[&row.id])).monospace().weak());
-            apply |= field(ui, t.cat_name, &mut row.name, "", 220.0);
-            for (l, name) in &mut row.other {
-                let label = fill(t.cat_name_in, &[&l.native_name()]);
-                apply |= field(ui, &label, name, "", 180.0);
-            }
-            let used = kind.in_use(s, &row.id);
-            let button = ui.add_enabled(used.is_none(), Button::new(t.cat_remove));
-            let button = match &used {
-                Some(why) => button.on_disabled_hover_text(why),
-                None => button.on_hover_text(t.cat_remove_hover),
-            };
-            remove = button.clicked();
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(fill(t.cat_id, &[&row.id]))
+                    .monospace()
+                    .strong(),
+            );
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let used = kind.in_use(s, &row.id);
+                let button = ui.add_enabled(used.is_none(), Button::new(t.cat_remove));
+                let button = match &used {
+                    Some(why) => button.on_disabled_hover_text(why),
+                    None => button.on_hover_text(t.cat_remove_hover),
+                };
+                remove = button.clicked();
+            });
         });
+        egui::Grid::new("fields")
+            .num_columns(4)
+            .min_col_width(LABELS)
+            .spacing([10.0, 6.0])
+            .show(ui, |ui| {
+                apply |= cell(ui, t.cat_name, &mut row.name, "");
+                // One more row per further language the window speaks.
+                for (k, (l, name)) in row.other.iter_mut().enumerate() {
+                    if k > 0 {
+                        ui.end_row();
+                        ui.label("");
+                        ui.label("");
+                    }
+                    let label = fill(t.cat_name_in, &[&l.native_name()]);
+                    apply |= cell(ui, &label, name, "");
+                }
+                ui.end_row();
+                apply |= cell(ui, t.cat_document, &mut row.document, t.cat_document_hint);
+                apply |= cell(
+                    ui,
+                    t.cat_paragraph,
+                    &mut row.paragraph,
+                    t.cat_paragraph_hint,
+                );
+                ui.end_row();
+            });
         if kind.has_description() {
             ui.horizontal(|ui| {
-                let l = ui.label(t.cat_description);
+                let at = egui::Layout::left_to_right(egui::Align::TOP);
+                let size = vec2(LABELS, ui.spacing().interact_size.y);
+                let l = ui.allocate_ui_with_layout(size, at, |ui| {
+                    ui.set_min_width(LABELS);
+                    ui.label(t.cat_description)
+                });
+                let l = l.inner;
+                ui.add_space(2.0);
                 ui.add(
                     TextEdit::multiline(&mut row.description)
                         .desired_rows(1)
@@ -403,22 +451,6 @@ fn item(ui: &mut Ui, s: &Scenario, kind: Kind, row: &mut Row) -> (bool, bool) {
                 .labelled_by(l.id);
             });
         }
-        ui.horizontal_wrapped(|ui| {
-            apply |= field(
-                ui,
-                t.cat_document,
-                &mut row.document,
-                t.cat_document_hint,
-                220.0,
-            );
-            apply |= field(
-                ui,
-                t.cat_paragraph,
-                &mut row.paragraph,
-                t.cat_paragraph_hint,
-                140.0,
-            );
-        });
     });
     (apply, remove)
 }
