@@ -185,3 +185,29 @@ fn an_unused_item_is_removed_and_a_bad_id_or_empty_name_is_refused() {
     press(&mut h, "OK");
     assert_eq!(h.state().scenario, starter);
 }
+
+#[test]
+fn a_new_scenario_asks_first_when_the_open_one_has_unsaved_work() {
+    let mut h = harness();
+    let before = h.state().scenario.clone();
+    h.state_mut()
+        .execute(Command::Edit(tideline::scenario::edit::Edit::SetVikorV(
+            0.25,
+        )));
+    h.run();
+    let edited = h.state().scenario.clone();
+    assert_ne!(edited, before);
+    menu(&mut h, "File", "New scenario");
+    h.get_by_label("Save changes?");
+    assert_eq!(h.state().scenario, edited, "replaced before the answer");
+    h.get_by_label("Don't save").click();
+    h.run();
+    let starter = starter_scenario().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(h.state().scenario, starter);
+    assert!(!h.state().is_dirty());
+    assert!(
+        !h.state().title().starts_with("* "),
+        "{}",
+        h.state().title()
+    );
+}
