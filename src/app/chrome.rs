@@ -147,6 +147,14 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
     egui::Panel::top("menu_bar").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(t.menu_file, |ui| {
+                let et = crate::i18n::editors::t();
+                if ui
+                    .button(et.menu_new_scenario)
+                    .on_hover_text(et.menu_new_scenario_hover)
+                    .clicked()
+                {
+                    out.push(Command::NewScenario);
+                }
                 if menu_item(ui, t.menu_open, Some(&OPEN), true) {
                     out.push(Command::Open);
                 }
@@ -238,6 +246,13 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                     .clicked()
                 {
                     out.push(Command::OpenEditor(super::EditorRequest::Scenario));
+                }
+                if ui
+                    .button(e.menu_catalogues)
+                    .on_hover_text(e.menu_catalogues_hover)
+                    .clicked()
+                {
+                    out.push(Command::OpenEditor(super::EditorRequest::Catalogues));
                 }
             });
             ui.menu_button(t.menu_view, |ui| {

@@ -13,6 +13,7 @@ use std::time::Duration;
 
 use super::files::{self, Export, Origin, Picked, Purpose, Recovery, Request};
 use super::{Pending, TidelineApp};
+use crate::files::diagnostic::LoadError;
 use crate::files::scenario_file::{self, DEFAULT_SCENARIO_NAME};
 use crate::i18n::{self, fill};
 use crate::scenario::model::Scenario;
@@ -145,11 +146,22 @@ impl TidelineApp {
 
     /// Goes back to the built-in scenario (untitled until saved).
     fn open_default(&mut self) {
-        match scenario_file::default_scenario() {
+        self.open_embedded(scenario_file::default_scenario(), DEFAULT_SCENARIO_NAME);
+    }
+
+    /// File › New scenario: the small starter, untitled until saved.
+    fn open_starter(&mut self) {
+        let name = scenario_file::STARTER_SCENARIO_NAME;
+        self.open_embedded(scenario_file::starter_scenario(), name);
+    }
+
+    /// Opens a scenario built into the binary, as an untitled document.
+    fn open_embedded(&mut self, loaded: Result<Scenario, LoadError>, name: &str) {
+        match loaded {
             Ok(s) => {
                 let replaced_unsaved = self.drops_unsaved_work();
                 self.load_errors = None;
-                self.replace_document(s, None, DEFAULT_SCENARIO_NAME.to_string(), true);
+                self.replace_document(s, None, name.to_string(), true);
                 if replaced_unsaved {
                     self.recovery.remove();
                 }
@@ -407,6 +419,7 @@ impl TidelineApp {
                 self.open(&p);
             }
             Pending::OpenDefault => self.open_default(),
+            Pending::NewScenario => self.open_starter(),
             Pending::Quit => self.allow_close = true,
         }
     }

@@ -88,6 +88,7 @@ pub fn edit_label(e: &Edit) -> String {
         Edit::ReplaceCriterion(c) => fill(editors::t().step_edit_criterion, &[&c.name]),
         Edit::SetMetadata(_) => editors::t().step_scenario_details.to_string(),
         Edit::SetSettings(_) => editors::t().step_analysis_settings.to_string(),
+        Edit::SetCatalogues { .. } => editors::t().cat_step.to_string(),
         Edit::RemoveCriterion(id) => fill(t.edit_remove_criterion, &[id]),
         Edit::AddProfile(p) => fill(t.edit_add_profile, &[&p.name]),
         Edit::ImportProfiles(p) => fill(

@@ -60,6 +60,8 @@ pub enum Command {
     SaveAs,
     /// Go back to the built-in scenario, after the unsaved-changes check.
     OpenDefault,
+    /// Start a new scenario from the small starter, after the unsaved-changes check.
+    NewScenario,
     ShowView(View),
     SetDarkMode(bool),
     /// Switch the interface language (takes effect on the next frame).
@@ -97,6 +99,7 @@ pub enum Pending {
     Open,
     OpenPath(PathBuf),
     OpenDefault,
+    NewScenario,
     Quit,
 }
 
@@ -343,6 +346,7 @@ impl TidelineApp {
             Command::Open => self.guard(Pending::Open),
             Command::OpenPath(p) => self.guard(Pending::OpenPath(p)),
             Command::OpenDefault => self.guard(Pending::OpenDefault),
+            Command::NewScenario => self.guard(Pending::NewScenario),
             Command::Quit => self.request_quit(),
             Command::Save => self.save(None),
             Command::SaveAs => self.save_as(None),

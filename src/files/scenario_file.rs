@@ -27,6 +27,17 @@ pub const DEFAULT_SCENARIO: &str = include_str!("../../scenarios/unep-aheg-2018.
 /// The name the embedded default scenario goes by in messages.
 pub const DEFAULT_SCENARIO_NAME: &str = "unep-aheg-2018.ron";
 
+/// The starter of File › New scenario, embedded in the binary.
+pub const STARTER_SCENARIO: &str = include_str!("starter.ron");
+
+/// The name a new scenario goes by until it is saved.
+pub const STARTER_SCENARIO_NAME: &str = "untitled.ron";
+
+/// Loads the starter of a new scenario: one family, criterion, option and profile.
+pub fn starter_scenario() -> Result<Scenario, LoadError> {
+    parse_ron(STARTER_SCENARIO.as_bytes(), STARTER_SCENARIO_NAME)
+}
+
 /// Loads the embedded default scenario.
 pub fn default_scenario() -> Result<Scenario, LoadError> {
     parse_ron(DEFAULT_SCENARIO.as_bytes(), DEFAULT_SCENARIO_NAME)

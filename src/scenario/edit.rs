@@ -4,8 +4,8 @@
 
 use crate::scenario::elicitation;
 use crate::scenario::model::{
-    AnalysisSettings, Basis, Cell, Criterion, ElicitationRecord, Metadata, Method, Normalization,
-    PolicyOption, Scenario, WeightProfile,
+    AnalysisSettings, Basis, Cell, Cluster, Criterion, ElicitationRecord, Family, Metadata, Method,
+    Normalization, PolicyOption, Principle, Scenario, WeightProfile,
 };
 use crate::scenario::validate::{validate, validate_profiles};
 use crate::scenario::weights;
@@ -59,6 +59,13 @@ pub enum Edit {
     /// Replaces the title, description, source, date, author, languages and translations; the
     /// format version must stay the one this build writes.
     SetMetadata(Box<Metadata>),
+    /// Replaces the families, clusters and principles at once (their editor): added, renamed
+    /// and removed items in one undo step. Removing an item still in use is refused.
+    SetCatalogues {
+        families: Vec<Family>,
+        clusters: Vec<Cluster>,
+        principles: Vec<Principle>,
+    },
     /// Replaces every analysis setting at once (the scenario editor).
     SetSettings(Box<AnalysisSettings>),
     RemoveCriterion(String),
@@ -102,6 +109,7 @@ impl Edit {
             Edit::RenameCriterion { name, .. } => format!("rename criterion to {name}"),
             Edit::ReplaceCriterion(c) => format!("edit criterion {}", c.name),
             Edit::SetMetadata(_) => "scenario details".into(),
+            Edit::SetCatalogues { .. } => "families, clusters and principles".into(),
             Edit::SetSettings(_) => "analysis settings".into(),
             Edit::RemoveCriterion(id) => format!("remove criterion {id}"),
             Edit::AddProfile(p) => format!("add profile {}", p.name),
@@ -183,6 +191,113 @@ fn touches_only_profiles(edit: &Edit) -> bool {
             | Edit::SetVikorV(_)
             | Edit::SetSettings(_)
     )
+}
+
+/// What uses an item of the catalogues, if anything: a criterion of a family, an option or a
+/// portfolio limit of a cluster, an option serving a principle. Items in use cannot be removed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InUse {
+    /// The family's criteria, by id.
+    Criteria(Vec<String>),
+    /// The cluster's options, by id.
+    Options(Vec<String>),
+    /// The cluster has limits in the portfolio settings.
+    PortfolioLimit,
+    /// The options serving the principle, by id.
+    Serving(Vec<String>),
+}
+
+impl InUse {
+    fn describe(&self, what: &str, id: &str) -> String {
+        match self {
+            InUse::Criteria(c) => format!("family `{id}` still has criteria: {}", c.join(", ")),
+            InUse::Options(o) => format!("{what} `{id}` still has options: {}", o.join(", ")),
+            InUse::PortfolioLimit => format!("cluster `{id}` has limits in the portfolio settings"),
+            InUse::Serving(o) => format!("{what} `{id}` is served by options: {}", o.join(", ")),
+        }
+    }
+}
+
+/// Why the family `id` cannot be removed, if it cannot.
+pub fn family_in_use(s: &Scenario, id: &str) -> Option<InUse> {
+    let ids: Vec<String> = (s.criteria.iter())
+        .filter(|c| c.family == id)
+        .map(|c| c.id.clone())
+        .collect();
+    (!ids.is_empty()).then_some(InUse::Criteria(ids))
+}
+
+/// Why the cluster `id` cannot be removed, if it cannot.
+pub fn cluster_in_use(s: &Scenario, id: &str) -> Option<InUse> {
+    let ids: Vec<String> = (s.options.iter())
+        .filter(|o| o.cluster == id)
+        .map(|o| o.id.clone())
+        .collect();
+    if !ids.is_empty() {
+        return Some(InUse::Options(ids));
+    }
+    let limited = s
+        .settings
+        .portfolio
+        .clusters
+        .iter()
+        .any(|l| l.cluster == id);
+    limited.then_some(InUse::PortfolioLimit)
+}
+
+/// Why the principle `id` cannot be removed, if it cannot.
+pub fn principle_in_use(s: &Scenario, id: &str) -> Option<InUse> {
+    let ids: Vec<String> = (s.options.iter())
+        .filter(|o| o.principles.iter().any(|p| p == id))
+        .map(|o| o.id.clone())
+        .collect();
+    (!ids.is_empty()).then_some(InUse::Serving(ids))
+}
+
+/// Puts in the new catalogues, refusing an empty name or the removal of an item in use
+/// (duplicate and empty ids are left to validation). A removed family's weights go with it.
+fn set_catalogues(
+    s: &mut Scenario,
+    families: &[Family],
+    clusters: &[Cluster],
+    principles: &[Principle],
+) -> Result<(), String> {
+    let names = (families.iter().map(|f| ("families", &f.id, &f.name)))
+        .chain(clusters.iter().map(|c| ("clusters", &c.id, &c.name)))
+        .chain(principles.iter().map(|p| ("principles", &p.id, &p.name)));
+    for (list, id, name) in names {
+        if name.trim().is_empty() {
+            return Err(format!("{list}.{id}.name: name must not be empty"));
+        }
+    }
+    for f in &s.families {
+        if !families.iter().any(|g| g.id == f.id)
+            && let Some(why) = family_in_use(s, &f.id)
+        {
+            return Err(format!("families: {}", why.describe("family", &f.id)));
+        }
+    }
+    for c in &s.clusters {
+        if !clusters.iter().any(|d| d.id == c.id)
+            && let Some(why) = cluster_in_use(s, &c.id)
+        {
+            return Err(format!("clusters: {}", why.describe("cluster", &c.id)));
+        }
+    }
+    for p in &s.principles {
+        if !principles.iter().any(|q| q.id == p.id)
+            && let Some(why) = principle_in_use(s, &p.id)
+        {
+            return Err(format!("principles: {}", why.describe("principle", &p.id)));
+        }
+    }
+    for p in &mut s.profiles {
+        (p.family_weights.0).retain(|(id, _)| families.iter().any(|f| &f.id == id));
+    }
+    s.families = families.to_vec();
+    s.clusters = clusters.to_vec();
+    s.principles = principles.to_vec();
+    Ok(())
 }
 
 fn first_problem(problems: Vec<crate::scenario::validate::Problem>) -> Result<(), String> {
@@ -304,6 +419,11 @@ fn change(s: &mut Scenario, edit: &Edit) -> Result<(), String> {
             s.criteria[i] = (**c).clone();
         }
         Edit::SetMetadata(m) => s.metadata = (**m).clone(),
+        Edit::SetCatalogues {
+            families,
+            clusters,
+            principles,
+        } => set_catalogues(s, families, clusters, principles)?,
         Edit::SetSettings(st) => s.settings = (**st).clone(),
         Edit::RemoveCriterion(id) => {
             let i = s

@@ -11,9 +11,11 @@
 //! - `criterion`, `value_function`, `preference`: the criterion editor and its two charts;
 //! - `criteria_list`: Edit › Criteria…, every criterion by family;
 //! - `scenario`: Edit › Scenario details…, metadata, translations and settings;
+//! - `catalogues`: Edit › Families, clusters and principles…, the lists items point into;
 //! - `option` (`option/lists.rs`: tags, principles, interactions): every field of an option;
 //! - `profile`: a weight profile's names, author, note, vote weight and weight ranges.
 
+mod catalogues;
 mod checks;
 mod criteria_list;
 mod criterion;
@@ -36,6 +38,8 @@ pub enum Request {
     Criteria,
     /// The scenario's details and analysis settings.
     Scenario,
+    /// The families, clusters and principles.
+    Catalogues,
     /// The option editor on the option with this id.
     Option(String),
     /// The profile editor on the weight profile with this id.
@@ -43,7 +47,8 @@ pub enum Request {
 }
 
 impl Request {
-    /// The editor named by `text`: `criterion:<id>`, `criteria`, `scenario`, `option[:<id>]`,
+    /// The editor named by `text`: `criterion:<id>`, `criteria`, `scenario`, `catalogues`,
+    /// `option[:<id>]`,
     /// `profile[:<id>]` (the first option, the active profile when no id is given).
     pub fn parse(text: &str, s: &Scenario) -> Option<Self> {
         let (kind, id) = text.split_once(':').unwrap_or((text, ""));
@@ -51,6 +56,7 @@ impl Request {
             ("criterion", false) => Some(Request::Criterion(id.to_string())),
             ("criteria", true) => Some(Request::Criteria),
             ("scenario", true) => Some(Request::Scenario),
+            ("catalogues", true) => Some(Request::Catalogues),
             ("option", true) => s.options.first().map(|o| Request::Option(o.id.clone())),
             ("option", false) => Some(Request::Option(id.to_string())),
             ("profile", true) => s
@@ -74,6 +80,7 @@ enum Open {
     Criterion(Box<criterion::CriterionForm>),
     Criteria,
     Scenario(Box<scenario::ScenarioForm>),
+    Catalogues(Box<catalogues::CataloguesForm>),
     Option(Box<option::OptionForm>),
     Profile(Box<profile::ProfileForm>),
 }
@@ -107,6 +114,9 @@ impl EditorsState {
                 .map(|j| Open::Criterion(Box::new(criterion::CriterionForm::new(&s.criteria[j])))),
             Request::Criteria => Some(Open::Criteria),
             Request::Scenario => Some(Open::Scenario(Box::new(scenario::ScenarioForm::new(s)))),
+            Request::Catalogues => Some(Open::Catalogues(Box::new(
+                catalogues::CataloguesForm::new(s),
+            ))),
             Request::Option(id) => s
                 .option_index(id)
                 .map(|i| Open::Option(Box::new(option::OptionForm::new(&s.options[i])))),
@@ -129,6 +139,7 @@ pub fn show(ctx: &egui::Context, s: &Scenario, state: &mut EditorsState, out: &m
         Some(Open::Criterion(form)) => criterion::show(ctx, s, form),
         Some(Open::Criteria) => criteria_list::show(ctx, s),
         Some(Open::Scenario(form)) => scenario::show(ctx, s, form),
+        Some(Open::Catalogues(form)) => catalogues::show(ctx, s, form),
         Some(Open::Option(form)) => {
             let mut edits = Vec::new();
             let keep = option::show(ctx, s, form, &mut edits);

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::files::scenario_file::default_scenario;
+use crate::scenario::model::{Cluster, Family, Principle};
 use crate::scenario::model::{Direction, Interaction, Provenance, Scale, WeightRange};
 
 fn scenario() -> Scenario {
@@ -327,4 +328,143 @@ fn removing_an_option_removes_it_from_the_portfolio_settings() {
     let t = apply(&t, &Edit::RemoveOption(b)).unwrap_or_else(|e| panic!("{e}"));
     assert!(t.settings.portfolio.include.is_empty());
     assert!(t.settings.portfolio.exclude.is_empty());
+}
+
+/// The starter of File › New scenario, with the catalogues as `SetCatalogues` takes them.
+fn starter() -> Scenario {
+    crate::files::scenario_file::starter_scenario().unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn catalogues(s: &Scenario) -> Edit {
+    Edit::SetCatalogues {
+        families: s.families.clone(),
+        clusters: s.clusters.clone(),
+        principles: s.principles.clone(),
+    }
+}
+
+#[test]
+fn the_starter_scenario_is_valid_and_small() {
+    let s = starter();
+    assert!(crate::scenario::validate::validate(&s).is_empty());
+    assert_eq!(s.families.len(), 1);
+    assert_eq!(s.criteria.len(), 1);
+    assert_eq!(s.options.len(), 1);
+    assert_eq!(s.metadata.title, "Untitled scenario");
+    assert_eq!(
+        (s.criteria[0].scale.min, s.criteria[0].scale.max),
+        (0.0, 10.0)
+    );
+    assert!(s.performance.iter().all(|c| c.value.is_none()));
+}
+
+#[test]
+fn catalogues_are_added_renamed_and_removed_in_one_edit() {
+    let s = starter();
+    let mut t = s.clone();
+    t.families.push(Family {
+        id: "social".into(),
+        name: "Social".into(),
+        description: "People and communities".into(),
+        provenance: Some(Provenance {
+            document: "UNEP/EA.4/1/Rev.1".into(),
+            paragraph: "¶4".into(),
+        }),
+        i18n: Default::default(),
+    });
+    t.families[0].name = "Environment".into();
+    t.clusters.push(Cluster {
+        id: "governance".into(),
+        name: "Governance".into(),
+        description: String::new(),
+        provenance: None,
+        i18n: Default::default(),
+    });
+    t.principles.push(Principle {
+        id: "prevention".into(),
+        name: "Prevention first".into(),
+        provenance: None,
+        i18n: Default::default(),
+    });
+    let u = apply(&s, &catalogues(&t)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(u, t);
+    // Removing the unused ones again gives the starter back, bar the rename.
+    let mut back = u.clone();
+    back.families.truncate(1);
+    back.clusters.clear();
+    back.principles.clear();
+    let v = apply(&u, &catalogues(&back)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v.families, back.families);
+    assert!(v.clusters.is_empty() && v.principles.is_empty());
+}
+
+#[test]
+fn catalogues_with_a_duplicate_id_or_an_empty_name_are_refused() {
+    let s = starter();
+    let mut t = s.clone();
+    t.families.push(t.families[0].clone());
+    let err = apply(&s, &catalogues(&t)).err().unwrap_or_default();
+    assert!(err.contains("duplicate id"), "{err}");
+    let mut t = s.clone();
+    t.families[0].name = "  ".into();
+    let err = apply(&s, &catalogues(&t)).err().unwrap_or_default();
+    assert!(err.contains("name must not be empty"), "{err}");
+    let mut in_place = s.clone();
+    assert!(apply_mut(&mut in_place, &catalogues(&t)).is_err());
+    assert_eq!(in_place, s);
+}
+
+#[test]
+fn removing_a_used_family_cluster_or_principle_is_refused() {
+    let s = scenario();
+    // Every family of the default scenario has criteria.
+    let mut t = s.clone();
+    let gone = t.families.remove(0);
+    let err = apply(&s, &catalogues(&t)).err().unwrap_or_default();
+    assert!(
+        err.contains(&format!("family `{}` still has criteria", gone.id)),
+        "{err}"
+    );
+    let mut in_place = s.clone();
+    assert!(apply_mut(&mut in_place, &catalogues(&t)).is_err());
+    assert_eq!(in_place, s);
+    // A cluster with options, a principle that an option serves.
+    let used_cluster = s.options.iter().find(|o| !o.cluster.is_empty());
+    let used_cluster = used_cluster.map(|o| o.cluster.clone()).unwrap_or_default();
+    let mut t = s.clone();
+    t.clusters.retain(|c| c.id != used_cluster);
+    assert_eq!(t.clusters.len() + 1, s.clusters.len());
+    assert!(apply(&s, &catalogues(&t)).is_err());
+    assert!(cluster_in_use(&s, &used_cluster).is_some());
+    let served = s.options.iter().find_map(|o| o.principles.first().cloned());
+    let served = served.unwrap_or_default();
+    let mut t = s.clone();
+    t.principles.retain(|p| p.id != served);
+    assert_eq!(t.principles.len() + 1, s.principles.len());
+    assert!(apply(&s, &catalogues(&t)).is_err());
+}
+
+#[test]
+fn a_cluster_with_portfolio_limits_is_in_use() {
+    let mut s = starter();
+    s.clusters.push(Cluster {
+        id: "c".into(),
+        name: "C".into(),
+        description: String::new(),
+        provenance: None,
+        i18n: Default::default(),
+    });
+    assert_eq!(cluster_in_use(&s, "c"), None);
+    s.settings
+        .portfolio
+        .clusters
+        .push(crate::scenario::model::ClusterLimit {
+            cluster: "c".into(),
+            min: 0,
+            max: Some(1),
+        });
+    assert_eq!(cluster_in_use(&s, "c"), Some(InUse::PortfolioLimit));
+    let mut t = s.clone();
+    t.clusters.clear();
+    assert!(apply(&s, &catalogues(&t)).is_err());
 }
