@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use super::robustness_job::{SETTLE, Status};
 use super::{TidelineApp, View};
-use crate::analysis::perspectives::concession::{Concession, concession};
+use crate::analysis::perspectives::concession::{Concession, concessions_while};
 use crate::scenario::model::Scenario;
 
 /// How often the progress bar is redrawn while a run goes on.
@@ -251,13 +251,17 @@ fn compute(
     progress: &AtomicU64,
 ) -> Result<Vec<Concession>, String> {
     let (method, normalization) = (scenario.settings.method, scenario.settings.normalization);
-    let mut out = Vec::with_capacity(scenario.profiles.len());
-    for p in 0..scenario.profiles.len() {
-        if cancel.load(Ordering::Relaxed) {
-            return Err(String::new());
+    let go_on = |done: usize| {
+        progress.store(done as u64, Ordering::Relaxed);
+        !cancel.load(Ordering::Relaxed)
+    };
+    match concessions_while(scenario, method, normalization, go_on) {
+        Ok(Some(all)) => {
+            progress.store(all.len() as u64, Ordering::Relaxed);
+            Ok(all)
         }
-        out.push(concession(scenario, p, method, normalization).map_err(|e| e.to_string())?);
-        progress.fetch_add(1, Ordering::Relaxed);
+        // Cancelled: the caller drops a cancelled run's results.
+        Ok(None) => Err(String::new()),
+        Err(e) => Err(e.to_string()),
     }
-    Ok(out)
 }

@@ -52,30 +52,31 @@ pub fn concessions(
     method: Method,
     normalization: Normalization,
 ) -> Result<Vec<Concession>, PerspectiveError> {
+    let all = concessions_while(scenario, method, normalization, |_| true)?;
+    Ok(all.unwrap_or_default())
+}
+
+/// [`concessions`], asking `go_on(done)` before each profile (with the number of profiles done
+/// so far) whether to carry on: the window's background job reports progress and hears Cancel
+/// through it. `None` when `go_on` stopped the run. The same size check, preparation and
+/// search budget as [`concessions`], so the window and the command line give the same figures.
+pub fn concessions_while(
+    scenario: &Scenario,
+    method: Method,
+    normalization: Normalization,
+    mut go_on: impl FnMut(usize) -> bool,
+) -> Result<Option<Vec<Concession>>, PerspectiveError> {
     check_size(scenario)?;
     let prepared = Prepared::new(scenario, method, normalization);
     let budget = search::budget(scenario, scenario.profiles.len());
-    (0..scenario.profiles.len())
-        .map(|p| concession_in(&prepared, p, budget))
-        .collect()
-}
-
-/// The concession of the profile at `profile` alone.
-pub fn concession(
-    scenario: &Scenario,
-    profile: usize,
-    method: Method,
-    normalization: Normalization,
-) -> Result<Concession, PerspectiveError> {
-    if profile >= scenario.profiles.len() {
-        return Err(PerspectiveError::NoProfile);
+    let mut out = Vec::with_capacity(scenario.profiles.len());
+    for p in 0..scenario.profiles.len() {
+        if !go_on(p) {
+            return Ok(None);
+        }
+        out.push(concession_in(&prepared, p, budget)?);
     }
-    let budget = search::budget(scenario, 1);
-    concession_in(
-        &Prepared::new(scenario, method, normalization),
-        profile,
-        budget,
-    )
+    Ok(Some(out))
 }
 
 fn concession_in(
