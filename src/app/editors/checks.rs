@@ -4,6 +4,7 @@
 
 use egui::{Id, Key, RichText, Ui};
 
+pub(super) use super::fields::{entered, parse_number};
 use crate::app::theme;
 use crate::i18n::editors as e;
 use crate::i18n::{self, fill};
@@ -77,26 +78,6 @@ pub(super) fn window(
         });
     pressed.close |= !open || escape;
     pressed
-}
-
-/// Whether Enter ended the input of text field `r` this frame.
-pub(super) fn entered(ui: &Ui, r: &egui::Response) -> bool {
-    r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter))
-}
-
-/// A number typed by the user: empty is `None`; anything else must be a finite number.
-pub(super) fn parse_number(text: &str, what: &str) -> Result<Option<f64>, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    let s = i18n::s();
-    match t.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(Some(v)),
-        Ok(_) => Err(fill(s.form_not_finite, &[&what, &t])),
-        Err(_) if t.contains(',') => Err(fill(s.form_decimal_comma, &[&what, &t])),
-        Err(_) => Err(fill(s.form_not_a_number, &[&what, &t])),
-    }
 }
 
 /// A number that must be given.

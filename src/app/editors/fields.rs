@@ -191,13 +191,14 @@ pub(super) fn mark(ui: &Ui, r: &Response, problem: &str, reveal: &mut bool) {
     r.clone().on_hover_text(problem);
 }
 
-/// Whether Enter ended the input of text field `r` this frame.
-pub(super) fn entered(ui: &Ui, r: &Response) -> bool {
+/// Whether Enter ended the input of text field `r` this frame. (Also the matrix's dialogs'.)
+pub(in crate::app) fn entered(ui: &Ui, r: &Response) -> bool {
     r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
 }
 
-/// A number typed by the user: empty is `None`; anything else must be a finite number.
-pub(super) fn parse_number(text: &str, what: &str) -> Result<Option<f64>, String> {
+/// A number typed by the user: empty is `None`; anything else must be a finite number. (Also
+/// the matrix's dialogs'.)
+pub(in crate::app) fn parse_number(text: &str, what: &str) -> Result<Option<f64>, String> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);

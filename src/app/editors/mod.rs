@@ -19,7 +19,7 @@ mod catalogues;
 mod checks;
 mod criteria_list;
 mod criterion;
-mod fields;
+pub(super) mod fields;
 mod option;
 mod preference;
 mod profile;

@@ -3,9 +3,10 @@
 //! modal frame, and the pre-check of an edit against the scenario.
 
 use egui::text_selection::CCursorRange;
-use egui::{Id, Key, Response, RichText, TextEdit, Ui};
+use egui::{Id, Response, RichText, TextEdit, Ui};
 
 use super::Outcome;
+pub(super) use crate::app::editors::fields::{entered, parse_number};
 use crate::app::theme;
 use crate::i18n::{self, fill};
 use crate::scenario::edit::{self, Edit};
@@ -90,11 +91,6 @@ pub(super) fn focus_all(ui: &Ui, r: &Response, text: &str) {
     st.store(ui.ctx(), r.id);
 }
 
-/// Whether Enter ended the input of text field `r` this frame.
-pub(super) fn entered(ui: &Ui, r: &Response) -> bool {
-    r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter))
-}
-
 /// Apply and Cancel buttons; returns (apply, cancel).
 pub(super) fn buttons(ui: &mut Ui, apply: &str, hint: &str) -> (bool, bool) {
     ui.add_space(6.0);
@@ -112,21 +108,6 @@ pub(super) fn error_line(ui: &mut Ui, error: Option<&String>) {
     if let Some(e) = error {
         ui.add_space(4.0);
         ui.colored_label(theme::ERROR, e);
-    }
-}
-
-/// A number typed by the user: empty is `None`; anything else must be a finite number.
-pub(super) fn parse_number(text: &str, what: &str) -> Result<Option<f64>, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Ok(None);
-    }
-    let s = i18n::s();
-    match t.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(Some(v)),
-        Ok(_) => Err(fill(s.form_not_finite, &[&what, &t])),
-        Err(_) if t.contains(',') => Err(fill(s.form_decimal_comma, &[&what, &t])),
-        Err(_) => Err(fill(s.form_not_a_number, &[&what, &t])),
     }
 }
 
