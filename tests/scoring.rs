@@ -127,6 +127,53 @@ fn scale_uses_declared_bounds_and_direction() {
     );
 }
 
+/// A constant column under `sum` and `vector` gets what the references' formulas give
+/// (pymcdm's `sum_normalization` x/Σx, cost (1/x)/Σ(1/x); `vector_normalization` x/‖x‖, cost
+/// 1 − x/‖x‖; scikit-criteria's SumScaler and VectorScaler agree): 1/n and 1/√n, not 1. The
+/// expected values are the formulas evaluated here on the column itself.
+#[test]
+fn constant_column_follows_the_reference_formulas() {
+    use Direction::*;
+    let c = 7.3;
+    for n in [2usize, 3, 4, 9] {
+        let column = vec![c; n];
+        let total: f64 = column.iter().sum();
+        let inverse_total: f64 = column.iter().map(|x| 1.0 / x).sum();
+        let norm2 = column.iter().map(|x| x * x).sum::<f64>().sqrt();
+        let sum_benefit: Vec<f64> = column.iter().map(|x| x / total).collect();
+        let sum_cost: Vec<f64> = column.iter().map(|x| (1.0 / x) / inverse_total).collect();
+        let vector_benefit: Vec<f64> = column.iter().map(|x| x / norm2).collect();
+        let vector_cost: Vec<f64> = column.iter().map(|x| 1.0 - x / norm2).collect();
+        assert_all_close(&norm(&column, Maximize, Normalization::Sum), &sum_benefit);
+        assert_all_close(&norm(&column, Minimize, Normalization::Sum), &sum_cost);
+        assert_all_close(
+            &norm(&column, Maximize, Normalization::Vector),
+            &vector_benefit,
+        );
+        assert_all_close(
+            &norm(&column, Minimize, Normalization::Vector),
+            &vector_cost,
+        );
+        // The analytic values the formulas reduce to.
+        assert!(close(sum_benefit[0], 1.0 / n as f64));
+        assert!(close(vector_benefit[0], 1.0 / (n as f64).sqrt()));
+        // A column of zeros, where the formulas are 0/0, gets the same as any other constant.
+        let zeros = vec![0.0; n];
+        assert_all_close(&norm(&zeros, Maximize, Normalization::Sum), &sum_benefit);
+        assert_all_close(
+            &norm(&zeros, Maximize, Normalization::Vector),
+            &vector_benefit,
+        );
+    }
+    // Missing values take no part: n counts the present ones.
+    let crit = criterion(Maximize, 0.0, 10.0);
+    let got = normalize_column(&[Some(3.0), None, Some(3.0)], &crit, Normalization::Sum)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(got, vec![Some(0.5), None, Some(0.5)]);
+    // minmax is 0/0 on a constant column: every option gets 1.
+    assert_all_close(&norm(&[5.0; 3], Maximize, Normalization::MinMax), &[1.0; 3]);
+}
+
 #[test]
 fn scale_uses_a_value_function_when_given() {
     let mut c = criterion(Direction::Maximize, 0.0, 10.0);
@@ -210,13 +257,24 @@ fn vector_divides_by_the_euclidean_norm() {
 }
 
 #[test]
-fn a_constant_column_gives_one_under_every_data_normalisation() {
+fn a_constant_column_gives_one_under_minmax_max_and_linear() {
+    // `sum` and `vector` follow their formulas instead (next test); a constant column is
+    // still the same value for every option there, whatever its sign.
+    for method in [Normalization::Sum, Normalization::Vector] {
+        for value in [0.0, -3.0, 7.0] {
+            for dir in [Direction::Maximize, Direction::Minimize] {
+                let got = norm(&[value, value, value], dir, method);
+                assert!(
+                    got.iter().all(|x| close(*x, got[0])),
+                    "{method:?} {dir:?} {got:?}"
+                );
+            }
+        }
+    }
     for method in [
         Normalization::MinMax,
         Normalization::Max,
         Normalization::Linear,
-        Normalization::Sum,
-        Normalization::Vector,
     ] {
         for value in [0.0, -3.0, 7.0] {
             for dir in [Direction::Maximize, Direction::Minimize] {

@@ -81,10 +81,13 @@ pub use crate::scenario::model::allowed_list;
 /// Normalises one criterion's column. `None` entries (missing values) stay `None` and take no
 /// part in the column's statistics.
 ///
-/// A constant column (every present value equal) gives 1 to every option under the
-/// data-dependent normalisations: a criterion on which all options are alike adds the same to
-/// every score and changes no rank. `scale` uses the declared bounds, so a constant column keeps
-/// its place on the scale there.
+/// A constant column (every present value equal) gives every option the same value, so a
+/// criterion on which all options are alike adds the same to every score and changes no rank.
+/// `sum` and `vector` give what their formulas give for any non-zero constant, as pymcdm and
+/// scikit-criteria define them: 1/n under `sum`, 1/√n under `vector` (1 − 1/√n for a cost
+/// criterion), n counting the present values; a column of zeros gets the same, where the
+/// formula would be 0/0. The other data-dependent normalisations give 1 (`minmax` is 0/0 there).
+/// `scale` uses the declared bounds, so a constant column keeps its place on the scale there.
 pub fn normalize_column(
     values: &[Option<f64>],
     criterion: &Criterion,
@@ -107,7 +110,14 @@ pub fn normalize_column(
     });
     // Also true when no value is present (the fold leaves min = +∞ > max = −∞).
     if min >= max {
-        return Ok(map(&|_| 1.0));
+        let n = present().count() as f64;
+        let constant = match method {
+            Normalization::Sum => 1.0 / n,
+            Normalization::Vector if benefit => 1.0 / n.sqrt(),
+            Normalization::Vector => 1.0 - 1.0 / n.sqrt(),
+            _ => 1.0,
+        };
+        return Ok(map(&|_| constant));
     }
     let undefined = |reason: String| ScoreError::Undefined {
         criterion: criterion.id.clone(),
