@@ -1,0 +1,307 @@
+//! The Portfolio view through the real window, on the built-in scenario (nine candidates with
+//! costs, a status-quo baseline, a budget of 20): the best portfolio it lists against a
+//! brute-force enumeration written here from the definitions (every subset, the scorer's
+//! scores minus the baseline's, the interactions' effects, exclusions and requirements, the
+//! must-in and must-out lists, the budget), for the scenario's budget and after the budget
+//! slider moves; a must-out toggle as one undoable edit of `settings.portfolio.exclude`; the
+//! refusal of a method whose scores do not add up, with the way back; the constraints named
+//! when they clash; missing costs named; an idle window once the runs are done.
+
+use std::time::Duration;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use tideline::analysis::scoring::score_with;
+use tideline::app::{Command, TidelineApp, View, labels};
+use tideline::files::scenario_file::default_scenario;
+use tideline::i18n::{Lang, fill, portfolio};
+use tideline::scenario::edit::Edit;
+use tideline::scenario::model::{Method, Relation, Scenario};
+
+fn scenario() -> Scenario {
+    let mut s = default_scenario().unwrap_or_else(|e| panic!("{e}"));
+    // Fewer draws for the core index: the tests are about the plan, and stay quick.
+    s.settings.monte_carlo.draws = 300;
+    s
+}
+
+fn harness_on(s: Scenario) -> Harness<'static, TidelineApp> {
+    let mut app = TidelineApp::new(s, "test.ron");
+    app.execute(Command::ShowView(View::Portfolio));
+    let mut harness = Harness::builder()
+        .with_max_steps(12)
+        .with_size(egui::vec2(1500.0, 1000.0))
+        .build_ui_state(|ui, app: &mut TidelineApp| app.show(ui), app);
+    harness.run();
+    settle(&mut harness);
+    harness
+}
+
+/// Waits for the background runs of the current inputs and draws their results.
+fn settle(h: &mut Harness<'static, TidelineApp>) {
+    h.state_mut().finish_portfolio();
+    h.run();
+}
+
+/// The best portfolio by brute force: option ids, cost, value. Ties in value go to the cheaper.
+fn brute_force(s: &Scenario, budget: f64) -> (Vec<String>, f64, f64) {
+    let scores = score_with(
+        s,
+        s.active_profile_index(),
+        s.settings.method,
+        s.settings.normalization,
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+    .scores;
+    let p = &s.settings.portfolio;
+    let base_index = s
+        .options
+        .iter()
+        .position(|o| o.id == p.baseline)
+        .unwrap_or_else(|| panic!("no baseline"));
+    let base = scores[base_index];
+    let candidates: Vec<usize> = (0..s.options.len()).filter(|&o| o != base_index).collect();
+    let n = candidates.len();
+    let mut best: Option<(Vec<String>, f64, f64)> = None;
+    for mask in 0u32..1 << n {
+        let chosen: Vec<usize> = (0..n)
+            .filter(|k| mask & (1 << k) != 0)
+            .map(|k| candidates[k])
+            .collect();
+        let has = |id: &str| chosen.iter().any(|&o| s.options[o].id == id);
+        let cost: f64 = chosen
+            .iter()
+            .map(|&o| s.options[o].cost.unwrap_or_else(|| panic!("no cost")))
+            .sum();
+        if cost > budget + 1e-9 {
+            continue;
+        }
+        if p.include.iter().any(|id| !has(id)) || p.exclude.iter().any(|id| has(id)) {
+            continue;
+        }
+        let mut value: f64 = chosen.iter().map(|&o| scores[o] - base).sum();
+        let mut feasible = true;
+        for &o in &chosen {
+            for x in &s.options[o].interactions {
+                match x.relation {
+                    Relation::Effect if has(&x.with) => value += x.effect,
+                    Relation::Excludes if has(&x.with) => feasible = false,
+                    Relation::Requires if !has(&x.with) => feasible = false,
+                    _ => {}
+                }
+            }
+        }
+        if !feasible {
+            continue;
+        }
+        let better = best
+            .as_ref()
+            .is_none_or(|(_, c, v)| value > v + 1e-9 || (value > v - 1e-9 && cost < c - 1e-9));
+        if better {
+            let ids = chosen.iter().map(|&o| s.options[o].id.clone()).collect();
+            best = Some((ids, cost, value));
+        }
+    }
+    best.unwrap_or_else(|| panic!("no feasible portfolio"))
+}
+
+/// The options the view lists as members of the best portfolio ("✔ name").
+fn listed(h: &Harness<'static, TidelineApp>, s: &Scenario) -> Vec<String> {
+    s.options
+        .iter()
+        .filter(|o| {
+            h.query_all_by_label(&format!("✔ {}", o.name_in(Lang::En)))
+                .next()
+                .is_some()
+        })
+        .map(|o| o.id.clone())
+        .collect()
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+fn summary(n: usize, cost: f64, value: f64) -> String {
+    let t = portfolio::texts(Lang::En);
+    // The view's own rounding: cost to 2 decimals, value to 3, trailing zeros dropped.
+    let trim = |x: String| {
+        if x.contains('.') {
+            x.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            x
+        }
+    };
+    fill(
+        t.best_summary,
+        &[
+            &n,
+            // `+ 0.0`: an empty sum is −0.
+            &format!("{} effort units", trim(format!("{:.2}", cost + 0.0))),
+            &trim(format!("{:.3}", value + 0.0)),
+        ],
+    )
+}
+
+#[test]
+fn the_best_portfolio_at_the_budget_of_20_is_the_brute_force_one() {
+    let s = scenario();
+    assert_eq!(s.settings.budget, Some(20.0));
+    let (ids, cost, value) = brute_force(&s, 20.0);
+    assert!(!ids.is_empty() && ids.len() < 9, "{ids:?}");
+    let h = harness_on(s.clone());
+    assert_eq!(sorted(listed(&h, &s)), sorted(ids.clone()));
+    h.get_by_label(&summary(ids.len(), cost, value));
+}
+
+#[test]
+fn moving_the_budget_gives_the_brute_force_portfolio_for_it() {
+    let s = scenario();
+    let mut h = harness_on(s.clone());
+    let mut seen = Vec::new();
+    for budget in [10.0, 5.5, 27.0, 0.0] {
+        h.get_by_role_and_label(Role::Slider, "Budget:")
+            .set_value_accesskit(budget);
+        h.run();
+        settle(&mut h);
+        let (ids, cost, value) = brute_force(&s, budget);
+        assert_eq!(
+            sorted(listed(&h, &s)),
+            sorted(ids.clone()),
+            "budget {budget}"
+        );
+        h.get_by_label(&summary(ids.len(), cost, value));
+        seen.push(sorted(ids));
+    }
+    // The budgets were chosen so that the portfolio changes each time.
+    for w in seen.windows(2) {
+        assert_ne!(w[0], w[1]);
+    }
+    // Nothing was edited: the slider is the view's own.
+    assert_eq!(h.state().scenario.settings.budget, Some(20.0));
+    assert!(!h.state().can_undo());
+    // Until the button makes it the scenario's budget, one undoable edit.
+    h.get_by_label(&fill(
+        portfolio::texts(Lang::En).set_budget,
+        &[&"0 effort units"],
+    ))
+    .click();
+    h.run();
+    assert_eq!(h.state().scenario.settings.budget, Some(0.0));
+    h.state_mut().execute(Command::Undo);
+    h.run();
+    assert_eq!(h.state().scenario.settings.budget, Some(20.0));
+}
+
+#[test]
+fn a_must_out_toggle_removes_a_member_and_undo_brings_it_back() {
+    let s = scenario();
+    let (ids, ..) = brute_force(&s, 20.0);
+    let member = s
+        .options
+        .iter()
+        .find(|o| ids.contains(&o.id))
+        .unwrap_or_else(|| panic!("no member"))
+        .clone();
+    let mut h = harness_on(s.clone());
+    let out = portfolio::texts(Lang::En).choice_out;
+    h.get_by_label(&format!("{}: {out}", member.name_in(Lang::En)))
+        .click();
+    h.run();
+    settle(&mut h);
+    let now = h.state().scenario.clone();
+    assert_eq!(now.settings.portfolio.exclude, vec![member.id.clone()]);
+    let (without, ..) = brute_force(&now, 20.0);
+    assert!(!without.contains(&member.id));
+    assert_eq!(sorted(listed(&h, &now)), sorted(without));
+    // The option left out says why: the scenario keeps it out.
+    h.get_by_label(portfolio::texts(Lang::En).why_must_out);
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    settle(&mut h);
+    assert!(h.state().scenario.settings.portfolio.exclude.is_empty());
+    assert_eq!(sorted(listed(&h, &s)), sorted(ids));
+}
+
+#[test]
+fn a_method_whose_scores_do_not_add_up_is_refused_with_the_way_back() {
+    let mut h = harness_on(scenario());
+    h.state_mut()
+        .execute(Command::Edit(Edit::SetMethod(Method::Topsis)));
+    h.run();
+    settle(&mut h);
+    let t = portfolio::texts(Lang::En);
+    h.get_by_label(&fill(
+        t.not_additive,
+        &[&labels::method_title(Method::Topsis)],
+    ));
+    assert!(listed(&h, &h.state().scenario.clone()).is_empty());
+    h.get_by_label(&fill(t.switch_to, &[&labels::method_title(Method::Wsm)]))
+        .click();
+    h.run();
+    settle(&mut h);
+    assert_eq!(h.state().scenario.settings.method, Method::Wsm);
+    assert!(!listed(&h, &h.state().scenario.clone()).is_empty());
+}
+
+#[test]
+fn clashing_constraints_and_missing_costs_are_named() {
+    let t = portfolio::texts(Lang::En);
+    // Must-ins costing 21 together against a budget of 20.
+    let mut s = scenario();
+    s.settings.portfolio.include = vec![
+        "binding-agreement".into(),
+        "finance-capacity".into(),
+        "knowledge-hub".into(),
+    ];
+    let h = harness_on(s);
+    h.get_by_label(t.infeasible);
+    h.get_by_label(&format!(
+        "• {}",
+        fill(t.clash_budget, &[&"20 effort units"])
+    ));
+    for name in [
+        "New legally binding international agreement",
+        "Financial and technical support and capacity building",
+        "Global knowledge hub",
+    ] {
+        h.get_by_label(&format!("• {}", fill(t.clash_must_in, &[&name])));
+    }
+
+    let mut s = scenario();
+    s.options[2].cost = None;
+    s.options[5].cost = None;
+    let names = format!(
+        "{}, {}",
+        s.options[2].name_in(Lang::En),
+        s.options[5].name_in(Lang::En)
+    );
+    let h = harness_on(s);
+    h.get_by_label(t.no_cost);
+    h.get_by_label(&fill(t.no_cost_list, &[&names]));
+}
+
+fn repaint_pending(h: &Harness<'static, TidelineApp>) -> bool {
+    h.output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.repaint_delay != Duration::MAX)
+}
+
+#[test]
+fn the_window_is_idle_once_the_runs_are_done() {
+    let mut h = harness_on(scenario());
+    let mut idle = false;
+    for _ in 0..8 {
+        h.step();
+        if !repaint_pending(&h) && !h.state().portfolio_running() {
+            idle = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(60));
+    }
+    assert!(idle, "the window keeps asking for frames");
+}
