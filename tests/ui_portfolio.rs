@@ -46,6 +46,15 @@ fn settle(h: &mut Harness<'static, TidelineApp>) {
 
 /// The best portfolio by brute force: option ids, cost, value. Ties in value go to the cheaper.
 fn brute_force(s: &Scenario, budget: f64) -> (Vec<String>, f64, f64) {
+    brute_force_holding(s, budget, None).unwrap_or_else(|| panic!("no feasible portfolio"))
+}
+
+/// The best portfolio by brute force among those holding `with` (all, when `None`).
+fn brute_force_holding(
+    s: &Scenario,
+    budget: f64,
+    with: Option<&str>,
+) -> Option<(Vec<String>, f64, f64)> {
     let scores = score_with(
         s,
         s.active_profile_index(),
@@ -80,6 +89,9 @@ fn brute_force(s: &Scenario, budget: f64) -> (Vec<String>, f64, f64) {
         if p.include.iter().any(|id| !has(id)) || p.exclude.iter().any(|id| has(id)) {
             continue;
         }
+        if with.is_some_and(|id| !has(id)) {
+            continue;
+        }
         let mut value: f64 = chosen.iter().map(|&o| scores[o] - base).sum();
         let mut feasible = true;
         for &o in &chosen {
@@ -103,7 +115,7 @@ fn brute_force(s: &Scenario, budget: f64) -> (Vec<String>, f64, f64) {
             best = Some((ids, cost, value));
         }
     }
-    best.unwrap_or_else(|| panic!("no feasible portfolio"))
+    best
 }
 
 /// The options the view lists as members of the best portfolio ("✔ name").
@@ -154,6 +166,35 @@ fn the_best_portfolio_at_the_budget_of_20_is_the_brute_force_one() {
     let h = harness_on(s.clone());
     assert_eq!(sorted(listed(&h, &s)), sorted(ids.clone()));
     h.get_by_label(&summary(ids.len(), cost, value));
+    let t = portfolio::texts(Lang::En);
+    let name = |id: &str| {
+        s.options
+            .iter()
+            .find(|o| o.id == id)
+            .map_or_else(|| panic!("{id}"), |o| o.name_in(Lang::En).to_string())
+    };
+    // The interactions at work: every effect between two members.
+    let mut effects = 0;
+    for o in s.options.iter().filter(|o| ids.contains(&o.id)) {
+        for x in o.interactions.iter().filter(|x| ids.contains(&x.with)) {
+            h.get_by_label(&fill(t.effect_pair, &[&name(&o.id), &name(&x.with)]));
+            effects += 1;
+        }
+    }
+    assert!(effects > 0);
+    // Each option left out: the value lost when it is forced in, by brute force.
+    for o in s.options.iter().skip(1).filter(|o| !ids.contains(&o.id)) {
+        let (_, c, v) = brute_force_holding(&s, 20.0, Some(&o.id))
+            .unwrap_or_else(|| panic!("{} cannot be in", o.id));
+        let three = |x: f64| {
+            let t = format!("{x:.3}");
+            t.trim_end_matches('0').trim_end_matches('.').to_string()
+        };
+        h.get_by_label(&fill(
+            t.why_better_use,
+            &[&three(value - v), &three(v), &format!("{c} effort units")],
+        ));
+    }
 }
 
 #[test]

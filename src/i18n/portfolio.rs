@@ -3,6 +3,7 @@
 
 texts! {
     view_portfolio: ["Portfolio", "方案组合"],
+    sep: ["; ", "；"],
     intro_baseline: [
         "Which options to pursue with the budget: the set of greatest value whose cost fits. A portfolio's value is the sum of its members' scores above the baseline's ({2}), plus the effects of interactions between members ({0}, profile {1}).",
         "在预算之内应推进哪些方案：成本不超出预算、价值最大的方案组合。组合的价值是各成员高出基线（{2}）的评分之和，加上成员之间相互作用的效果（{0}，权重配置：{1}）。",

@@ -43,6 +43,8 @@ pub struct PortfolioState {
     pub jobs: PortfolioJobs,
     /// What every candidate costs together, and the revision it was summed for.
     total: (u64, f64),
+    /// The height of the view's visible area this frame, for the chart's size.
+    visible: f32,
 }
 
 impl PortfolioState {
@@ -137,6 +139,7 @@ pub fn show(
     let revision = d.revision;
     let plan_in = state.plan_inputs(s, revision);
     let status = state.jobs.plan.status(plan_in);
+    state.visible = ui.available_height();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -238,7 +241,9 @@ fn budget_controls(
         // Steps of a tenth of a power of ten near a twentieth of the range: 0.1 for a total of
         // 35.5, fine enough to reach every sum of costs given to one decimal.
         let step = 10f64.powf((end / 20.0).max(1e-9).log10().floor()) / 10.0;
-        let slider = egui::Slider::new(&mut b, 0.0..=end.max(step))
+        // The slider may snap the value it is shown to its steps: only a change is taken.
+        let mut shown = b;
+        let slider = egui::Slider::new(&mut shown, 0.0..=end.max(step))
             .step_by(step.max(1e-6))
             .suffix(if s.settings.cost_unit.is_empty() {
                 String::new()
@@ -248,19 +253,19 @@ fn budget_controls(
         ui.spacing_mut().slider_width = (ui.available_width() * 0.45).clamp(160.0, 420.0);
         let r = ui.add(slider).labelled_by(label.id);
         if r.changed() {
+            b = shown;
             state.budget = Some(b);
         }
         ui.label(RichText::new(fill(t.budget_of_total, &[&money(s, total)])).weak());
     });
     ui.horizontal_wrapped(|ui| {
         let differs = s.settings.budget.is_none_or(|x| (x - b).abs() > 1e-9);
-        if ui
-            .add_enabled(
-                differs,
-                egui::Button::new(fill(t.set_budget, &[&money(s, b)])),
-            )
-            .on_hover_text(t.set_budget_hover)
-            .clicked()
+        // Shown only when the slider is elsewhere than the scenario's budget.
+        if differs
+            && ui
+                .button(fill(t.set_budget, &[&money(s, b)]))
+                .on_hover_text(t.set_budget_hover)
+                .clicked()
         {
             let mut settings = s.settings.clone();
             settings.budget = Some(b);

@@ -37,7 +37,8 @@ fn signed(x: f64) -> String {
 pub(super) fn top(ui: &mut Ui, s: &Scenario, plan: &Plan, budget: f64, state: &mut PortfolioState) {
     let em = ui.text_style_height(&egui::TextStyle::Body);
     let width = ui.available_width();
-    let chart_height = (em * 20.0).clamp(240.0, 420.0);
+    // About half of what shows of the view, so that the best portfolio starts on screen.
+    let chart_height = (state.visible * 0.5).clamp(12.0 * em, 30.0 * em);
     if width >= 60.0 * em {
         let left = (width * 0.55).floor();
         ui.horizontal_top(|ui| {
@@ -133,14 +134,14 @@ fn best(ui: &mut Ui, s: &Scenario, plan: &Plan, budget: f64) {
             });
             let mut why = fill(t.above_baseline, &[&signed(m.value)]);
             for &(j, e) in &m.synergies {
-                why.push_str("; ");
+                why.push_str(t.sep);
                 why.push_str(&fill(
                     t.with_member,
                     &[&item_name(s, &plan.inst, j), &signed(e)],
                 ));
             }
             if m.must_in {
-                why.push_str("; ");
+                why.push_str(t.sep);
                 why.push_str(t.is_must_in);
             }
             ui.indent(("portfolio-why", m.item), |ui| {
@@ -193,7 +194,7 @@ fn left_out(ui: &mut Ui, s: &Scenario, plan: &Plan) {
             .map(|w| why_text(s, plan, o.item, w, budget))
             .collect();
         ui.indent(("portfolio-why-out", o.item), |ui| {
-            ui.add(egui::Label::new(RichText::new(text.join("; ")).weak()).wrap());
+            ui.add(egui::Label::new(RichText::new(text.join(pf::t().sep)).weak()).wrap());
         });
     }
 }
