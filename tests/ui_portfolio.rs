@@ -11,7 +11,7 @@ use std::time::Duration;
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use tideline::analysis::scoring::score_with;
 use tideline::app::{Command, TidelineApp, View, labels};
 use tideline::files::scenario_file::default_scenario;
@@ -345,4 +345,149 @@ fn the_window_is_idle_once_the_runs_are_done() {
         std::thread::sleep(Duration::from_millis(60));
     }
     assert!(idle, "the window keeps asking for frames");
+}
+
+/// Every portfolio no other beats on both value and cost, by brute force: (cost, value, ids),
+/// cheapest first; `None` in place of the ids where two subsets tie on both.
+fn brute_frontier(s: &Scenario) -> Vec<(f64, f64, Option<Vec<String>>)> {
+    let p = &s.settings.portfolio;
+    let candidates: Vec<&str> = s
+        .options
+        .iter()
+        .filter(|o| o.id != p.baseline)
+        .map(|o| o.id.as_str())
+        .collect();
+    let mut all: Vec<(f64, f64, Vec<String>)> = Vec::new();
+    // Each subset as the best holding exactly it: brute force over subsets via the budget
+    // loop would repeat work, so evaluate every subset directly with a budget of infinity
+    // and the subset's members forced.
+    let scores = score_with(
+        s,
+        s.active_profile_index(),
+        s.settings.method,
+        s.settings.normalization,
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+    .scores;
+    let index = |id: &str| {
+        s.options
+            .iter()
+            .position(|o| o.id == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    let base = scores[index(&p.baseline)];
+    for mask in 0u32..1 << candidates.len() {
+        let ids: Vec<&str> = (0..candidates.len())
+            .filter(|k| mask & (1 << k) != 0)
+            .map(|k| candidates[k])
+            .collect();
+        let has = |id: &str| ids.contains(&id);
+        let mut value = 0.0;
+        let mut cost = 0.0;
+        let mut feasible = true;
+        for id in &ids {
+            let o = &s.options[index(id)];
+            value += scores[index(id)] - base;
+            cost += o.cost.unwrap_or_else(|| panic!("no cost"));
+            for x in &o.interactions {
+                match x.relation {
+                    Relation::Effect if has(&x.with) => value += x.effect,
+                    Relation::Excludes if has(&x.with) => feasible = false,
+                    Relation::Requires if !has(&x.with) => feasible = false,
+                    _ => {}
+                }
+            }
+        }
+        if feasible {
+            all.push((cost, value, ids.iter().map(|x| x.to_string()).collect()));
+        }
+    }
+    let beats = |a: &(f64, f64, Vec<String>), b: &(f64, f64, Vec<String>)| {
+        a.0 <= b.0 + 1e-9 && a.1 >= b.1 - 1e-9 && (a.0 < b.0 - 1e-9 || a.1 > b.1 + 1e-9)
+    };
+    let mut front: Vec<(f64, f64, Option<Vec<String>>)> = Vec::new();
+    for a in &all {
+        if all.iter().any(|b| beats(b, a)) {
+            continue;
+        }
+        match front
+            .iter_mut()
+            .find(|f| (f.0 - a.0).abs() < 1e-9 && (f.1 - a.1).abs() < 1e-9)
+        {
+            Some(f) => f.2 = None,
+            None => front.push((a.0, a.1, Some(a.2.clone()))),
+        }
+    }
+    front.sort_by(|a, b| a.0.total_cmp(&b.0));
+    front
+}
+
+#[test]
+fn the_frontier_on_offer_is_the_brute_force_one_and_a_point_lists_its_members() {
+    let s = scenario();
+    let front = brute_frontier(&s);
+    assert!(front.len() > 10, "{}", front.len());
+    let mut h = harness_on(s.clone());
+    let t = portfolio::texts(Lang::En);
+    h.get_by_role_and_label(Role::ComboBox, "Efficient portfolio:")
+        .click();
+    h.run();
+    // The entries as the view shows them: "cost C effort units, value V, N options".
+    let shown: Vec<(f64, f64, usize)> = h
+        .query_all_by_label_contains(" effort units, value ")
+        .filter_map(|n| n.accesskit_node().label())
+        .map(|label| {
+            let parts: Vec<&str> = label.split(", ").collect();
+            let num = |s: &str, k: usize| -> f64 {
+                let word = s.split(' ').nth(k).unwrap_or_else(|| panic!("{label}"));
+                word.parse().unwrap_or_else(|e| panic!("{label}: {e}"))
+            };
+            (
+                num(parts[0], 1),
+                num(parts[1], 1),
+                num(parts[2], 0) as usize,
+            )
+        })
+        .collect();
+    assert_eq!(shown.len(), front.len(), "{shown:?}");
+    for (f, got) in front.iter().zip(&shown) {
+        // Cost to 2 decimals, value to 3 (half a unit of the last decimal either way).
+        assert!((f.0 - got.0).abs() < 0.005 + 1e-9, "{f:?} {got:?}");
+        assert!((f.1 - got.1).abs() < 0.0005 + 1e-9, "{f:?} {got:?}");
+        if let Some(ids) = &f.2 {
+            assert_eq!(ids.len(), got.2, "{f:?}");
+        }
+    }
+    // A point in the middle, with one subset of its cost and value: its members listed.
+    let (k, f) = front
+        .iter()
+        .enumerate()
+        .skip(front.len() / 2)
+        .find(|(_, f)| f.2.is_some())
+        .unwrap_or_else(|| panic!("every point ties"));
+    let ids = f.2.clone().unwrap_or_default();
+    let (cost, value, n) = shown[k];
+    assert_eq!(n, ids.len());
+    let text = |x: f64, places: usize| {
+        let t = format!("{x:.places$}");
+        t.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    h.get_by_label(&fill(
+        t.selected,
+        &[
+            &format!("{} effort units", text(cost, 2)),
+            &text(value, 3),
+            &n,
+        ],
+    ))
+    // As a screen reader or the keyboard would: the list scrolls, the entry may be hidden.
+    .click_accesskit();
+    h.run();
+    let names: Vec<&str> = s
+        .options
+        .iter()
+        .filter(|o| ids.contains(&o.id))
+        .map(|o| o.name_in(Lang::En))
+        .collect();
+    h.get_by_label(&fill(t.point_members, &[&names.join(", ")]));
 }

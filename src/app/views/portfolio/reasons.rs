@@ -66,43 +66,66 @@ pub(super) fn top(ui: &mut Ui, s: &Scenario, plan: &Plan, budget: f64, state: &m
 /// The point clicked on the chart, and its members.
 fn selected(ui: &mut Ui, s: &Scenario, plan: &Plan, state: &mut PortfolioState) {
     let t = pf::t();
-    let Some((cost, value)) = state.selected else {
-        ui.label(RichText::new(t.click_hint).weak().small());
+    let Ok(frontier) = &plan.frontier else {
         return;
     };
-    let Some(p) = plan.frontier.as_ref().ok().and_then(|f| {
-        f.iter()
-            .find(|p| (p.cost - cost).abs() < 1e-9 && (p.value - value).abs() < 1e-9)
-    }) else {
+    let at = state.selected.and_then(|(cost, value)| {
+        frontier
+            .iter()
+            .position(|p| (p.cost - cost).abs() < 1e-9 && (p.value - value).abs() < 1e-9)
+    });
+    if at.is_none() {
         state.selected = None;
-        return;
+    }
+    let entry = |p: &Portfolio| {
+        fill(
+            t.selected,
+            &[&money(s, p.cost), &num(p.value, 3), &p.members.len()],
+        )
     };
+    ui.label(RichText::new(t.click_hint).weak().small());
+    // The same choice from the keyboard: every point of the frontier, cheapest first.
     ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new(fill(
-                t.selected,
-                &[&money(s, p.cost), &num(p.value, 3), &p.members.len()],
-            ))
-            .strong(),
-        );
-        if ui
-            .small_button("×")
-            .on_hover_text(t.clear_selection)
-            .clicked()
+        let label = ui.label(t.pick_point);
+        egui::ComboBox::from_id_salt("portfolio-point")
+            .selected_text(at.map_or_else(|| "—".to_string(), |k| entry(&frontier[k])))
+            .show_ui(ui, |ui| {
+                for (k, p) in frontier.iter().enumerate() {
+                    if ui.selectable_label(at == Some(k), entry(p)).clicked() {
+                        state.selected = Some((p.cost, p.value));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if at.is_some()
+            && ui
+                .small_button("×")
+                .on_hover_text(t.clear_selection)
+                .clicked()
         {
             state.selected = None;
         }
     });
+    let Some(p) = at.map(|k| &frontier[k]) else {
+        return;
+    };
     let names: Vec<String> = p
         .members
         .iter()
         .map(|&i| item_name(s, &plan.inst, i))
         .collect();
-    ui.label(if names.is_empty() {
-        t.nothing.to_string()
-    } else {
-        names.join(", ")
-    });
+    ui.add(
+        egui::Label::new(fill(
+            t.point_members,
+            &[&if names.is_empty() {
+                t.nothing.to_string()
+            } else {
+                names.join(", ")
+            }],
+        ))
+        .wrap(),
+    );
 }
 
 /// The best portfolio for the budget: members and why each is in, and the interactions at work.
