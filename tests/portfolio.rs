@@ -1,13 +1,14 @@
 //! Portfolios checked against brute force: the best portfolio and the efficient frontier on
 //! hundreds of random small instances (effects, exclusions, requirements, cluster limits,
 //! must-in and must-out, a second resource), each of the 2ⁿ subsets checked by this file's own
-//! evaluation; hand-worked cases through a scenario file; the core index without uncertainty.
+//! evaluation; hand-worked cases through a scenario file; the core index without uncertainty;
+//! the reasons for the best portfolio (each left-out option forced in) against brute force.
 
 use std::num::NonZeroUsize;
 
 use tideline::analysis::portfolio::{
-    ClusterBound, CoreClass, CoreRequest, Instance, Item, PortfolioError, best, best_within,
-    by_profile, core, frontier, scored,
+    Clash, ClusterBound, CoreClass, CoreRequest, Instance, Item, PortfolioError, Why, best,
+    best_within, by_profile, clashes, core, frontier, reasons, scored,
 };
 use tideline::analysis::scoring::score_with;
 use tideline::analysis::smaa::WeightInfo;
@@ -579,4 +580,162 @@ fn a_hostile_instance_stops_at_the_node_limit_with_an_error() {
             .to_string()
             .contains("without proving the best portfolio")
     );
+}
+
+/// Each left-out option's value lost when forced in equals brute force's best over the
+/// feasible subsets holding it, and "unreachable" means brute force finds none; the members'
+/// own values and half their synergies add up to the portfolio's value; the structural reasons
+/// hold by the definitions; conflicting constraints come back as a set that is infeasible.
+#[test]
+fn reasons_for_the_best_portfolio_match_brute_force() {
+    let mut rng = Rng(23);
+    let (mut losses, mut unreachable, mut structural, mut conflicts) = (0, 0, 0, 0);
+    for case in 0..400 {
+        let n = 1 + (case % 9);
+        let inst = random_instance(&mut rng, n);
+        let all = all_feasible(&inst, inst.budget);
+        let p = match best(&inst) {
+            Ok(p) => p,
+            Err(PortfolioError::Infeasible(_)) => {
+                // The clashing constraints, kept alone, admit no portfolio either.
+                let (list, smallest) = clashes(&inst);
+                assert!(smallest && !list.is_empty(), "case {case}");
+                let mut only = inst.clone();
+                only.include.clear();
+                only.exclude.clear();
+                only.excludes.clear();
+                only.requires.clear();
+                only.budget = None;
+                only.resource_limit = None;
+                for c in &mut only.clusters {
+                    c.min = 0;
+                    c.max = None;
+                }
+                for c in &list {
+                    match *c {
+                        Clash::Budget(b) => only.budget = Some(b),
+                        Clash::Resource(r) => only.resource_limit = Some(r),
+                        Clash::MustIn(i) => only.include.push(i),
+                        Clash::MustOut(i) => only.exclude.push(i),
+                        Clash::ClusterMin(k) => only.clusters[k].min = inst.clusters[k].min,
+                        Clash::ClusterMax(k) => only.clusters[k].max = inst.clusters[k].max,
+                        Clash::Excludes(a, b) => only.excludes.push((a, b)),
+                        Clash::Requires(a, b) => only.requires.push((a, b)),
+                    }
+                }
+                assert!(all_feasible(&only, only.budget).is_empty(), "case {case}");
+                conflicts += 1;
+                continue;
+            }
+            Err(e) => panic!("case {case}: {e}"),
+        };
+        let r = reasons(&inst, &p, |_| true).unwrap_or_else(|| panic!("not cancelled"));
+        let own: f64 = r
+            .members
+            .iter()
+            .map(|m| m.value + 0.5 * m.synergies.iter().map(|s| s.1).sum::<f64>())
+            .sum();
+        assert!(
+            (own - p.value).abs() < TOL,
+            "case {case}: {own} {}",
+            p.value
+        );
+        assert_eq!(r.members.len() + r.left_out.len(), n);
+        let has = |i: usize| p.members.contains(&i);
+        for out in &r.left_out {
+            let i = out.item;
+            assert!(!has(i));
+            let holding = all
+                .iter()
+                .filter(|x| x.0 & (1 << i) != 0)
+                .map(|x| x.2)
+                .fold(f64::NEG_INFINITY, f64::max);
+            for why in &out.why {
+                match why {
+                    Why::MustStayOut => assert!(inst.exclude.contains(&i)),
+                    Why::TooDear => assert!(inst.items[i].cost > inst.budget.unwrap_or(f64::MAX)),
+                    Why::ExcludedBy(j) => {
+                        structural += 1;
+                        assert!(has(*j));
+                        assert!(inst.excludes.iter().any(|&e| e == (i, *j) || e == (*j, i)));
+                    }
+                    Why::RequiresOut(j) => {
+                        structural += 1;
+                        assert!(!has(*j) && inst.requires.contains(&(i, *j)));
+                    }
+                    Why::ClusterFull(k) => {
+                        structural += 1;
+                        let count = p
+                            .members
+                            .iter()
+                            .filter(|&&m| inst.items[m].cluster == Some(*k))
+                            .count() as u32;
+                        assert_eq!(inst.items[i].cluster, Some(*k));
+                        assert_eq!(Some(count), inst.clusters[*k].max);
+                    }
+                    Why::Unreachable => {
+                        unreachable += 1;
+                        assert!(holding == f64::NEG_INFINITY, "case {case}: {holding}");
+                    }
+                    Why::BetterUse { with_it, loss } => {
+                        losses += 1;
+                        assert!(with_it.members.contains(&i));
+                        assert!(
+                            (with_it.value - holding).abs() < TOL,
+                            "case {case}: {} {holding}",
+                            with_it.value
+                        );
+                        assert!((loss - (p.value - holding)).abs() < TOL && *loss >= 0.0);
+                    }
+                    Why::Unknown => panic!("case {case}: a tiny search ran out of nodes"),
+                }
+            }
+            // Every option that may be in and fits the budget gets a forced search.
+            if !inst.exclude.contains(&i) && inst.items[i].cost <= inst.budget.unwrap_or(f64::MAX) {
+                assert!(
+                    out.why
+                        .iter()
+                        .any(|w| matches!(w, Why::Unreachable | Why::BetterUse { .. })),
+                    "case {case}: {out:?}"
+                );
+            }
+        }
+    }
+    assert!(
+        losses > 300 && unreachable > 10 && structural > 20 && conflicts > 20,
+        "{losses} {unreachable} {structural} {conflicts}"
+    );
+}
+
+/// The default scenario at its budget of 20: binding-agreement (cost 9) and finance-capacity
+/// (cost 8) are out; forcing either in loses what brute force says.
+#[test]
+fn the_default_scenarios_left_out_options_lose_what_brute_force_says() {
+    let s = default_scenario().unwrap_or_else(|e| panic!("{e}"));
+    let inst = scored(
+        &s,
+        s.active_profile_index(),
+        Method::Wsm,
+        Normalization::Scale,
+        Some(20.0),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let p = best(&inst).unwrap_or_else(|e| panic!("{e}"));
+    let all = all_feasible(&inst, Some(20.0));
+    let r = reasons(&inst, &p, |_| true).unwrap_or_else(|| panic!("not cancelled"));
+    assert!(!r.left_out.is_empty());
+    for out in &r.left_out {
+        let i = out.item;
+        let holding = all
+            .iter()
+            .filter(|x| x.0 & (1 << i) != 0)
+            .map(|x| x.2)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let Some(Why::BetterUse { loss, .. }) = out.why.last() else {
+            panic!("{out:?}")
+        };
+        assert!((loss - (p.value - holding)).abs() < 1e-12 && *loss > 0.0);
+    }
+    // Cancelled before the first search: nothing.
+    assert!(reasons(&inst, &p, |_| false).is_none());
 }

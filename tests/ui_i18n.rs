@@ -91,6 +91,7 @@ fn every_view_draws_in_chinese_with_the_bundled_font() {
         (View::Methods, "方法"),
         (View::Robustness, "稳健性"),
         (View::Perspectives, "观点"),
+        (View::Portfolio, "方案组合"),
         (View::Options, "方案"),
     ];
     for (view, name) in names {
@@ -98,7 +99,7 @@ fn every_view_draws_in_chinese_with_the_bundled_font() {
         harness.run();
         assert_eq!(harness.state().view, view, "{name}");
     }
-    assert_eq!(View::ALL.len(), 8, "a view without a Chinese name here");
+    assert_eq!(View::ALL.len(), 9, "a view without a Chinese name here");
     // Chinese names in the ranking details, and the family names in the weights panel.
     harness
         .state_mut()

@@ -16,6 +16,8 @@ pub use file_flow::Answer;
 pub use files::{DialogKind, Export};
 pub use launch::{Launch, run};
 mod perspectives_job;
+mod portfolio;
+mod portfolio_job;
 mod projection;
 mod projector;
 mod robustness;
@@ -496,6 +498,7 @@ impl TidelineApp {
         self.views.ranking.presenting = self.projection.is_some();
         self.update_robustness();
         self.update_concessions();
+        self.update_portfolio();
         self.view_rect = egui::CentralPanel::default()
             .show(ui, |ui| {
                 views::show(

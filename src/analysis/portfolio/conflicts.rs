@@ -134,13 +134,50 @@ fn restrict(inst: &Instance, limit: CostLimit, keep: &[Constraint]) -> (Instance
     (out, limit)
 }
 
-/// The constraints of `inst` under `limit` that conflict, as an error. If the searches run
-/// out of nodes, the set is reported as reduced so far (still conflicting, maybe not smallest).
-pub(super) fn explain(inst: &Instance, limit: CostLimit) -> PortfolioError {
+/// One constraint taking part in a conflict, for the window to put in its own words; options
+/// and clusters by their index in the instance.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Clash {
+    /// The budget (its amount).
+    Budget(f64),
+    /// The second resource's limit.
+    Resource(f64),
+    MustIn(usize),
+    MustOut(usize),
+    /// A cluster's fewest members (index into `Instance::clusters`).
+    ClusterMin(usize),
+    ClusterMax(usize),
+    Excludes(usize, usize),
+    Requires(usize, usize),
+}
+
+/// The constraints of `inst` (under its budget) that conflict when no portfolio meets them
+/// all, as [`explain`] finds them, and whether the list was made smallest (false when the
+/// searches ran out of nodes first).
+pub fn clashes(inst: &Instance) -> (Vec<Clash>, bool) {
+    let limit = CostLimit::of(inst);
+    let (kept, reduced) = irreducible(inst, limit);
+    let clashes = kept
+        .into_iter()
+        .map(|c| match c {
+            Constraint::Budget => Clash::Budget(inst.budget.unwrap_or(0.0)),
+            Constraint::Resource => Clash::Resource(inst.resource_limit.unwrap_or(0.0)),
+            Constraint::Include(k) => Clash::MustIn(inst.include[k]),
+            Constraint::Exclude(k) => Clash::MustOut(inst.exclude[k]),
+            Constraint::ClusterMin(k) => Clash::ClusterMin(k),
+            Constraint::ClusterMax(k) => Clash::ClusterMax(k),
+            Constraint::Excludes(k) => Clash::Excludes(inst.excludes[k].0, inst.excludes[k].1),
+            Constraint::Requires(k) => Clash::Requires(inst.requires[k].0, inst.requires[k].1),
+        })
+        .collect();
+    (clashes, reduced)
+}
+
+/// The deletion filter: the constraints kept, and whether every search finished.
+fn irreducible(inst: &Instance, limit: CostLimit) -> (Vec<Constraint>, bool) {
     let all = Constraint::all(inst, limit);
     let mut kept = all.clone();
     let mut nodes_left = NODE_LIMIT;
-    let mut reduced = true;
     for c in all {
         let trial: Vec<Constraint> = kept.iter().copied().filter(|&x| x != c).collect();
         let (relaxed, relaxed_limit) = restrict(inst, limit, &trial);
@@ -149,12 +186,16 @@ pub(super) fn explain(inst: &Instance, limit: CostLimit) -> PortfolioError {
         match outcome {
             Outcome::Infeasible => kept = trial,
             Outcome::Found(_) => {}
-            Outcome::NodeLimit => {
-                reduced = false;
-                break;
-            }
+            Outcome::NodeLimit => return (kept, false),
         }
     }
+    (kept, true)
+}
+
+/// The constraints of `inst` under `limit` that conflict, as an error. If the searches run
+/// out of nodes, the set is reported as reduced so far (still conflicting, maybe not smallest).
+pub(super) fn explain(inst: &Instance, limit: CostLimit) -> PortfolioError {
+    let (kept, reduced) = irreducible(inst, limit);
     let mut words: Vec<String> = kept.iter().map(|c| c.describe(inst, limit)).collect();
     if words.is_empty() {
         // Nothing but the items themselves (which cannot happen: the empty portfolio meets

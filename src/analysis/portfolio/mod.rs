@@ -5,12 +5,14 @@
 //! The best portfolio for a budget and the efficient frontier are exact ([`search`]: branch and
 //! bound; [`frontier`]: one exact search per frontier point); an infeasible set of constraints
 //! is explained by a smallest conflicting subset ([`conflicts`]); [`robust`] counts how often
-//! each option belongs to the best portfolio under SMAA's draws. `docs/methods.md` has the
+//! each option belongs to the best portfolio under SMAA's draws; [`reasons`] says why each
+//! option is in or out. `docs/methods.md` has the
 //! model and what a sum of scores means for each method.
 
 mod conflicts;
 mod frontier;
 mod instance;
+mod reasons;
 mod robust;
 mod search;
 
@@ -21,9 +23,11 @@ use crate::scenario::model::Method;
 use conflicts::explain;
 use search::{CostLimit, Outcome, solve};
 
+pub use conflicts::{Clash, clashes};
 pub use frontier::frontier;
 pub use instance::{ClusterBound, Instance, Item, Setup, scored, setup};
-pub use robust::{CoreClass, CoreRequest, CoreShare, ProfileChoice, by_profile, core};
+pub use reasons::{MemberReason, OutReason, Reasons, Why, reasons, searches};
+pub use robust::{CoreClass, CoreRequest, CoreShare, ProfileChoice, by_profile, core, core_while};
 
 /// Branch-and-bound nodes one search may visit before it gives up with
 /// [`PortfolioError::NodeLimit`]: about a second or two of work, far beyond what the

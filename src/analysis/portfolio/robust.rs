@@ -112,6 +112,17 @@ const CHUNK: u64 = 128;
 /// The share of draws in which each candidate option (every option but the baseline) belongs
 /// to the best portfolio, in the scenario's order.
 pub fn core(scenario: &Scenario, req: &CoreRequest) -> Result<Vec<CoreShare>, PortfolioError> {
+    core_while(scenario, req, None, None).map(Option::unwrap_or_default)
+}
+
+/// [`core`] that stops when `cancel` is set (`Ok(None)`) and counts the draws done in
+/// `progress` (for the window's background job).
+pub fn core_while(
+    scenario: &Scenario,
+    req: &CoreRequest,
+    cancel: Option<&AtomicBool>,
+    progress: Option<&AtomicU64>,
+) -> Result<Option<Vec<CoreShare>>, PortfolioError> {
     if req.draws == 0 || req.draws > MAX_DRAWS {
         return Err(PortfolioError::Draws(format!(
             "the number of draws must be 1 to {MAX_DRAWS}, found {}",
@@ -193,7 +204,7 @@ pub fn core(scenario: &Scenario, req: &CoreRequest) -> Result<Vec<CoreShare>, Po
         let mut inst = setup.instance.clone();
         let mut matrix = base.clone();
         let mut scratch = WeightScratch::default();
-        while !stop.load(Ordering::Relaxed) {
+        while !stop.load(Ordering::Relaxed) && !cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
             let c = next.fetch_add(1, Ordering::Relaxed);
             if c >= chunks {
                 break;
@@ -208,6 +219,9 @@ pub fn core(scenario: &Scenario, req: &CoreRequest) -> Result<Vec<CoreShare>, Po
                     }
                     return counts;
                 }
+            }
+            if let Some(p) = progress {
+                p.fetch_add(((c + 1) * CHUNK).min(draws) - c * CHUNK, Ordering::Relaxed);
             }
         }
         counts
@@ -226,27 +240,32 @@ pub fn core(scenario: &Scenario, req: &CoreRequest) -> Result<Vec<CoreShare>, Po
     if let Some(e) = failure.lock().ok().and_then(|mut f| f.take()) {
         return Err(e);
     }
+    if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+        return Ok(None);
+    }
     let mut counts = vec![0u64; n];
     for t in &tallies {
         for (c, x) in counts.iter_mut().zip(t) {
             *c += x;
         }
     }
-    Ok(setup
-        .instance
-        .items
-        .iter()
-        .zip(counts)
-        .map(|(item, c)| CoreShare {
-            option: item.id.clone(),
-            share: c as f64 / draws as f64,
-            class: if c == draws {
-                CoreClass::Core
-            } else if c == 0 {
-                CoreClass::Exterior
-            } else {
-                CoreClass::Borderline
-            },
-        })
-        .collect())
+    Ok(Some(
+        setup
+            .instance
+            .items
+            .iter()
+            .zip(counts)
+            .map(|(item, c)| CoreShare {
+                option: item.id.clone(),
+                share: c as f64 / draws as f64,
+                class: if c == draws {
+                    CoreClass::Core
+                } else if c == 0 {
+                    CoreClass::Exterior
+                } else {
+                    CoreClass::Borderline
+                },
+            })
+            .collect(),
+    ))
 }

@@ -6,11 +6,13 @@ mod matrix;
 mod methods;
 mod options;
 mod perspectives;
+mod portfolio;
 mod ranking;
 mod robustness;
 mod tradeoff;
 
 pub use perspectives::PerspectivesState;
+pub use portfolio::PortfolioState;
 pub use robustness::RobustnessState;
 
 use serde::{Deserialize, Serialize};
@@ -30,11 +32,12 @@ pub enum View {
     Methods,
     Robustness,
     Perspectives,
+    Portfolio,
 }
 
 impl View {
     /// Navigator order.
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Options,
         View::Matrix,
         View::Ranking,
@@ -43,6 +46,7 @@ impl View {
         View::Methods,
         View::Robustness,
         View::Perspectives,
+        View::Portfolio,
     ];
 
     /// The view's name in the current language.
@@ -57,6 +61,7 @@ impl View {
             View::Methods => t.view_methods,
             View::Robustness => t.view_robustness,
             View::Perspectives => crate::i18n::perspectives::t().view_perspectives,
+            View::Portfolio => crate::i18n::portfolio::t().view_portfolio,
         }
     }
 
@@ -71,6 +76,7 @@ impl View {
             View::Methods => "methods",
             View::Robustness => "robustness",
             View::Perspectives => "perspectives",
+            View::Portfolio => "portfolio",
         }
     }
 
@@ -89,6 +95,7 @@ pub struct ViewStates {
     pub tradeoff: tradeoff::TradeoffState,
     pub robustness: RobustnessState,
     pub perspectives: PerspectivesState,
+    pub portfolio: PortfolioState,
 }
 
 /// Draws `view` into the central panel.
@@ -113,6 +120,7 @@ pub fn show(
             states.perspectives.presenting = states.ranking.presenting;
             perspectives::show(ui, scenario, derived, &mut states.perspectives, out);
         }
+        View::Portfolio => portfolio::show(ui, scenario, derived, &mut states.portfolio, out),
     }
 }
 
