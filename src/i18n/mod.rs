@@ -23,6 +23,7 @@ mod area;
 pub mod editors;
 mod en;
 pub mod perspectives;
+pub mod portfolio_report;
 pub mod robustness;
 mod zh_cn;
 
@@ -100,6 +101,7 @@ pub fn all_entries(lang: Lang) -> Vec<(&'static str, &'static str)> {
     all.extend(perspectives::texts(lang).entries());
     all.extend(editors::texts(lang).entries());
     all.extend(robustness::texts(lang).entries());
+    all.extend(portfolio_report::texts(lang).entries());
     all
 }
 
