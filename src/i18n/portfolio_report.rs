@@ -58,7 +58,7 @@ texts! {
     effect: ["{0} with {1}: effect {2}", "{0} 与 {1}：效果 {2}"],
     requires: ["{0} requires {1}", "{0} 需要 {1}"],
     excludes: ["{0} keeps {1} out", "{0} 排除 {1}"],
-    core_heading: ["How sure is the best portfolio?", "最佳组合有多稳健？"],
+    core_heading: ["How robust is the best portfolio?", "最佳组合有多稳健？"],
     core_intro: [
         "A simulation, not an exact result: in each of {0} draws (seed {1}) the weights are drawn ({2}) and each uncertain score within its range, and the best portfolio at the budget is found exactly for that draw. The core index is the share of draws in which an option belongs to the best portfolio: core in every draw, exterior in none, borderline in between.",
         "这是模拟，而非精确结果：在 {0} 次抽样（种子 {1}）中，每次抽取权重（{2}），并在范围内抽取每个不确定的评分，再为该次抽样精确求出预算内的最佳组合。核心指数是某方案属于最佳组合的抽样比例：每次都属于为核心，从不属于为外围，其间为边缘。",

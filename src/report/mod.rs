@@ -24,8 +24,8 @@ pub use markdown::to_markdown;
 pub use robustness::Robustness;
 
 use crate::analysis::method_comparison::{MethodComparison, compare_with};
-use crate::i18n::Lang;
 use crate::analysis::scoring::{Ranking, ScoreError, score_with};
+use crate::i18n::Lang;
 use crate::report::export::matrix_rows;
 use crate::scenario::model::{
     Basis, Direction, Elicitation, Method, Normalization, Scale, Scenario,

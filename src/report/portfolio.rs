@@ -143,7 +143,8 @@ pub fn gather(
     let budget = scenario.settings.budget;
     check_additive(method).map_err(|e| e.to_string())?;
     let set = setup(scenario, budget).map_err(|e| e.to_string())?;
-    let ranking = score_with(scenario, profile, method, normalization).map_err(|e| e.to_string())?;
+    let ranking =
+        score_with(scenario, profile, method, normalization).map_err(|e| e.to_string())?;
     let inst = set.with_scores(&ranking.scores);
     let best = portfolio::best(&inst).map_err(|e| e.to_string())?;
     let own_value = best.members.iter().map(|&i| inst.items[i].value).sum();

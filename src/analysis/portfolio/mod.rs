@@ -23,9 +23,7 @@ use search::{CostLimit, Outcome, solve};
 
 pub use frontier::frontier;
 pub use instance::{ClusterBound, Instance, Item, Setup, scored, setup};
-pub use robust::{
-    CoreClass, CoreRequest, CoreShare, ProfileChoice, by_profile, core, core_within,
-};
+pub use robust::{CoreClass, CoreRequest, CoreShare, ProfileChoice, by_profile, core, core_within};
 
 /// Branch-and-bound nodes one search may visit before it gives up with
 /// [`PortfolioError::NodeLimit`]: about a second or two of work, far beyond what the

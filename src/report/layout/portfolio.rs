@@ -46,7 +46,10 @@ pub(super) fn portfolio(b: &Briefing, out: &mut Vec<Block>) {
     let p = match &b.portfolio {
         Ok(p) => p,
         Err(e) => {
-            out.push(para(vec![text(fill(t.cannot, &[&e.trim_end_matches('.')]))]));
+            out.push(para(vec![text(fill(
+                t.cannot,
+                &[&e.trim_end_matches('.')],
+            ))]));
             return;
         }
     };
@@ -132,7 +135,10 @@ fn best(b: &Briefing, t: &Texts, p: &PortfolioReport, out: &mut Vec<Block>) {
     if (best.value - p.own_value).abs() > 1e-12 {
         out.push(para(vec![text(fill(
             t.interactions_sum,
-            &[&format!("{:+.3}", best.value - p.own_value), &num(p.own_value)],
+            &[
+                &format!("{:+.3}", best.value - p.own_value),
+                &num(p.own_value),
+            ],
         ))]));
     }
     if p.at_work.is_empty() {
