@@ -26,6 +26,10 @@ texts! {
         "Efficient frontier, cheapest first",
         "有效前沿（由低成本到高成本）",
     ],
+    frontier_long: [
+        "The frontier has {0} portfolios, too many to list here; “tideline portfolio --frontier” lists them all.",
+        "有效前沿有 {0} 个组合，此处无法一一列出；“tideline portfolio --frontier”会全部列出。",
+    ],
     frontier_not_shown: ["The frontier is not shown: {0}.", "未列出有效前沿：{0}。"],
     cost: ["Cost", "成本"],
     value: ["Value", "价值"],

@@ -24,7 +24,13 @@ const CORE_SCORING_BUDGET: u64 = 4_000_000;
 const MIN_CORE_DRAWS: u64 = 200;
 
 /// Branch-and-bound nodes the whole core index may visit, shared out among its draws.
-const CORE_NODES: u64 = NODE_LIMIT;
+const CORE_NODES: u64 = NODE_LIMIT / 4;
+
+/// Branch-and-bound nodes the frontier may visit over all its points, and those every
+/// profile's choice may visit together: a quarter of a search's limit each (about half a
+/// second), so that the section as a whole takes about as long as one search may.
+const FRONTIER_NODES: u64 = NODE_LIMIT / 4;
+const PROFILE_NODES: u64 = NODE_LIMIT / 4;
 
 /// One portfolio, its members as option indices of the scenario (ascending).
 #[derive(Clone, Debug, PartialEq)]
@@ -148,7 +154,7 @@ pub fn gather(
     let inst = set.with_scores(&ranking.scores);
     let best = portfolio::best(&inst).map_err(|e| e.to_string())?;
     let own_value = best.members.iter().map(|&i| inst.items[i].value).sum();
-    let frontier = portfolio::frontier(&inst)
+    let frontier = portfolio::frontier_within(&inst, FRONTIER_NODES)
         .map(|f| f.iter().map(|p| chosen(p, &set.option_of)).collect())
         .map_err(|e| e.to_string());
 
@@ -157,7 +163,7 @@ pub fn gather(
         Vec::new()
     } else {
         // One search budget shared by every profile.
-        let nodes = NODE_LIMIT / scenario.profiles.len() as u64;
+        let nodes = PROFILE_NODES / scenario.profiles.len() as u64;
         (0..scenario.profiles.len())
             .map(|k| {
                 let choice = score_with(scenario, k, method, normalization)
@@ -228,10 +234,12 @@ fn core_index(
         .settings
         .budget
         .map_or_else(String::new, |b| format!(" --budget {b}"));
+    let too_large = u64::from(draws) < MIN_CORE_DRAWS && wanted > draws;
     let command = format!(
         "tideline portfolio {} --core --draws {} --seed {seed} --weights {} --profile {} --method {} --normalization {}{budget}",
         shell_word(file_name),
-        draws.max(1),
+        // Left out here, the scenario's own number is the one to run.
+        if too_large { wanted } else { draws.max(1) },
         weights.keyword(),
         shell_word(&profile_id),
         method.keyword(),
@@ -244,7 +252,7 @@ fn core_index(
         capped_from: (draws != wanted).then_some(wanted),
         command,
     };
-    if u64::from(draws) < MIN_CORE_DRAWS && u64::from(wanted) > u64::from(draws) {
+    if too_large {
         let why = format!(
             "with {m} options and {n} criteria, even {MIN_CORE_DRAWS} draws would hold up the briefing; the command below gives the figures"
         );

@@ -21,7 +21,7 @@ use crate::scenario::model::Method;
 use conflicts::explain;
 use search::{CostLimit, Outcome, solve};
 
-pub use frontier::frontier;
+pub use frontier::{frontier, frontier_within};
 pub use instance::{ClusterBound, Instance, Item, Setup, scored, setup};
 pub use robust::{CoreClass, CoreRequest, CoreShare, ProfileChoice, by_profile, core, core_within};
 

@@ -10,6 +10,7 @@ use super::{AXIS_GREY, AXIS_TEXT, Briefing, DrawResult, FONT, SCORE_COLOUR, TEXT
 use crate::i18n::fill;
 use crate::i18n::portfolio_report::texts;
 use crate::report::layout::portfolio::amount;
+use crate::report::portfolio::Chosen;
 
 const HEIGHT: u32 = 360;
 /// Radius of a point.
@@ -92,22 +93,27 @@ pub(super) fn frontier(b: &Briefing, out: &mut String) -> DrawResult {
         )))?;
     }
 
-    // One circle per efficient portfolio; the best at the budget filled.
-    chart.draw_series(points.iter().map(|c| {
-        let is_best = c.members == p.best.members;
-        let style = if is_best {
-            SCORE_COLOUR.filled()
+    // One circle per efficient portfolio, each with its outline (a path, so that the count of
+    // circles stays one per portfolio); the best at the budget filled, larger and last, on top.
+    let is_best = |c: &&Chosen| c.members == p.best.members;
+    let others = points.iter().filter(|c| !is_best(c));
+    let best = points.iter().filter(is_best);
+    for (c, top) in others.map(|c| (c, false)).chain(best.map(|c| (c, true))) {
+        let (r, fill) = if top {
+            (DOT + 1, SCORE_COLOUR)
         } else {
-            WHITE.filled()
+            (DOT, WHITE)
         };
-        Circle::new((c.cost, c.value), DOT, style)
-    }))?;
-    // The outlines over the fills (a `Circle` takes one style), as paths, so that the count
-    // of circles stays one per portfolio.
-    chart.draw_series(points.iter().map(|c| {
-        EmptyElement::at((c.cost, c.value))
-            + PathElement::new(ring(DOT), SCORE_COLOUR.stroke_width(2))
-    }))?;
+        chart.draw_series(std::iter::once(Circle::new(
+            (c.cost, c.value),
+            r,
+            fill.filled(),
+        )))?;
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((c.cost, c.value))
+                + PathElement::new(ring(r), SCORE_COLOUR.stroke_width(2)),
+        ))?;
+    }
     root.present()?;
     Ok(())
 }

@@ -9,6 +9,9 @@ use crate::i18n::fill;
 use crate::i18n::portfolio_report::{Texts, texts};
 use crate::report::portfolio::{AtWork, Chosen, PortfolioReport};
 
+/// The most frontier portfolios the briefing lists in a table (the chart shows them all).
+const MAX_FRONTIER_ROWS: usize = 60;
+
 /// A cost or budget: up to two decimals, no trailing zeros (costs are often whole).
 pub(in crate::report) fn amount(x: f64) -> String {
     let s = format!("{x:.2}");
@@ -83,6 +86,10 @@ fn frontier(b: &Briefing, t: &Texts, p: &PortfolioReport, out: &mut Vec<Block>) 
         None => t.chart_caption_no_budget.to_string(),
     };
     out.push(Block::Chart(Chart::Frontier, caption));
+    if f.len() > MAX_FRONTIER_ROWS {
+        out.push(para(vec![text(fill(t.frontier_long, &[&f.len()]))]));
+        return;
+    }
     out.push(Block::Table(
         "portfolio-frontier".into(),
         Table {
