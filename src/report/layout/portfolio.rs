@@ -34,12 +34,22 @@ fn option_name(b: &Briefing, i: usize) -> String {
         .map_or_else(|| format!("#{}", i + 1), |o| o.name.clone())
 }
 
+/// A portfolio's members by their short labels (as the charts name options), for the long
+/// tables; the best portfolio's own table gives the full names.
 fn members(b: &Briefing, t: &Texts, c: &Chosen) -> String {
     if c.members.is_empty() {
         t.none.to_string()
     } else {
-        let names: Vec<String> = c.members.iter().map(|&i| option_name(b, i)).collect();
-        names.join("; ")
+        let labels: Vec<String> = c
+            .members
+            .iter()
+            .map(|&i| {
+                b.options
+                    .get(i)
+                    .map_or_else(|| option_name(b, i), |o| o.label.clone())
+            })
+            .collect();
+        labels.join("; ")
     }
 }
 
