@@ -10,9 +10,10 @@ use tideline::analysis::sensitivity::{Sensitivity, Settings, Target};
 use tideline::analysis::smaa::{self, WeightInfo};
 use tideline::files::csv_import::parse_csv;
 use tideline::files::scenario_file::{default_scenario, load_path};
+use tideline::i18n::Lang;
 use tideline::report::export::{csv_line, matrix_csv};
 use tideline::report::{self, Briefing, Request};
-use tideline::scenario::model::{Direction, Method, Normalization, Scenario};
+use tideline::scenario::model::{Direction, Method, Normalization, Relation, Scenario};
 use tideline::scenario::weights::effective_weights;
 
 const STAMP: &str = "2025-03-01 09:30 UTC";
@@ -235,10 +236,10 @@ fn html_is_well_formed_self_contained_and_lists_every_option_and_the_ranking_in_
         .collect();
     let got: Vec<(String, String)> = rows.iter().map(|r| (r[0].clone(), r[1].clone())).collect();
     assert_eq!(got, want);
-    // Five charts (ranking, weights, tornado, rank acceptability, the room's agreement), inline
-    // SVG, named for screen readers.
+    // Six charts (ranking, weights, tornado, rank acceptability, the room's agreement, the
+    // portfolio frontier), inline SVG, named for screen readers.
     let svgs = doc.elements("svg");
-    assert_eq!(svgs.len(), 5);
+    assert_eq!(svgs.len(), 6);
     for svg in svgs {
         assert_eq!(svg.attr("xmlns"), Some("http://www.w3.org/2000/svg"));
         assert!(svg.attr("aria-label").is_some_and(|l| !l.is_empty()));
@@ -808,13 +809,20 @@ fn a_hostile_file_name_is_one_quoted_word_of_the_command_in_both_formats() {
     assert!(!html.contains("<b>"));
     let doc = parse_xml(&html);
     let code = doc.elements("code");
-    assert_eq!(code.len(), 1);
+    assert_eq!(code.len(), 2);
     assert!(
         code[0]
             .text()
             .starts_with(&format!("tideline smaa {quoted} --draws ")),
         "{}",
         code[0].text()
+    );
+    assert!(
+        code[1]
+            .text()
+            .starts_with(&format!("tideline portfolio {quoted} --core --draws ")),
+        "{}",
+        code[1].text()
     );
     // Markdown: a fence longer than the name's backticks, the command on its one line.
     let md = report::to_markdown(&b);
@@ -1195,4 +1203,202 @@ fn html_tables_and_charts_are_made_to_fit_an_a4_page() {
             }
         }
     }
+}
+
+// ---- The portfolio section, checked against this file's own enumeration of every subset. ----
+
+/// Every feasible portfolio of `s` as (member option indices, cost, value), by brute force:
+/// each subset of the options other than the baseline, its value the members' scores above
+/// the baseline's plus the effects between members, refused if it breaks an exclusion, a
+/// requirement, must-in/must-out or the budget (`None`: no budget).
+fn every_portfolio(s: &Scenario, budget: Option<f64>) -> Vec<(Vec<usize>, f64, f64)> {
+    let p = &s.settings.portfolio;
+    assert!(
+        p.clusters.is_empty() && p.resource.is_none(),
+        "not enumerated here"
+    );
+    let scores = score_with(
+        s,
+        s.active_profile_index(),
+        Method::Wsm,
+        Normalization::Scale,
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+    .scores;
+    let base_index = s.options.iter().position(|o| o.id == p.baseline);
+    let base = base_index.map_or(0.0, |b| scores[b]);
+    let candidates: Vec<usize> = (0..s.options.len())
+        .filter(|&o| Some(o) != base_index)
+        .collect();
+    let mut out = Vec::new();
+    'subsets: for mask in 0u32..1 << candidates.len() {
+        let members: Vec<usize> = (0..candidates.len())
+            .filter(|k| mask >> k & 1 == 1)
+            .map(|k| candidates[k])
+            .collect();
+        let is_in = |id: &str| members.iter().any(|&o| s.options[o].id == id);
+        let (mut cost, mut value) = (0.0, 0.0);
+        for &o in &members {
+            let opt = &s.options[o];
+            cost += opt.cost.unwrap_or_else(|| panic!("{} has no cost", opt.id));
+            value += scores[o] - base;
+            if p.exclude.contains(&opt.id) {
+                continue 'subsets;
+            }
+            for x in &opt.interactions {
+                match x.relation {
+                    Relation::Effect if is_in(&x.with) => value += x.effect,
+                    Relation::Effect => {}
+                    Relation::Excludes if is_in(&x.with) => continue 'subsets,
+                    Relation::Excludes => {}
+                    Relation::Requires if !is_in(&x.with) => continue 'subsets,
+                    Relation::Requires => {}
+                }
+            }
+        }
+        if p.include.iter().any(|id| !is_in(id)) || budget.is_some_and(|b| cost > b + 1e-9) {
+            continue;
+        }
+        out.push((members, cost, value));
+    }
+    out
+}
+
+/// The figure of the portfolio section (its caption starts "Efficient portfolios").
+fn frontier_figure(doc: &Node) -> &Node {
+    doc.elements("figure")
+        .into_iter()
+        .find(|f| {
+            f.elements("figcaption")
+                .first()
+                .is_some_and(|c| c.text().starts_with("Efficient portfolios"))
+        })
+        .unwrap_or_else(|| panic!("no frontier chart"))
+}
+
+#[test]
+fn the_best_portfolio_listed_is_the_best_of_every_subset_within_the_budget() {
+    let s = default();
+    let budget = s.settings.budget;
+    assert!(budget.is_some(), "the built-in scenario has a budget");
+    let all = every_portfolio(&s, budget);
+    let top = all.iter().map(|p| p.2).fold(f64::NEG_INFINITY, f64::max);
+    let best: Vec<&(Vec<usize>, f64, f64)> = all.iter().filter(|p| p.2 > top - 1e-9).collect();
+    assert_eq!(
+        best.len(),
+        1,
+        "one best portfolio, so that the test is well defined"
+    );
+    let names: Vec<String> = best[0]
+        .0
+        .iter()
+        .map(|&o| s.options[o].name.clone())
+        .collect();
+
+    let doc = parse_xml(&report::to_html(&briefing(&s)));
+    let (header, rows) = html_table(&doc, "table-portfolio-best");
+    assert_eq!(header[0], "Option");
+    let listed: Vec<String> = rows.iter().map(|r| r[0].clone()).collect();
+    assert_eq!(listed, names);
+    // The cost and value said above the table are the enumeration's.
+    assert!(doc.by_id("portfolio-best").is_some());
+    assert!(report::to_markdown(&briefing(&s)).contains(&format!(
+        "{} options, costing {} effort units of the budget of 20 effort units, with a value of {:.3}.",
+        names.len(),
+        best[0].1,
+        best[0].2
+    )));
+}
+
+#[test]
+fn the_frontier_chart_has_one_point_per_non_dominated_portfolio() {
+    let s = default();
+    let all = every_portfolio(&s, None);
+    // Non-dominated: no other is at most as dear and at least as good, one of them strictly;
+    // portfolios equal in both count once.
+    let mut points: Vec<(f64, f64)> = all
+        .iter()
+        .filter(|a| {
+            !all.iter().any(|b| {
+                b.1 <= a.1 + 1e-9 && b.2 >= a.2 - 1e-9 && (b.1 < a.1 - 1e-9 || b.2 > a.2 + 1e-9)
+            })
+        })
+        .map(|a| (a.1, a.2))
+        .collect();
+    points.sort_by(|a, b| a.0.total_cmp(&b.0));
+    points.dedup_by(|a, b| (a.0 - b.0).abs() < 1e-9 && (a.1 - b.1).abs() < 1e-9);
+    assert!(points.len() > 10, "a frontier worth drawing");
+
+    let doc = parse_xml(&report::to_html(&briefing(&s)));
+    let figure = frontier_figure(&doc);
+    assert_eq!(figure.elements("circle").len(), points.len());
+    let (_, rows) = html_table(&doc, "table-portfolio-frontier");
+    assert_eq!(rows.len(), points.len());
+    for (row, (cost, value)) in rows.iter().zip(&points) {
+        let listed: f64 = row[0].parse().unwrap_or_else(|e| panic!("{e}"));
+        assert!((listed - cost).abs() < 1e-9, "{row:?} against {cost}");
+        let listed: f64 = row[1].parse().unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            (listed - value).abs() <= 0.000_5 + 1e-9,
+            "{row:?} against {value}"
+        );
+    }
+}
+
+#[test]
+fn a_method_whose_scores_do_not_add_up_gets_one_line_saying_so_in_either_language() {
+    let s = default();
+    for method in [Method::Topsis, Method::Vikor, Method::Wpm] {
+        let b = briefing_with(&s, method);
+        assert!(b.portfolio.is_err());
+        let doc = parse_xml(&report::to_html(&b));
+        assert!(doc.by_id("table-portfolio-best").is_none());
+        let md = report::to_markdown(&b);
+        let section = md
+            .split("## Portfolios: which options to pursue together")
+            .nth(1)
+            .and_then(|rest| rest.split("\n## ").next())
+            .unwrap_or_else(|| panic!("no portfolio section"));
+        assert_eq!(section.trim().lines().count(), 1, "{section}");
+        assert!(section.contains("No portfolio can be given: portfolios need scores that add up"));
+        // The other sections are still there.
+        assert!(md.contains("## Appendix: performance matrix"));
+    }
+    let mut request = Request::new(&s, "test.ron", STAMP);
+    request.method = Method::Topsis;
+    request.normalization = Method::Topsis.normalization_for(s.settings.normalization);
+    request.lang = Lang::ZhCn;
+    let md = report::to_markdown(&report::briefing(&s, &request).unwrap_or_else(|e| panic!("{e}")));
+    assert!(
+        md.contains(
+            "## 组合：哪些方案一起推行\n\n无法给出组合：portfolios need scores that add up"
+        )
+    );
+}
+
+#[test]
+fn without_costs_the_section_says_which_option_lacks_one_and_the_briefing_is_made() {
+    let mut s = default();
+    s.options[3].cost = None;
+    let b = briefing(&s);
+    let html = report::to_html(&b);
+    parse_xml(&html);
+    assert!(html.contains(&format!(
+        "No portfolio can be given: option `{}` has no cost",
+        s.options[3].id
+    )));
+}
+
+#[test]
+fn the_portfolio_section_is_written_in_chinese_when_asked() {
+    let s = default();
+    let mut request = Request::new(&s, "test.ron", STAMP);
+    request.lang = Lang::ZhCn;
+    let b = report::briefing(&s, &request).unwrap_or_else(|e| panic!("{e}"));
+    let doc = parse_xml(&report::to_html(&b));
+    let (header, _) = html_table(&doc, "table-portfolio-core");
+    assert_eq!(header, ["方案", "属于最佳组合（抽样 %）", "类别"]);
+    let md = report::to_markdown(&b);
+    assert!(md.contains("### 预算内的最佳组合"));
+    assert!(md.contains("这是模拟，而非精确结果：在 2000 次抽样（种子 2019）中"));
 }

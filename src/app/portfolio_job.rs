@@ -346,7 +346,13 @@ pub fn core_work(scenario: &Scenario, inputs: CoreInputs) -> Work<CoreOutcome> {
             budget: Some(inputs.budget),
             threads: threads.or(std::num::NonZeroUsize::new(1)),
         };
-        let shares = match portfolio::core_while(&s, &req, Some(cancel), Some(&progress.done)) {
+        let shares = match portfolio::core_while(
+            &s,
+            &req,
+            portfolio::NODE_LIMIT,
+            Some(cancel),
+            Some(&progress.done),
+        ) {
             Ok(Some(x)) => Ok(x),
             // Cancelled: the job drops a cancelled run's results.
             Ok(None) => Err(String::new()),

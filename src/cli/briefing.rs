@@ -51,6 +51,7 @@ pub(super) fn report_command(
         profile: profile_index,
         method,
         normalization,
+        lang: crate::i18n::Lang::En,
     };
     let briefing = match report::briefing(&scenario, &request) {
         Ok(b) => b,

@@ -264,4 +264,52 @@ texts! {
     cell_interval_value: ["value {0}", "取值 {0}"],
     cell_interval_range: ["range {0} to {1}", "范围 {0} 至 {1}"],
     cell_interval_likely: ["most likely {0}", "最可能 {0}"],
+
+    // Scenario editor: portfolio settings
+    pf_heading: ["Portfolio", "组合"],
+    pf_note: [
+        "Constraints on the set of options a portfolio analysis chooses within the budget.",
+        "组合分析在预算内选取方案时的约束。"
+    ],
+    pf_baseline: ["Baseline", "基准方案"],
+    pf_baseline_none: ["none: values are the scores themselves", "无：价值即得分本身"],
+    pf_baseline_note: [
+        "The status quo: never a member; each member's value is its score above the baseline's.",
+        "现状：从不作为成员；每个成员的价值是其高出基准方案的得分。"
+    ],
+    pf_clusters: ["Members from each cluster", "每个类别的成员数"],
+    pf_cluster: ["Cluster", "类别"],
+    pf_fewest: ["Fewest", "最少"],
+    pf_most: ["Most", "最多"],
+    pf_fewest_of: ["Fewest from {0}", "{0} 最少"],
+    pf_most_of: ["Most from {0}", "{0} 最多"],
+    pf_no_limit: ["no limit", "不限"],
+    pf_resource: ["Second resource", "第二种资源"],
+    pf_resource_on: [
+        "Limit a second resource (staff, political attention…)",
+        "限制第二种资源（人员、政治关注等）"
+    ],
+    pf_resource_name: ["Resource name", "资源名称"],
+    pf_resource_name_hint: ["e.g. staff years", "例如 人年"],
+    pf_resource_limit: ["Resource limit", "资源上限"],
+    pf_options: ["Options", "方案"],
+    pf_option: ["Option", "方案"],
+    pf_membership: ["In a portfolio", "是否入选"],
+    pf_membership_of: ["In a portfolio: {0}", "是否入选：{0}"],
+    pf_may: ["may be chosen", "可选"],
+    pf_must_in: ["must be in", "必须入选"],
+    pf_must_out: ["must stay out", "必须排除"],
+    pf_use: ["Use of the resource", "资源用量"],
+    pf_use_of: ["Use of the resource: {0}", "资源用量：{0}"],
+    pf_use_note: [
+        "A use left empty is unknown, not zero: an analysis that may choose the option stops and names it.",
+        "留空的用量表示未知而非零：可能选中该方案的分析会停止并指出它。"
+    ],
+    why_pf_max_below_min: ["{0}: the most is below the fewest", "{0}：最多少于最少"],
+    why_pf_negative: ["{0}: must be 0 or more", "{0}：须为 0 或以上"],
+    why_pf_baseline_member: [
+        "{0}: the baseline is never a member, so it cannot be in or out",
+        "{0}：基准方案从不作为成员，不能设为必须入选或排除"
+    ],
+    why_pf_other: ["{0}: {1}", "{0}：{1}"],
 }

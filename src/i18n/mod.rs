@@ -24,6 +24,7 @@ pub mod editors;
 mod en;
 pub mod perspectives;
 pub mod portfolio;
+pub mod portfolio_report;
 pub mod robustness;
 mod zh_cn;
 
@@ -102,6 +103,7 @@ pub fn all_entries(lang: Lang) -> Vec<(&'static str, &'static str)> {
     all.extend(editors::texts(lang).entries());
     all.extend(robustness::texts(lang).entries());
     all.extend(portfolio::texts(lang).entries());
+    all.extend(portfolio_report::texts(lang).entries());
     all
 }
 

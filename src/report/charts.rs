@@ -13,6 +13,7 @@ use super::Briefing;
 use super::layout::{Chart, num, percent, score_header};
 
 mod how_sure;
+mod portfolio;
 mod room;
 
 /// One colour for the bars of a method whose score does not split by criterion.
@@ -68,6 +69,7 @@ pub(super) fn svg(b: &Briefing, chart: Chart) -> Result<String, String> {
         Chart::Tornado => how_sure::tornado(b, &mut out),
         Chart::Acceptability => how_sure::acceptability(b, &mut out),
         Chart::Agreement => room::agreement(b, &mut out),
+        Chart::Frontier => portfolio::frontier(b, &mut out),
     }
     .map_err(|e| format!("the chart could not be drawn: {e}"))?;
     Ok(out)

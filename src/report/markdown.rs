@@ -4,6 +4,7 @@
 
 use super::Briefing;
 use super::layout::{Block, Chart, Span, blocks, numeric_column};
+use crate::i18n::Lang;
 
 /// Characters that Markdown (or inline HTML) could read as markup. All are ASCII punctuation,
 /// which CommonMark lets a backslash escape.
@@ -85,7 +86,7 @@ fn spans(s: &[Span]) -> String {
 pub fn to_markdown(b: &Briefing) -> String {
     let mut out = String::with_capacity(32 * 1024);
     for block in &blocks(b) {
-        write_block(block, &mut out);
+        write_block(block, b.lang, &mut out);
     }
     // One trailing line break.
     while out.ends_with("\n\n") {
@@ -94,7 +95,7 @@ pub fn to_markdown(b: &Briefing) -> String {
     out
 }
 
-fn write_block(block: &Block, out: &mut String) {
+fn write_block(block: &Block, lang: Lang, out: &mut String) {
     match block {
         Block::Heading(level, _, text) => {
             out.push_str(&"#".repeat(usize::from(*level)));
@@ -160,6 +161,7 @@ fn write_block(block: &Block, out: &mut String) {
                 Chart::Tornado => "Tornado chart",
                 Chart::Acceptability => "Rank acceptability chart",
                 Chart::Agreement => "Agreement chart",
+                Chart::Frontier => crate::i18n::portfolio_report::texts(lang).chart_name,
             };
             out.push_str(&format!(
                 "*{name} (drawn in the HTML briefing): {}*\n\n",
@@ -170,7 +172,7 @@ fn write_block(block: &Block, out: &mut String) {
             out.push_str(&format!("## {}\n\n", inline(title)));
             let mut inner = String::new();
             for b in body {
-                write_block(b, &mut inner);
+                write_block(b, lang, &mut inner);
             }
             for line in inner.trim_end().lines() {
                 if line.is_empty() {

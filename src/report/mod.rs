@@ -12,6 +12,7 @@ mod html;
 mod layout;
 mod markdown;
 pub mod palette;
+pub mod portfolio;
 pub mod robustness;
 pub mod room;
 
@@ -24,6 +25,7 @@ pub use robustness::Robustness;
 
 use crate::analysis::method_comparison::{MethodComparison, compare_with};
 use crate::analysis::scoring::{Ranking, ScoreError, score_with};
+use crate::i18n::Lang;
 use crate::report::export::matrix_rows;
 use crate::scenario::model::{
     Basis, Direction, Elicitation, Method, Normalization, Scale, Scenario,
@@ -42,6 +44,9 @@ pub struct Request<'a> {
     pub profile: usize,
     pub method: Method,
     pub normalization: Normalization,
+    /// The language of the sections that have one (so far the portfolio section; the rest of
+    /// the briefing is in English).
+    pub lang: Lang,
 }
 
 impl<'a> Request<'a> {
@@ -55,6 +60,7 @@ impl<'a> Request<'a> {
             profile: scenario.active_profile_index(),
             method,
             normalization: method.normalization_for(scenario.settings.normalization),
+            lang: Lang::En,
         }
     }
 }
@@ -199,6 +205,10 @@ pub struct Briefing {
     /// Every profile compared (the section "The room"): `None` with fewer than two profiles;
     /// the message when a profile cannot be scored.
     pub room: Option<Result<room::Room, String>>,
+    /// The section "Portfolios", or the one-line reason it cannot be given.
+    pub portfolio: Result<portfolio::PortfolioReport, String>,
+    /// The language of the sections that have one ([`Request::lang`]).
+    pub lang: Lang,
 }
 
 /// Gathers a briefing on `scenario` as `request` asks. Fails only when the scenario cannot be
@@ -381,6 +391,14 @@ pub fn briefing(scenario: &Scenario, request: &Request) -> Result<Briefing, Scor
         )),
         matrix: matrix_rows(scenario, &weights),
         room: room::gather(scenario, request.method, request.normalization),
+        portfolio: portfolio::gather(
+            scenario,
+            request.file_name,
+            request.profile,
+            request.method,
+            request.normalization,
+        ),
+        lang: request.lang,
         ranking,
         perspectives,
         leaders,

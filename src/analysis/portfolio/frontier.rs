@@ -15,10 +15,15 @@ use super::{Instance, MAX_FRONTIER, NODE_LIMIT, Portfolio, PortfolioError};
 /// The frontier of `inst` over every budget (its `budget` is ignored), cheapest first: costs
 /// and values both strictly rising.
 pub fn frontier(inst: &Instance) -> Result<Vec<Portfolio>, PortfolioError> {
+    frontier_within(inst, NODE_LIMIT)
+}
+
+/// [`frontier`] visiting at most `nodes` branch-and-bound nodes over all its searches.
+pub fn frontier_within(inst: &Instance, nodes: u64) -> Result<Vec<Portfolio>, PortfolioError> {
     let mut points: Vec<Portfolio> = Vec::new();
     let mut limit = CostLimit::None;
     // One node budget for the whole frontier, so that it too ends in bounded time.
-    let mut nodes_left = NODE_LIMIT;
+    let mut nodes_left = nodes;
     loop {
         let (outcome, used) = solve(inst, limit, false, nodes_left);
         nodes_left = nodes_left.saturating_sub(used);

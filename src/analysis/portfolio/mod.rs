@@ -24,10 +24,12 @@ use conflicts::explain;
 use search::{CostLimit, Outcome, solve};
 
 pub use conflicts::{Clash, clashes};
-pub use frontier::frontier;
+pub use frontier::{frontier, frontier_within};
 pub use instance::{ClusterBound, Instance, Item, Setup, scored, setup};
 pub use reasons::{MemberReason, OutReason, Reasons, Why, reasons, searches};
-pub use robust::{CoreClass, CoreRequest, CoreShare, ProfileChoice, by_profile, core, core_while};
+pub use robust::{
+    CoreClass, CoreRequest, CoreShare, ProfileChoice, by_profile, core, core_while, core_within,
+};
 
 /// Branch-and-bound nodes one search may visit before it gives up with
 /// [`PortfolioError::NodeLimit`]: about a second or two of work, far beyond what the

@@ -15,7 +15,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use super::instance::scored;
-use super::{Portfolio, PortfolioError, best, check_additive, setup};
+use super::{NODE_LIMIT, Portfolio, PortfolioError, best, best_within, check_additive, setup};
 use crate::analysis::sampling::{self, DrawRng};
 use crate::analysis::scoring::{Problem, score_problem};
 use crate::analysis::smaa::WeightInfo;
@@ -112,14 +112,26 @@ const CHUNK: u64 = 128;
 /// The share of draws in which each candidate option (every option but the baseline) belongs
 /// to the best portfolio, in the scenario's order.
 pub fn core(scenario: &Scenario, req: &CoreRequest) -> Result<Vec<CoreShare>, PortfolioError> {
-    core_while(scenario, req, None, None).map(Option::unwrap_or_default)
+    core_within(scenario, req, NODE_LIMIT)
 }
 
-/// [`core`] that stops when `cancel` is set (`Ok(None)`) and counts the draws done in
+/// [`core`] with each search (the point estimate's and every draw's) visiting at most `nodes`
+/// branch-and-bound nodes, so that a caller with a time budget (the briefing) can bound the
+/// whole run: past the limit it fails with [`PortfolioError::NodeLimit`].
+pub fn core_within(
+    scenario: &Scenario,
+    req: &CoreRequest,
+    nodes: u64,
+) -> Result<Vec<CoreShare>, PortfolioError> {
+    core_while(scenario, req, nodes, None, None).map(Option::unwrap_or_default)
+}
+
+/// [`core_within`] that stops when `cancel` is set (`Ok(None)`) and counts the draws done in
 /// `progress` (for the window's background job).
 pub fn core_while(
     scenario: &Scenario,
     req: &CoreRequest,
+    nodes: u64,
     cancel: Option<&AtomicBool>,
     progress: Option<&AtomicU64>,
 ) -> Result<Option<Vec<CoreShare>>, PortfolioError> {
@@ -139,7 +151,7 @@ pub fn core_while(
         req.normalization,
         req.budget,
     )?;
-    best(&point)?;
+    best_within(&point, nodes)?;
     let setup = setup(scenario, req.budget)?;
     // The SMAA engine's own weight sampler, so that the weights of draw k are those SMAA draws.
     let (weights, _) = Sampler::new(scenario, req.profile, req.weights, None)
@@ -184,7 +196,7 @@ pub fn core_while(
         };
         let out = score_problem(&problem, req.method, req.normalization)?;
         setup.set_values(inst, &out.scores);
-        for i in best(inst)?.members {
+        for i in best_within(inst, nodes)?.members {
             counts[i] += 1;
         }
         Ok(())

@@ -10,7 +10,8 @@
 //! - `fields`: rows, marks and the pre-check shared by the option and profile editors;
 //! - `criterion`, `value_function`, `preference`: the criterion editor and its two charts;
 //! - `criteria_list`: Edit › Criteria…, every criterion by family;
-//! - `scenario`: Edit › Scenario details…, metadata, translations and settings;
+//! - `scenario` (`scenario/portfolio.rs`: the portfolio's constraints): Edit › Scenario
+//!   details…, metadata, translations and settings;
 //! - `catalogues`: Edit › Families, clusters and principles…, the lists items point into;
 //! - `option` (`option/lists.rs`: tags, principles, interactions): every field of an option;
 //! - `profile`: a weight profile's names, author, note, vote weight and weight ranges.

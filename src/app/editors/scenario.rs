@@ -1,12 +1,16 @@
 //! Edit › Scenario details…: the metadata (title, description, source document, date, author,
 //! languages, and the title and description in each other language the window speaks) and
 //! every analysis setting (method, normalisation, profile in use, VIKOR's v, Monte Carlo draws
-//! and seed, budget and its unit). One Apply sends one undo step.
+//! and seed, budget and its unit, and the portfolio's constraints: `scenario/portfolio.rs`).
+//! One Apply sends one undo step.
 
 use egui::{RichText, TextEdit, Ui, vec2};
 
+mod portfolio;
+
 use super::Outcome;
 use super::checks::{self, entered, number_text, parse_number};
+use super::fields;
 use crate::app::labels::{method_title, normalization_name};
 use crate::i18n::editors as e;
 use crate::i18n::{self, Lang, fill};
@@ -35,6 +39,7 @@ pub(super) struct ScenarioForm {
     seed: String,
     budget: String,
     cost_unit: String,
+    portfolio: portfolio::PortfolioForm,
     error: Option<String>,
 }
 
@@ -70,6 +75,7 @@ impl ScenarioForm {
             seed: st.monte_carlo.seed.to_string(),
             budget: st.budget.map_or(String::new(), number_text),
             cost_unit: st.cost_unit.clone(),
+            portfolio: portfolio::PortfolioForm::new(s),
             error: None,
         }
     }
@@ -142,8 +148,7 @@ impl ScenarioForm {
             budget: parse_number(&self.budget, t.scen_budget)?,
             cost_unit: self.cost_unit.trim().to_string(),
             vikor_v,
-            // The portfolio's constraints are not on this form: kept as they are.
-            portfolio: s.settings.portfolio.clone(),
+            portfolio: self.portfolio.settings(s)?,
         })
     }
 }
@@ -180,7 +185,16 @@ pub(super) fn show(ctx: &egui::Context, s: &Scenario, form: &mut ScenarioForm) -
         edits.push(Edit::SetMetadata(Box::new(metadata)));
     }
     if settings != s.settings {
-        edits.push(Edit::SetSettings(Box::new(settings)));
+        // A refused portfolio setting is named as on the form (the list entry validation
+        // names is not what the user sees).
+        let edit = Edit::SetSettings(Box::new(settings));
+        if let Err((path, message)) = fields::check(s, &edit)
+            && path.starts_with("settings.portfolio")
+        {
+            form.error = Some(form.portfolio.refusal(s, &path, &message));
+            return Outcome::Keep;
+        }
+        edits.push(edit);
     }
     if edits.is_empty() {
         form.error = None;
@@ -359,5 +373,8 @@ fn body(ui: &mut Ui, s: &Scenario, form: &mut ScenarioForm) -> bool {
             ui.label(RichText::new(form.original.format_version.to_string()).weak());
             ui.end_row();
         });
+    ui.add_space(10.0);
+    ui.separator();
+    apply |= portfolio::body(ui, s, &mut form.portfolio, LABELS);
     apply
 }

@@ -8,10 +8,12 @@ use crate::scenario::model::{Direction, Elicitation, Method, Normalization};
 use super::{Briefing, Table};
 
 mod how_sure;
+pub(super) mod portfolio;
 mod results;
 mod room;
 
 use how_sure::sensitivity;
+use portfolio::portfolio;
 use results::{comparison, perspectives, ranking};
 use room::room;
 
@@ -33,6 +35,8 @@ pub(super) enum Chart {
     Acceptability,
     /// Kendall's τ-b between every pair of profiles, as a heat map.
     Agreement,
+    /// The efficient portfolios, value against cost, with the budget marked.
+    Frontier,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -126,6 +130,7 @@ pub(super) fn blocks(b: &Briefing) -> Vec<Block> {
     perspectives(b, &mut out);
     room(b, &mut out);
     sensitivity(b, &mut out);
+    portfolio(b, &mut out);
     assumptions(b, &mut out);
     matrix(b, &mut out);
     out
