@@ -225,7 +225,7 @@
       weights_intro: "Присвойте каждой группе критериев и каждому критерию внутри группы от 0 до 100 баллов. Проценты показывают итоговые веса. Другие делегации ваших весов не видят.",
       points_of: "{0}: баллы",
       family_share: "{0} от общего веса",
-      criterion_share: "{0} от группы · {1} от общего веса",
+      criterion_share: "{0} в группе · {1} в целом",
       submit_button: "Отправить мои веса",
       resubmit_button: "Отправить исправленные веса",
       received: "Ваши веса получены в {0} (версия {1}). Вы можете изменить их и отправить снова, пока координатор не закроет приём.",
@@ -808,14 +808,14 @@
       whole.dataset.overall = c.id;
       fillNodes(c.shares, t("criterion_share"), within, whole);
     });
-    if (families.length > 0 && familyTotal === 0) showMessage($("weights-error"), "err_all_zero");
-    else if ($("weights-error").dataset.msg === "err_all_zero") clearMessage($("weights-error"));
+    if (families.length > 0 && familyTotal === 0) showMessage($("families-error"), "err_all_zero");
+    else clearMessage($("families-error"));
   }
 
   function weightsProblem() {
     return (
       state.items.some((i) => !i.valid) ||
-      Boolean($("weights-error").dataset.msg === "err_all_zero") ||
+      Boolean($("families-error").dataset.msg) ||
       state.items.some((i) => i.criteriaError && i.criteriaError.dataset.msg)
     );
   }
