@@ -1,0 +1,2 @@
+// Placeholder: the participant's page's script is written separately.
+"use strict";
