@@ -423,3 +423,96 @@ fn write_png(path: &std::path::Path, png: &[u8]) {
     std::fs::write(path, png).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     eprintln!("wrote {}", path.display());
 }
+
+#[test]
+fn criteria_changed_during_the_session_reach_the_page() {
+    let Some(tools) = tools_or_skip("criteria_changed_during_the_session_reach_the_page") else {
+        return;
+    };
+    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let scenario = scenario();
+    let session = open_session(&scenario);
+    let browser = start_browser(&tools, "en");
+    browser.goto(&url(&session));
+    join(&browser, &session, "Fiji");
+    type_points(&browser, &number_field("criterion", "speed"), 80.0);
+
+    // The facilitator removes a criterion while the page shows the old tree: the server
+    // refuses the stale weights, the page fetches the new tree and keeps the points given.
+    let fewer = apply(&scenario, &Edit::RemoveCriterion("knowledge-gain".into()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    session.set_scenario(&fewer);
+    browser.click("#submit-button");
+    browser.wait_for(10, "the changed-criteria message", || {
+        let t = browser.text("#submit-error");
+        (!t.is_empty()).then_some(t)
+    });
+    assert_eq!(
+        browser.text("#submit-error"),
+        "The facilitator has changed the criteria. Check your weights and submit again."
+    );
+    let left = browser.script(
+        "return document.querySelectorAll('input[data-criterion=\"knowledge-gain\"]').length;",
+        &[],
+    );
+    assert_eq!(left, json!(0));
+    assert_eq!(
+        browser.property(&number_field("criterion", "speed"), "value"),
+        json!("80")
+    );
+    assert!(session.take_submissions().is_empty());
+
+    submit(&browser);
+    let sub = one_submission(&session, "Fiji");
+    assert_eq!(sub.criteria.len(), fewer.criteria.len());
+    assert!(sub.criteria.contains(&("speed".to_string(), 80.0)));
+    assert!(!sub.criteria.iter().any(|(id, _)| id == "knowledge-gain"));
+}
+
+#[test]
+fn polling_stops_while_the_tab_is_hidden() {
+    let Some(tools) = tools_or_skip("polling_stops_while_the_tab_is_hidden") else {
+        return;
+    };
+    let _one = ONE_BROWSER.lock().unwrap_or_else(|e| e.into_inner());
+    let scenario = scenario();
+    let session = open_session(&scenario);
+    let browser = start_browser(&tools, "en");
+    let page_url = url(&session);
+    browser.goto(&page_url);
+    join(&browser, &session, "Tuvalu");
+    // Log the page's status requests where another tab of the same origin can read them (the
+    // page calls the global fetch each time).
+    browser.script(
+        "const f = window.fetch; window.fetch = (u, o) => { if (String(u).endsWith('/api/status')) { const log = JSON.parse(localStorage.getItem('statusLog') || '[]'); log.push(document.visibilityState); localStorage.setItem('statusLog', JSON.stringify(log)); } return f(u, o); };",
+        &[],
+    );
+    let log = |b: &Browser| {
+        let v = b.script(
+            "return JSON.parse(localStorage.getItem('statusLog') || '[]');",
+            &[],
+        );
+        v.as_array().cloned().unwrap_or_default()
+    };
+    let page = browser.window();
+    // Another tab of the same origin (the style sheet: no script of its own) in front hides
+    // the page for longer than a polling interval (3 s).
+    let other = browser.new_tab();
+    browser.switch_to(&other);
+    browser.goto(&format!("{page_url}room.css"));
+    let before = log(&browser).len();
+    std::thread::sleep(std::time::Duration::from_millis(4000));
+    let while_hidden = log(&browser);
+    assert_eq!(
+        while_hidden.len(),
+        before,
+        "polled while hidden: {while_hidden:?}"
+    );
+    // In front again, it asks at once and goes on polling.
+    browser.switch_to(&page);
+    let entries = browser.wait_for(2, "a status request once visible", || {
+        let l = log(&browser);
+        (l.len() > before).then_some(l)
+    });
+    assert!(entries.iter().all(|v| v == "visible"), "{entries:?}");
+}

@@ -55,6 +55,7 @@
       unknown_participant: "The session no longer knows you (the facilitator may have removed your submission). Please join again.",
       too_large: "The request was too large to send.",
       invalid: "The server refused these weights or this name. Check them and try again.",
+      scenario_changed: "The facilitator has changed the criteria. Check your weights and submit again.",
       slow_down: "Too many attempts. Try again in {0} s.",
       full: "The session is full. Ask the facilitator for help.",
       network: "Cannot reach the facilitator's computer. Check that you are on the room's Wi-Fi, then try again.",
@@ -105,6 +106,7 @@
       unknown_participant: "本次会议已无法识别您（主持人可能删除了您的提交）。请重新加入。",
       too_large: "请求过大，无法发送。",
       invalid: "服务器拒绝了这些权重或该名称。请检查后再试。",
+      scenario_changed: "主持人修改了准则。请检查您的权重后重新提交。",
       slow_down: "尝试次数过多。请在 {0} 秒后再试。",
       full: "本次会议人数已满。请向主持人求助。",
       network: "无法连接主持人的电脑。请确认您已连接会场的 Wi-Fi，然后再试。",
@@ -155,6 +157,7 @@
       unknown_participant: "La séance ne vous reconnaît plus (le facilitateur a peut-être retiré votre envoi). Veuillez la rejoindre à nouveau.",
       too_large: "La requête est trop volumineuse pour être envoyée.",
       invalid: "Le serveur a refusé ces pondérations ou ce nom. Vérifiez-les et réessayez.",
+      scenario_changed: "Le facilitateur a modifié les critères. Vérifiez vos pondérations et renvoyez-les.",
       slow_down: "Trop de tentatives. Réessayez dans {0}\u00a0s.",
       full: "La séance est complète. Demandez de l'aide au facilitateur.",
       network: "Impossible de joindre l'ordinateur du facilitateur. Vérifiez que vous êtes connecté au Wi-Fi de la salle, puis réessayez.",
@@ -205,6 +208,7 @@
       unknown_participant: "La sesión ya no lo reconoce (puede que el facilitador haya retirado su envío). Vuelva a unirse.",
       too_large: "La solicitud es demasiado grande para enviarla.",
       invalid: "El servidor rechazó estas ponderaciones o este nombre. Revíselos e inténtelo de nuevo.",
+      scenario_changed: "El facilitador ha modificado los criterios. Revise sus ponderaciones y vuelva a enviarlas.",
       slow_down: "Demasiados intentos. Vuelva a intentarlo dentro de {0} s.",
       full: "La sesión está completa. Pida ayuda al facilitador.",
       network: "No se puede conectar con el ordenador del facilitador. Compruebe que está conectado a la wifi de la sala e inténtelo de nuevo.",
@@ -255,6 +259,7 @@
       unknown_participant: "Сеанс вас больше не узнаёт (возможно, координатор удалил ваши данные). Присоединитесь снова.",
       too_large: "Запрос слишком велик для отправки.",
       invalid: "Сервер отклонил эти веса или это название. Проверьте их и попробуйте снова.",
+      scenario_changed: "Координатор изменил критерии. Проверьте свои веса и отправьте их снова.",
       slow_down: "Слишком много попыток. Повторите через {0} с.",
       full: "Сеанс заполнен. Обратитесь к координатору.",
       network: "Нет связи с компьютером координатора. Убедитесь, что вы подключены к Wi-Fi зала, и попробуйте снова.",
@@ -305,6 +310,7 @@
       unknown_participant: "لم تعد الجلسة تتعرف عليك (ربما حذف الميسِّر ما أرسلته). يُرجى الانضمام مرة أخرى.",
       too_large: "الطلب أكبر من أن يُرسَل.",
       invalid: "رفض الخادم هذه الأوزان أو هذا الاسم. تحقَّق منها وحاول مرة أخرى.",
+      scenario_changed: "عدَّل الميسِّر المعايير. تحقَّق من أوزانك وأرسلها مرة أخرى.",
       slow_down: "محاولات كثيرة جدًا. حاول مرة أخرى بعد {0} ثانية.",
       full: "اكتمل عدد المشاركين في الجلسة. اطلب المساعدة من الميسِّر.",
       network: "تعذَّر الوصول إلى حاسوب الميسِّر. تأكَّد من اتصالك بشبكة Wi-Fi في القاعة، ثم حاول مرة أخرى.",
@@ -903,9 +909,34 @@
       case "wrong_pin":
         lostSession(answer.code);
         break;
+      case "invalid":
+        // Perhaps the facilitator changed the criteria since this page joined.
+        showMessage($("submit-error"), (await refreshScenario()) ? "scenario_changed" : "invalid");
+        break;
       default:
         showMessage($("submit-error"), answer.code);
     }
+  }
+
+  /// The value tree's ids, to tell whether the scenario changed.
+  function treeKey(scenario) {
+    return JSON.stringify(
+      scenario.families.map((f) => [f && f.id, Array.isArray(f && f.criteria) ? f.criteria.map((c) => c && c.id) : []])
+    );
+  }
+
+  /// Asks for the session's current scenario (a join with the token resumes); when its tree
+  /// differs, shows the new one, keeping the points of every family and criterion still there.
+  /// True when the tree changed.
+  async function refreshScenario() {
+    const answer = await post("/api/join", { pin: state.pin, delegation: state.delegation, token: state.token });
+    if (!answer.ok || !answer.data.scenario || !Array.isArray(answer.data.scenario.families)) return false;
+    if (treeKey(answer.data.scenario) === treeKey(state.scenario)) return false;
+    const kept = { families: Object.create(null), criteria: Object.create(null) };
+    for (const item of state.items) (item.kind === "family" ? kept.families : kept.criteria)[item.id] = item.points;
+    state.scenario = answer.data.scenario;
+    showWeights(kept);
+    return true;
   }
 
   /// The session no longer knows this participant: back to joining, name kept.

@@ -189,6 +189,23 @@ impl Browser {
         )
     }
 
+    /// The handle of the current tab.
+    pub fn window(&self) -> String {
+        let value = self.command("GET", "/window", None);
+        value.as_str().unwrap_or_default().to_string()
+    }
+
+    /// Opens a new tab (not switching to it); its handle.
+    pub fn new_tab(&self) -> String {
+        let value = self.command("POST", "/window/new", Some(&json!({ "type": "tab" })));
+        value["handle"].as_str().unwrap_or_default().to_string()
+    }
+
+    /// Brings the tab `handle` to the front; commands go to it from now on.
+    pub fn switch_to(&self, handle: &str) {
+        self.command("POST", "/window", Some(&json!({ "handle": handle })));
+    }
+
     /// The viewport as a PNG.
     pub fn screenshot(&self) -> Vec<u8> {
         let value = self.command("GET", "/screenshot", None);
