@@ -1,9 +1,11 @@
 //! The participant's page in a real browser: headless Chromium, driven through chromedriver,
 //! joins a real room session on loopback, sets weights with the page's sliders and number
 //! fields, submits, and the submission becomes a profile of the scenario with exactly those
-//! weights. Once in English, once in Chinese (chosen with the page's picker, a Chinese
-//! delegation name, resumed after a reload) and once in Arabic (chosen from the browser's
-//! language; the page runs right to left).
+//! weights. Once in English (a wrong PIN, a revision, the revealed result, leaving and coming
+//! back), once in Chinese (chosen with the page's picker, a Chinese delegation name, resumed
+//! after a reload) and once in Arabic (chosen from the browser's language; the page runs right
+//! to left). Also: criteria changed by the facilitator mid-session, and no polling while the
+//! tab is hidden.
 //!
 //! Without Chromium and chromedriver each test says so and passes; with `CI` set it fails.
 //! `cargo test --test room_browser -- --ignored` remakes the README's phone screenshots.
@@ -82,6 +84,8 @@ fn type_points(browser: &Browser, css: &str, points: f64) {
 
 /// Joins with the session's PIN and `delegation`, and waits for the weights step.
 fn join(browser: &Browser, session: &Session, delegation: &str) {
+    browser.clear("#pin");
+    browser.clear("#delegation");
     browser.type_into("#pin", session.pin());
     browser.type_into("#delegation", delegation);
     browser.click("#join-button");
@@ -246,8 +250,6 @@ fn english_page_submits_weights_that_become_a_profile() {
         browser.text("#pin-error"),
         "Wrong PIN. Check the six digits shown on the screen."
     );
-    browser.clear("#pin");
-    browser.clear("#delegation");
 
     join(&browser, &session, "Kenya");
     set_weights(&browser);
@@ -288,6 +290,17 @@ fn english_page_submits_weights_that_become_a_profile() {
     );
     assert_eq!(rows.as_array().map(Vec::len), Some(options));
     assert_eq!(rows[0], json!(best));
+
+    // Leaving and joining again under the same name resumes the same participant (the name
+    // is not "taken" by this very phone), with the weights last sent.
+    browser.click("#leave-button");
+    assert!(visible(&browser, "#join"));
+    join(&browser, &session, "Kenya");
+    assert_eq!(
+        browser.property(&number_field("criterion", "health-community"), "value"),
+        json!("51")
+    );
+    assert_eq!(session.participants().len(), 1);
 }
 
 /// Submits after an earlier submission: waits for the confirmation's text to change.

@@ -955,12 +955,21 @@
     }
   }
 
+  /// Back to joining, e.g. to correct the delegation's name. The token is kept with the name:
+  /// joining again under the same name resumes the same participant instead of finding the
+  /// name taken (by this very phone); under another name it is a new participant.
   function leave() {
-    forgetSession(false);
+    stopPolling();
     state.scenario = null;
     state.receipt = null;
-    state.delegation = "";
-    $("delegation").value = "";
+    state.result = null;
+    state.pin = "";
+    try {
+      localStorage.setItem(STORE_SESSION, JSON.stringify({ delegation: state.delegation, token: state.token }));
+    } catch (e) {
+      // Without storage the token lives on in this page only.
+    }
+    $("delegation").value = state.delegation;
     $("pin").value = "";
     clearMessage($("join-error"));
     showJoin();
@@ -982,11 +991,11 @@
 
   async function poll() {
     state.pollTimer = 0;
-    if (state.polling || !state.token || document.hidden) return;
+    if (state.polling || !state.token || !state.scenario || document.hidden) return;
     state.polling = true;
     const answer = await post("/api/status", { pin: state.pin, token: state.token });
     state.polling = false;
-    if (!state.token) return; // left meanwhile
+    if (!state.token || !state.scenario) return; // left meanwhile
     let delay = POLL_MS;
     if (answer.ok) {
       const d = answer.data;
@@ -1077,7 +1086,12 @@
     setLang(initialLang());
     $("join").hidden = false;
     const saved = storedSession();
-    if (saved && typeof saved.delegation === "string") $("delegation").value = saved.delegation;
+    if (saved && typeof saved.delegation === "string") {
+      $("delegation").value = saved.delegation;
+      state.delegation = saved.delegation;
+      // A token kept after leaving: joining under this name again resumes it.
+      if (typeof saved.token === "string") state.token = saved.token;
+    }
     if (saved && typeof saved.pin === "string" && typeof saved.token === "string" && saved.token) {
       // Resume after a reload: the same participant, by its token.
       $("pin").value = saved.pin;
