@@ -350,6 +350,24 @@ fn chinese_page_with_a_chinese_delegation_name() {
     );
     assert!(browser.text("#confirmation").contains("第 1 版"));
     assert_eq!(session.participants().len(), 1);
+
+    // The revealed result in the scenario's own Chinese names, the method in the page's words.
+    let with = check_submission(&scenario, &sub);
+    let reveal = group_reveal(&with, &room_profiles(&with)).unwrap_or_else(|e| panic!("{e}"));
+    let best = reveal.ranking[0].names.get("zh-CN").cloned();
+    assert!(
+        best.is_some(),
+        "the built-in scenario names its options in Chinese"
+    );
+    session.reveal(Some(reveal));
+    browser.wait_for(10, "the revealed result", || {
+        visible(&browser, "#result").then_some(())
+    });
+    assert_eq!(browser.text("#result-method"), "方法：加权和法");
+    assert_eq!(
+        Some(browser.text("#result-ranking li:first-child .option")),
+        best
+    );
 }
 
 #[test]

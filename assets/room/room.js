@@ -36,6 +36,8 @@
       result_heading: "Group result",
       result_intro: "The facilitator has revealed the group result.",
       method: "Method: {0}",
+      method_wsm: "Weighted sum",
+      method_wpm: "Weighted product",
       ranking_heading: "Ranking of the options",
       group_weights_heading: "Group weights",
       score: "score {0}",
@@ -87,6 +89,8 @@
       result_heading: "小组结果",
       result_intro: "主持人已公布小组结果。",
       method: "方法：{0}",
+      method_wsm: "加权和法",
+      method_wpm: "加权积法",
       ranking_heading: "方案排名",
       group_weights_heading: "小组权重",
       score: "得分 {0}",
@@ -138,6 +142,8 @@
       result_heading: "Résultat du groupe",
       result_intro: "Le facilitateur a dévoilé le résultat du groupe.",
       method: "Méthode\u00a0: {0}",
+      method_wsm: "Somme pondérée",
+      method_wpm: "Produit pondéré",
       ranking_heading: "Classement des options",
       group_weights_heading: "Pondérations du groupe",
       score: "score {0}",
@@ -189,6 +195,8 @@
       result_heading: "Resultado del grupo",
       result_intro: "El facilitador ha revelado el resultado del grupo.",
       method: "Método: {0}",
+      method_wsm: "Suma ponderada",
+      method_wpm: "Producto ponderado",
       ranking_heading: "Clasificación de las opciones",
       group_weights_heading: "Ponderaciones del grupo",
       score: "puntuación {0}",
@@ -240,6 +248,8 @@
       result_heading: "Общий результат",
       result_intro: "Координатор открыл общий результат.",
       method: "Метод: {0}",
+      method_wsm: "Взвешенная сумма",
+      method_wpm: "Взвешенное произведение",
       ranking_heading: "Ранжирование вариантов",
       group_weights_heading: "Общие веса",
       score: "оценка {0}",
@@ -291,6 +301,8 @@
       result_heading: "النتيجة الجماعية",
       result_intro: "كشف الميسِّر عن النتيجة الجماعية.",
       method: "الطريقة: {0}",
+      method_wsm: "المجموع المرجَّح",
+      method_wpm: "الجداء المرجَّح",
       ranking_heading: "ترتيب الخيارات",
       group_weights_heading: "الأوزان الجماعية",
       score: "الدرجة {0}",
@@ -330,7 +342,8 @@
 
   let lang = "en";
 
-  // The participant's state. `points` hold what the inputs show, by family / criterion id.
+  // The participant's state; each of `items` (a family or a criterion) holds the points its
+  // inputs show.
   const state = {
     pin: "",
     token: "",
@@ -339,8 +352,8 @@
     open: true,
     revealed: false,
     result: null,
-    receipt: null, // {revision, received} of the last accepted submission
-    items: [], // {kind, id, family, range, number, error, ...}
+    receipt: null, // {revision, received, …} of the last accepted submission
+    items: [], // {kind, id, family, points, valid, range, number, …}
     pollTimer: 0,
     polling: false,
     retryUntil: 0,
@@ -350,10 +363,11 @@
 
   function t(key) {
     const table = TEXTS[lang] || TEXTS.en;
-    return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : TEXTS.en[key] || key;
+    if (own(table, key)) return table[key];
+    return own(TEXTS.en, key) ? TEXTS.en[key] : key;
   }
 
-  /// `template` with `{0}`, `{1}` replaced by the given values, as a list of strings and nodes.
+  // `template` with `{0}`, `{1}` replaced by the given values, as a list of strings and nodes.
   function parts(template, values) {
     const out = [];
     let rest = template;
@@ -373,15 +387,15 @@
     return parts(template, values.map(String)).join("");
   }
 
-  /// Sets an element's content to a template whose placeholders are nodes (or text).
+  // Sets an element's content to a template whose placeholders are nodes (or text).
   function fillNodes(el, template, ...values) {
     el.replaceChildren(...parts(template, values));
   }
 
   const own = (obj, key) => obj !== null && typeof obj === "object" && Object.prototype.hasOwnProperty.call(obj, key);
 
-  /// The scenario's own name in the page's language: `names[lang]`, then a name in the same
-  /// language of another region, then `name`.
+  // The scenario's own name in the page's language: `names[lang]`, then a name in the same
+  // language of another region, then `name`.
   function nameIn(obj, namesKey = "names", nameKey = "name") {
     const names = own(obj, namesKey) ? obj[namesKey] : null;
     if (names && typeof names === "object") {
@@ -446,7 +460,7 @@
     el.dataset.msg = key;
     if (arg !== undefined && arg !== null) el.dataset.arg = String(arg);
     else delete el.dataset.arg;
-    const text = TEXTS.en[key] !== undefined ? fill(t(key), arg === undefined ? "" : arg) : fill(t("unexpected"), key);
+    const text = own(TEXTS.en, key) ? fill(t(key), arg === undefined ? "" : arg) : fill(t("unexpected"), key);
     el.textContent = text;
     const field = el.id.endsWith("-error") ? $(el.id.slice(0, -"-error".length)) : null;
     if (field && field.tagName === "INPUT") field.setAttribute("aria-invalid", "true");
@@ -463,8 +477,8 @@
   // ---------------------------------------------------------------------------------------
   // Talking to the server
   // ---------------------------------------------------------------------------------------
-  /// POSTs `body` to `path`. Resolves to {ok: true, data} or {ok: false, code, retryAfter};
-  /// never rejects.
+  // POSTs `body` to `path`. Resolves to {ok: true, data} or {ok: false, code, retryAfter};
+  // never rejects.
   async function post(path, body) {
     let response;
     try {
@@ -491,7 +505,7 @@
     return { ok: false, code, retryAfter: Number.isFinite(retry) && retry > 0 ? retry : 1 };
   }
 
-  /// Keeps `button` disabled for `seconds`, counting down in `el` (429's Retry-After).
+  // Keeps `button` disabled for `seconds`, counting down in `el` (429's Retry-After).
   function waitThenRetry(el, button, seconds) {
     state.retryUntil = Date.now() + seconds * 1000;
     button.disabled = true;
@@ -659,8 +673,8 @@
     return node;
   }
 
-  /// One item (a family or a criterion): its name, a slider and a number field kept in step,
-  /// and the percentages that result.
+  // One item (a family or a criterion): its name, a slider and a number field kept in step,
+  // and the percentages that result.
   function makeItem(kind, id, key, family) {
     const range = el("input", { type: "range", id: key + "-range", min: "0", max: String(MAX_POINTS), step: "1" });
     const number = el("input", {
@@ -762,8 +776,8 @@
     }
   }
 
-  /// Whole percentages of `values` (fractions summing to 1, or all 0) that sum to 100: the
-  /// largest-remainder rule, so a column of shares always adds up.
+  // Whole percentages of `values` (fractions summing to 1, or all 0) that sum to 100: the
+  // largest-remainder rule, so a column of shares always adds up.
   function percents(values) {
     const total = values.reduce((a, b) => a + b, 0);
     if (!(total > 0)) return values.map(() => 0);
@@ -784,7 +798,7 @@
     return el("span", { class: "pct " + cls }, n === null ? "—" : pct(n));
   }
 
-  /// Recomputes every percentage and the checks that the server will also make.
+  // Recomputes every percentage and the checks that the server will also make.
   function updateShares() {
     const families = state.items.filter((i) => i.kind === "family");
     const familyPct = percents(families.map((f) => (f.valid ? f.points : 0)));
@@ -918,16 +932,16 @@
     }
   }
 
-  /// The value tree's ids, to tell whether the scenario changed.
+  // The value tree's ids, to tell whether the scenario changed.
   function treeKey(scenario) {
     return JSON.stringify(
       scenario.families.map((f) => [f && f.id, Array.isArray(f && f.criteria) ? f.criteria.map((c) => c && c.id) : []])
     );
   }
 
-  /// Asks for the session's current scenario (a join with the token resumes); when its tree
-  /// differs, shows the new one, keeping the points of every family and criterion still there.
-  /// True when the tree changed.
+  // Asks for the session's current scenario (a join with the token resumes); when its tree
+  // differs, shows the new one, keeping the points of every family and criterion still there.
+  // True when the tree changed.
   async function refreshScenario() {
     const answer = await post("/api/join", { pin: state.pin, delegation: state.delegation, token: state.token });
     if (!answer.ok || !answer.data.scenario || !Array.isArray(answer.data.scenario.families)) return false;
@@ -939,7 +953,7 @@
     return true;
   }
 
-  /// The session no longer knows this participant: back to joining, name kept.
+  // The session no longer knows this participant: back to joining, name kept.
   function lostSession(code) {
     forgetSession(true);
     state.scenario = null;
@@ -955,9 +969,9 @@
     }
   }
 
-  /// Back to joining, e.g. to correct the delegation's name. The token is kept with the name:
-  /// joining again under the same name resumes the same participant instead of finding the
-  /// name taken (by this very phone); under another name it is a new participant.
+  // Back to joining, e.g. to correct the delegation's name. The token is kept with the name:
+  // joining again under the same name resumes the same participant instead of finding the
+  // name taken (by this very phone); under another name it is a new participant.
   function leave() {
     stopPolling();
     state.scenario = null;
@@ -1029,7 +1043,11 @@
       box.hidden = true;
       return;
     }
-    const method = typeof r.method === "string" ? r.method : "";
+    // The server names the method in English; the two that are words are translated here
+    // (TOPSIS, PROMETHEE II and VIKOR are names in every language).
+    const METHOD_KEYS = { "Weighted sum": "method_wsm", "Weighted product": "method_wpm" };
+    let method = typeof r.method === "string" ? r.method : "";
+    if (own(METHOD_KEYS, method)) method = t(METHOD_KEYS[method]);
     $("result-method").textContent = method ? fill(t("method"), method) : "";
     const ranking = $("result-ranking");
     ranking.replaceChildren();
@@ -1037,9 +1055,9 @@
     for (const row of Array.isArray(r.ranking) ? r.ranking : []) {
       if (!row || typeof row !== "object") continue;
       const rank = Number.isFinite(row.rank) ? String(row.rank) : "";
-      const parts = [el("span", { class: "rank" }, rank), el("bdi", { class: "option" }, nameIn(row))];
-      if (Number.isFinite(row.score)) parts.push(el("span", { class: "score" }, fill(t("score"), score.format(row.score))));
-      ranking.append(el("li", {}, ...parts));
+      const cells = [el("span", { class: "rank" }, rank), el("bdi", { class: "option" }, nameIn(row))];
+      if (Number.isFinite(row.score)) cells.push(el("span", { class: "score" }, fill(t("score"), score.format(row.score))));
+      ranking.append(el("li", {}, ...cells));
     }
     const weights = $("result-weights");
     weights.replaceChildren();
