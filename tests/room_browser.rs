@@ -205,6 +205,17 @@ fn check_submission(scenario: &Scenario, sub: &Submission) -> Scenario {
     with
 }
 
+/// Nothing went wrong in the page, and its content security policy refused nothing (a wrong
+/// PIN's 401 is the one expected complaint: Chromium logs refused requests).
+fn assert_no_console_errors(browser: &Browser) {
+    let errors: Vec<String> = browser
+        .console_errors()
+        .into_iter()
+        .filter(|m| !m.contains("401"))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
 fn lang_and_dir(browser: &Browser) -> (String, String) {
     let v = browser.script(
         "return [document.documentElement.lang, document.documentElement.dir];",
@@ -291,6 +302,8 @@ fn english_page_submits_weights_that_become_a_profile() {
     assert_eq!(rows.as_array().map(Vec::len), Some(options));
     assert_eq!(rows[0], json!(best));
 
+    assert_no_console_errors(&browser);
+
     // Leaving and joining again under the same name resumes the same participant (the name
     // is not "taken" by this very phone), with the weights last sent.
     browser.click("#leave-button");
@@ -368,6 +381,7 @@ fn chinese_page_with_a_chinese_delegation_name() {
         Some(browser.text("#result-ranking li:first-child .option")),
         best
     );
+    assert_no_console_errors(&browser);
 }
 
 #[test]
@@ -397,6 +411,7 @@ fn arabic_page_runs_right_to_left() {
     assert!(confirmation.contains("النسخة 1"), "{confirmation}");
     let sub = one_submission(&session, name);
     check_submission(&scenario, &sub);
+    assert_no_console_errors(&browser);
 }
 
 /// Remakes `docs/images/room-phone-{en,zh,ar}.png` (the weights step on a 390 × 844 phone,

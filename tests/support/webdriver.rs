@@ -113,7 +113,10 @@ impl Browser {
                 "deviceMetrics": { "width": width, "height": height, "pixelRatio": ratio, "touch": true }
             });
         }
-        let caps = json!({ "capabilities": { "alwaysMatch": { "goog:chromeOptions": chrome } } });
+        let caps = json!({ "capabilities": { "alwaysMatch": {
+            "goog:chromeOptions": chrome,
+            "goog:loggingPrefs": { "browser": "ALL" },
+        } } });
         let value = browser.call("POST", "/session", Some(&caps))?;
         browser.session = value["sessionId"]
             .as_str()
@@ -187,6 +190,19 @@ impl Browser {
             "/execute/sync",
             Some(&json!({ "script": script, "args": args })),
         )
+    }
+
+    /// The page's console messages of level SEVERE since the last call: script errors, and
+    /// anything the content security policy refused.
+    pub fn console_errors(&self) -> Vec<String> {
+        let value = self.command("POST", "/se/log", Some(&json!({ "type": "browser" })));
+        value
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|e| e["level"] == "SEVERE")
+            .map(|e| e["message"].as_str().unwrap_or_default().to_string())
+            .collect()
     }
 
     /// The handle of the current tab.
