@@ -1051,11 +1051,13 @@
     $("result-method").textContent = method ? fill(t("method"), method) : "";
     const ranking = $("result-ranking");
     ranking.replaceChildren();
+    // Names sit in a bdi (their own direction) inside a span of the page's direction, so that
+    // wrapped lines align with the page.
     const score = new Intl.NumberFormat(LOCALES[lang] || "en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     for (const row of Array.isArray(r.ranking) ? r.ranking : []) {
       if (!row || typeof row !== "object") continue;
       const rank = Number.isFinite(row.rank) ? String(row.rank) : "";
-      const cells = [el("span", { class: "rank" }, rank), el("bdi", { class: "option" }, nameIn(row))];
+      const cells = [el("span", { class: "rank" }, rank), el("span", { class: "option" }, el("bdi", {}, nameIn(row)))];
       if (Number.isFinite(row.score)) cells.push(el("span", { class: "score" }, fill(t("score"), score.format(row.score))));
       ranking.append(el("li", {}, ...cells));
     }
@@ -1071,7 +1073,7 @@
         el(
           "li",
           {},
-          el("span", { class: "share-head" }, el("bdi", { class: "criterion" }, nameIn(w)), el("span", { class: "pct" }, pct(shares[i]))),
+          el("span", { class: "share-head" }, el("span", { class: "criterion" }, el("bdi", {}, nameIn(w))), el("span", { class: "pct" }, pct(shares[i]))),
           el("span", { class: "track" }, bar)
         )
       );
