@@ -1,5 +1,3 @@
-//! Helpers shared by integration tests.
-// Each test binary that includes this module uses only part of it.
-#![allow(dead_code)]
+//! Helpers shared by integration tests (`mod support;` in the test file).
 
 pub mod webdriver;

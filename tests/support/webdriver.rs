@@ -283,10 +283,7 @@ impl Drop for Browser {
 
 /// WebDriver's codes for keys that are not text.
 pub mod keys {
-    pub const BACKSPACE: &str = "\u{E003}";
-    pub const END: &str = "\u{E010}";
     pub const HOME: &str = "\u{E011}";
-    pub const ARROW_UP: &str = "\u{E013}";
     pub const ARROW_DOWN: &str = "\u{E015}";
 }
 
