@@ -8,6 +8,7 @@
 //! - [`analysis`]: what the scores say and how sure they are: scoring methods, method
 //!   comparison, Pareto fronts, sensitivity;
 //! - [`report`]: briefings (HTML, Markdown) and CSV exports;
+//! - [`room`]: a session on the room's network where delegations submit weights from phones;
 //! - [`cli`]: the command line over all of it; [`app`]: the egui window; [`i18n`]: the
 //!   interface's languages.
 
@@ -17,4 +18,5 @@ pub mod cli;
 pub mod files;
 pub mod i18n;
 pub mod report;
+pub mod room;
 pub mod scenario;

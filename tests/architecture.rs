@@ -79,6 +79,10 @@ fn the_engine_folders_only_look_down() {
             "report",
             &["report", "analysis", "files", "scenario", "i18n"][..],
         ),
+        (
+            "room",
+            &["room", "analysis", "files", "scenario", "i18n"][..],
+        ),
     ]
     .into_iter()
     .collect();

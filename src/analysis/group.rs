@@ -138,6 +138,7 @@ pub fn group_profile(
         weight_ranges: Vec::new(),
         i18n: Default::default(),
         elicited: Vec::new(),
+        room: None,
     };
     let mut pooled = Vec::new();
     match rule {

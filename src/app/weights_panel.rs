@@ -402,6 +402,7 @@ fn profile_tools(
                 weight_ranges: Vec::new(),
                 elicited: Vec::new(),
                 i18n: Default::default(),
+                room: None,
             }))));
             out.push(Command::Edit(Edit::SetActiveProfile(id)));
         }

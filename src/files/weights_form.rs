@@ -527,5 +527,6 @@ fn build_profile(form: &Form, target: &Scenario) -> WeightProfile {
         weight_ranges: Vec::new(),
         i18n,
         elicited: Vec::new(),
+        room: None,
     }
 }

@@ -310,6 +310,7 @@ fn new_profile(id: String, name: &str) -> WeightProfile {
         weight_ranges: Vec::new(),
         i18n: Default::default(),
         elicited: Vec::new(),
+        room: None,
     }
 }
 

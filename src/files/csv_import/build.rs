@@ -393,6 +393,7 @@ fn profile(sheet: &Sheet, crit_ids: &[String], family_of: &[String], file: &str)
         criterion_weights,
         weight_ranges: Vec::new(),
         elicited: Vec::new(),
+        room: None,
         i18n: Default::default(),
     }
 }

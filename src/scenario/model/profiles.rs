@@ -152,6 +152,20 @@ pub struct WeightProfile {
     /// stays when its weights are later edited by hand (see `elicitation::record_matches_weights`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub elicited: Vec<ElicitationRecord>,
+    /// Set when the profile was submitted from a phone in the room (`tideline room`, Room ›
+    /// Open a session).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room: Option<RoomMark>,
+}
+
+/// The mark of a profile submitted from the room: when it arrived and which revision it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoomMark {
+    /// When the submission arrived, RFC 3339 in UTC, e.g. `"2026-12-02T19:32:05Z"`.
+    pub submitted: String,
+    /// The delegation's revision: 1 for its first submission, one more for each revision.
+    pub revision: u32,
 }
 
 fn one() -> f64 {
