@@ -18,8 +18,11 @@ pub use launch::{Launch, run};
 mod perspectives_job;
 mod projection;
 mod projector;
+mod qr;
 mod robustness;
 mod robustness_job;
+mod room;
+mod room_panel;
 mod screenshot;
 pub mod theme;
 mod views;
@@ -91,6 +94,8 @@ pub enum Command {
     /// Open an editor (a criterion's, the list of criteria, the scenario's details, an
     /// option's, a weight profile's).
     OpenEditor(EditorRequest),
+    /// Open, run or close the room's session (the Room menu, the session panel).
+    Room(room::RoomCommand),
 }
 
 /// What waits for the user's answer to "save changes first?".
@@ -192,6 +197,8 @@ pub struct TidelineApp {
     sent_title: String,
     /// The window's context, for background work to ask for a frame when it is done.
     ctx: Option<egui::Context>,
+    /// The room's session, while one is open, and its panel.
+    room: room::RoomState,
 }
 
 impl TidelineApp {
@@ -238,6 +245,7 @@ impl TidelineApp {
             view_rect: egui::Rect::NOTHING,
             sent_title: String::new(),
             ctx: None,
+            room: room::RoomState::default(),
         }
     }
 
@@ -413,6 +421,7 @@ impl TidelineApp {
             Command::ImportWeightsFrom(paths) => self.import_weights(&paths),
             Command::QuickEntry => self.open_quick_entry(),
             Command::OpenEditor(request) => self.editors.open(&self.scenario, &request),
+            Command::Room(c) => self.room_command(c),
         }
     }
 
@@ -467,6 +476,7 @@ impl TidelineApp {
             }
         }
         self.poll_file_jobs();
+        self.poll_room();
         self.refresh();
         let mut commands = Vec::new();
         chrome::shortcuts(ui.ctx(), &mut commands);
@@ -485,6 +495,14 @@ impl TidelineApp {
             chrome::status_line(ui, self);
             chrome::navigator(ui, self.view, &mut commands);
         }
+        let presenting = self.projection.is_some();
+        room_panel::show(
+            ui,
+            &self.scenario,
+            &mut self.room,
+            &mut commands,
+            presenting,
+        );
         weights_panel::show(
             ui,
             &self.scenario,
@@ -498,6 +516,10 @@ impl TidelineApp {
         self.update_concessions();
         self.view_rect = egui::CentralPanel::default()
             .show(ui, |ui| {
+                if self.room.shows_card() {
+                    room_panel::card(ui, &self.room, &mut commands);
+                    return;
+                }
                 views::show(
                     ui,
                     self.view,
@@ -568,6 +590,7 @@ impl eframe::App for TidelineApp {
             self.allow_close = true;
         }
         if self.allow_close {
+            self.room.end();
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         // Only on a change: every viewport command asks for another frame, and an idle window

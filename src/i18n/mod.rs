@@ -24,6 +24,7 @@ pub mod editors;
 mod en;
 pub mod perspectives;
 pub mod robustness;
+pub mod room;
 mod zh_cn;
 
 use std::cell::Cell;
@@ -100,6 +101,7 @@ pub fn all_entries(lang: Lang) -> Vec<(&'static str, &'static str)> {
     all.extend(perspectives::texts(lang).entries());
     all.extend(editors::texts(lang).entries());
     all.extend(robustness::texts(lang).entries());
+    all.extend(room::texts(lang).entries());
     all
 }
 
