@@ -15,6 +15,7 @@ mod launch;
 pub use file_flow::Answer;
 pub use files::{DialogKind, Export};
 pub use launch::{Launch, run};
+pub use room::RoomCommand;
 mod perspectives_job;
 mod projection;
 mod projector;

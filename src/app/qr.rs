@@ -97,10 +97,8 @@ pub fn show(ui: &mut Ui, qr: &Qr, max_side: f32, label: &str) -> egui::Response 
         mesh.add_colored_rect(r, Color32::BLACK);
     }
     ui.painter().add(mesh);
-    let name = label.to_string();
-    ui.ctx().accesskit_node_builder(response.id, move |node| {
-        node.set_role(egui::accesskit::Role::Image);
-        node.set_label(name);
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, label)
     });
     response
 }
