@@ -101,9 +101,8 @@ fn weights(s: &Scenario, base: f64) -> (Vec<(String, f64)>, Vec<(String, f64)>) 
 }
 
 fn submit(addr: SocketAddr, pin: &str, token: &str, w: &(Vec<(String, f64)>, Vec<(String, f64)>)) {
-    let map = |v: &[(String, f64)]| {
-        Value::Object(v.iter().map(|(k, x)| (k.clone(), json!(x))).collect())
-    };
+    let map =
+        |v: &[(String, f64)]| Value::Object(v.iter().map(|(k, x)| (k.clone(), json!(x))).collect());
     let body = json!({"pin": pin, "token": token, "families": map(&w.0), "criteria": map(&w.1)});
     let (status, answer) = request(addr, "POST", "/api/submit", &body.to_string());
     assert_eq!(status, 200, "{answer}");
@@ -160,7 +159,10 @@ fn the_room_menu_opens_a_session_that_answers_on_loopback() {
     let (status, _) = request(addr, "GET", "/", "");
     assert_eq!(status, 200);
     // The panel shows the address as the session gives it and the PIN in two groups.
-    assert!(h.query_by_label(&url).is_some(), "the address {url} is shown");
+    assert!(
+        h.query_by_label(&url).is_some(),
+        "the address {url} is shown"
+    );
     let grouped = format!("{} {}", &pin[..3], &pin[3..]);
     assert!(h.query_by_label(&grouped).is_some(), "the PIN {grouped}");
     // The QR code drawn is the URL's: square, its side a whole number of modules of the code
@@ -172,7 +174,10 @@ fn the_room_menu_opens_a_session_that_answers_on_loopback() {
     assert!((w - ht).abs() < 0.01, "square: {w} × {ht}");
     let modules = (code.width() + 8) as f32;
     let per = w / modules;
-    assert!(per >= 2.0 && (per - per.round()).abs() < 1e-3, "{per} per module");
+    assert!(
+        per >= 2.0 && (per - per.round()).abs() < 1e-3,
+        "{per} per module"
+    );
     // Nothing asks for frames while nobody submits: the harness settles.
     assert!(h.run_ok().is_some());
 }
@@ -186,7 +191,9 @@ fn submissions_become_profiles_one_undo_step_each_and_a_revision_replaces() {
     assert_eq!(joined["open"], true);
     let first = weights(&h.state().scenario, 1.0);
     submit(addr, &pin, &token, &first);
-    run_until(&mut h, |a| a.scenario.profiles.iter().any(|p| p.name == "Kenya"));
+    run_until(&mut h, |a| {
+        a.scenario.profiles.iter().any(|p| p.name == "Kenya")
+    });
     let kenya = room_profiles(&h, "Kenya");
     assert_eq!(kenya.len(), 1);
     assert_eq!(kenya[0].family_weights.0, first.0);
@@ -212,7 +219,16 @@ fn submissions_become_profiles_one_undo_step_each_and_a_revision_replaces() {
     assert_eq!(kenya[0].criterion_weights.0, second.1);
     assert_eq!(h.state().scenario.profiles.len(), before + 1);
 
-    // Each submission was one step: undo goes back to the first, then to none.
+    // Each submission was one step, named for the delegation in the Edit menu: undo goes back
+    // to the first, then to none.
+    h.get_by_label("Edit").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("Undo weights from the room: Kenya")
+            .is_some()
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
     h.state_mut().execute(Command::Undo);
     h.run();
     let kenya = room_profiles(&h, "Kenya");
@@ -230,14 +246,30 @@ fn remove_forgets_the_participant_and_deletes_the_profile_as_one_step() {
     let (addr, pin) = start(&mut h);
     let (token, _) = join(addr, &pin, "Chile");
     submit(addr, &pin, &token, &weights(&h.state().scenario, 2.0));
-    run_until(&mut h, |a| a.scenario.profiles.iter().any(|p| p.name == "Chile"));
+    run_until(&mut h, |a| {
+        a.scenario.profiles.iter().any(|p| p.name == "Chile")
+    });
+    // Made active, the profile is marked in the weights panel with the time it arrived (hours
+    // and minutes of the server's UTC time).
+    let chile = room_profiles(&h, "Chile")[0].clone();
+    let mark = chile.room.clone().unwrap_or_else(|| panic!("marked"));
+    h.state_mut()
+        .execute(Command::Edit(Edit::SetActiveProfile(chile.id.clone())));
+    h.run();
+    let shown = format!("from the room, {} UTC", &mark.submitted[11..16]);
+    assert!(h.query_by_label(&shown).is_some(), "{shown}");
     let with = h.state().scenario.clone();
     h.state_mut()
         .execute(Command::Room(RoomCommand::Remove("Chile".into())));
     h.run();
     assert!(room_profiles(&h, "Chile").is_empty());
     let session = h.state().room_session().unwrap_or_else(|| panic!("open"));
-    assert!(session.participants().iter().all(|p| p.delegation != "Chile"));
+    assert!(
+        session
+            .participants()
+            .iter()
+            .all(|p| p.delegation != "Chile")
+    );
     // The phone is told it is no longer known.
     let status = json!({"pin": pin, "token": token}).to_string();
     assert_eq!(request(addr, "POST", "/api/status", &status).0, 410);
@@ -269,22 +301,50 @@ fn the_server_follows_the_criteria_and_reveals_the_group_result() {
     assert_eq!(names, ["Renamed in the window"]);
 
     submit(addr, &pin, &token, &weights(&h.state().scenario, 1.0));
-    run_until(&mut h, |a| a.scenario.profiles.iter().any(|p| p.name == "Fiji"));
+    run_until(&mut h, |a| {
+        a.scenario.profiles.iter().any(|p| p.name == "Fiji")
+    });
     let status = json!({"pin": pin, "token": token}).to_string();
-    assert_eq!(request(addr, "POST", "/api/status", &status).1["result"], Value::Null);
-    h.state_mut().execute(Command::Room(RoomCommand::Reveal(true)));
+    assert_eq!(
+        request(addr, "POST", "/api/status", &status).1["result"],
+        Value::Null
+    );
+    h.state_mut()
+        .execute(Command::Room(RoomCommand::Reveal(true)));
     h.run();
     let (_, answer) = request(addr, "POST", "/api/status", &status);
     assert_eq!(answer["revealed"], true);
-    let ranking = answer["result"]["ranking"].as_array().cloned().unwrap_or_default();
-    assert_eq!(ranking.len(), h.state().scenario.options.len());
-    h.state_mut().execute(Command::Room(RoomCommand::Reveal(false)));
+    let revealed: Vec<String> = answer["result"]["ranking"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|o| o["id"].as_str().map(str::to_string))
+        .collect();
+    // With one delegation in the room, the group's weights are Fiji's: the phones get the
+    // ranking the window shows with Fiji's profile active.
+    let fiji = room_profiles(&h, "Fiji")[0].id.clone();
+    h.state_mut()
+        .execute(Command::Edit(Edit::SetActiveProfile(fiji)));
+    h.run();
+    let expected: Vec<String> = {
+        let app = h.state();
+        let ranking = app.ranking().unwrap_or_else(|e| panic!("{e}"));
+        ranking
+            .order()
+            .into_iter()
+            .map(|i| app.scenario.options[i].id.clone())
+            .collect()
+    };
+    assert_eq!(revealed, expected);
+    h.state_mut()
+        .execute(Command::Room(RoomCommand::Reveal(false)));
     h.run();
     let (_, answer) = request(addr, "POST", "/api/status", &status);
     assert_eq!(answer["result"], Value::Null);
 
     // Closing submissions reaches the phones too.
-    h.state_mut().execute(Command::Room(RoomCommand::SetOpen(false)));
+    h.state_mut()
+        .execute(Command::Room(RoomCommand::SetOpen(false)));
     h.run();
     let (_, answer) = request(addr, "POST", "/api/status", &status);
     assert_eq!(answer["open"], false);
@@ -305,6 +365,11 @@ fn closing_the_session_or_replacing_the_document_frees_the_port() {
     h.run();
     assert!(h.state().room_session().is_none());
     assert!(refuses(addr), "a new scenario ends the session");
+
+    // Quitting (the app dropped) ends it too.
+    let (addr, _) = start(&mut h);
+    drop(h);
+    assert!(refuses(addr), "the app's end ends the session");
 }
 
 #[test]

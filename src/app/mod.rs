@@ -504,14 +504,17 @@ impl TidelineApp {
             &mut commands,
             presenting,
         );
-        weights_panel::show(
-            ui,
-            &self.scenario,
-            &self.derived,
-            &mut self.weights,
-            &mut commands,
-            self.projection.is_some(),
-        );
+        // The join card takes the weights panel's room too: it is read from the back.
+        if !self.room.shows_card() {
+            weights_panel::show(
+                ui,
+                &self.scenario,
+                &self.derived,
+                &mut self.weights,
+                &mut commands,
+                presenting,
+            );
+        }
         self.views.ranking.presenting = self.projection.is_some();
         self.update_robustness();
         self.update_concessions();

@@ -97,9 +97,7 @@ pub fn show(ui: &mut Ui, qr: &Qr, max_side: f32, label: &str) -> egui::Response 
         mesh.add_colored_rect(r, Color32::BLACK);
     }
     ui.painter().add(mesh);
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, label)
-    });
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Image, true, label));
     response
 }
 

@@ -326,6 +326,7 @@ impl TidelineApp {
         let Ok(how) = std::env::var("TIDELINE_OPEN_ROOM") else {
             return;
         };
+        i18n::set(self.prefs.lang);
         self.execute(Command::Room(RoomCommand::Start {
             bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 0,

@@ -206,17 +206,20 @@ fn panel(ui: &mut Ui, s: &Scenario, room: &RoomState, session: &Session, out: &m
         });
     });
     let width = ui.available_width();
-    ui.label(RichText::new(t.join_address).weak());
-    let size = fitting_size(ui, session.url(), true, width, 11.0, 22.0);
-    big(ui, session.url(), size, true);
-    ui.add_space(4.0);
-    if let Some(code) = &room.qr {
-        qr::show(ui, code, width.min(220.0), &fill(t.qr_label, &[&code.text]));
+    // While the join card shows the address, the code and the PIN, the panel does not.
+    if !room.shows_card() {
+        ui.label(RichText::new(t.join_address).weak());
+        let size = fitting_size(ui, session.url(), true, width, 11.0, 22.0);
+        big(ui, session.url(), size, true);
+        ui.add_space(4.0);
+        if let Some(code) = &room.qr {
+            qr::show(ui, code, width.min(220.0), &fill(t.qr_label, &[&code.text]));
+        }
+        ui.add_space(4.0);
+        ui.label(RichText::new(t.join_pin).weak());
+        big(ui, &grouped(session.pin()), 40.0, true);
+        ui.add_space(4.0);
     }
-    ui.add_space(4.0);
-    ui.label(RichText::new(t.join_pin).weak());
-    big(ui, &grouped(session.pin()), 40.0, true);
-    ui.add_space(4.0);
     ui.label(counts(&room.participants));
     let open = session.is_open();
     ui.label(if open { t.state_open } else { t.state_closed });
@@ -347,33 +350,41 @@ pub fn card(ui: &mut Ui, room: &RoomState, out: &mut Vec<Command>) -> bool {
         return false;
     };
     let t = texts::t();
-    ui.horizontal(|ui| {
-        ui.heading(RichText::new(t.join_heading).size(32.0).strong());
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if ui.button(t.back_to_view).clicked() {
-                push(out, RoomCommand::ShowToRoom(false));
-            }
+    // The button first, at the right; the heading as large as the rest of the row allows.
+    ui.with_layout(Layout::right_to_left(Align::Min), |ui| {
+        if ui.button(t.back_to_view).clicked() {
+            push(out, RoomCommand::ShowToRoom(false));
+        }
+        ui.add_space(12.0);
+        ui.with_layout(Layout::left_to_right(Align::Min), |ui| {
+            let size = fitting_size(ui, t.join_heading, false, ui.available_width(), 16.0, 36.0);
+            big(ui, t.join_heading, size, false);
         });
     });
     ui.label(RichText::new(t.join_how).size(20.0));
     ui.add_space(12.0);
     let avail = ui.available_size();
+    // The small labels, counts and gaps of the text column, in points; the address and the PIN
+    // share what is left of its height (line height about 1.25 × the font size).
+    const FIXED: f32 = 170.0;
     // Side by side when the area is wide, the code above the text otherwise.
     let wide = avail.x > avail.y * 1.2;
-    let code_side = if wide {
-        (avail.y - 8.0).min(avail.x * 0.48)
+    let (code_side, text_height) = if wide {
+        ((avail.y - 8.0).min(avail.x * 0.48), avail.y)
     } else {
-        (avail.y * 0.55).min(avail.x)
+        let side = (avail.y - FIXED - 160.0).min(avail.x).max(120.0);
+        (side, avail.y - side - 12.0)
     };
+    let big_room = ((text_height - FIXED) / 1.25).max(0.0);
     let text_column = |ui: &mut Ui, width: f32| {
         ui.label(RichText::new(t.join_address).size(22.0).weak());
         let size = fitting_size(ui, session.url(), true, width, 14.0, 64.0);
-        big(ui, session.url(), size, true);
+        big(ui, session.url(), size.min(big_room * 0.3).max(14.0), true);
         ui.add_space(16.0);
         ui.label(RichText::new(t.join_pin).size(22.0).weak());
         let pin = grouped(session.pin());
         let size = fitting_size(ui, &pin, true, width, 24.0, 160.0);
-        big(ui, &pin, size, true);
+        big(ui, &pin, size.min(big_room * 0.7).max(24.0), true);
         ui.add_space(16.0);
         ui.label(RichText::new(counts(&room.participants)).size(24.0));
         let state = if session.is_open() {
