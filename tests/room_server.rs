@@ -294,6 +294,17 @@ fn oversized_and_malformed_bodies_are_refused() {
         join_body(pin, "Chile", None)
     );
     assert_refused(&raw(addr, form.as_bytes()), 400, "malformed");
+    // A head past 16 KiB (one endless header line): refused or dropped once the buffer is full.
+    let mut endless = TcpStream::connect(addr).unwrap_or_else(|e| panic!("{e}"));
+    let _ = endless.set_read_timeout(Some(Duration::from_secs(5)));
+    let _ = endless.write_all(b"GET / HTTP/1.1\r\nX-Long: ");
+    let _ = endless.write_all(&vec![b'a'; 100_000]);
+    let mut bytes = Vec::new();
+    let t = Instant::now();
+    let _ = endless.read_to_end(&mut bytes);
+    assert!(t.elapsed() < Duration::from_secs(3), "{:?}", t.elapsed());
+    let status = client::parse(&bytes).status;
+    assert!(status == 0 || status == 431, "{status}");
     // Garbage that is not HTTP at all: the connection is dropped and the server goes on.
     let _ = raw(addr, b"\x00\xff\xfe garbage\r\n\r\n");
     let _ = raw(addr, b"GET / HTTP/9.9\r\n\r\n");

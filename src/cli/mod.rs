@@ -1,5 +1,5 @@
 //! The command line: `tideline [FILE]` opens the app; `check`, `score`, `sensitivity`, `smaa`,
-//! `perspectives`, `group`, `portfolio`, `import`, `report`, `export`, `weights-form` and
+//! `perspectives`, `group`, `portfolio`, `room`, `import`, `report`, `export`, `weights-form` and
 //! `merge-profiles` run the engine headless, for scripts and reproducible briefings.
 
 use std::io::Write;
@@ -27,6 +27,7 @@ mod files;
 mod group;
 mod perspectives;
 mod portfolio;
+mod room;
 mod score;
 mod sensitivity;
 pub mod smaa;
@@ -147,6 +148,10 @@ pub enum Command {
     /// Which set of options to pursue under the budget: the best portfolio, the efficient
     /// frontier, each option's share of SMAA draws in the best portfolio, each profile's choice.
     Portfolio(portfolio::PortfolioArgs),
+    /// A session on the room's network: delegations submit weights from their phones (address,
+    /// PIN and QR code printed); each submission becomes its delegation's profile, saved to
+    /// OUT. Commands on standard input: list, close, open, reveal, hide, remove NAME, quit.
+    Room(room::RoomArgs),
     /// Turn a CSV matrix into a full scenario file.
     Import {
         /// CSV matrix: header `option,<criterion>,...`, optional `direction` and `weight` rows.
@@ -310,6 +315,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Perspectives(args) => perspectives::run(&args),
         Command::Group(args) => group::run(&args),
         Command::Portfolio(args) => portfolio::run(&args),
+        Command::Room(args) => room::run(&args),
         Command::Import { file, output } => import(&file, &output),
         Command::MergeProfiles {
             scenario,

@@ -25,7 +25,7 @@ use thiserror::Error;
 use crate::scenario::model::Scenario;
 
 pub use net::rfc3339_now;
-pub use profile::{profile_from, profile_id, room_profiles};
+pub use profile::{name_key, profile_from, profile_id, room_profiles};
 pub use protocol::{Reveal, RevealError, RevealedOption, RevealedWeight, group_reveal};
 
 /// Where the session listens.

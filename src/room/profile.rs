@@ -66,3 +66,74 @@ pub fn room_profiles(scenario: &Scenario) -> Vec<usize> {
         .filter(|&i| scenario.profiles[i].room.is_some())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::files::scenario_file::{default_scenario, parse_ron, to_ron};
+    use crate::scenario::validate::validate;
+
+    fn submission(delegation: &str, revision: u32, s: &Scenario) -> Submission {
+        Submission {
+            delegation: delegation.to_string(),
+            families: s.families.iter().map(|f| (f.id.clone(), 2.0)).collect(),
+            criteria: s.criteria.iter().map(|c| (c.id.clone(), 1.0)).collect(),
+            revision,
+            received: "2026-12-02T19:32:05Z".to_string(),
+        }
+    }
+
+    #[test]
+    fn name_keys() {
+        assert_eq!(name_key("Kenya"), "kenya");
+        assert_eq!(name_key("  Côte d'Ivoire "), "côte-d-ivoire");
+        assert_eq!(
+            name_key("United States of America"),
+            "united-states-of-america"
+        );
+        assert_eq!(name_key("中国"), "中国");
+        assert_eq!(name_key("!!!"), "delegation");
+    }
+
+    #[test]
+    fn a_revision_finds_its_profile_and_others_are_not_taken_over() {
+        let mut s = default_scenario().unwrap_or_else(|e| panic!("{e}"));
+        // A profile of the scenario's own already holds `kenya`.
+        let mut own = s.profiles[0].clone();
+        own.id = "kenya".into();
+        own.room = None;
+        s.profiles.push(own);
+        let first = profile_from(&submission("Kenya", 1, &s), &s);
+        assert_eq!(first.id, "kenya-2");
+        s.profiles.push(first);
+        let again = profile_from(&submission("Kenya", 2, &s), &s);
+        assert_eq!(again.id, "kenya-2");
+        assert_eq!(again.room.map(|m| m.revision), Some(2));
+        assert_eq!(room_profiles(&s), vec![s.profiles.len() - 1]);
+    }
+
+    #[test]
+    fn the_mark_is_written_only_when_present_and_read_back() {
+        let mut s = default_scenario().unwrap_or_else(|e| panic!("{e}"));
+        let plain = to_ron(&s).unwrap_or_default();
+        assert!(!plain.contains("room:"));
+        s.profiles
+            .push(profile_from(&submission("Kenya", 3, &s), &s));
+        assert!(validate(&s).is_empty(), "{:?}", validate(&s));
+        let text = to_ron(&s).unwrap_or_default();
+        let at = text.find("room: (").unwrap_or_else(|| panic!("{text}"));
+        let mark = &text[at..];
+        assert!(
+            mark.starts_with(r#"room: (submitted: "2026-12-02T19:32:05Z", revision: 3)"#),
+            "{}",
+            &mark[..80.min(mark.len())]
+        );
+        let back = parse_ron(text.as_bytes(), "x.ron").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back.profiles, s.profiles);
+        // A hand-written mark is checked.
+        let bad = text.replace("2026-12-02T19:32:05Z", "yesterday");
+        assert!(parse_ron(bad.as_bytes(), "x.ron").is_err());
+        let bad = text.replace("revision: 3", "revision: 0");
+        assert!(parse_ron(bad.as_bytes(), "x.ron").is_err());
+    }
+}

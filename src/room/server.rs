@@ -20,7 +20,7 @@ use hyper::{Method, Request, Response};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::sync::watch;
 
-use super::state::{Reply, error};
+use super::state::{Reply, State, error};
 use super::{RoomError, Shared};
 
 const INDEX: &str = include_str!("../../assets/room/index.html");
@@ -39,6 +39,9 @@ const STRICT: [(&str, &str); 5] = [
     ("referrer-policy", "no-referrer"),
     ("x-frame-options", "DENY"),
 ];
+
+/// What answers one of the JSON endpoints.
+type Endpoint = fn(&mut State, IpAddr, &[u8], Instant) -> Reply;
 
 /// Largest request head (request line and headers) hyper buffers; hyper's least is 8 KiB.
 const HEAD_BUFFER: usize = 16 * 1024;
@@ -161,13 +164,12 @@ async fn respond(shared: &Shared, ip: IpAddr, req: Request<Incoming>) -> Respons
             _ => not_allowed("GET, HEAD"),
         };
     }
-    let endpoint: Option<fn(&mut super::state::State, IpAddr, &[u8], Instant) -> Reply> =
-        match req.uri().path() {
-            "/api/join" => Some(super::state::State::join),
-            "/api/submit" => Some(super::state::State::submit),
-            "/api/status" => Some(super::state::State::status),
-            _ => None,
-        };
+    let endpoint: Option<Endpoint> = match req.uri().path() {
+        "/api/join" => Some(State::join),
+        "/api/submit" => Some(State::submit),
+        "/api/status" => Some(State::status),
+        _ => None,
+    };
     let Some(endpoint) = endpoint else {
         return reply(error(404, "not_found", "nothing is served at this address"));
     };

@@ -152,7 +152,8 @@ pub struct WeightProfile {
     /// stays when its weights are later edited by hand (see `elicitation::record_matches_weights`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub elicited: Vec<ElicitationRecord>,
-    /// Set when the profile was submitted from a phone in the room (`crate::room`).
+    /// Set when the profile was submitted from a phone in the room (`tideline room`, Room ›
+    /// Open a session).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub room: Option<RoomMark>,
 }

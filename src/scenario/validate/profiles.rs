@@ -87,6 +87,20 @@ impl Validator {
                     ),
                 );
             }
+            if let Some(mark) = &p.room {
+                if mark.revision == 0 {
+                    self.err(format!("{at}.room.revision"), "a revision counts from 1");
+                }
+                if !is_utc_timestamp(&mark.submitted) {
+                    self.err(
+                        format!("{at}.room.submitted"),
+                        format!(
+                            "`{}` is not a time like \"2026-12-02T19:32:05Z\" (RFC 3339, UTC)",
+                            mark.submitted.chars().take(40).collect::<String>()
+                        ),
+                    );
+                }
+            }
             for (k, r) in p.weight_ranges.iter().enumerate() {
                 let field = format!("{at}.weight_ranges[{k}]");
                 if !criteria.contains(&r.criterion.as_str()) {
@@ -135,4 +149,17 @@ impl Validator {
             }
         }
     }
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ`, digits where digits go (the shape the room writes).
+fn is_utc_timestamp(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.len() == 20
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            4 | 7 => c == b'-',
+            10 => c == b'T',
+            13 | 16 => c == b':',
+            19 => c == b'Z',
+            _ => c.is_ascii_digit(),
+        })
 }
