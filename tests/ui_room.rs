@@ -84,7 +84,10 @@ fn join(addr: SocketAddr, pin: &str, delegation: &str) -> (String, Value) {
 
 /// Weights that differ from family to family and criterion to criterion: the k-th gets
 /// `base + k`, so a mix-up between ids would show.
-fn weights(s: &Scenario, base: f64) -> (Vec<(String, f64)>, Vec<(String, f64)>) {
+/// Family weights and criterion weights, by id.
+type Weights = (Vec<(String, f64)>, Vec<(String, f64)>);
+
+fn weights(s: &Scenario, base: f64) -> Weights {
     let f = s
         .families
         .iter()
@@ -100,7 +103,7 @@ fn weights(s: &Scenario, base: f64) -> (Vec<(String, f64)>, Vec<(String, f64)>) 
     (f, c)
 }
 
-fn submit(addr: SocketAddr, pin: &str, token: &str, w: &(Vec<(String, f64)>, Vec<(String, f64)>)) {
+fn submit(addr: SocketAddr, pin: &str, token: &str, w: &Weights) {
     let map =
         |v: &[(String, f64)]| Value::Object(v.iter().map(|(k, x)| (k.clone(), json!(x))).collect());
     let body = json!({"pin": pin, "token": token, "families": map(&w.0), "criteria": map(&w.1)});
