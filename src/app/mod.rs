@@ -520,8 +520,7 @@ impl TidelineApp {
         self.update_concessions();
         self.view_rect = egui::CentralPanel::default()
             .show(ui, |ui| {
-                if self.room.shows_card() {
-                    room_panel::card(ui, &self.room, &mut commands);
+                if room_panel::card(ui, &self.room, &mut commands) {
                     return;
                 }
                 views::show(
@@ -566,6 +565,7 @@ impl TidelineApp {
                 &self.scenario,
                 &self.derived,
                 &mut self.views,
+                &self.room,
                 &mut close,
             );
             commands.extend(asked);

@@ -344,9 +344,10 @@ fn weight_bar(ui: &mut Ui, s: &Scenario, weights: &[f64]) {
 }
 
 /// The join card in the central area: the address, the QR code and the PIN as large as the
-/// area allows, for the back of the room. Returns false (drawing nothing) with no session.
+/// area allows, for the back of the room. Returns false (drawing nothing) unless the card is
+/// to be shown.
 pub fn card(ui: &mut Ui, room: &RoomState, out: &mut Vec<Command>) -> bool {
-    let Some(session) = room.session() else {
+    let Some(session) = room.session().filter(|_| room.shows_card()) else {
         return false;
     };
     let t = texts::t();
