@@ -576,6 +576,8 @@ impl TidelineApp {
         for c in commands {
             self.execute(c);
         }
+        // The server learns this frame's changes now: no other frame may follow.
+        self.poll_room();
         self.refresh();
         if self.screenshot.is_none() {
             self.keep_recovery(ui.ctx());
