@@ -389,7 +389,8 @@ fn a_port_in_use_is_reported_and_changes_nothing() {
     assert!(h.state().room_session().is_none());
     let status = h.state().status.clone();
     assert!(
-        status.contains("could not start") && status.contains(&port.to_string()),
+        status.contains("could not start")
+            && status.contains(&format!("port {port} is already in use")),
         "{status}"
     );
     // The dialog stays open with the reason, and the scenario is as it was.

@@ -5,6 +5,7 @@
 //! submits; only then does a frame take the submissions and the list of participants, so an
 //! idle window still draws nothing.
 
+use std::io::ErrorKind;
 use std::net::{IpAddr, Ipv4Addr};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,7 +14,7 @@ use super::qr::Qr;
 use super::{Command, TidelineApp};
 use crate::i18n::{self, fill, room as texts};
 use crate::room::{
-    Participant, RoomConfig, Session, Waker, group_reveal, profile_from, room_profiles,
+    Participant, RoomConfig, RoomError, Session, Waker, group_reveal, profile_from, room_profiles,
 };
 use crate::scenario::edit::Edit;
 use crate::scenario::model::{Criterion, Family, Metadata, Scenario, WeightProfile};
@@ -163,6 +164,20 @@ pub fn profile_of<'a>(s: &'a Scenario, delegation: &str) -> Option<&'a WeightPro
         .find(|p| p.room.is_some() && p.name == delegation)
 }
 
+/// Why a session could not open, in the window's words for the usual causes.
+fn why_not(e: &RoomError) -> String {
+    let t = texts::t();
+    match e {
+        RoomError::Bind { addr, source } => match source.kind() {
+            ErrorKind::AddrInUse => fill(t.start_port_in_use, &[&addr.port()]),
+            ErrorKind::PermissionDenied => fill(t.start_port_denied, &[&addr.port()]),
+            ErrorKind::AddrNotAvailable => fill(t.start_no_address, &[&addr.ip()]),
+            _ => e.to_string(),
+        },
+        _ => e.to_string(),
+    }
+}
+
 /// "19:32 UTC" from an RFC 3339 time such as `2026-12-02T19:32:05Z` (the text as is if it is
 /// not one).
 pub fn clock(rfc3339: &str) -> String {
@@ -250,7 +265,7 @@ impl TidelineApp {
                 self.room.folded = false;
             }
             Err(e) => {
-                let why = fill(texts::t().start_failed, &[&e]);
+                let why = fill(texts::t().start_failed, &[&why_not(&e)]);
                 self.status.clone_from(&why);
                 self.room.form.get_or_insert_with(StartForm::default).error = Some(why);
             }

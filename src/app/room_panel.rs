@@ -213,7 +213,11 @@ fn panel(ui: &mut Ui, s: &Scenario, room: &RoomState, session: &Session, out: &m
         big(ui, session.url(), size, true);
         ui.add_space(4.0);
         if let Some(code) = &room.qr {
-            qr::show(ui, code, width.min(220.0), &fill(t.qr_label, &[&code.text]));
+            // Small enough on a laptop's screen to leave the list of submissions in view.
+            let side = width
+                .min(220.0)
+                .min(ui.ctx().content_rect().height() * 0.25);
+            qr::show(ui, code, side, &fill(t.qr_label, &[&code.text]));
         }
         ui.add_space(4.0);
         ui.label(RichText::new(t.join_pin).weak());

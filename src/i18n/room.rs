@@ -35,6 +35,18 @@ texts! {
         "端口须为 1 到 65535 之间的整数。",
     ],
     start_bad_address: ["Not an IP address: {0}", "不是 IP 地址：{0}"],
+    start_port_in_use: [
+        "port {0} is already in use by another program: choose another, or Automatic",
+        "端口 {0} 已被其他程序占用：请另选端口，或选自动",
+    ],
+    start_port_denied: [
+        "port {0} needs administrator rights: choose one above 1023, or Automatic",
+        "端口 {0} 需要管理员权限：请选 1023 以上的端口，或选自动",
+    ],
+    start_no_address: [
+        "this computer has no address {0}",
+        "本机没有地址 {0}",
+    ],
     start_failed: [
         "The session could not start: {0}. Nothing else changed.",
         "会话未能开启：{0}。其他一切未变。",
