@@ -339,6 +339,25 @@ fn the_server_follows_the_criteria_and_reveals_the_group_result() {
             .collect()
     };
     assert_eq!(revealed, expected);
+
+    // While revealed, a new submission moves the group's weights on the phones too.
+    let shares = |a: &Value| a["result"]["weights"].clone();
+    let before = shares(&request(addr, "POST", "/api/status", &status).1);
+    let (tonga, _) = join(addr, &pin, "Tonga");
+    // Fiji's criterion weights in reverse order.
+    let (families, mut criteria) = weights(&h.state().scenario, 1.0);
+    let reversed: Vec<f64> = criteria.iter().rev().map(|(_, w)| *w).collect();
+    for ((_, w), r) in criteria.iter_mut().zip(reversed) {
+        *w = r;
+    }
+    let other = (families, criteria);
+    submit(addr, &pin, &tonga, &other);
+    run_until(&mut h, |a| {
+        a.scenario.profiles.iter().any(|p| p.name == "Tonga")
+    });
+    let after = shares(&request(addr, "POST", "/api/status", &status).1);
+    assert!(before.is_array() && after.is_array());
+    assert_ne!(before, after, "the revealed weights follow the room");
     h.state_mut()
         .execute(Command::Room(RoomCommand::Reveal(false)));
     h.run();
