@@ -232,10 +232,12 @@ fn panel(ui: &mut Ui, s: &Scenario, room: &RoomState, session: &Session, out: &m
     }
     ui.add_space(4.0);
     let wide = |ui: &mut Ui, text: &str| ui.add_sized([width, 0.0], egui::Button::new(text));
-    if wide(ui, t.show_to_room)
-        .on_hover_text(t.show_to_room_hover)
-        .clicked()
-    {
+    let text = if room.showing {
+        t.back_to_view
+    } else {
+        t.show_to_room
+    };
+    if wide(ui, text).on_hover_text(t.show_to_room_hover).clicked() {
         push(out, RoomCommand::ShowToRoom(!room.showing));
     }
     let (text, hover) = if open {
@@ -383,12 +385,13 @@ pub fn card(ui: &mut Ui, room: &RoomState, out: &mut Vec<Command>) -> bool {
     let big_room = ((text_height - FIXED) / 1.25).max(0.0);
     let text_column = |ui: &mut Ui, width: f32| {
         ui.label(RichText::new(t.join_address).size(22.0).weak());
-        let size = fitting_size(ui, session.url(), true, width, 14.0, 64.0);
+        // A little short of the edge, so the last character never touches it.
+        let size = fitting_size(ui, session.url(), true, width - 12.0, 14.0, 64.0);
         big(ui, session.url(), size.min(big_room * 0.3).max(14.0), true);
         ui.add_space(16.0);
         ui.label(RichText::new(t.join_pin).size(22.0).weak());
         let pin = grouped(session.pin());
-        let size = fitting_size(ui, &pin, true, width, 24.0, 160.0);
+        let size = fitting_size(ui, &pin, true, width - 12.0, 24.0, 160.0);
         big(ui, &pin, size.min(big_room * 0.7).max(24.0), true);
         ui.add_space(16.0);
         ui.label(RichText::new(counts(&room.participants)).size(24.0));
@@ -422,4 +425,18 @@ pub fn card(ui: &mut Ui, room: &RoomState, out: &mut Vec<Command>) -> bool {
         text_column(ui, width);
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn a_pin_reads_in_two_groups_of_three() {
+        assert_eq!(grouped("123456"), "123 456");
+        assert_eq!(grouped("012345"), "012 345");
+        // Anything else is shown as it is.
+        assert_eq!(grouped("12345"), "12345");
+        assert_eq!(grouped("１２３４５６"), "１２３４５６");
+    }
 }
