@@ -301,6 +301,7 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                     }
                 });
             });
+            super::room_panel::menu(ui, &app.room, out);
         });
     });
     egui::Panel::top("top_bar").show(ui, |ui| {
@@ -323,11 +324,12 @@ pub fn top_bar(ui: &mut Ui, app: &TidelineApp, out: &mut Vec<Command>) {
                 .selected_text(current)
                 .show_ui(ui, |ui| {
                     for (i, p) in s.profiles.iter().enumerate() {
-                        if ui
-                            .selectable_label(i == active, p.name_in(crate::i18n::lang()))
-                            .clicked()
-                            && i != active
-                        {
+                        let name = p.name_in(crate::i18n::lang());
+                        let name = match super::room::mark(p) {
+                            Some(mark) => format!("{name} — {mark}"),
+                            None => name.to_string(),
+                        };
+                        if ui.selectable_label(i == active, name).clicked() && i != active {
                             out.push(Command::Edit(Edit::SetActiveProfile(p.id.clone())));
                         }
                     }

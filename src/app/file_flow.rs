@@ -94,6 +94,7 @@ impl TidelineApp {
         source: String,
         on_disk: bool,
     ) {
+        self.end_room_with_document();
         self.scenario = scenario;
         self.read_from.clone_from(&path);
         self.path = path;

@@ -91,6 +91,9 @@ pub fn edit_label(e: &Edit) -> String {
         Edit::SetCatalogues { .. } => editors::t().cat_step.to_string(),
         Edit::RemoveCriterion(id) => fill(t.edit_remove_criterion, &[id]),
         Edit::AddProfile(p) => fill(t.edit_add_profile, &[&p.name]),
+        Edit::ImportProfiles(p) if p.len() == 1 && p[0].room.is_some() => {
+            fill(crate::i18n::room::t().step_submission, &[&p[0].name])
+        }
         Edit::ImportProfiles(p) => fill(
             crate::i18n::perspectives::t().edit_import_profiles,
             &[&p.len()],

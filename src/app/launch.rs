@@ -140,5 +140,8 @@ impl TidelineApp {
         {
             self.execute(Command::OpenEditor(editor));
         }
+        if launch.screenshot.is_some() {
+            self.open_room_from_env();
+        }
     }
 }

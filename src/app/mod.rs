@@ -15,13 +15,17 @@ mod launch;
 pub use file_flow::Answer;
 pub use files::{DialogKind, Export};
 pub use launch::{Launch, run};
+pub use room::RoomCommand;
 mod perspectives_job;
 mod portfolio;
 mod portfolio_job;
 mod projection;
 mod projector;
+mod qr;
 mod robustness;
 mod robustness_job;
+mod room;
+mod room_panel;
 mod screenshot;
 pub mod theme;
 mod views;
@@ -93,6 +97,8 @@ pub enum Command {
     /// Open an editor (a criterion's, the list of criteria, the scenario's details, an
     /// option's, a weight profile's).
     OpenEditor(EditorRequest),
+    /// Open, run or close the room's session (the Room menu, the session panel).
+    Room(room::RoomCommand),
 }
 
 /// What waits for the user's answer to "save changes first?".
@@ -194,6 +200,8 @@ pub struct TidelineApp {
     sent_title: String,
     /// The window's context, for background work to ask for a frame when it is done.
     ctx: Option<egui::Context>,
+    /// The room's session, while one is open, and its panel.
+    room: room::RoomState,
 }
 
 impl TidelineApp {
@@ -240,6 +248,7 @@ impl TidelineApp {
             view_rect: egui::Rect::NOTHING,
             sent_title: String::new(),
             ctx: None,
+            room: room::RoomState::default(),
         }
     }
 
@@ -415,6 +424,7 @@ impl TidelineApp {
             Command::ImportWeightsFrom(paths) => self.import_weights(&paths),
             Command::QuickEntry => self.open_quick_entry(),
             Command::OpenEditor(request) => self.editors.open(&self.scenario, &request),
+            Command::Room(c) => self.room_command(c),
         }
     }
 
@@ -469,6 +479,7 @@ impl TidelineApp {
             }
         }
         self.poll_file_jobs();
+        self.poll_room();
         self.refresh();
         let mut commands = Vec::new();
         chrome::shortcuts(ui.ctx(), &mut commands);
@@ -487,20 +498,34 @@ impl TidelineApp {
             chrome::status_line(ui, self);
             chrome::navigator(ui, self.view, &mut commands);
         }
-        weights_panel::show(
+        let presenting = self.projection.is_some();
+        room_panel::show(
             ui,
             &self.scenario,
-            &self.derived,
-            &mut self.weights,
+            &mut self.room,
             &mut commands,
-            self.projection.is_some(),
+            presenting,
         );
+        // The join card takes the weights panel's room too: it is read from the back.
+        if !self.room.shows_card() {
+            weights_panel::show(
+                ui,
+                &self.scenario,
+                &self.derived,
+                &mut self.weights,
+                &mut commands,
+                presenting,
+            );
+        }
         self.views.ranking.presenting = self.projection.is_some();
         self.update_robustness();
         self.update_concessions();
         self.update_portfolio();
         self.view_rect = egui::CentralPanel::default()
             .show(ui, |ui| {
+                if room_panel::card(ui, &self.room, &mut commands) {
+                    return;
+                }
                 views::show(
                     ui,
                     self.view,
@@ -543,6 +568,7 @@ impl TidelineApp {
                 &self.scenario,
                 &self.derived,
                 &mut self.views,
+                &self.room,
                 &mut close,
             );
             commands.extend(asked);
@@ -553,6 +579,8 @@ impl TidelineApp {
         for c in commands {
             self.execute(c);
         }
+        // The server learns this frame's changes now: no other frame may follow.
+        self.poll_room();
         self.refresh();
         if self.screenshot.is_none() {
             self.keep_recovery(ui.ctx());
@@ -571,6 +599,7 @@ impl eframe::App for TidelineApp {
             self.allow_close = true;
         }
         if self.allow_close {
+            self.room.end();
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         // Only on a change: every viewport command asks for another frame, and an idle window

@@ -2,7 +2,7 @@
 //! keeps the whole workspace, and both stay live (a weight dragged on the laptop moves the
 //! chart on the wall). The window shows the slim projection header and one view, in large
 //! type and the high-contrast theme; its own keys change its view, the profile and the reveal,
-//! and Escape closes it.
+//! and Escape closes it. While the room's join card is shown, it shows that instead.
 
 use super::views::{self, View};
 use super::{Command, Derived, projection, theme};
@@ -29,6 +29,7 @@ pub fn show(
     scenario: &Scenario,
     derived: &Derived,
     states: &mut views::ViewStates,
+    room: &super::room::RoomState,
     close: &mut bool,
 ) -> Vec<Command> {
     let mut out = Vec::new();
@@ -65,7 +66,10 @@ pub fn show(
         egui::CentralPanel::default().show(ui, |ui| {
             // Views only read here: edits belong to the laptop's window.
             let mut ignored = Vec::new();
-            views::show(ui, projector.view, scenario, derived, states, &mut ignored);
+            // The room's join card, while the laptop shows it to the room, shows here too.
+            if !super::room_panel::card(ui, room, &mut out) {
+                views::show(ui, projector.view, scenario, derived, states, &mut ignored);
+            }
         });
         states.ranking.presenting = presenting;
     });

@@ -129,6 +129,9 @@ fn panel(
     if !presenting {
         profile_tools(ui, s, profile, state, out);
     }
+    if let Some(mark) = super::room::mark(profile) {
+        ui.label(RichText::new(mark).small().weak());
+    }
     if !presenting && !profile.note.is_empty() {
         ui.label(RichText::new(profile.note_in(i18n::lang())).small().weak());
     }

@@ -26,6 +26,7 @@ pub mod perspectives;
 pub mod portfolio;
 pub mod portfolio_report;
 pub mod robustness;
+pub mod room;
 mod zh_cn;
 
 use std::cell::Cell;
@@ -104,6 +105,7 @@ pub fn all_entries(lang: Lang) -> Vec<(&'static str, &'static str)> {
     all.extend(robustness::texts(lang).entries());
     all.extend(portfolio::texts(lang).entries());
     all.extend(portfolio_report::texts(lang).entries());
+    all.extend(room::texts(lang).entries());
     all
 }
 
