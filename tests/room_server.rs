@@ -519,6 +519,8 @@ fn closed_sessions_removed_participants_rates_and_the_cap() {
     let s = scenario();
     let limits = Limits {
         max_participants: 2,
+        // One submission every 2 s: a busy machine cannot refill the bucket during the burst.
+        submits_per_second: 0.5,
         ..Limits::default()
     };
     let (session, addr, _) = open_with(limits);
@@ -588,7 +590,7 @@ fn closed_sessions_removed_participants_rates_and_the_cap() {
         &submit_body(&pin, &kenya, &families, &criteria),
     );
     assert_refused(&a, 429, "slow_down");
-    assert_eq!(a.header("retry-after"), Some("1"));
+    assert_eq!(a.header("retry-after"), Some("2"));
     // Untaken revisions are delivered once, as the latest.
     let got = session.take_submissions();
     assert_eq!(got.len(), 1);
@@ -662,8 +664,8 @@ fn the_group_result_reaches_the_phones_only_when_revealed() {
 #[test]
 fn a_slow_client_blocks_nobody_and_is_dropped() {
     let limits = Limits {
-        header_timeout: Duration::from_millis(400),
-        body_timeout: Duration::from_millis(400),
+        header_timeout: Duration::from_secs(2),
+        body_timeout: Duration::from_secs(2),
         ..Limits::default()
     };
     let (session, addr, _) = open_with(limits);
@@ -688,13 +690,13 @@ fn a_slow_client_blocks_nobody_and_is_dropped() {
         join(addr, session.pin(), name);
     }
     assert!(
-        started.elapsed() < Duration::from_millis(300),
+        started.elapsed() < Duration::from_millis(1500),
         "{:?}",
         started.elapsed()
     );
     // The slow ones are answered or dropped once their time is up; nothing of theirs counts.
     let answer = |mut stream: TcpStream| {
-        let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+        let _ = stream.set_read_timeout(Some(Duration::from_secs(8)));
         let mut bytes = Vec::new();
         let t = Instant::now();
         let _ = stream.read_to_end(&mut bytes);
@@ -702,10 +704,10 @@ fn a_slow_client_blocks_nobody_and_is_dropped() {
     };
     let (a, waited) = answer(half_body);
     assert_refused(&a, 400, "malformed");
-    assert!(waited < Duration::from_secs(3), "{waited:?}");
+    assert!(waited < Duration::from_secs(5), "{waited:?}");
     for stream in [half_head, idle] {
         let (_, waited) = answer(stream);
-        assert!(waited < Duration::from_secs(3), "not dropped: {waited:?}");
+        assert!(waited < Duration::from_secs(5), "not dropped: {waited:?}");
     }
     let names: Vec<String> = session
         .participants()

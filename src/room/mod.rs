@@ -172,8 +172,7 @@ impl Session {
     pub fn open(config: &RoomConfig, scenario: &Scenario, wake: Waker) -> Result<Self, RoomError> {
         let pin = net::pin()?;
         let addr = SocketAddr::new(config.bind, config.port);
-        let listener =
-            std::net::TcpListener::bind(addr).map_err(|source| RoomError::Bind { addr, source })?;
+        let (runtime, listener) = server::listen(addr)?;
         let local = listener
             .local_addr()
             .map_err(|source| RoomError::Bind { addr, source })?;
@@ -187,7 +186,7 @@ impl Session {
             limits: config.limits.clone(),
         });
         let (stop, stopped) = tokio::sync::watch::channel(false);
-        let thread = server::start(listener, Arc::clone(&shared), stopped)?;
+        let thread = server::start(runtime, listener, Arc::clone(&shared), stopped)?;
         let host = net::room_address(config.bind);
         let url = match host {
             IpAddr::V4(ip) => format!("http://{ip}:{}/", local.port()),

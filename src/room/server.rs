@@ -46,14 +46,14 @@ type Endpoint = fn(&mut State, IpAddr, &[u8], Instant) -> Reply;
 /// Largest request head (request line and headers) hyper buffers; hyper's least is 8 KiB.
 const HEAD_BUFFER: usize = 16 * 1024;
 
-/// Starts the server's thread on `listener`; it stops when `stop` says so, dropping the
-/// listener and every connection.
-pub fn start(
-    listener: std::net::TcpListener,
-    shared: Arc<Shared>,
-    mut stop: watch::Receiver<bool>,
-) -> Result<JoinHandle<()>, RoomError> {
-    listener.set_nonblocking(true).map_err(RoomError::Start)?;
+/// Connections the system queues before they are accepted: a room's phones may all connect at
+/// once (at 128, the usual default, a burst of 200 left some waiting a second for a retry).
+const BACKLOG: u32 = 1024;
+
+/// The runtime the server will run on, and its listener bound to `addr`.
+pub fn listen(
+    addr: SocketAddr,
+) -> Result<(tokio::runtime::Runtime, tokio::net::TcpListener), RoomError> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_io()
         .enable_time()
@@ -61,8 +61,31 @@ pub fn start(
         .map_err(RoomError::Start)?;
     let listener = {
         let _entered = runtime.enter();
-        tokio::net::TcpListener::from_std(listener).map_err(RoomError::Start)?
+        let bind = || -> std::io::Result<tokio::net::TcpListener> {
+            let socket = match addr {
+                SocketAddr::V4(_) => tokio::net::TcpSocket::new_v4()?,
+                SocketAddr::V6(_) => tokio::net::TcpSocket::new_v6()?,
+            };
+            // As std's listeners do on Unix: a fixed port can be taken again at once after a
+            // session closes (Windows' meaning of the option differs; it is left alone there).
+            #[cfg(unix)]
+            socket.set_reuseaddr(true)?;
+            socket.bind(addr)?;
+            socket.listen(BACKLOG)
+        };
+        bind().map_err(|source| RoomError::Bind { addr, source })?
     };
+    Ok((runtime, listener))
+}
+
+/// Starts the server's thread; it stops when `stop` says so, dropping the listener and every
+/// connection with the runtime.
+pub fn start(
+    runtime: tokio::runtime::Runtime,
+    listener: tokio::net::TcpListener,
+    shared: Arc<Shared>,
+    mut stop: watch::Receiver<bool>,
+) -> Result<JoinHandle<()>, RoomError> {
     std::thread::Builder::new()
         .name("tideline-room".into())
         .spawn(move || {
