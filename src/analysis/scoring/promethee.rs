@@ -16,7 +16,7 @@
 //! [`MAX_GAUSSIAN_COMPARISONS`] is refused. A plain pair loop is kept under `#[cfg(test)]` and
 //! the fast one is checked against it on random data with ties.
 
-use super::{MethodDetail, MethodOutput, Problem, ScoreError, nearly_equal};
+use super::{Prepared, ScoreError, nearly_equal};
 use crate::scenario::model::{Direction, Normalization, Outranking, PreferenceFunction};
 
 /// A criterion's preference function with its thresholds filled in (absent ones as 0).
@@ -98,25 +98,24 @@ pub fn preference(outranking: Option<&Outranking>, d: f64) -> f64 {
     Pref::of(outranking).at(d)
 }
 
-/// Reusable buffers for [`criterion_sums`], so scoring allocates once, not once a criterion.
+/// Reusable buffers for the sums, kept by [`Prepared`], so scoring allocates nothing.
 #[derive(Default)]
-struct Scratch {
+pub(super) struct Scratch {
     /// `(value, option)` in ascending order of value.
     sorted: Vec<(f64, usize)>,
     /// `prefix[k]` = sum of the first `k` sorted values (centred).
     prefix: Vec<f64>,
+    /// One criterion's values, oriented, and its leaving and entering sums.
+    y: Vec<f64>,
+    leaving: Vec<f64>,
+    entering: Vec<f64>,
 }
 
 /// For one criterion with values `y` oriented more-is-better: for each option `a`, the sums
 /// `Σ_b P(y_a − y_b)` (leaving) and `Σ_b P(y_b − y_a)` (entering), the option itself included
-/// (it adds `P(0) = 0`). Overwrites `leaving` and `entering`.
-///
-/// Every piecewise-linear function is 0 up to `q`, 1 beyond `p`, and between them either ½
-/// (level) or a straight ramp (linear, V-shape); usual and U-shape have `q = p`. With the values
-/// sorted, the others that `a` beats fully are those below `y_a − p`, partly those in
-/// `[y_a − p, y_a − q)`, and symmetrically above `y_a + q` and `y_a + p` for the entering side.
-/// As `y_a` grows in sorted order the four bounds only move up, so four pointers sweep the
-/// column once: O(n log n) for the sort, O(n) after it.
+/// (it adds `P(0) = 0`). Overwrites `leaving` and `entering`. Sorts `y`; [`flows`] takes the
+/// order a [`Prepared`] problem keeps instead.
+#[cfg(test)]
 fn criterion_sums(
     y: &[f64],
     pref: Pref,
@@ -124,35 +123,62 @@ fn criterion_sums(
     entering: &mut [f64],
     scratch: &mut Scratch,
 ) {
-    let n = y.len();
+    if let Pref::Gaussian { .. } = pref {
+        return pair_sums(y, pref, leaving, entering);
+    }
+    let sorted = &mut scratch.sorted;
+    sorted.clear();
+    sorted.extend(y.iter().copied().zip(0..));
+    sorted.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+    sweep(pref, leaving, entering, sorted, &mut scratch.prefix);
+}
+
+/// The sums pair by pair, for the Gaussian function (no sweep shortcut): `O(n²)`.
+fn pair_sums(y: &[f64], pref: Pref, leaving: &mut [f64], entering: &mut [f64]) {
     leaving.fill(0.0);
     entering.fill(0.0);
+    for (a, &ya) in y.iter().enumerate() {
+        for (b, &yb) in y.iter().enumerate() {
+            let pab = pref.at(ya - yb);
+            leaving[a] += pab;
+            entering[b] += pab;
+        }
+    }
+}
+
+/// The sums of a piecewise-linear function from `scratch.sorted`, the `(y, option)` pairs in
+/// ascending order of `y`.
+///
+/// Every piecewise-linear function is 0 up to `q`, 1 beyond `p`, and between them either ½
+/// (level) or a straight ramp (linear, V-shape); usual and U-shape have `q = p`. With the values
+/// sorted, the others that `a` beats fully are those below `y_a − p`, partly those in
+/// `[y_a − p, y_a − q)`, and symmetrically above `y_a + q` and `y_a + p` for the entering side.
+/// As `y_a` grows in sorted order the four bounds only move up, so four pointers sweep the
+/// column once: O(n) after the sort.
+fn sweep(
+    pref: Pref,
+    leaving: &mut [f64],
+    entering: &mut [f64],
+    sorted: &mut [(f64, usize)],
+    prefix: &mut Vec<f64>,
+) {
     let (q, p, ramp) = match pref {
         Pref::Usual => (0.0, 0.0, None),
         Pref::UShape { q } => (q, q, None),
         Pref::Level { q, p } => (q, p, Some(false)),
         Pref::Linear { q, p } => (q, p, Some(true)),
-        Pref::Gaussian { .. } => {
-            for a in 0..n {
-                for b in 0..n {
-                    let pab = pref.at(y[a] - y[b]);
-                    leaving[a] += pab;
-                    entering[b] += pab;
-                }
-            }
-            return;
-        }
+        // Never called with it (see `pair_sums`).
+        Pref::Gaussian { .. } => return,
     };
-    let sorted = &mut scratch.sorted;
-    sorted.clear();
-    sorted.extend(y.iter().copied().zip(0..));
-    sorted.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+    let n = sorted.len();
+    if n == 0 {
+        return;
+    }
     // Centre the values so the prefix sums of a column far from 0 keep their precision.
     let centre = sorted[n / 2].0;
     for e in sorted.iter_mut() {
         e.0 -= centre;
     }
-    let prefix = &mut scratch.prefix;
     prefix.clear();
     prefix.push(0.0);
     let mut acc = 0.0;
@@ -201,97 +227,101 @@ fn criterion_sums(
     }
 }
 
-/// Net, leaving and entering flows, and the contributions `w_j φ_j` `[option][criterion]` (0
-/// for unweighted criteria), of a complete matrix.
-pub(super) struct Flows {
-    pub phi_plus: Vec<f64>,
-    pub phi_minus: Vec<f64>,
-    pub phi_net: Vec<f64>,
-    pub contributions: Vec<Vec<f64>>,
-}
-
-pub(super) fn flows(p: &Problem) -> Flows {
-    let m = p.matrix.len();
-    let k = p.criteria.len();
-    let mut phi_plus = vec![0.0; m];
-    let mut phi_minus = vec![0.0; m];
-    let mut contributions = vec![vec![0.0; k]; m];
-    if m > 1 {
-        let scale = 1.0 / (m as f64 - 1.0);
-        let mut leaving = vec![0.0; m];
-        let mut entering = vec![0.0; m];
-        let mut y = vec![0.0; m];
-        let mut scratch = Scratch::default();
-        for j in p.weighted() {
-            let c = &p.criteria[j];
-            let sign = if c.direction == Direction::Minimize {
-                -1.0
-            } else {
-                1.0
-            };
-            for (yi, row) in y.iter_mut().zip(p.matrix) {
-                *yi = sign * row[j].unwrap_or(0.0);
-            }
-            let pref = Pref::of(c.outranking.as_ref());
-            criterion_sums(&y, pref, &mut leaving, &mut entering, &mut scratch);
-            let w = p.weights[j];
-            let ws = w * scale;
-            for i in 0..m {
-                phi_plus[i] += ws * leaving[i];
-                phi_minus[i] += ws * entering[i];
-                contributions[i][j] = ws * (leaving[i] - entering[i]);
-            }
-        }
-    }
-    let phi_net = phi_plus
-        .iter()
-        .zip(&phi_minus)
-        .map(|(a, b)| a - b)
-        .collect();
-    Flows {
-        phi_plus,
-        phi_minus,
-        phi_net,
-        contributions,
-    }
-}
-
 /// Most option pairs × Gaussian criteria PROMETHEE compares one by one (about half a second
 /// in a release build); larger problems are refused rather than left running for minutes.
 pub const MAX_GAUSSIAN_COMPARISONS: u64 = 50_000_000;
 
-pub(super) fn score(p: &Problem) -> Result<MethodOutput, ScoreError> {
-    let gaussian = p
-        .weighted()
-        .filter(|&j| {
-            matches!(
-                Pref::of(p.criteria[j].outranking.as_ref()),
-                Pref::Gaussian { .. }
-            )
-        })
+/// PROMETHEE II: the flows φ⁺, φ⁻, φ into `out.a`, `out.b`, `out.c` and the scores, the
+/// contributions `w_j φ_j` (0 for unweighted criteria), and min-max values for display.
+pub(super) fn score(pre: &mut Prepared, weights: &[f64]) -> Result<(), ScoreError> {
+    let prefs = || {
+        pre.criteria
+            .iter()
+            .zip(weights)
+            .filter(|&(_, &w)| w > 0.0)
+            .map(|(c, _)| Pref::of(c.outranking.as_ref()))
+    };
+    let gaussian = prefs()
+        .filter(|p| matches!(p, Pref::Gaussian { .. }))
         .count();
-    let m = p.matrix.len() as u64;
+    let m = pre.m as u64;
     let comparisons = m.saturating_mul(m).saturating_mul(gaussian as u64);
     if comparisons > MAX_GAUSSIAN_COMPARISONS {
         return Err(ScoreError::TooManyPairs {
-            options: p.matrix.len(),
+            options: pre.m,
             criteria: gaussian,
             comparisons,
             limit: MAX_GAUSSIAN_COMPARISONS,
         });
     }
-    let f = flows(p);
-    Ok(MethodOutput {
-        normalized: p.normalized(Normalization::MinMax)?,
-        contributions: f.contributions,
-        scores: f.phi_net.clone(),
-        additive: true,
-        detail: MethodDetail::Promethee {
-            phi_plus: f.phi_plus,
-            phi_minus: f.phi_minus,
-            phi_net: f.phi_net,
-        },
-    })
+    flows(pre, weights);
+    pre.normalize(Normalization::MinMax)?;
+    let out = &mut pre.out;
+    out.scores.clear();
+    out.scores.extend_from_slice(&out.c);
+    out.additive = true;
+    Ok(())
+}
+
+fn flows(pre: &mut Prepared, weights: &[f64]) {
+    let m = pre.m;
+    pre.out.contributions.fill(0.0);
+    if m > 1 {
+        let scale = 1.0 / (m as f64 - 1.0);
+        let mut scratch = std::mem::take(&mut pre.scratch);
+        for buffer in [&mut scratch.leaving, &mut scratch.entering] {
+            buffer.clear();
+            buffer.resize(m, 0.0);
+        }
+        for (j, &w) in weights.iter().enumerate().filter(|&(_, &w)| w > 0.0) {
+            let c = &pre.criteria[j];
+            let minimize = c.direction == Direction::Minimize;
+            let pref = Pref::of(c.outranking.as_ref());
+            let (leaving, entering) = (&mut scratch.leaving, &mut scratch.entering);
+            if let Pref::Gaussian { .. } = pref {
+                scratch.y.clear();
+                let column = pre.column(j);
+                scratch
+                    .y
+                    .extend(column.iter().map(|&x| if minimize { -x } else { x }));
+                pair_sums(&scratch.y, pref, leaving, entering);
+            } else {
+                // y = ±x in ascending order: the kept order of x, reversed for a cost.
+                let (order, column) = pre.order(j);
+                let pairs = |&o: &u32| (column[o as usize], o as usize);
+                scratch.sorted.clear();
+                if minimize {
+                    let negated = order.iter().rev().map(pairs).map(|(x, o)| (-x, o));
+                    scratch.sorted.extend(negated);
+                } else {
+                    scratch.sorted.extend(order.iter().map(pairs));
+                }
+                sweep(
+                    pref,
+                    leaving,
+                    entering,
+                    &mut scratch.sorted,
+                    &mut scratch.prefix,
+                );
+            }
+            let ws = w * scale;
+            let out = &mut pre.out;
+            let contributions = &mut out.contributions[j * m..(j + 1) * m];
+            let parts = out.a.iter_mut().zip(out.b.iter_mut()).zip(contributions);
+            for (((plus, minus), c), (&l, &e)) in
+                parts.zip(scratch.leaving.iter().zip(&scratch.entering))
+            {
+                *plus += ws * l;
+                *minus += ws * e;
+                *c = ws * (l - e);
+            }
+        }
+        pre.scratch = scratch;
+    }
+    let out = &mut pre.out;
+    for ((net, plus), minus) in out.c.iter_mut().zip(&out.a).zip(&out.b) {
+        *net = plus - minus;
+    }
 }
 
 /// How PROMETHEE I's partial order places option `a` against option `b`.
