@@ -1,6 +1,7 @@
 //! The command line: `tideline [FILE]` opens the app; `check`, `score`, `sensitivity`, `smaa`,
-//! `perspectives`, `group`, `portfolio`, `import`, `report`, `export`, `weights-form` and
-//! `merge-profiles` run the engine headless, for scripts and reproducible briefings.
+//! `perspectives`, `group`, `portfolio`, `generate`, `import`, `report`, `export`,
+//! `weights-form` and `merge-profiles` run the engine headless, for scripts and reproducible
+//! briefings.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -24,6 +25,7 @@ macro_rules! say {
 
 mod briefing;
 mod files;
+mod generate;
 mod group;
 mod perspectives;
 mod portfolio;
@@ -147,6 +149,10 @@ pub enum Command {
     /// Which set of options to pursue under the budget: the best portfolio, the efficient
     /// frontier, each option's share of SMAA draws in the best portfolio, each profile's choice.
     Portfolio(portfolio::PortfolioArgs),
+    /// Write a made-up scenario of the given size (random values; families, both directions,
+    /// uncertainty, costs, a budget, interactions, a baseline, several profiles): the same
+    /// size and seed give the same file.
+    Generate(generate::GenerateArgs),
     /// Turn a CSV matrix into a full scenario file.
     Import {
         /// CSV matrix: header `option,<criterion>,...`, optional `direction` and `weight` rows.
@@ -310,6 +316,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Perspectives(args) => perspectives::run(&args),
         Command::Group(args) => group::run(&args),
         Command::Portfolio(args) => portfolio::run(&args),
+        Command::Generate(args) => generate::run(&args),
         Command::Import { file, output } => import(&file, &output),
         Command::MergeProfiles {
             scenario,
