@@ -33,8 +33,12 @@ pub struct Prepared<'a> {
     first_missing: Vec<Option<usize>>,
     /// Per criterion, the options in ascending order of raw value (`f64::total_cmp`), found
     /// the first time PROMETHEE needs it (`sorted[j]`).
-    order: Vec<u32>,
+    pub(super) order: Vec<u32>,
     sorted: Vec<bool>,
+    /// `ln` of every raw value (the weighted product on raw values), and per criterion the
+    /// first option whose value is not above 0; found the first time that method needs them.
+    pub(super) logs: Vec<f64>,
+    pub(super) first_nonpositive: Vec<Option<usize>>,
     pub(super) out: Scored,
     pub(super) scratch: promethee::Scratch,
 }
@@ -149,6 +153,8 @@ impl<'a> Prepared<'a> {
             first_missing,
             order: Vec::new(),
             sorted: vec![false; k],
+            logs: Vec::new(),
+            first_nonpositive: Vec::new(),
             out: Scored {
                 m,
                 k,
@@ -273,6 +279,19 @@ impl<'a> Prepared<'a> {
                 *c = x * w;
             }
         }
+    }
+
+    /// Fills [`Prepared::logs`] and [`Prepared::first_nonpositive`] if not yet done.
+    pub(super) fn take_logs(&mut self) {
+        if !self.logs.is_empty() || self.raw.is_empty() {
+            return;
+        }
+        self.logs = self.raw.iter().map(|x| x.ln()).collect();
+        self.first_nonpositive = self
+            .raw
+            .chunks_exact(self.m)
+            .map(|column| column.iter().position(|&x| x.is_nan() || x <= 0.0))
+            .collect();
     }
 
     /// Criterion `j`'s options in ascending order of raw value (sorted the first time), and

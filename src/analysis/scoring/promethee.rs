@@ -101,14 +101,32 @@ pub fn preference(outranking: Option<&Outranking>, d: f64) -> f64 {
 /// Reusable buffers for the sums, kept by [`Prepared`], so scoring allocates nothing.
 #[derive(Default)]
 pub(super) struct Scratch {
-    /// `(value, option)` in ascending order of value.
-    sorted: Vec<(f64, usize)>,
-    /// `prefix[k]` = sum of the first `k` sorted values (centred).
+    /// One criterion's values oriented more-is-better, in ascending order, centred.
+    ys: Vec<f64>,
+    /// `prefix[k]` = sum of the first `k` of `ys`.
     prefix: Vec<f64>,
-    /// One criterion's values, oriented, and its leaving and entering sums.
+    /// For the Gaussian function: the values, oriented, and the leaving and entering sums.
     y: Vec<f64>,
     leaving: Vec<f64>,
     entering: Vec<f64>,
+}
+
+impl Scratch {
+    /// Fills `ys` and `prefix` from values already in ascending order, centred on the middle
+    /// one so that the prefix sums of a column far from 0 keep their precision.
+    fn fill(&mut self, ascending: impl Iterator<Item = f64> + Clone, n: usize) {
+        let centre = ascending.clone().nth(n / 2).unwrap_or(0.0);
+        self.ys.clear();
+        self.prefix.clear();
+        self.prefix.push(0.0);
+        let mut acc = 0.0;
+        for y in ascending {
+            let c = y - centre;
+            self.ys.push(c);
+            acc += c;
+            self.prefix.push(acc);
+        }
+    }
 }
 
 /// For one criterion with values `y` oriented more-is-better: for each option `a`, the sums
@@ -126,11 +144,13 @@ fn criterion_sums(
     if let Pref::Gaussian { .. } = pref {
         return pair_sums(y, pref, leaving, entering);
     }
-    let sorted = &mut scratch.sorted;
-    sorted.clear();
-    sorted.extend(y.iter().copied().zip(0..));
-    sorted.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
-    sweep(pref, leaving, entering, sorted, &mut scratch.prefix);
+    let mut order: Vec<usize> = (0..y.len()).collect();
+    order.sort_unstable_by(|&a, &b| y[a].total_cmp(&y[b]));
+    scratch.fill(order.iter().map(|&a| y[a]), y.len());
+    sweep(pref, &scratch.ys, &scratch.prefix, |t, l, e| {
+        leaving[order[t]] = l;
+        entering[order[t]] = e;
+    });
 }
 
 /// The sums pair by pair, for the Gaussian function (no sweep shortcut): `O(n²)`.
@@ -146,8 +166,8 @@ fn pair_sums(y: &[f64], pref: Pref, leaving: &mut [f64], entering: &mut [f64]) {
     }
 }
 
-/// The sums of a piecewise-linear function from `scratch.sorted`, the `(y, option)` pairs in
-/// ascending order of `y`.
+/// The sums of a piecewise-linear function over `ys`, the values in ascending order (centred)
+/// with their `prefix` sums: `emit(t, leaving, entering)` for the value at position `t`.
 ///
 /// Every piecewise-linear function is 0 up to `q`, 1 beyond `p`, and between them either ½
 /// (level) or a straight ramp (linear, V-shape); usual and U-shape have `q = p`. With the values
@@ -155,13 +175,7 @@ fn pair_sums(y: &[f64], pref: Pref, leaving: &mut [f64], entering: &mut [f64]) {
 /// `[y_a − p, y_a − q)`, and symmetrically above `y_a + q` and `y_a + p` for the entering side.
 /// As `y_a` grows in sorted order the four bounds only move up, so four pointers sweep the
 /// column once: O(n) after the sort.
-fn sweep(
-    pref: Pref,
-    leaving: &mut [f64],
-    entering: &mut [f64],
-    sorted: &mut [(f64, usize)],
-    prefix: &mut Vec<f64>,
-) {
+fn sweep(pref: Pref, ys: &[f64], prefix: &[f64], mut emit: impl FnMut(usize, f64, f64)) {
     let (q, p, ramp) = match pref {
         Pref::Usual => (0.0, 0.0, None),
         Pref::UShape { q } => (q, q, None),
@@ -170,37 +184,22 @@ fn sweep(
         // Never called with it (see `pair_sums`).
         Pref::Gaussian { .. } => return,
     };
-    let n = sorted.len();
-    if n == 0 {
-        return;
-    }
-    // Centre the values so the prefix sums of a column far from 0 keep their precision.
-    let centre = sorted[n / 2].0;
-    for e in sorted.iter_mut() {
-        e.0 -= centre;
-    }
-    prefix.clear();
-    prefix.push(0.0);
-    let mut acc = 0.0;
-    for e in sorted.iter() {
-        acc += e.0;
-        prefix.push(acc);
-    }
+    let n = ys.len();
     let nf = n as f64;
     // Pointers: `full_l` = #{t < x − p}, `part_l` = #{t < x − q}, `part_e` = #{t ≤ x + q},
     // `full_e` = #{t ≤ x + p}.
     let (mut full_l, mut part_l, mut part_e, mut full_e) = (0, 0, 0, 0);
-    for &(x, a) in sorted.iter() {
-        while full_l < n && sorted[full_l].0 < x - p {
+    for (t, &x) in ys.iter().enumerate() {
+        while full_l < n && ys[full_l] < x - p {
             full_l += 1;
         }
-        while part_l < n && sorted[part_l].0 < x - q {
+        while part_l < n && ys[part_l] < x - q {
             part_l += 1;
         }
-        while part_e < n && sorted[part_e].0 <= x + q {
+        while part_e < n && ys[part_e] <= x + q {
             part_e += 1;
         }
-        while full_e < n && sorted[full_e].0 <= x + p {
+        while full_e < n && ys[full_e] <= x + p {
             full_e += 1;
         }
         let beyond_l = full_l as f64;
@@ -222,8 +221,7 @@ fn sweep(
                 (beyond_l + ramp_l, beyond_e + ramp_e)
             }
         };
-        leaving[a] = l;
-        entering[a] = e;
+        emit(t, l, e);
     }
 }
 
@@ -269,52 +267,51 @@ fn flows(pre: &mut Prepared, weights: &[f64]) {
     if m > 1 {
         let scale = 1.0 / (m as f64 - 1.0);
         let mut scratch = std::mem::take(&mut pre.scratch);
-        for buffer in [&mut scratch.leaving, &mut scratch.entering] {
-            buffer.clear();
-            buffer.resize(m, 0.0);
-        }
         for (j, &w) in weights.iter().enumerate().filter(|&(_, &w)| w > 0.0) {
             let c = &pre.criteria[j];
             let minimize = c.direction == Direction::Minimize;
             let pref = Pref::of(c.outranking.as_ref());
-            let (leaving, entering) = (&mut scratch.leaving, &mut scratch.entering);
+            let ws = w * scale;
             if let Pref::Gaussian { .. } = pref {
                 scratch.y.clear();
                 let column = pre.column(j);
                 scratch
                     .y
                     .extend(column.iter().map(|&x| if minimize { -x } else { x }));
-                pair_sums(&scratch.y, pref, leaving, entering);
-            } else {
-                // y = ±x in ascending order: the kept order of x, reversed for a cost.
-                let (order, column) = pre.order(j);
-                let pairs = |&o: &u32| (column[o as usize], o as usize);
-                scratch.sorted.clear();
-                if minimize {
-                    let negated = order.iter().rev().map(pairs).map(|(x, o)| (-x, o));
-                    scratch.sorted.extend(negated);
-                } else {
-                    scratch.sorted.extend(order.iter().map(pairs));
+                for buffer in [&mut scratch.leaving, &mut scratch.entering] {
+                    buffer.clear();
+                    buffer.resize(m, 0.0);
                 }
-                sweep(
-                    pref,
-                    leaving,
-                    entering,
-                    &mut scratch.sorted,
-                    &mut scratch.prefix,
-                );
+                pair_sums(&scratch.y, pref, &mut scratch.leaving, &mut scratch.entering);
+                let out = &mut pre.out;
+                let contributions = &mut out.contributions[j * m..(j + 1) * m];
+                let sums = scratch.leaving.iter().zip(&scratch.entering);
+                let parts = out.a.iter_mut().zip(out.b.iter_mut()).zip(contributions);
+                for (((plus, minus), c), (&l, &e)) in parts.zip(sums) {
+                    *plus += ws * l;
+                    *minus += ws * e;
+                    *c = ws * (l - e);
+                }
+                continue;
             }
-            let ws = w * scale;
+            // y = ±x in ascending order: the kept order of x, reversed (and negated) for a
+            // cost. Position t of the sweep is option `order[t]`, or `order[m − 1 − t]`.
+            let (order, column) = pre.order(j);
+            if minimize {
+                scratch.fill(order.iter().rev().map(|&o| -column[o as usize]), m);
+            } else {
+                scratch.fill(order.iter().map(|&o| column[o as usize]), m);
+            }
+            let order = &pre.order[j * m..(j + 1) * m];
             let out = &mut pre.out;
             let contributions = &mut out.contributions[j * m..(j + 1) * m];
-            let parts = out.a.iter_mut().zip(out.b.iter_mut()).zip(contributions);
-            for (((plus, minus), c), (&l, &e)) in
-                parts.zip(scratch.leaving.iter().zip(&scratch.entering))
-            {
-                *plus += ws * l;
-                *minus += ws * e;
-                *c = ws * (l - e);
-            }
+            let (plus, minus) = (&mut out.a, &mut out.b);
+            sweep(pref, &scratch.ys, &scratch.prefix, |t, l, e| {
+                let a = order[if minimize { m - 1 - t } else { t }] as usize;
+                plus[a] += ws * l;
+                minus[a] += ws * e;
+                contributions[a] = ws * (l - e);
+            });
         }
         pre.scratch = scratch;
     }

@@ -18,25 +18,27 @@ pub(super) fn score(
     let m = pre.m;
     // `out.scores` (zeroed) holds Σ w ln r until the end.
     if normalization == Normalization::None {
+        // ln x of the raw matrix depends on the values alone: taken once per prepared problem.
+        pre.take_logs();
         let weighted = pre.criteria.iter().enumerate();
         for (j, c) in weighted.filter(|&(j, _)| weights[j] > 0.0) {
+            // A ratio needs a positive value: 0 would zero (or, for a cost, blow up) the
+            // whole product, and a negative value has no real fractional power.
+            if let Some(i) = pre.first_nonpositive[j] {
+                return Err(ScoreError::NotPositive {
+                    option: pre.option_id(i),
+                    criterion: c.id.clone(),
+                    value: pre.raw[j * m + i],
+                });
+            }
             let w = if c.direction == Direction::Maximize {
                 weights[j]
             } else {
                 -weights[j]
             };
-            let column = &pre.raw[j * m..(j + 1) * m];
-            for (i, (log, &x)) in pre.out.scores.iter_mut().zip(column).enumerate() {
-                // A ratio needs a positive value: 0 would zero (or, for a cost, blow up) the
-                // whole product, and a negative value has no real fractional power.
-                if x.is_nan() || x <= 0.0 {
-                    return Err(ScoreError::NotPositive {
-                        option: pre.option_id(i),
-                        criterion: c.id.clone(),
-                        value: x,
-                    });
-                }
-                *log += w * x.ln();
+            let logs = &pre.logs[j * m..(j + 1) * m];
+            for (log, &ln_x) in pre.out.scores.iter_mut().zip(logs) {
+                *log += w * ln_x;
             }
         }
         pre.normalize(Normalization::MinMax)?;
