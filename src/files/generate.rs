@@ -198,7 +198,7 @@ fn options(rng: &mut Rng, n: usize, clusters: usize) -> Vec<PolicyOption> {
         return options;
     }
     // Effects: about one option in five has a synergy or conflict with another.
-    for i in 1..n {
+    for (i, option) in options.iter_mut().enumerate().skip(1) {
         if !rng.chance(0.2) {
             continue;
         }
@@ -209,7 +209,7 @@ fn options(rng: &mut Rng, n: usize, clusters: usize) -> Vec<PolicyOption> {
         let signed = if rng.chance(0.6) { size } else { -size };
         let effect = (signed * 1e4).round() / 1e4;
         if effect != 0.0 {
-            options[i].interactions.push(Interaction {
+            option.interactions.push(Interaction {
                 with: format!("o{}", other + 1),
                 relation: Relation::Effect,
                 effect,

@@ -282,7 +282,12 @@ fn flows(pre: &mut Prepared, weights: &[f64]) {
                     buffer.clear();
                     buffer.resize(m, 0.0);
                 }
-                pair_sums(&scratch.y, pref, &mut scratch.leaving, &mut scratch.entering);
+                pair_sums(
+                    &scratch.y,
+                    pref,
+                    &mut scratch.leaving,
+                    &mut scratch.entering,
+                );
                 let out = &mut pre.out;
                 let contributions = &mut out.contributions[j * m..(j + 1) * m];
                 let sums = scratch.leaving.iter().zip(&scratch.entering);
