@@ -54,6 +54,9 @@ struct CellSpec {
     spread: Option<(f64, f64, bool)>,
 }
 
+/// A profile: family weights and criterion weights (`None`: equal), whether it has ranges.
+type ProfileSpec = (Option<Vec<f64>>, Option<Vec<f64>>, bool);
+
 #[derive(Clone, Debug)]
 struct Spec {
     families: usize,
@@ -62,8 +65,7 @@ struct Spec {
     options: Vec<(f64, Vec<CellSpec>)>,
     /// (a, b, effect) between options a < b; `None` effect: an exclusion.
     interactions: Vec<(usize, usize, Option<f64>)>,
-    /// Per profile: family weights and criterion weights (empty: equal), weight ranges.
-    profiles: Vec<(Option<Vec<f64>>, Option<Vec<f64>>, bool)>,
+    profiles: Vec<ProfileSpec>,
     method: Method,
     normalization: Normalization,
     budget: f64,

@@ -116,7 +116,19 @@ impl TidelineApp {
             }
             Ok(OnDisk::Changed(now)) => {
                 let asked = self.disk.question.is_some() || self.pending.is_some();
-                if self.disk.declined.as_ref() != Some(&now) && !asked {
+                // Our own save may have landed while the look was under way.
+                let ours = self.saving.is_some()
+                    || self
+                        .disk
+                        .known
+                        .as_ref()
+                        .is_some_and(|(_, k)| k.same_bytes(&now));
+                let declined = self
+                    .disk
+                    .declined
+                    .as_ref()
+                    .is_some_and(|d| d.same_bytes(&now));
+                if !declined && !asked && !ours {
                     self.disk.question = Some(Question::Changed(now));
                 }
             }
@@ -127,13 +139,25 @@ impl TidelineApp {
 
     /// Starts a look at the document's file on another thread (unless one is under way).
     pub fn look_at_disk(&mut self) {
-        if self.disk.looking.is_some() {
+        // A save in flight is changing the file itself: its outcome says what is there.
+        if self.disk.looking.is_some() || self.saving.is_some() {
             return;
         }
         if let Some((path, known)) = self.disk.known.clone() {
             let rx = in_background(self.ctx.as_ref(), move || known.compare(&path));
             self.disk.looking = Some(rx);
         }
+    }
+
+    /// Pictures of the questions: `TIDELINE_DISK_QUESTION=changed` (or `save`) with
+    /// `--screenshot` and a scenario file.
+    pub(super) fn disk_question_from_env(&mut self) {
+        let path = self.path.clone();
+        self.disk.question = match std::env::var("TIDELINE_DISK_QUESTION").as_deref() {
+            Ok("changed") => self.disk.known.clone().map(|(_, f)| Question::Changed(f)),
+            Ok("save") => path.map(|p| Question::SaveOver(p, None)),
+            _ => return,
+        };
     }
 
     /// Waits for a look at the file under way and takes in what it saw (tests).
