@@ -14,6 +14,7 @@ use std::time::Duration;
 use super::files::{self, Export, Origin, Picked, Purpose, Recovery, Request};
 use super::{Pending, TidelineApp};
 use crate::files::diagnostic::LoadError;
+use crate::files::fingerprint::{self, Fingerprint, SaveError};
 use crate::files::scenario_file::{self, DEFAULT_SCENARIO_NAME};
 use crate::i18n::{self, fill};
 use crate::scenario::model::Scenario;
@@ -26,7 +27,8 @@ pub(super) struct SaveJob {
     revision: u64,
     /// What to do once it succeeds (the action the unsaved-changes question held up).
     then: Option<Pending>,
-    done: Receiver<Result<(), String>>,
+    /// The fingerprint of what was written, or why nothing was.
+    done: Receiver<Result<Fingerprint, SaveError>>,
 }
 
 /// An export running on its own thread.
@@ -46,10 +48,10 @@ pub enum Answer {
 }
 
 /// Runs `work` on a new thread; its result arrives on the receiver, and a frame is asked for.
-fn in_background(
+pub(super) fn in_background<T: Send + 'static>(
     ctx: Option<&egui::Context>,
-    work: impl FnOnce() -> Result<(), String> + Send + 'static,
-) -> Receiver<Result<(), String>> {
+    work: impl FnOnce() -> T + Send + 'static,
+) -> Receiver<T> {
     let (tx, rx) = channel();
     let ctx = ctx.cloned();
     std::thread::spawn(move || {
@@ -59,6 +61,13 @@ fn in_background(
         }
     });
     rx
+}
+
+/// The outcome of a save whose thread ended without one.
+fn save_stopped() -> Result<Fingerprint, SaveError> {
+    Err(SaveError::Failed(
+        i18n::s().status_write_stopped.to_string(),
+    ))
 }
 
 impl TidelineApp {
@@ -102,6 +111,7 @@ impl TidelineApp {
         self.history.clear();
         self.weights = super::weights_panel::WeightsState::default();
         self.saved = None;
+        self.disk.forget();
         self.document_changed();
         if on_disk {
             self.mark_saved(Arc::new(self.scenario.clone()), self.revision);
@@ -130,6 +140,9 @@ impl TidelineApp {
                     true,
                 );
                 self.read_from = Some(path.to_path_buf());
+                if keep_path {
+                    self.disk.opened(path);
+                }
                 if replaced_unsaved {
                     self.recovery.remove();
                 }
@@ -205,15 +218,30 @@ impl TidelineApp {
     }
 
     /// Writes the document to `path` on a background thread (atomically); `then` goes on once
-    /// it succeeds. One save at a time, so an older copy never lands after a newer one.
+    /// it succeeds. One save at a time, so an older copy never lands after a newer one. Over the
+    /// document's own file, a version changed by someone else since it was read or saved here
+    /// is not written over: the window asks first.
     pub fn start_save(&mut self, path: &Path, then: Option<Pending>) {
+        let expected = self.disk.expected(path);
+        self.start_save_over(path, then, expected);
+    }
+
+    /// [`Self::start_save`], written over the file only if it still matches `expected`.
+    pub(super) fn start_save_over(
+        &mut self,
+        path: &Path,
+        then: Option<Pending>,
+        expected: Option<Fingerprint>,
+    ) {
         if self.saving.is_some() {
             self.status = i18n::s().status_still_saving.into();
             return;
         }
         let snapshot = Arc::new(self.scenario.clone());
         let (p, s) = (path.to_path_buf(), Arc::clone(&snapshot));
-        let done = in_background(self.ctx.as_ref(), move || scenario_file::save(&p, &s));
+        let done = in_background(self.ctx.as_ref(), move || {
+            fingerprint::save_unless_changed(&p, &s, expected.as_ref())
+        });
         self.status = fill(i18n::s().status_saving, &[&path.display()]);
         self.saving = Some(SaveJob {
             path: path.to_path_buf(),
@@ -272,7 +300,7 @@ impl TidelineApp {
         if let Some(job) = &self.saving {
             let result = match job.done.try_recv() {
                 Ok(r) => Some(r),
-                Err(TryRecvError::Disconnected) => Some(stopped()),
+                Err(TryRecvError::Disconnected) => Some(save_stopped()),
                 Err(TryRecvError::Empty) => None,
             };
             if let Some(r) = result
@@ -307,7 +335,7 @@ impl TidelineApp {
     pub fn finish_file_jobs(&mut self) {
         let stopped = || Err(i18n::s().status_write_stopped.to_string());
         if let Some(job) = self.saving.take() {
-            let r = job.done.recv().unwrap_or_else(|_| stopped());
+            let r = job.done.recv().unwrap_or_else(|_| save_stopped());
             self.save_finished(job, r);
         }
         for job in std::mem::take(&mut self.exports) {
@@ -325,9 +353,10 @@ impl TidelineApp {
         };
     }
 
-    fn save_finished(&mut self, job: SaveJob, result: Result<(), String>) {
+    fn save_finished(&mut self, job: SaveJob, result: Result<Fingerprint, SaveError>) {
         match result {
-            Ok(()) => {
+            Ok(written) => {
+                self.disk.saved(&job.path, written);
                 self.path = Some(job.path.clone());
                 self.read_from = Some(job.path.clone());
                 self.source = job.path.display().to_string();
@@ -342,7 +371,8 @@ impl TidelineApp {
                     self.guard(then);
                 }
             }
-            Err(e) => {
+            Err(SaveError::ChangedOnDisk) => self.save_conflict(&job.path, job.then),
+            Err(SaveError::Failed(e)) => {
                 self.status = e.clone();
                 // The question comes back with the reason, and offers another file.
                 if let Some(then) = job.then {

@@ -142,6 +142,7 @@ impl TidelineApp {
         }
         if launch.screenshot.is_some() {
             self.open_room_from_env();
+            self.disk_question_from_env();
         }
     }
 }

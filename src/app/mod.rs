@@ -4,6 +4,7 @@
 
 mod chrome;
 mod derived;
+mod disk_watch;
 mod editors;
 mod elicit;
 mod file_chooser;
@@ -174,6 +175,9 @@ pub struct TidelineApp {
     quit_after_writes: bool,
     dialog: files::DialogSlot,
     recovery: files::Recovery,
+    /// The document's file as last read or saved, and the question when another program
+    /// changed it.
+    disk: disk_watch::DiskWatch,
     /// Unsaved work found from an earlier session, and where it came from.
     pub recovery_offer: Option<(Scenario, files::Origin)>,
     weights: weights_panel::WeightsState,
@@ -235,6 +239,7 @@ impl TidelineApp {
             dialog: files::DialogSlot::default(),
             recovery: files::Recovery::at(None, files::RECOVERY_EVERY),
             recovery_offer: None,
+            disk: disk_watch::DiskWatch::default(),
             weights: weights_panel::WeightsState::default(),
             weights_io: weights_io::WeightsIo::default(),
             editors: editors::EditorsState::default(),
@@ -479,6 +484,7 @@ impl TidelineApp {
             }
         }
         self.poll_file_jobs();
+        self.watch_disk(ui.ctx());
         self.poll_room();
         self.refresh();
         let mut commands = Vec::new();
@@ -554,6 +560,7 @@ impl TidelineApp {
             ) {
                 self.answer_unsaved(answer);
             } else if self.pending.is_none()
+                && !self.ask_about_disk(ui)
                 && self.load_errors.is_none()
                 && let Some(picked) = self.dialog.show(ui.ctx())
             {

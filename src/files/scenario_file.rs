@@ -365,7 +365,7 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 /// then renamed over the target, and the folder flushed too, so a crash mid-save leaves the
 /// old file whole and a finished save survives a power cut. The temporary is created anew
 /// (never opened through a link someone left in its place), keeps the old file's permissions,
-/// and is removed if anything fails.
+/// and is removed if anything fails. A read-only file is refused, not replaced.
 pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
     write_atomic_with(path, |f| f.write_all(text.as_bytes()))
 }
@@ -390,6 +390,13 @@ pub fn write_atomic_with(
     let name = path
         .file_name()
         .map_or_else(|| "scenario".into(), |n| n.to_string_lossy().into_owned());
+    // A file marked read-only is not replaced: the rename would succeed in a writable folder.
+    if fs::metadata(path).is_ok_and(|m| m.file_type().is_file() && m.permissions().readonly()) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "the file is read-only; save under another name, or make it writable first",
+        ));
+    }
     remove_stale_temporaries(dir, &name);
     let (tmp, mut f) = create_temporary(dir, &name)?;
     let result = (|| {

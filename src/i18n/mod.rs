@@ -22,6 +22,7 @@
 mod area;
 pub mod editors;
 mod en;
+pub mod files;
 pub mod perspectives;
 pub mod portfolio;
 pub mod portfolio_report;
@@ -106,6 +107,7 @@ pub fn all_entries(lang: Lang) -> Vec<(&'static str, &'static str)> {
     all.extend(portfolio::texts(lang).entries());
     all.extend(portfolio_report::texts(lang).entries());
     all.extend(room::texts(lang).entries());
+    all.extend(files::texts(lang).entries());
     all
 }
 
