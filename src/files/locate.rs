@@ -412,7 +412,9 @@ impl Scanner<'_, '_> {
             self.value(child.clone(), depth + 1);
             // A map entry is located at its key, where a reader looks for it.
             self.record(child, entry_start, false);
-            if self.pos == before && self.pos == key_start {
+            // Stepping over a byte that is not there would leave the scan past the end (`{{"a`
+            // at the end of a file: a key, no value; found by fuzzing).
+            if self.pos == before && self.pos == key_start && self.pos < self.bytes.len() {
                 self.pos += 1;
             }
         }
@@ -432,6 +434,19 @@ mod tests {
     ],
     profiles: [(family_weights: {"env": 1.0, "soc": 2.0})],
 )"#;
+
+    #[test]
+    fn a_map_key_cut_short_at_the_end_stays_in_the_text() {
+        // Found by fuzzing: a map as the key of a map whose own key ends the file left the scan
+        // one past the end, and the outer key's slice panicked.
+        for text in [r#"{{"a"#, "{{'a", r#"(x: {{"a"#, r#"[{ {"k""#, r#"{{r#"a"#] {
+            for end in 0..=text.len() {
+                let cut = &text[..end];
+                let _ = FieldMap::new(cut);
+                let _ = FieldMap::around(cut, end);
+            }
+        }
+    }
 
     #[test]
     fn finds_fields_indices_and_map_keys() {

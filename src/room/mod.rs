@@ -27,6 +27,8 @@ use crate::scenario::model::Scenario;
 pub use net::rfc3339_now;
 pub use profile::{name_key, profile_from, profile_id, room_profiles};
 pub use protocol::{Reveal, RevealError, RevealedOption, RevealedWeight, group_reveal};
+pub use server::answer_post;
+pub use state::{Reply, State};
 
 /// Where the session listens.
 #[derive(Clone, Debug)]

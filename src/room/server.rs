@@ -187,30 +187,20 @@ async fn respond(shared: &Shared, ip: IpAddr, req: Request<Incoming>) -> Respons
             _ => not_allowed("GET, HEAD"),
         };
     }
-    let endpoint: Option<Endpoint> = match req.uri().path() {
-        "/api/join" => Some(State::join),
-        "/api/submit" => Some(State::submit),
-        "/api/status" => Some(State::status),
-        _ => None,
-    };
-    let Some(endpoint) = endpoint else {
-        return reply(error(404, "not_found", "nothing is served at this address"));
-    };
+    let path = req.uri().path().to_string();
+    if endpoint(&path).is_none() {
+        return reply(not_found());
+    }
     if req.method() != Method::POST {
         return not_allowed("POST");
     }
-    let json = req
+    let content_type = req
         .headers()
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
-    if !json {
-        return reply(error(
-            400,
-            "malformed",
-            "the body must be sent as application/json",
-        ));
+        .map(str::to_string);
+    if !is_json(content_type.as_deref()) {
+        return reply(not_json());
     }
     let max = shared.limits.max_body;
     let declared = req
@@ -229,11 +219,72 @@ async fn respond(shared: &Shared, ip: IpAddr, req: Request<Incoming>) -> Respons
         }
         _ => return reply(error(400, "malformed", "the request's body did not arrive")),
     };
-    let answer = endpoint(&mut shared.state(), ip, &body, Instant::now());
+    let answer = answer_post(
+        &mut shared.state(),
+        ip,
+        &path,
+        content_type.as_deref(),
+        &body,
+        Instant::now(),
+    );
     if answer.changed {
         (shared.wake)();
     }
     reply(answer)
+}
+
+/// The endpoint that answers `path`, if any.
+fn endpoint(path: &str) -> Option<Endpoint> {
+    match path {
+        "/api/join" => Some(State::join),
+        "/api/submit" => Some(State::submit),
+        "/api/status" => Some(State::status),
+        _ => None,
+    }
+}
+
+/// Whether a `Content-Type` header (`None`: absent) says JSON; parameters such as `charset`
+/// are ignored.
+fn is_json(content_type: Option<&str>) -> bool {
+    content_type
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"))
+}
+
+fn not_found() -> Reply {
+    error(404, "not_found", "nothing is served at this address")
+}
+
+fn not_json() -> Reply {
+    error(
+        400,
+        "malformed",
+        "the body must be sent as application/json",
+    )
+}
+
+/// The answer to a `POST` to `path` whose body has been read: the route, the body's type and
+/// size, then the endpoint's own reading and checks in [`State`]. The server runs exactly this
+/// once a body has arrived (it checks route, type and declared size before reading, to read no
+/// body it would refuse); the fuzz target `room_submit` runs it without a socket.
+pub fn answer_post(
+    state: &mut State,
+    ip: IpAddr,
+    path: &str,
+    content_type: Option<&str>,
+    body: &[u8],
+    now: Instant,
+) -> Reply {
+    let Some(endpoint) = endpoint(path) else {
+        return not_found();
+    };
+    if !is_json(content_type) {
+        return not_json();
+    }
+    if body.len() > state.max_body() {
+        return error(413, "too_large", "the request's body is too large");
+    }
+    endpoint(state, ip, body, now)
 }
 
 fn reply(answer: Reply) -> Response<Full<Bytes>> {

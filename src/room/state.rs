@@ -150,6 +150,11 @@ impl State {
         }
     }
 
+    /// The largest request body the endpoints take, in bytes.
+    pub fn max_body(&self) -> usize {
+        self.limits.max_body
+    }
+
     /// Checks the PIN from `ip`, counting wrong ones; `Err` is the answer to send.
     fn check_pin(&mut self, ip: IpAddr, pin: &str, now: Instant) -> Result<(), Reply> {
         let limits = &self.limits;
