@@ -1,16 +1,23 @@
 //! What scoring costs, method by method, on generated 10×10, 200×50 and 1,000×20 matrices.
-//! Two figures each: `core`, the method alone on a prepared matrix and weights
-//! (`scoring::score_problem`), and `scenario`, the whole `score_with` (effective weights and the
-//! matrix built from the scenario's cells by id, then the method). Targets: every method at
-//! 200×50 under 0.1 ms, PROMETHEE II at 1,000×20 under 2 ms. Run with
-//! `cargo bench --bench methods`.
+//! Three figures each: `prepared`, the method on a prepared matrix (`scoring::Prepared`, the
+//! matrix already flat and column-major: what SMAA, sensitivity and concessions pay per
+//! scoring), `core`, one `scoring::score_problem` (the matrix of rows copied flat, the method,
+//! and the result turned back into rows), and `scenario`, the whole `score_with` (effective
+//! weights and the matrix built from the scenario's cells by id, then the method). Targets at
+//! 200×50: every method on a prepared matrix under 50 µs, PROMETHEE II under 300 µs.
+//!
+//! `load/200x50` reads a scenario made by `tideline generate --options 200 --criteria 50`
+//! (1.6 MB: read, parsed, validated), target under 50 ms.
+//!
+//! Run with `cargo bench --bench methods` (`-- 200x50` for one size, `-- load` for loading).
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use tideline::analysis::scoring::{Problem, score_problem, score_with};
-use tideline::files::scenario_file::parse_ron;
+use tideline::analysis::scoring::{Prepared, Problem, score_problem, score_with};
+use tideline::files::generate::generate_ron;
+use tideline::files::scenario_file::{load_path, parse_ron};
 use tideline::scenario::model::{Method, Scenario};
 use tideline::scenario::weights::effective_weights;
 
@@ -91,11 +98,19 @@ fn methods(c: &mut Criterion) {
         group
             .warm_up_time(Duration::from_millis(500))
             .measurement_time(Duration::from_secs(2));
+        let mut prepared = Prepared::new(&problem);
         for method in Method::ALL {
             let norm = method.default_normalization();
             if let Err(e) = score_problem(&problem, method, norm) {
                 panic!("{method:?}: {e}");
             }
+            group.bench_function(format!("{}/prepared", method.keyword()), |b| {
+                b.iter(|| {
+                    prepared
+                        .score(black_box(&weights), method, norm)
+                        .map(|s| s.scores()[0])
+                });
+            });
             group.bench_function(format!("{}/core", method.keyword()), |b| {
                 b.iter(|| score_problem(black_box(&problem), method, norm));
             });
@@ -107,5 +122,26 @@ fn methods(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, methods);
+/// Loading a generated 200 × 50 scenario from its file: read, parse, validate.
+fn load(c: &mut Criterion) {
+    let text = match generate_ron(200, 50, 2019) {
+        Ok(t) => t,
+        Err(e) => panic!("{e}"),
+    };
+    let path = std::env::temp_dir().join(format!("tideline-load-{}.ron", std::process::id()));
+    if let Err(e) = std::fs::write(&path, &text) {
+        panic!("{}: {e}", path.display());
+    }
+    let mut group = c.benchmark_group("load");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(5));
+    group.bench_function("200x50", |b| {
+        b.iter(|| load_path(black_box(&path)).map(|s| s.options.len()));
+    });
+    group.finish();
+    let _ = std::fs::remove_file(&path);
+}
+
+criterion_group!(benches, methods, load);
 criterion_main!(benches);

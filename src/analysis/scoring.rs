@@ -5,13 +5,19 @@
 //! criterion's direction. Definitions and degenerate cases are in `docs/methods.md`.
 //!
 //! [`score_with`] scores a scenario; [`score_problem`] is the same over a plain matrix and
-//! weights, for callers (and benchmarks) that already hold them. Each method other than the
-//! weighted sum lives in its own submodule.
+//! weights, for callers (and benchmarks) that already hold them; [`Prepared`] holds the matrix
+//! flat, column by column, for callers that score it again and again (the kernels all run
+//! there). Each method other than the weighted sum lives in its own submodule.
 
+mod normalize;
+mod prepared;
 mod promethee;
 mod topsis;
 mod vikor;
 mod wpm;
+
+pub use normalize::{normalize_column, normalize_into, normalize_matrix};
+pub use prepared::{Prepared, Scored};
 
 pub use promethee::{
     MAX_GAUSSIAN_COMPARISONS, Outrank, incomparable_pairs, preference, promethee1,
@@ -19,7 +25,7 @@ pub use promethee::{
 
 use thiserror::Error;
 
-use crate::scenario::model::{Criterion, Direction, Method, Normalization, Scenario};
+use crate::scenario::model::{Criterion, Method, Normalization, Scenario};
 use crate::scenario::weights::effective_weights;
 
 /// Relative tolerance under which two scores count as equal for ranking.
@@ -77,141 +83,6 @@ pub enum ScoreError {
 }
 
 pub use crate::scenario::model::allowed_list;
-
-/// Normalises one criterion's column. `None` entries (missing values) stay `None` and take no
-/// part in the column's statistics.
-///
-/// A constant column (every present value equal) gives every option the same value, so a
-/// criterion on which all options are alike adds the same to every score and changes no rank.
-/// `sum` and `vector` give what their formulas give for any non-zero constant, as pymcdm and
-/// scikit-criteria define them: 1/n under `sum`, 1/√n under `vector` (1 − 1/√n for a cost
-/// criterion), n counting the present values; a column of zeros gets the same, where the
-/// formula would be 0/0. The other data-dependent normalisations give 1 (`minmax` is 0/0 there).
-/// `scale` uses the declared bounds, so a constant column keeps its place on the scale there.
-pub fn normalize_column(
-    values: &[Option<f64>],
-    criterion: &Criterion,
-    method: Normalization,
-) -> Result<Vec<Option<f64>>, ScoreError> {
-    // The present values, without collecting them: this runs once a column on every re-score.
-    let present = || values.iter().flatten().copied();
-    let benefit = criterion.direction == Direction::Maximize;
-    let map = |f: &dyn Fn(f64) -> f64| values.iter().map(|v| v.map(f)).collect();
-
-    if method == Normalization::None {
-        return Ok(values.to_vec());
-    }
-    if method == Normalization::Scale {
-        return Ok(by_scale(values, criterion));
-    }
-
-    let (min, max) = present().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| {
-        (a.min(x), b.max(x))
-    });
-    // Also true when no value is present (the fold leaves min = +∞ > max = −∞).
-    if min >= max {
-        let n = present().count() as f64;
-        let constant = match method {
-            Normalization::Sum => 1.0 / n,
-            Normalization::Vector if benefit => 1.0 / n.sqrt(),
-            Normalization::Vector => 1.0 - 1.0 / n.sqrt(),
-            _ => 1.0,
-        };
-        return Ok(map(&|_| constant));
-    }
-    let undefined = |reason: String| ScoreError::Undefined {
-        criterion: criterion.id.clone(),
-        normalization: method.keyword(),
-        reason,
-    };
-    let require = |positive_strictly: bool| -> Result<(), ScoreError> {
-        if positive_strictly && min <= 0.0 {
-            Err(undefined(format!(
-                "it divides by each value and needs every value above 0 (found {min})"
-            )))
-        } else if min < 0.0 {
-            Err(undefined(format!(
-                "it is a ratio and needs values of 0 or more (found {min})"
-            )))
-        } else {
-            Ok(())
-        }
-    };
-    Ok(match method {
-        Normalization::None => values.to_vec(),
-        Normalization::Scale => by_scale(values, criterion),
-        Normalization::MinMax => {
-            let span = max - min;
-            map(&|x| {
-                if benefit {
-                    (x - min) / span
-                } else {
-                    (max - x) / span
-                }
-            })
-        }
-        Normalization::Max => {
-            require(false)?;
-            map(&|x| if benefit { x / max } else { 1.0 - x / max })
-        }
-        Normalization::Linear => {
-            require(!benefit)?;
-            map(&|x| if benefit { x / max } else { min / x })
-        }
-        Normalization::Sum => {
-            require(!benefit)?;
-            if benefit {
-                let total: f64 = present().sum();
-                map(&|x| x / total)
-            } else {
-                let total: f64 = present().map(|x| 1.0 / x).sum();
-                map(&|x| (1.0 / x) / total)
-            }
-        }
-        Normalization::Vector => {
-            let norm = present().map(|x| x * x).sum::<f64>().sqrt();
-            map(&|x| if benefit { x / norm } else { 1.0 - x / norm })
-        }
-    })
-}
-
-/// The `scale` normalisation: the criterion's value function, else its declared bounds.
-fn by_scale(values: &[Option<f64>], criterion: &Criterion) -> Vec<Option<f64>> {
-    if let Some(vf) = &criterion.value_function {
-        return values.iter().map(|v| v.map(|x| vf.value(x))).collect();
-    }
-    let (lo, hi) = (criterion.scale.min, criterion.scale.max);
-    let span = hi - lo;
-    let benefit = criterion.direction == Direction::Maximize;
-    values
-        .iter()
-        .map(|v| {
-            v.map(|x| {
-                let t = if span > 0.0 { (x - lo) / span } else { 1.0 };
-                if benefit { t } else { 1.0 - t }
-            })
-        })
-        .collect()
-}
-
-/// Normalises every column of `matrix[option][criterion]`.
-pub fn normalize_matrix(
-    matrix: &[Vec<Option<f64>>],
-    criteria: &[Criterion],
-    method: Normalization,
-) -> Result<Vec<Vec<Option<f64>>>, ScoreError> {
-    let mut out = vec![vec![None; criteria.len()]; matrix.len()];
-    for (j, criterion) in criteria.iter().enumerate() {
-        let column: Vec<Option<f64>> = matrix.iter().map(|row| row[j]).collect();
-        for (i, v) in normalize_column(&column, criterion, method)?
-            .into_iter()
-            .enumerate()
-        {
-            out[i][j] = v;
-        }
-    }
-    Ok(out)
-}
 
 /// Weighted sum of each row: `Σ_j w_j · x_ij`.
 pub fn weighted_sum(matrix: &[Vec<f64>], weights: &[f64]) -> Vec<f64> {
@@ -331,50 +202,6 @@ pub struct Problem<'a> {
     pub vikor_v: f64,
 }
 
-impl Problem<'_> {
-    /// The id of option `i`, or its position when the problem has no ids.
-    fn option_id(&self, i: usize) -> String {
-        self.options
-            .get(i)
-            .map_or_else(|| format!("#{}", i + 1), |o| (*o).to_string())
-    }
-
-    /// Column `j` with missing values read as 0; only for weighted columns, which have none.
-    fn raw_column(&self, j: usize) -> Vec<f64> {
-        self.matrix
-            .iter()
-            .map(|row| row[j].unwrap_or(0.0))
-            .collect()
-    }
-
-    /// Indices of the criteria with a weight above 0.
-    fn weighted(&self) -> impl Iterator<Item = usize> + '_ {
-        (0..self.criteria.len()).filter(|&j| self.weights[j] > 0.0)
-    }
-
-    /// The matrix under `n`, missing (unweighted) values as 0.
-    fn normalized(&self, n: Normalization) -> Result<Vec<Vec<f64>>, ScoreError> {
-        let mut out = vec![vec![0.0; self.criteria.len()]; self.matrix.len()];
-        let mut column = Vec::with_capacity(self.matrix.len());
-        for (j, criterion) in self.criteria.iter().enumerate() {
-            column.clear();
-            column.extend(self.matrix.iter().map(|row| row[j]));
-            for (row, v) in out.iter_mut().zip(normalize_column(&column, criterion, n)?) {
-                row[j] = v.unwrap_or(0.0);
-            }
-        }
-        Ok(out)
-    }
-
-    /// `w_j · normalized[i][j]`.
-    fn weighted_matrix(&self, normalized: &[Vec<f64>]) -> Vec<Vec<f64>> {
-        normalized
-            .iter()
-            .map(|row| row.iter().zip(self.weights).map(|(x, w)| x * w).collect())
-            .collect()
-    }
-}
-
 /// What a method computes for a [`Problem`]; [`Ranking`] adds ranks and names.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MethodOutput {
@@ -398,33 +225,10 @@ pub fn score_problem(
             allowed: allowed_list(method),
         });
     }
-    for (i, row) in p.matrix.iter().enumerate() {
-        for (j, v) in row.iter().enumerate() {
-            if v.is_none() && p.weights[j] > 0.0 {
-                return Err(ScoreError::MissingValue {
-                    option: p.option_id(i),
-                    criterion: p.criteria[j].id.clone(),
-                });
-            }
-        }
-    }
-    match method {
-        Method::Wsm => {
-            let normalized = p.normalized(normalization)?;
-            let scores = weighted_sum(&normalized, p.weights);
-            Ok(MethodOutput {
-                contributions: p.weighted_matrix(&normalized),
-                normalized,
-                scores,
-                additive: true,
-                detail: MethodDetail::None,
-            })
-        }
-        Method::Wpm => wpm::score(p, normalization),
-        Method::Topsis => topsis::score(p, normalization),
-        Method::Promethee2 => promethee::score(p),
-        Method::Vikor => vikor::score(p),
-    }
+    let mut prepared = Prepared::new(p);
+    Ok(prepared
+        .score(p.weights, method, normalization)?
+        .to_output())
 }
 
 /// Scores `scenario` with the profile at `profile` (an index into `scenario.profiles`), reading

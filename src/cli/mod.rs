@@ -1,6 +1,7 @@
 //! The command line: `tideline [FILE]` opens the app; `check`, `score`, `sensitivity`, `smaa`,
-//! `perspectives`, `group`, `portfolio`, `room`, `import`, `report`, `export`, `weights-form` and
-//! `merge-profiles` run the engine headless, for scripts and reproducible briefings.
+//! `perspectives`, `group`, `portfolio`, `generate`, `room`, `import`, `report`, `export`,
+//! `weights-form` and `merge-profiles` run the engine headless, for scripts and reproducible
+//! briefings.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -24,6 +25,7 @@ macro_rules! say {
 
 mod briefing;
 mod files;
+mod generate;
 mod group;
 mod perspectives;
 mod portfolio;
@@ -152,6 +154,10 @@ pub enum Command {
     /// PIN and QR code printed); each submission becomes its delegation's profile, saved to
     /// OUT. Commands on standard input: list, close, open, reveal, hide, remove NAME, quit.
     Room(room::RoomArgs),
+    /// Write a made-up scenario of the given size (random values; families, both directions,
+    /// uncertainty, costs, a budget, interactions, a baseline, several profiles): the same
+    /// size and seed give the same file.
+    Generate(generate::GenerateArgs),
     /// Turn a CSV matrix into a full scenario file.
     Import {
         /// CSV matrix: header `option,<criterion>,...`, optional `direction` and `weight` rows.
@@ -316,6 +322,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Group(args) => group::run(&args),
         Command::Portfolio(args) => portfolio::run(&args),
         Command::Room(args) => room::run(&args),
+        Command::Generate(args) => generate::run(&args),
         Command::Import { file, output } => import(&file, &output),
         Command::MergeProfiles {
             scenario,

@@ -5,11 +5,13 @@
 //! - [`csv_import`]: the CSV matrix dialect, read cell by cell;
 //! - [`locate`]: where each field of a RON text stands;
 //! - [`diagnostic`]: a located problem, and all of a file's problems;
+//! - [`generate`]: scenarios of any size within the limits, made up from a seed;
 //! - [`limits`]: how many options, criteria and values a scenario may have.
 //! - [`weights_form`]: participants' weights in and out (forms, other scenarios' profiles).
 
 pub mod csv_import;
 pub mod diagnostic;
+pub mod generate;
 pub mod limits;
 pub mod locate;
 pub mod scenario_file;

@@ -107,26 +107,38 @@ struct VersionProbeMeta {
 /// Parses and validates a scenario from RON text; `file` names it in messages.
 pub fn parse_ron(bytes: &[u8], file: &str) -> Result<Scenario, LoadError> {
     let text = utf8(bytes, file)?;
-    // A file from a newer Tideline may not parse as this version's format: say so first.
-    if let Ok(probe) = ron_options().from_str::<VersionProbe>(text)
-        && probe.metadata.format_version != FORMAT_VERSION
-    {
-        let problem = crate::scenario::validate::Problem {
-            field: "metadata.format_version".to_string(),
-            message: format!(
-                "unknown format version {}; this build of Tideline reads version {FORMAT_VERSION}",
-                probe.metadata.format_version
-            ),
-        };
-        return Err(located(text, file, vec![problem]));
-    }
     if text.trim().is_empty() {
         return Err(LoadError::single(Diagnostic::whole_file(
             file,
             "the file is empty; expected a scenario `( metadata: (...), ... )`",
         )));
     }
-    let scenario: Scenario = parse_located(text, file)?;
+    // A file from a newer Tideline may not parse as this version's format: say so first,
+    // whether it parses or not. (The version is probed only when the file does not parse,
+    // as the probe reads the whole text again: half the time of loading a large file.)
+    let version_problem = |version: u32| {
+        let problem = crate::scenario::validate::Problem {
+            field: "metadata.format_version".to_string(),
+            message: format!(
+                "unknown format version {version}; this build of Tideline reads version {FORMAT_VERSION}"
+            ),
+        };
+        located(text, file, vec![problem])
+    };
+    let scenario = match parse_located::<Scenario>(text, file) {
+        Ok(s) if s.metadata.format_version != FORMAT_VERSION => {
+            return Err(version_problem(s.metadata.format_version));
+        }
+        Ok(s) => s,
+        Err(e) => {
+            return Err(match ron_options().from_str::<VersionProbe>(text) {
+                Ok(probe) if probe.metadata.format_version != FORMAT_VERSION => {
+                    version_problem(probe.metadata.format_version)
+                }
+                _ => e,
+            });
+        }
+    };
     let cells = scenario.performance.len().max(
         scenario
             .options

@@ -16,7 +16,7 @@
 //! [`MAX_GAUSSIAN_COMPARISONS`] is refused. A plain pair loop is kept under `#[cfg(test)]` and
 //! the fast one is checked against it on random data with ties.
 
-use super::{MethodDetail, MethodOutput, Problem, ScoreError, nearly_equal};
+use super::{Prepared, ScoreError, nearly_equal};
 use crate::scenario::model::{Direction, Normalization, Outranking, PreferenceFunction};
 
 /// A criterion's preference function with its thresholds filled in (absent ones as 0).
@@ -98,25 +98,42 @@ pub fn preference(outranking: Option<&Outranking>, d: f64) -> f64 {
     Pref::of(outranking).at(d)
 }
 
-/// Reusable buffers for [`criterion_sums`], so scoring allocates once, not once a criterion.
+/// Reusable buffers for the sums, kept by [`Prepared`], so scoring allocates nothing.
 #[derive(Default)]
-struct Scratch {
-    /// `(value, option)` in ascending order of value.
-    sorted: Vec<(f64, usize)>,
-    /// `prefix[k]` = sum of the first `k` sorted values (centred).
+pub(super) struct Scratch {
+    /// One criterion's values oriented more-is-better, in ascending order, centred.
+    ys: Vec<f64>,
+    /// `prefix[k]` = sum of the first `k` of `ys`.
     prefix: Vec<f64>,
+    /// For the Gaussian function: the values, oriented, and the leaving and entering sums.
+    y: Vec<f64>,
+    leaving: Vec<f64>,
+    entering: Vec<f64>,
+}
+
+impl Scratch {
+    /// Fills `ys` and `prefix` from values already in ascending order, centred on the middle
+    /// one so that the prefix sums of a column far from 0 keep their precision.
+    fn fill(&mut self, ascending: impl Iterator<Item = f64> + Clone, n: usize) {
+        let centre = ascending.clone().nth(n / 2).unwrap_or(0.0);
+        self.ys.clear();
+        self.prefix.clear();
+        self.prefix.push(0.0);
+        let mut acc = 0.0;
+        for y in ascending {
+            let c = y - centre;
+            self.ys.push(c);
+            acc += c;
+            self.prefix.push(acc);
+        }
+    }
 }
 
 /// For one criterion with values `y` oriented more-is-better: for each option `a`, the sums
 /// `Σ_b P(y_a − y_b)` (leaving) and `Σ_b P(y_b − y_a)` (entering), the option itself included
-/// (it adds `P(0) = 0`). Overwrites `leaving` and `entering`.
-///
-/// Every piecewise-linear function is 0 up to `q`, 1 beyond `p`, and between them either ½
-/// (level) or a straight ramp (linear, V-shape); usual and U-shape have `q = p`. With the values
-/// sorted, the others that `a` beats fully are those below `y_a − p`, partly those in
-/// `[y_a − p, y_a − q)`, and symmetrically above `y_a + q` and `y_a + p` for the entering side.
-/// As `y_a` grows in sorted order the four bounds only move up, so four pointers sweep the
-/// column once: O(n log n) for the sort, O(n) after it.
+/// (it adds `P(0) = 0`). Overwrites `leaving` and `entering`. Sorts `y`; [`flows`] takes the
+/// order a [`Prepared`] problem keeps instead.
+#[cfg(test)]
 fn criterion_sums(
     y: &[f64],
     pref: Pref,
@@ -124,57 +141,65 @@ fn criterion_sums(
     entering: &mut [f64],
     scratch: &mut Scratch,
 ) {
-    let n = y.len();
+    if let Pref::Gaussian { .. } = pref {
+        return pair_sums(y, pref, leaving, entering);
+    }
+    let mut order: Vec<usize> = (0..y.len()).collect();
+    order.sort_unstable_by(|&a, &b| y[a].total_cmp(&y[b]));
+    scratch.fill(order.iter().map(|&a| y[a]), y.len());
+    sweep(pref, &scratch.ys, &scratch.prefix, |t, l, e| {
+        leaving[order[t]] = l;
+        entering[order[t]] = e;
+    });
+}
+
+/// The sums pair by pair, for the Gaussian function (no sweep shortcut): `O(n²)`.
+fn pair_sums(y: &[f64], pref: Pref, leaving: &mut [f64], entering: &mut [f64]) {
     leaving.fill(0.0);
     entering.fill(0.0);
+    for (a, &ya) in y.iter().enumerate() {
+        for (b, &yb) in y.iter().enumerate() {
+            let pab = pref.at(ya - yb);
+            leaving[a] += pab;
+            entering[b] += pab;
+        }
+    }
+}
+
+/// The sums of a piecewise-linear function over `ys`, the values in ascending order (centred)
+/// with their `prefix` sums: `emit(t, leaving, entering)` for the value at position `t`.
+///
+/// Every piecewise-linear function is 0 up to `q`, 1 beyond `p`, and between them either ½
+/// (level) or a straight ramp (linear, V-shape); usual and U-shape have `q = p`. With the values
+/// sorted, the others that `a` beats fully are those below `y_a − p`, partly those in
+/// `[y_a − p, y_a − q)`, and symmetrically above `y_a + q` and `y_a + p` for the entering side.
+/// As `y_a` grows in sorted order the four bounds only move up, so four pointers sweep the
+/// column once: O(n) after the sort.
+fn sweep(pref: Pref, ys: &[f64], prefix: &[f64], mut emit: impl FnMut(usize, f64, f64)) {
     let (q, p, ramp) = match pref {
         Pref::Usual => (0.0, 0.0, None),
         Pref::UShape { q } => (q, q, None),
         Pref::Level { q, p } => (q, p, Some(false)),
         Pref::Linear { q, p } => (q, p, Some(true)),
-        Pref::Gaussian { .. } => {
-            for a in 0..n {
-                for b in 0..n {
-                    let pab = pref.at(y[a] - y[b]);
-                    leaving[a] += pab;
-                    entering[b] += pab;
-                }
-            }
-            return;
-        }
+        // Never called with it (see `pair_sums`).
+        Pref::Gaussian { .. } => return,
     };
-    let sorted = &mut scratch.sorted;
-    sorted.clear();
-    sorted.extend(y.iter().copied().zip(0..));
-    sorted.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
-    // Centre the values so the prefix sums of a column far from 0 keep their precision.
-    let centre = sorted[n / 2].0;
-    for e in sorted.iter_mut() {
-        e.0 -= centre;
-    }
-    let prefix = &mut scratch.prefix;
-    prefix.clear();
-    prefix.push(0.0);
-    let mut acc = 0.0;
-    for e in sorted.iter() {
-        acc += e.0;
-        prefix.push(acc);
-    }
+    let n = ys.len();
     let nf = n as f64;
     // Pointers: `full_l` = #{t < x − p}, `part_l` = #{t < x − q}, `part_e` = #{t ≤ x + q},
     // `full_e` = #{t ≤ x + p}.
     let (mut full_l, mut part_l, mut part_e, mut full_e) = (0, 0, 0, 0);
-    for &(x, a) in sorted.iter() {
-        while full_l < n && sorted[full_l].0 < x - p {
+    for (t, &x) in ys.iter().enumerate() {
+        while full_l < n && ys[full_l] < x - p {
             full_l += 1;
         }
-        while part_l < n && sorted[part_l].0 < x - q {
+        while part_l < n && ys[part_l] < x - q {
             part_l += 1;
         }
-        while part_e < n && sorted[part_e].0 <= x + q {
+        while part_e < n && ys[part_e] <= x + q {
             part_e += 1;
         }
-        while full_e < n && sorted[full_e].0 <= x + p {
+        while full_e < n && ys[full_e] <= x + p {
             full_e += 1;
         }
         let beyond_l = full_l as f64;
@@ -196,63 +221,7 @@ fn criterion_sums(
                 (beyond_l + ramp_l, beyond_e + ramp_e)
             }
         };
-        leaving[a] = l;
-        entering[a] = e;
-    }
-}
-
-/// Net, leaving and entering flows, and the contributions `w_j φ_j` `[option][criterion]` (0
-/// for unweighted criteria), of a complete matrix.
-pub(super) struct Flows {
-    pub phi_plus: Vec<f64>,
-    pub phi_minus: Vec<f64>,
-    pub phi_net: Vec<f64>,
-    pub contributions: Vec<Vec<f64>>,
-}
-
-pub(super) fn flows(p: &Problem) -> Flows {
-    let m = p.matrix.len();
-    let k = p.criteria.len();
-    let mut phi_plus = vec![0.0; m];
-    let mut phi_minus = vec![0.0; m];
-    let mut contributions = vec![vec![0.0; k]; m];
-    if m > 1 {
-        let scale = 1.0 / (m as f64 - 1.0);
-        let mut leaving = vec![0.0; m];
-        let mut entering = vec![0.0; m];
-        let mut y = vec![0.0; m];
-        let mut scratch = Scratch::default();
-        for j in p.weighted() {
-            let c = &p.criteria[j];
-            let sign = if c.direction == Direction::Minimize {
-                -1.0
-            } else {
-                1.0
-            };
-            for (yi, row) in y.iter_mut().zip(p.matrix) {
-                *yi = sign * row[j].unwrap_or(0.0);
-            }
-            let pref = Pref::of(c.outranking.as_ref());
-            criterion_sums(&y, pref, &mut leaving, &mut entering, &mut scratch);
-            let w = p.weights[j];
-            let ws = w * scale;
-            for i in 0..m {
-                phi_plus[i] += ws * leaving[i];
-                phi_minus[i] += ws * entering[i];
-                contributions[i][j] = ws * (leaving[i] - entering[i]);
-            }
-        }
-    }
-    let phi_net = phi_plus
-        .iter()
-        .zip(&phi_minus)
-        .map(|(a, b)| a - b)
-        .collect();
-    Flows {
-        phi_plus,
-        phi_minus,
-        phi_net,
-        contributions,
+        emit(t, l, e);
     }
 }
 
@@ -260,38 +229,101 @@ pub(super) fn flows(p: &Problem) -> Flows {
 /// in a release build); larger problems are refused rather than left running for minutes.
 pub const MAX_GAUSSIAN_COMPARISONS: u64 = 50_000_000;
 
-pub(super) fn score(p: &Problem) -> Result<MethodOutput, ScoreError> {
-    let gaussian = p
-        .weighted()
-        .filter(|&j| {
-            matches!(
-                Pref::of(p.criteria[j].outranking.as_ref()),
-                Pref::Gaussian { .. }
-            )
-        })
+/// PROMETHEE II: the flows φ⁺, φ⁻, φ into `out.a`, `out.b`, `out.c` and the scores, the
+/// contributions `w_j φ_j` (0 for unweighted criteria), and min-max values for display.
+pub(super) fn score(pre: &mut Prepared, weights: &[f64]) -> Result<(), ScoreError> {
+    let prefs = || {
+        pre.criteria
+            .iter()
+            .zip(weights)
+            .filter(|&(_, &w)| w > 0.0)
+            .map(|(c, _)| Pref::of(c.outranking.as_ref()))
+    };
+    let gaussian = prefs()
+        .filter(|p| matches!(p, Pref::Gaussian { .. }))
         .count();
-    let m = p.matrix.len() as u64;
+    let m = pre.m as u64;
     let comparisons = m.saturating_mul(m).saturating_mul(gaussian as u64);
     if comparisons > MAX_GAUSSIAN_COMPARISONS {
         return Err(ScoreError::TooManyPairs {
-            options: p.matrix.len(),
+            options: pre.m,
             criteria: gaussian,
             comparisons,
             limit: MAX_GAUSSIAN_COMPARISONS,
         });
     }
-    let f = flows(p);
-    Ok(MethodOutput {
-        normalized: p.normalized(Normalization::MinMax)?,
-        contributions: f.contributions,
-        scores: f.phi_net.clone(),
-        additive: true,
-        detail: MethodDetail::Promethee {
-            phi_plus: f.phi_plus,
-            phi_minus: f.phi_minus,
-            phi_net: f.phi_net,
-        },
-    })
+    flows(pre, weights);
+    pre.normalize(Normalization::MinMax)?;
+    let out = &mut pre.out;
+    out.scores.clear();
+    out.scores.extend_from_slice(&out.c);
+    out.additive = true;
+    Ok(())
+}
+
+fn flows(pre: &mut Prepared, weights: &[f64]) {
+    let m = pre.m;
+    pre.out.contributions.fill(0.0);
+    if m > 1 {
+        let scale = 1.0 / (m as f64 - 1.0);
+        let mut scratch = std::mem::take(&mut pre.scratch);
+        for (j, &w) in weights.iter().enumerate().filter(|&(_, &w)| w > 0.0) {
+            let c = &pre.criteria[j];
+            let minimize = c.direction == Direction::Minimize;
+            let pref = Pref::of(c.outranking.as_ref());
+            let ws = w * scale;
+            if let Pref::Gaussian { .. } = pref {
+                scratch.y.clear();
+                let column = pre.column(j);
+                scratch
+                    .y
+                    .extend(column.iter().map(|&x| if minimize { -x } else { x }));
+                for buffer in [&mut scratch.leaving, &mut scratch.entering] {
+                    buffer.clear();
+                    buffer.resize(m, 0.0);
+                }
+                pair_sums(
+                    &scratch.y,
+                    pref,
+                    &mut scratch.leaving,
+                    &mut scratch.entering,
+                );
+                let out = &mut pre.out;
+                let contributions = &mut out.contributions[j * m..(j + 1) * m];
+                let sums = scratch.leaving.iter().zip(&scratch.entering);
+                let parts = out.a.iter_mut().zip(out.b.iter_mut()).zip(contributions);
+                for (((plus, minus), c), (&l, &e)) in parts.zip(sums) {
+                    *plus += ws * l;
+                    *minus += ws * e;
+                    *c = ws * (l - e);
+                }
+                continue;
+            }
+            // y = ±x in ascending order: the kept order of x, reversed (and negated) for a
+            // cost. Position t of the sweep is option `order[t]`, or `order[m − 1 − t]`.
+            let (order, column) = pre.order(j);
+            if minimize {
+                scratch.fill(order.iter().rev().map(|&o| -column[o as usize]), m);
+            } else {
+                scratch.fill(order.iter().map(|&o| column[o as usize]), m);
+            }
+            let order = &pre.order[j * m..(j + 1) * m];
+            let out = &mut pre.out;
+            let contributions = &mut out.contributions[j * m..(j + 1) * m];
+            let (plus, minus) = (&mut out.a, &mut out.b);
+            sweep(pref, &scratch.ys, &scratch.prefix, |t, l, e| {
+                let a = order[if minimize { m - 1 - t } else { t }] as usize;
+                plus[a] += ws * l;
+                minus[a] += ws * e;
+                contributions[a] = ws * (l - e);
+            });
+        }
+        pre.scratch = scratch;
+    }
+    let out = &mut pre.out;
+    for ((net, plus), minus) in out.c.iter_mut().zip(&out.a).zip(&out.b) {
+        *net = plus - minus;
+    }
 }
 
 /// How PROMETHEE I's partial order places option `a` against option `b`.

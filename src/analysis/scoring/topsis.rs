@@ -13,46 +13,50 @@
 //! When every option is identical on every weighted criterion, `D⁺ + D⁻ = 0` and closeness is
 //! undefined; every option then gets 0.5, so they tie, halfway between the two poles.
 
-use super::{MethodDetail, MethodOutput, Problem, ScoreError};
+use super::{Prepared, ScoreError};
 use crate::scenario::model::Normalization;
 
 /// Closeness when an option is at both poles at once (all options identical).
 pub const TIED_CLOSENESS: f64 = 0.5;
 
-pub(super) fn score(p: &Problem, normalization: Normalization) -> Result<MethodOutput, ScoreError> {
-    let normalized = p.normalized(normalization)?;
-    let m = normalized.len();
-    let mut d_plus = vec![0.0; m];
-    let mut d_minus = vec![0.0; m];
-    for j in p.weighted() {
-        let w = p.weights[j];
-        let (lo, hi) = normalized
+pub(super) fn score(
+    pre: &mut Prepared,
+    weights: &[f64],
+    normalization: Normalization,
+) -> Result<(), ScoreError> {
+    pre.normalize(normalization)?;
+    let m = pre.m;
+    let out = &mut pre.out;
+    let (d_plus, d_minus) = (&mut out.a, &mut out.b);
+    let columns = out.normalized.chunks_exact(m.max(1)).zip(weights);
+    for (column, &w) in columns.filter(|&(_, &w)| w > 0.0) {
+        let (lo, hi) = column
             .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), row| {
-                (lo.min(row[j]), hi.max(row[j]))
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
+                (lo.min(x), hi.max(x))
             });
-        for (i, row) in normalized.iter().enumerate() {
-            let v = w * row[j];
-            d_plus[i] += (w * hi - v).powi(2);
-            d_minus[i] += (v - w * lo).powi(2);
+        let (best, worst) = (w * hi, w * lo);
+        for ((dp, dm), &x) in d_plus.iter_mut().zip(d_minus.iter_mut()).zip(column) {
+            let v = w * x;
+            *dp += (best - v).powi(2);
+            *dm += (v - worst).powi(2);
         }
     }
-    let mut scores = Vec::with_capacity(m);
-    for i in 0..m {
-        d_plus[i] = d_plus[i].sqrt();
-        d_minus[i] = d_minus[i].sqrt();
-        let total = d_plus[i] + d_minus[i];
-        scores.push(if total > 0.0 {
-            d_minus[i] / total
+    for ((dp, dm), score) in d_plus
+        .iter_mut()
+        .zip(d_minus.iter_mut())
+        .zip(&mut out.scores)
+    {
+        *dp = dp.sqrt();
+        *dm = dm.sqrt();
+        let total = *dp + *dm;
+        *score = if total > 0.0 {
+            *dm / total
         } else {
             TIED_CLOSENESS
-        });
+        };
     }
-    Ok(MethodOutput {
-        contributions: p.weighted_matrix(&normalized),
-        normalized,
-        scores,
-        additive: false,
-        detail: MethodDetail::Topsis { d_plus, d_minus },
-    })
+    out.additive = false;
+    pre.weigh(weights);
+    Ok(())
 }

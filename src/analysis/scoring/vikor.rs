@@ -7,23 +7,27 @@
 //! Degenerate cases: a constant criterion (`f* = f⁻`) gives `t = 0` to every option; when every
 //! option has the same S (or R), that term of Q is taken as 0, so Q stays in 0..1.
 
-use super::{MethodDetail, MethodOutput, Problem, ScoreError, nearly_equal};
+use super::{Prepared, ScoreError, nearly_equal};
 use crate::scenario::model::{Direction, Normalization};
 
 /// Tolerance of the conditions' comparisons, so that a Q difference of exactly `DQ` computed
 /// with rounding still counts as an acceptable advantage.
 const EPS: f64 = 1e-12;
 
-pub(super) fn score(p: &Problem) -> Result<MethodOutput, ScoreError> {
-    let v = p.vikor_v;
+pub(super) fn score(pre: &mut Prepared, weights: &[f64]) -> Result<(), ScoreError> {
+    let v = pre.vikor_v;
     if !(0.0..=1.0).contains(&v) {
         return Err(ScoreError::VikorV(v));
     }
-    let m = p.matrix.len();
-    let mut s = vec![0.0; m];
-    let mut r = vec![0.0_f64; m];
-    for j in p.weighted() {
-        let col = p.raw_column(j);
+    let m = pre.m;
+    let out = &mut pre.out;
+    let (s, r) = (&mut out.a, &mut out.b);
+    let columns = pre
+        .raw
+        .chunks_exact(m.max(1))
+        .zip(weights)
+        .zip(pre.criteria);
+    for ((col, &w), criterion) in columns.filter(|((_, w), _)| **w > 0.0) {
         let (lo, hi) = col
             .iter()
             .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &x| {
@@ -32,36 +36,28 @@ pub(super) fn score(p: &Problem) -> Result<MethodOutput, ScoreError> {
         if lo == hi {
             continue;
         }
-        let (best, worst) = if p.criteria[j].direction == Direction::Maximize {
+        let (best, worst) = if criterion.direction == Direction::Maximize {
             (hi, lo)
         } else {
             (lo, hi)
         };
-        let scale = p.weights[j] / (best - worst);
-        for (i, &x) in col.iter().enumerate() {
+        let scale = w / (best - worst);
+        for ((si, ri), &x) in s.iter_mut().zip(r.iter_mut()).zip(col) {
             let t = scale * (best - x);
-            s[i] += t;
-            r[i] = r[i].max(t);
+            *si += t;
+            *ri = ri.max(t);
         }
     }
-    let q = q_index(&s, &r, v);
-    let (compromise, advantage, stability) = compromise(&s, &r, &q);
-    let normalized = p.normalized(Normalization::MinMax)?;
-    Ok(MethodOutput {
-        contributions: p.weighted_matrix(&normalized),
-        normalized,
-        scores: q.clone(),
-        additive: false,
-        detail: MethodDetail::Vikor {
-            v,
-            s,
-            r,
-            q,
-            compromise,
-            advantage,
-            stability,
-        },
-    })
+    out.c.clear();
+    out.c.extend(q_values(s, r, v));
+    let (compromise, advantage, stability) = compromise(s, r, &out.c);
+    out.vikor = (v, compromise, advantage, stability);
+    out.scores.clear();
+    out.scores.extend_from_slice(&out.c);
+    out.additive = false;
+    pre.normalize(Normalization::MinMax)?;
+    pre.weigh(weights);
+    Ok(())
 }
 
 /// `(min, max)` of a non-empty slice; `(0, 0)` for an empty one.
@@ -76,7 +72,13 @@ fn span(x: &[f64]) -> (f64, f64) {
 }
 
 /// Q from S and R; a term whose spread is 0 is taken as 0.
-pub fn q_index(s: &[f64], r: &[f64], v: f64) -> Vec<f64> {
+#[cfg(test)]
+fn q_index(s: &[f64], r: &[f64], v: f64) -> Vec<f64> {
+    q_values(s, r, v).collect()
+}
+
+/// Q from S and R, without collecting; a term whose spread is 0 is taken as 0.
+fn q_values<'a>(s: &'a [f64], r: &'a [f64], v: f64) -> impl Iterator<Item = f64> + 'a {
     let (s_best, s_worst) = span(s);
     let (r_best, r_worst) = span(r);
     let part = |x: f64, best: f64, worst: f64| {
@@ -86,10 +88,9 @@ pub fn q_index(s: &[f64], r: &[f64], v: f64) -> Vec<f64> {
             0.0
         }
     };
-    s.iter()
-        .zip(r)
-        .map(|(&si, &ri)| v * part(si, s_best, s_worst) + (1.0 - v) * part(ri, r_best, r_worst))
-        .collect()
+    s.iter().zip(r).map(move |(&si, &ri)| {
+        v * part(si, s_best, s_worst) + (1.0 - v) * part(ri, r_best, r_worst)
+    })
 }
 
 /// The compromise set of Opricovic & Tzeng (2004), step 5, and whether conditions C1

@@ -7,54 +7,57 @@
 //! The product is taken as `exp(Σ w ln r)`: one logarithm a cell and no overflow, since the
 //! weights sum to 1 and the product is a weighted geometric mean.
 
-use super::{MethodDetail, MethodOutput, Problem, ScoreError};
+use super::{Prepared, ScoreError};
 use crate::scenario::model::{Direction, Normalization};
 
-pub(super) fn score(p: &Problem, normalization: Normalization) -> Result<MethodOutput, ScoreError> {
-    let m = p.matrix.len();
-    let mut log_score = vec![0.0; m];
-    let normalized = if normalization == Normalization::None {
-        for j in p.weighted() {
-            let c = &p.criteria[j];
-            let sign = if c.direction == Direction::Maximize {
-                1.0
+pub(super) fn score(
+    pre: &mut Prepared,
+    weights: &[f64],
+    normalization: Normalization,
+) -> Result<(), ScoreError> {
+    let m = pre.m;
+    // `out.scores` (zeroed) holds Σ w ln r until the end.
+    if normalization == Normalization::None {
+        // ln x of the raw matrix depends on the values alone: taken once per prepared problem.
+        pre.take_logs();
+        let weighted = pre.criteria.iter().enumerate();
+        for (j, c) in weighted.filter(|&(j, _)| weights[j] > 0.0) {
+            // A ratio needs a positive value: 0 would zero (or, for a cost, blow up) the
+            // whole product, and a negative value has no real fractional power.
+            if let Some(i) = pre.first_nonpositive[j] {
+                return Err(ScoreError::NotPositive {
+                    option: pre.option_id(i),
+                    criterion: c.id.clone(),
+                    value: pre.raw[j * m + i],
+                });
+            }
+            let w = if c.direction == Direction::Maximize {
+                weights[j]
             } else {
-                -1.0
+                -weights[j]
             };
-            let w = p.weights[j] * sign;
-            for (i, row) in p.matrix.iter().enumerate() {
-                let x = row[j].unwrap_or(0.0);
-                // A ratio needs a positive value: 0 would zero (or, for a cost, blow up) the
-                // whole product, and a negative value has no real fractional power.
-                if x.is_nan() || x <= 0.0 {
-                    return Err(ScoreError::NotPositive {
-                        option: p.option_id(i),
-                        criterion: c.id.clone(),
-                        value: x,
-                    });
-                }
-                log_score[i] += w * x.ln();
+            let logs = &pre.logs[j * m..(j + 1) * m];
+            for (log, &ln_x) in pre.out.scores.iter_mut().zip(logs) {
+                *log += w * ln_x;
             }
         }
-        p.normalized(Normalization::MinMax)?
+        pre.normalize(Normalization::MinMax)?;
     } else {
-        let normalized = p.normalized(normalization)?;
-        for j in p.weighted() {
-            let w = p.weights[j];
-            for (i, row) in normalized.iter().enumerate() {
+        pre.normalize(normalization)?;
+        let out = &mut pre.out;
+        let columns = out.normalized.chunks_exact(m.max(1)).zip(weights);
+        for (column, &w) in columns.filter(|&(_, &w)| w > 0.0) {
+            for (log, &r) in out.scores.iter_mut().zip(column) {
                 // r ≥ 0 here (the ratio normalisations refuse negative columns); r = 0 gives
                 // ln 0 = −∞ and a product of 0, which is the model's answer, not an error.
-                log_score[i] += w * row[j].ln();
+                *log += w * r.ln();
             }
         }
-        normalized
-    };
-    let scores = log_score.into_iter().map(f64::exp).collect();
-    Ok(MethodOutput {
-        contributions: p.weighted_matrix(&normalized),
-        normalized,
-        scores,
-        additive: false,
-        detail: MethodDetail::None,
-    })
+    }
+    pre.weigh(weights);
+    for s in &mut pre.out.scores {
+        *s = s.exp();
+    }
+    pre.out.additive = false;
+    Ok(())
 }
