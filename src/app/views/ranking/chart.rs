@@ -18,7 +18,7 @@ pub(super) fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking, hidden: usize, heigh
     let charts = if r.additive {
         stacked_bars(s, r, &stack, &order, &row, edge)
     } else {
-        vec![plain_bars(s, r, &order, &row, edge)]
+        vec![plain_bars(r, &order, &row, edge)]
     };
     let marks = compromise(r);
     let lang = i18n::lang();
@@ -186,13 +186,9 @@ pub(super) fn stacked_bars(
                 .iter()
                 .enumerate()
                 .map(|(pos, &i)| {
+                    // No name: hover on the charts is off (the plot's tooltip names the
+                    // part), and formatting one for every bar cost more than drawing it.
                     Bar::new(row(pos), keep(r.contributions[i][j]))
-                        .name(format!(
-                            "{}: {} {:+.3}",
-                            s.options[i].name_in(lang),
-                            c.name_in(lang),
-                            r.contributions[i][j]
-                        ))
                         .width(0.72)
                         .fill(theme::criterion_colour(j))
                         .stroke(edge)
@@ -216,23 +212,16 @@ pub(super) fn stacked_bars(
 
 /// One bar per option, in the option's colour.
 fn plain_bars(
-    s: &Scenario,
     r: &Ranking,
     order: &[usize],
     row: &dyn Fn(usize) -> f64,
     edge: egui::Stroke,
 ) -> BarChart {
-    let lang = i18n::lang();
     let bars: Vec<Bar> = order
         .iter()
         .enumerate()
         .map(|(pos, &i)| {
             Bar::new(row(pos), r.scores[i])
-                .name(format!(
-                    "{}: {:.4}",
-                    s.options[i].name_in(lang),
-                    r.scores[i]
-                ))
                 .fill(theme::option_colour(i))
                 .stroke(edge)
                 .width(0.72)
