@@ -10,8 +10,9 @@
 //! 8 ms at 200 × 50 and under 16 ms at 1,000 × 50. `cargo bench --bench frames -- matrix 200`
 //! runs only the views and sizes whose names contain the words given.
 //!
-//! The harness builds AccessKit's tree every frame (kittest queries it), which a window without
-//! a screen reader does not, so these figures are, if anything, high.
+//! The harness has egui build AccessKit's tree every frame and diffs it (kittest queries it),
+//! which a window without a screen reader does not: the last two columns ("bare") are the same
+//! drag on a bare `egui::Context`, CPU time, as the window runs it.
 
 use std::time::{Duration, Instant};
 
@@ -92,6 +93,47 @@ fn measure(scenario: &Scenario, view: View) -> Figures {
         }
     }
     h.state_mut().execute(Command::EndGesture);
+    figures(cpu, wall)
+}
+
+/// The same drag on a bare `egui::Context`, as the window runs it without a screen reader: no
+/// AccessKit tree, which kittest has egui build (and diffs) every frame.
+fn measure_bare(scenario: &Scenario, view: View) -> Figures {
+    let mut app = TidelineApp::new(scenario.clone(), "bench");
+    app.execute(Command::ShowView(view));
+    let ctx = egui::Context::default();
+    let input = || egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, WINDOW)),
+        ..Default::default()
+    };
+    let family = scenario
+        .families
+        .first()
+        .map(|f| f.id.clone())
+        .unwrap_or_default();
+    let (mut cpu, mut wall) = (Vec::new(), Vec::new());
+    for k in 0..WARM_UP + FRAMES {
+        let step = (k % 80) as f64;
+        let share = 0.2 + 0.01 * if step < 40.0 { step } else { 80.0 - step };
+        let (c0, w0) = (thread_cpu(), Instant::now());
+        app.execute(Command::Edit(Edit::SetFamilyShare {
+            family: family.clone(),
+            share,
+            locked: Vec::new(),
+        }));
+        let out = ctx.run_ui(input(), |ui| app.show(ui));
+        std::hint::black_box(ctx.tessellate(out.shapes, out.pixels_per_point));
+        let (c, w) = (thread_cpu() - c0, w0.elapsed());
+        if k >= WARM_UP {
+            cpu.push(c.as_secs_f64() * 1000.0);
+            wall.push(w.as_secs_f64() * 1000.0);
+        }
+    }
+    app.execute(Command::EndGesture);
+    figures(cpu, wall)
+}
+
+fn figures(mut cpu: Vec<f64>, mut wall: Vec<f64>) -> Figures {
     cpu.sort_by(f64::total_cmp);
     wall.sort_by(f64::total_cmp);
     Figures {
@@ -121,8 +163,8 @@ fn main() {
         WINDOW.x, WINDOW.y
     );
     println!(
-        "{:<10} {:<13} {:>9} {:>9} {:>9} {:>9}  budget",
-        "size", "view", "cpu p50", "cpu p99", "wall p50", "wall p99"
+        "{:<10} {:<13} {:>9} {:>9} {:>9} {:>9}  budget  {:>9} {:>9}",
+        "size", "view", "cpu p50", "cpu p99", "wall p50", "wall p99", "bare p50", "bare p99"
     );
     let mut over = 0;
     for (name, s, budget) in &sizes {
@@ -131,16 +173,19 @@ fn main() {
                 continue;
             }
             let f = measure(s, view);
+            let b = measure_bare(s, view);
             let ok = f.cpu_p99 < *budget;
             over += usize::from(!ok);
             println!(
-                "{name:<10} {:<13} {:>9.2} {:>9.2} {:>9.2} {:>9.2}  {} {budget}",
+                "{name:<10} {:<13} {:>9.2} {:>9.2} {:>9.2} {:>9.2}  {} {budget}   {:>9.2} {:>9.2}",
                 view.keyword(),
                 f.cpu_median,
                 f.cpu_p99,
                 f.wall_median,
                 f.wall_p99,
                 if ok { "<" } else { "OVER" },
+                b.cpu_median,
+                b.cpu_p99,
             );
         }
     }
