@@ -168,7 +168,11 @@ fn place_labels(
         // testing every spot against every dot took milliseconds).
         let reach = RINGS.iter().copied().fold(0.0, f32::max) + size.length() + 12.0;
         let near = Rect::from_center_size(p, vec2(2.0 * reach, 2.0 * reach));
-        let dots: Vec<Rect> = dots.iter().filter(|d| d.intersects(near)).copied().collect();
+        let dots: Vec<Rect> = dots
+            .iter()
+            .filter(|d| d.intersects(near))
+            .copied()
+            .collect();
         let line_samples: Vec<egui::Pos2> = line_samples
             .iter()
             .filter(|q| near.contains(**q))
