@@ -1,7 +1,7 @@
 // The participant's page of a Tideline room: join with the PIN and a delegation name, set the
 // weights of the families and of the criteria within each family, submit, revise, and see the
 // group result once the facilitator reveals it. The contract with the server is
-// ROOM-PROTOCOL (docs of `src/room/`). Everything that comes from the server or the user is
+// docs/room-protocol.md. Everything that comes from the server or the user is
 // inserted as text, never as HTML.
 "use strict";
 

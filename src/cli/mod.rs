@@ -1,5 +1,5 @@
 //! The command line: `tideline [FILE]` opens the app; `check`, `score`, `sensitivity`, `smaa`,
-//! `perspectives`, `group`, `portfolio`, `generate`, `room`, `import`, `report`, `export`,
+//! `perspectives`, `group`, `portfolio`, `room`, `generate`, `import`, `report`, `export`,
 //! `weights-form` and `merge-profiles` run the engine headless, for scripts and reproducible
 //! briefings.
 

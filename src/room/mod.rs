@@ -5,7 +5,7 @@
 //! runtime, `server.rs`) that serves the participant's page (`assets/room/`) and three JSON
 //! endpoints (`state.rs` answers them, `protocol.rs` reads and checks their bodies). The caller
 //! (the window or `tideline room`) collects [`Submission`]s and turns each into a profile with
-//! [`profile_from`]. The contract with the page is `ROOM-PROTOCOL.md`'s; the README's "The room"
+//! [`profile_from`]. The contract with the page is `docs/room-protocol.md`; the README's "The room"
 //! gives the security model.
 
 mod net;
@@ -35,7 +35,7 @@ pub struct RoomConfig {
     pub bind: IpAddr,
     /// The port; 0 lets the system pick a free one.
     pub port: u16,
-    /// Every bound the server keeps; the defaults are the ones ROOM-PROTOCOL.md names.
+    /// Every bound the server keeps; the defaults are the ones docs/room-protocol.md names.
     pub limits: Limits,
 }
 

@@ -27,7 +27,7 @@ const INDEX: &str = include_str!("../../assets/room/index.html");
 const CSS: &str = include_str!("../../assets/room/room.css");
 const JS: &str = include_str!("../../assets/room/room.js");
 
-/// The headers every response carries (ROOM-PROTOCOL.md).
+/// The headers every response carries (docs/room-protocol.md).
 const STRICT: [(&str, &str); 5] = [
     (
         "content-security-policy",
