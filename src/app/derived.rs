@@ -13,6 +13,9 @@ use crate::scenario::weights::{criterion_shares, family_shares};
 /// Results derived from the scenario, recomputed only when its revision changes.
 pub struct Derived {
     pub revision: u64,
+    /// The revision at which options, criteria, values or settings last changed: caches of
+    /// the matrix's text outlive a weight being dragged.
+    pub data_revision: u64,
     pub ranking: Result<Ranking, String>,
     /// The active profile's family shares, in `scenario.families` order (the weights panel).
     pub family_shares: Vec<f64>,
@@ -33,6 +36,7 @@ impl Derived {
         let profile = scenario.profiles.get(scenario.active_profile_index());
         Self {
             revision,
+            data_revision: revision,
             ranking: score(scenario).map_err(|e| e.to_string()),
             family_shares: profile.map_or_else(Vec::new, |p| family_shares(scenario, p)),
             criterion_shares: profile.map_or_else(Vec::new, |p| criterion_shares(scenario, p)),

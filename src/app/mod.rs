@@ -147,6 +147,8 @@ pub struct TidelineApp {
     history: History<Scenario>,
     /// Bumped by every change of the document.
     revision: u64,
+    /// The revision an edit of the profiles alone made (the matrix's caches outlive it).
+    profiles_edit: Option<u64>,
     /// The document as it is on disk (or as built in), and the revision that matched it;
     /// `None` for work that was never saved (restored after a crash).
     saved: Option<Arc<Scenario>>,
@@ -221,6 +223,7 @@ impl TidelineApp {
             read_from: None,
             history: History::default(),
             revision: 0,
+            profiles_edit: None,
             saved_revision: 0,
             dirty: false,
             derived,
@@ -453,6 +456,7 @@ impl TidelineApp {
                     None => self.history.extend_step(),
                 }
                 self.document_changed();
+                self.profiles_edit = e.profiles_only().then_some(self.revision);
                 self.status.clear();
             }
             Err(why) => self.status = fill(i18n::s().not_changed, &[&why]),
@@ -462,7 +466,12 @@ impl TidelineApp {
     /// Brings derived results up to date with the document; cheap when nothing changed.
     fn refresh(&mut self) {
         if self.derived.revision != self.revision {
+            // One edit of the profiles alone since the last results: the data are as they were.
+            let same_data = self.profiles_edit == Some(self.revision)
+                && self.derived.revision + 1 == self.revision;
+            let data = same_data.then_some(self.derived.data_revision);
             self.derived = Derived::compute(&self.scenario, self.revision);
+            self.derived.data_revision = data.unwrap_or(self.revision);
         }
     }
 

@@ -98,7 +98,8 @@ impl<I: Copy + PartialEq + Send + 'static, O: Send + 'static> Job<I, O> {
         };
         // The first results come at once; later ones wait for the inputs to settle.
         let waited = now.duration_since(since);
-        if self.results.is_none() || waited >= SETTLE {
+        // Not at once while a first run goes: a weight dragged would start one each frame.
+        if (self.results.is_none() && self.running.is_none()) || waited >= SETTLE {
             self.start(ctx, inputs, work());
             if let Some(ctx) = ctx {
                 ctx.request_repaint_after(PROGRESS_EVERY);

@@ -120,9 +120,11 @@ impl RobustnessJob {
                 now
             }
         };
-        // The first results come at once; later ones wait for the inputs to settle.
+        // The first results come at once; later ones, and a change while the first run goes
+        // (a weight dragged: one run each frame, each still busy when cancelled, piled up
+        // a hundred threads at 200 × 50), wait for the inputs to settle.
         let waited = now.duration_since(since);
-        if self.results.is_none() || waited >= SETTLE {
+        if (self.results.is_none() && self.running.is_none()) || waited >= SETTLE {
             self.start(ctx, scenario, inputs);
             if let Some(ctx) = ctx.filter(|_| progress) {
                 ctx.request_repaint_after(PROGRESS_EVERY);
@@ -262,6 +264,15 @@ fn compute(
         ) {
             Ok(sens) => {
                 let summary = sens.summary(&settings);
+                // The summary is not cancellable inside; a cancelled run stops after it.
+                if cancel.load(Ordering::Relaxed) {
+                    return Outcome {
+                        inputs,
+                        summary: Ok(summary),
+                        sweep: Err(String::new()),
+                        smaa: Err(String::new()),
+                    };
+                }
                 let target = inputs
                     .target
                     .or_else(|| summary.most_critical.as_ref().map(|c| c.target))

@@ -139,6 +139,24 @@ impl Edit {
     }
 }
 
+impl Edit {
+    /// Whether the edit changes the weight profiles alone (shares, the active profile, whole
+    /// profiles), leaving options, criteria, values and settings as they were.
+    pub fn profiles_only(&self) -> bool {
+        matches!(
+            self,
+            Edit::SetActiveProfile(_)
+                | Edit::SetFamilyShare { .. }
+                | Edit::SetCriterionShare { .. }
+                | Edit::ReplaceProfile(_)
+                | Edit::AddProfile(_)
+                | Edit::ImportProfiles(_)
+                | Edit::RenameProfile { .. }
+                | Edit::DeleteProfile(_)
+        )
+    }
+}
+
 /// Applies `edit` to a copy of `scenario`; returns the new scenario, or why the edit is refused.
 pub fn apply(scenario: &Scenario, edit: &Edit) -> Result<Scenario, String> {
     let mut s = scenario.clone();

@@ -1,7 +1,7 @@
 //! Options view: the options grouped by cluster, with description, provenance, tags, cost and
 //! the checklist of principles; filter by tag and search by text.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use egui::{RichText, ScrollArea, Ui};
 
@@ -13,6 +13,10 @@ use crate::scenario::model::{PolicyOption, Scenario};
 pub struct OptionsState {
     pub search: String,
     pub tags: BTreeSet<String>,
+    /// Each option's card height (with the gap after it) when last drawn, at `heights_width`:
+    /// cards out of sight take their room without being laid out.
+    heights: HashMap<usize, f32>,
+    heights_width: f32,
 }
 
 /// Whether `o` passes the search text (name, description, provenance, tags, in English or in
@@ -89,7 +93,16 @@ pub fn show(ui: &mut Ui, s: &Scenario, state: &mut OptionsState, out: &mut Vec<C
         clusters.push((String::new(), t.options_other.into(), String::new()));
     }
     let mut shown = 0;
-    ScrollArea::vertical().show(ui, |ui| {
+    if state.heights_width != ui.available_width() {
+        state.heights.clear();
+        state.heights_width = ui.available_width();
+    }
+    let heights = &mut state.heights;
+    ScrollArea::vertical().show_viewport(ui, |ui, viewport| {
+        // Cards more than a screen away are not laid out (1,000 cards took tens of
+        // milliseconds a frame): their room is what they took when last drawn.
+        let top = ui.min_rect().top();
+        let near = viewport.expand2(egui::vec2(0.0, viewport.height()));
         for (cid, cname, cprov) in &clusters {
             let members: Vec<usize> = (0..s.options.len())
                 .filter(|&i| {
@@ -109,7 +122,14 @@ pub fn show(ui: &mut Ui, s: &Scenario, state: &mut OptionsState, out: &mut Vec<C
             });
             for i in members {
                 shown += 1;
-                option_card(ui, s, i, out);
+                let y = ui.cursor().top() - top;
+                match heights.get(&i) {
+                    Some(&h) if y + h < near.top() || y > near.bottom() => ui.add_space(h),
+                    _ => {
+                        option_card(ui, s, i, out);
+                        heights.insert(i, ui.cursor().top() - top - y);
+                    }
+                }
             }
         }
         if shown == 0 {

@@ -111,6 +111,18 @@ pub struct MatrixState {
     /// Give the selected cell keyboard focus (and scroll to it) when it is next drawn.
     focus_selected: bool,
     dialog: Option<Dialog>,
+    /// The tables' sizes, measured once per lookup, language, font and room (at 1,000 options
+    /// measuring every name each frame took a millisecond).
+    metrics: Option<(MetricsKey, Metrics)>,
+}
+
+/// What the tables' sizes depend on.
+#[derive(PartialEq)]
+struct MetricsKey {
+    revision: u64,
+    lang: i18n::Lang,
+    body: egui::FontId,
+    room: egui::Vec2,
 }
 
 impl MatrixState {
@@ -119,9 +131,9 @@ impl MatrixState {
         if self
             .lookup
             .as_ref()
-            .is_none_or(|l| l.revision != d.revision)
+            .is_none_or(|l| l.revision != d.data_revision)
         {
-            self.lookup = Some(Lookup::build(s, d.revision));
+            self.lookup = Some(Lookup::build(s, d.data_revision));
         }
         let stale = self.order.as_ref().is_none_or(|o| {
             o.revision != d.revision || o.sort != self.sort || o.lang != i18n::lang()
@@ -171,13 +183,24 @@ pub fn show(
         };
         // Thin gaps between cells, so the colours read as one grid.
         ui.spacing_mut().item_spacing.y = 3.0;
-        let m = Metrics::new(ui, s, lookup);
+        let key = MetricsKey {
+            revision: lookup.revision,
+            lang: i18n::lang(),
+            body: egui::TextStyle::Body.resolve(ui.style()),
+            room: ui.available_size(),
+        };
+        if state.metrics.as_ref().is_none_or(|(k, _)| *k != key) {
+            state.metrics = Some((key, Metrics::new(ui, s, lookup)));
+        }
+        let Some((_, m)) = &state.metrics else {
+            return;
+        };
         let before = state.scroll_y;
         let (left, right) = ui
             .horizontal_top(|ui| {
                 ui.spacing_mut().item_spacing.x = 3.0;
                 let left = ui
-                    .vertical(|ui| table::names_table(ui, &t, &m, before, &mut actions))
+                    .vertical(|ui| table::names_table(ui, &t, m, before, &mut actions))
                     .inner;
                 // A solid scroll bar, so it is plain that more criteria lie to the right.
                 ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
@@ -186,7 +209,7 @@ pub fn show(
                     .auto_shrink([false, true])
                     .show(ui, |ui| {
                         let (y, reveal) = ui
-                            .vertical(|ui| table::values_table(ui, &t, &m, before, &mut actions))
+                            .vertical(|ui| table::values_table(ui, &t, m, before, &mut actions))
                             .inner;
                         // The table body's own (vertical) scroll area swallows sideways scroll
                         // requests, so a cell that takes focus is brought into view from here.

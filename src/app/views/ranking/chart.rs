@@ -3,22 +3,66 @@
 
 use super::*;
 
-/// The ranking chart; the best `hidden` positions are left blank.
+/// The ranking chart; the best `hidden` positions are left blank. When the options do not
+/// fit at a legible row height, the chart shows as many rows as fit and scrolls; only the rows
+/// in sight are built (at 1,000 options × 50 criteria all of them took most of a frame).
 pub(super) fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking, hidden: usize, height: f32) {
+    let n = r.scores.len();
+    let row_height = (ui.text_style_height(&egui::TextStyle::Body) + 2.0).max(14.0);
+    // The horizontal axis, its marks and its title below the rows.
+    let axis = 3.5 * ui.text_style_height(&egui::TextStyle::Body);
+    if n as f32 * row_height + axis <= height {
+        chart_rows(ui, s, r, hidden, height, (0, n));
+        return;
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("ranking-rows")
+        .max_height(height)
+        .auto_shrink([false, true])
+        .show_viewport(ui, |ui, viewport| {
+            let fit = (((viewport.height() - axis) / row_height).floor() as usize).max(3);
+            let first = ((viewport.top() / row_height).floor().max(0.0) as usize)
+                .min(n.saturating_sub(fit));
+            let place = egui::Rect::from_min_size(
+                ui.min_rect().min + egui::vec2(0.0, viewport.top()),
+                egui::vec2(ui.available_width(), viewport.height()),
+            );
+            ui.scope_builder(egui::UiBuilder::new().max_rect(place), |ui| {
+                chart_rows(ui, s, r, hidden, viewport.height(), (first, first + fit));
+            });
+            ui.set_min_height(n as f32 * row_height + axis);
+        });
+}
+
+/// The chart of the rows at positions `window.0..window.1` (0 the best, hidden ones counted).
+fn chart_rows(
+    ui: &mut Ui,
+    s: &Scenario,
+    r: &Ranking,
+    hidden: usize,
+    height: f32,
+    window: (usize, usize),
+) {
     let full = r.order();
     let order: Vec<usize> = full.iter().skip(hidden).copied().collect();
     let blanks = hidden;
     let n = full.len();
+    let (a, b) = (window.0.min(n), window.1.min(n));
     // Row of the option at `pos` among those shown: best at the top, hidden rows kept empty.
     let row = |pos: usize| (n - 1 - (pos + blanks)) as f64;
+    // The shown options in the window, and the row of the `k`-th of them.
+    let lo = a.saturating_sub(blanks).min(order.len());
+    let hi = b.saturating_sub(blanks).clamp(lo, order.len());
+    let in_sight = &order[lo..hi];
+    let row_in_sight = |k: usize| row(k + lo);
     // Solid segments with a hairline in the background colour between them read better on a
     // projector than egui_plot's default translucent fill.
     let edge = egui::Stroke::new(1.0, ui.visuals().extreme_bg_color);
     let stack = stack_order(r);
     let charts = if r.additive {
-        stacked_bars(s, r, &stack, &order, &row, edge)
+        stacked_bars(s, r, &stack, in_sight, &row_in_sight, edge)
     } else {
-        vec![plain_bars(s, r, &order, &row, edge)]
+        vec![plain_bars(r, in_sight, &row_in_sight, edge)]
     };
     let marks = compromise(r);
     let lang = i18n::lang();
@@ -86,11 +130,11 @@ pub(super) fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking, hidden: usize, heigh
         .label_formatter(tooltip)
         .x_grid_spacer(move |input| crate::app::views::value_marks(input, em))
         // Hidden rows keep their place, so the ranking fills in from the bottom.
-        .include_y(-0.5)
-        .include_y(n as f64 - 0.5)
+        .include_y((n - b) as f64 - 0.5)
+        .include_y((n - a) as f64 - 0.5)
         // One mark per row, all of the same weight, so every option's label is equally strong.
         .y_grid_spacer(move |_| {
-            (0..n)
+            (n - b..n - a)
                 .map(|k| egui_plot::GridMark {
                     value: k as f64,
                     step_size: 1.0,
@@ -130,7 +174,7 @@ pub(super) fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking, hidden: usize, heigh
             for chart in charts {
                 plot.bar_chart(chart);
             }
-            for (pos, &i) in order.iter().enumerate() {
+            for (k, &i) in in_sight.iter().enumerate() {
                 let end = if r.additive {
                     r.contributions[i].iter().filter(|x| **x > 0.0).sum::<f64>()
                 } else {
@@ -139,7 +183,7 @@ pub(super) fn chart(ui: &mut Ui, s: &Scenario, r: &Ranking, hidden: usize, heigh
                 plot.text(
                     Text::new(
                         "",
-                        PlotPoint::new(end + span * 0.01, row(pos)),
+                        PlotPoint::new(end + span * 0.01, row_in_sight(k)),
                         RichText::new(format!("{:.3}", r.scores[i])).strong(),
                     )
                     .anchor(egui::Align2::LEFT_CENTER)
@@ -186,13 +230,9 @@ pub(super) fn stacked_bars(
                 .iter()
                 .enumerate()
                 .map(|(pos, &i)| {
+                    // No name: hover on the charts is off (the plot's tooltip names the
+                    // part), and formatting one for every bar cost more than drawing it.
                     Bar::new(row(pos), keep(r.contributions[i][j]))
-                        .name(format!(
-                            "{}: {} {:+.3}",
-                            s.options[i].name_in(lang),
-                            c.name_in(lang),
-                            r.contributions[i][j]
-                        ))
                         .width(0.72)
                         .fill(theme::criterion_colour(j))
                         .stroke(edge)
@@ -216,23 +256,16 @@ pub(super) fn stacked_bars(
 
 /// One bar per option, in the option's colour.
 fn plain_bars(
-    s: &Scenario,
     r: &Ranking,
     order: &[usize],
     row: &dyn Fn(usize) -> f64,
     edge: egui::Stroke,
 ) -> BarChart {
-    let lang = i18n::lang();
     let bars: Vec<Bar> = order
         .iter()
         .enumerate()
         .map(|(pos, &i)| {
             Bar::new(row(pos), r.scores[i])
-                .name(format!(
-                    "{}: {:.4}",
-                    s.options[i].name_in(lang),
-                    r.scores[i]
-                ))
                 .fill(theme::option_colour(i))
                 .stroke(edge)
                 .width(0.72)

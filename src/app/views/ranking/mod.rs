@@ -169,7 +169,8 @@ fn chart_and_legend(
                     }
                 });
             });
-        let left = (height - strip.inner_rect.height() - gap).max(legible);
+        // Never squashed: past the height, the chart scrolls its rows.
+        let left = (height - strip.inner_rect.height() - gap).max(legible.min(height));
         chart(ui, s, r, hidden, left);
     }
 }

@@ -164,6 +164,20 @@ fn place_labels(
     let mut placed: Vec<(Rect, bool)> = Vec::new();
     for (&p, &size) in anchors.iter().zip(sizes) {
         let (w, h) = (size.x, size.y);
+        // Only what lies within reach of this label's spots can overlap it (with 1,000 dots,
+        // testing every spot against every dot took milliseconds).
+        let reach = RINGS.iter().copied().fold(0.0, f32::max) + size.length() + 12.0;
+        let near = Rect::from_center_size(p, vec2(2.0 * reach, 2.0 * reach));
+        let dots: Vec<Rect> = dots
+            .iter()
+            .filter(|d| d.intersects(near))
+            .copied()
+            .collect();
+        let line_samples: Vec<egui::Pos2> = line_samples
+            .iter()
+            .filter(|q| near.contains(**q))
+            .copied()
+            .collect();
         let spots: Vec<(egui::Pos2, bool)> = RINGS
             .iter()
             .enumerate()

@@ -26,6 +26,9 @@ pub enum Axis {
     Family(String),
 }
 
+/// The most dots named on the chart.
+const MAX_LABELS: usize = 40;
+
 #[derive(Default)]
 pub struct TradeoffState {
     /// The user's choice of axes; `None` (or a criterion or family that no longer exists)
@@ -433,6 +436,9 @@ fn compute(
             None => labels.push(([px, py], label.to_string())),
         }
     }
+    // Past a few dozen the names cover the chart: the front's and the highest others' are
+    // written, every dot still names itself on hover (and placing 1,000 labels took a frame).
+    labels.truncate(MAX_LABELS);
     Ok(Scatter {
         x_name: axis_name(s, &x),
         y_name: axis_name(s, &y),
