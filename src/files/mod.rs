@@ -11,6 +11,7 @@
 //! - [`weights_form`]: participants' weights in and out (forms, other scenarios' profiles).
 
 pub mod csv_import;
+pub mod dates;
 pub mod diagnostic;
 pub mod fingerprint;
 pub mod generate;
