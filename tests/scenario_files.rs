@@ -325,3 +325,36 @@ fn a_save_removes_stale_temporaries_of_its_own_naming() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Equality is written by hand (cheap parts first, for the unsaved mark on every edit): a
+/// change in any part of the document must still make it unequal, as its saved text says.
+#[test]
+fn a_change_in_any_part_makes_scenarios_unequal() {
+    let base = default_scenario().unwrap();
+    assert!(base == base.clone());
+    let changes: Vec<(&str, fn(&mut tideline::scenario::model::Scenario))> = vec![
+        ("metadata", |s| s.metadata.title.push('!')),
+        ("clusters", |s| s.clusters[0].name.push('!')),
+        ("principles", |s| s.principles[0].name.push('!')),
+        ("families", |s| s.families[0].name.push('!')),
+        ("criteria", |s| s.criteria[0].name.push('!')),
+        ("options", |s| s.options[0].name.push('!')),
+        ("performance", |s| {
+            let last = s.performance.len() - 1;
+            s.performance[last].value = Some(s.performance[last].value.unwrap_or(0.0) + 0.5);
+        }),
+        ("profiles", |s| s.profiles[0].note.push('!')),
+        ("settings", |s| s.settings.cost_unit.push('!')),
+    ];
+    for (part, change) in changes {
+        let mut other = base.clone();
+        change(&mut other);
+        assert_ne!(
+            to_ron(&base).unwrap(),
+            to_ron(&other).unwrap(),
+            "{part}: the change should show in the file"
+        );
+        assert!(base != other, "{part}: a change there went unnoticed");
+        assert!(other != base, "{part}: unnoticed the other way round");
+    }
+}

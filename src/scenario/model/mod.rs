@@ -25,8 +25,8 @@ pub use tree::*;
 /// The format version this build reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
 
-/// A whole scenario file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A whole scenario file. Equality is written out below, not derived.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     pub metadata: Metadata,
@@ -45,6 +45,35 @@ pub struct Scenario {
     pub profiles: Vec<WeightProfile>,
     #[serde(default)]
     pub settings: AnalysisSettings,
+}
+
+/// Compares the small, often edited parts first: whether the document differs from the saved
+/// one is asked on every edit (every frame of a slider's drag), and the derived order compared
+/// every cell of a 1,000 × 50 matrix before reaching the weights that differ.
+impl PartialEq for Scenario {
+    fn eq(&self, other: &Self) -> bool {
+        // Destructured, so that a new field cannot be left out of the comparison.
+        let Scenario {
+            metadata,
+            clusters,
+            principles,
+            families,
+            criteria,
+            options,
+            performance,
+            profiles,
+            settings,
+        } = self;
+        *settings == other.settings
+            && *profiles == other.profiles
+            && *families == other.families
+            && *criteria == other.criteria
+            && *metadata == other.metadata
+            && *clusters == other.clusters
+            && *principles == other.principles
+            && *options == other.options
+            && *performance == other.performance
+    }
 }
 
 impl Scenario {
