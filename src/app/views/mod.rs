@@ -9,6 +9,7 @@ mod perspectives;
 mod portfolio;
 mod ranking;
 mod robustness;
+mod rows;
 mod tradeoff;
 
 pub use perspectives::PerspectivesState;

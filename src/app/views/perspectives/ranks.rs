@@ -7,6 +7,7 @@ use egui::{Align, Align2, Color32, FontId, Layout, RichText, Sense, Ui, vec2};
 use super::{Cache, Sort, option_label, profile_name};
 use crate::analysis::perspectives::Perspectives;
 use crate::app::theme;
+use crate::app::views::rows;
 use crate::i18n::perspectives::t;
 use crate::i18n::{self, fill};
 use crate::scenario::model::Scenario;
@@ -29,80 +30,76 @@ pub(super) fn matrix(
     let cell = vec2(col_w, body * 1.5);
     let mean_w = body * 5.0;
     let n = p.options.len();
+    let lang = i18n::lang();
+    let option_w = rows::widest(
+        ui,
+        "perspectives-options",
+        (cache.revision, lang),
+        s.options.iter().map(|o| o.label_in(lang)).chain([tx.col_option]),
+        egui::TextStyle::Body,
+    )
+    .clamp(body * 2.0, body * 16.0)
+        // Room for the tick of the common ground and its strong face.
+        + if cache.ground.is_empty() { 0.0 } else { body * 1.5 };
+    let gap = 6.0;
+    let width = option_w + mean_w + (col_w + gap) * p.order.len() as f32 + gap;
     let mut asked = None;
     egui::ScrollArea::horizontal()
         .id_salt("perspectives-ranks")
         .show(ui, |ui| {
-            egui::Grid::new("perspectives-ranks-grid")
-                .spacing([6.0, 3.0])
-                .min_col_width(0.0)
-                .show(ui, |ui| {
-                    if heading(
-                        ui,
-                        tx.col_option,
-                        tx.sort_file_hover,
-                        *sort == Sort::File,
-                        None,
-                    ) {
-                        asked = Some(Sort::File);
+            ui.horizontal_top(|ui| {
+                ui.spacing_mut().item_spacing.x = gap;
+                let on = *sort == Sort::File;
+                if rows::heading(ui, option_w, Align::Min, |ui| {
+                    heading(ui, tx.col_option, tx.sort_file_hover, on)
+                }) {
+                    asked = Some(Sort::File);
+                }
+                let on = *sort == Sort::MeanRank;
+                if rows::heading(ui, mean_w, Align::Center, |ui| {
+                    heading(ui, tx.col_mean_rank, tx.sort_mean_hover, on)
+                }) {
+                    asked = Some(Sort::MeanRank);
+                }
+                for &k in &p.order {
+                    let name = profile_name(s, p, k);
+                    let id = &p.profiles[k];
+                    let on = matches!(sort, Sort::Profile(x) if x == id);
+                    let hover = fill(tx.sort_profile_hover, &[&name]);
+                    if rows::heading(ui, col_w, Align::Center, |ui| {
+                        heading(ui, &name, &hover, on)
+                    }) {
+                        asked = Some(Sort::Profile(id.clone()));
                     }
-                    let mean = *sort == Sort::MeanRank;
-                    if heading(ui, tx.col_mean_rank, tx.sort_mean_hover, mean, Some(mean_w)) {
-                        asked = Some(Sort::MeanRank);
-                    }
-                    for &k in &p.order {
-                        let name = profile_name(s, p, k);
-                        let id = &p.profiles[k];
-                        let on = matches!(sort, Sort::Profile(x) if x == id);
-                        let hover = fill(tx.sort_profile_hover, &[&name]);
-                        if heading(ui, &name, &hover, on, Some(col_w)) {
-                            asked = Some(Sort::Profile(id.clone()));
-                        }
-                    }
-                    ui.end_row();
-                    for &i in &cache.rows {
-                        option_cell(ui, s, cache, i);
-                        ui.allocate_ui_with_layout(
-                            vec2(mean_w, cell.y),
-                            Layout::centered_and_justified(egui::Direction::LeftToRight),
-                            |ui| {
-                                ui.label(format!("{:.1}", cache.mean_rank[i]));
-                            },
-                        );
-                        for &k in &p.order {
-                            rank_cell(ui, s, p, k, i, n, cell);
-                        }
-                        ui.end_row();
-                    }
+                }
+            });
+            ui.add_space(3.0);
+            rows::rows(ui, width, cell.y + 3.0, cache.rows.len(), |ui, row| {
+                let i = cache.rows[row];
+                ui.spacing_mut().item_spacing.x = gap;
+                rows::cell(ui, option_w, |ui| option_cell(ui, s, cache, i));
+                rows::cell(ui, mean_w, |ui| {
+                    ui.with_layout(
+                        Layout::centered_and_justified(egui::Direction::LeftToRight),
+                        |ui| ui.label(format!("{:.1}", cache.mean_rank[i])),
+                    );
                 });
+                for &k in &p.order {
+                    rank_cell(ui, s, p, k, i, n, cell);
+                }
+            });
         });
     asked
 }
 
-/// A heading that sorts when clicked, wrapped to `width` when given, highlighted while its sort
-/// is on.
-fn heading(ui: &mut Ui, text: &str, hover: &str, on: bool, width: Option<f32>) -> bool {
+/// A heading that sorts when clicked, wrapped to its column, highlighted while its sort is on.
+fn heading(ui: &mut Ui, text: &str, hover: &str, on: bool) -> bool {
     let mut rich = RichText::new(text).strong();
     if on {
         let bg = ui.visuals().selection.bg_fill;
         rich = rich.background_color(bg).color(theme::text_on(bg));
     }
-    let label = egui::Label::new(rich).wrap().sense(Sense::click());
-    let response = match width {
-        Some(w) => {
-            // Top-aligned in the row, `w` wide, as tall as the wrapped name.
-            ui.with_layout(Layout::top_down(Align::Center), |ui| {
-                ui.set_width(w);
-                ui.add(label)
-            })
-            .inner
-        }
-        None => {
-            ui.with_layout(Layout::top_down(Align::Min), |ui| ui.add(label))
-                .inner
-        }
-    };
-    response
+    ui.add(egui::Label::new(rich).wrap().sense(Sense::click()))
         .on_hover_cursor(egui::CursorIcon::PointingHand)
         .on_hover_text(hover)
         .clicked()
