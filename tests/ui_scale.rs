@@ -61,13 +61,18 @@ fn scroll_until(h: &mut Harness<'_, TidelineApp>, label: &str, max: usize) -> Op
 
 #[test]
 fn the_methods_table_lays_out_the_rows_in_sight_and_scrolls_to_the_last() {
-    let s = generate(OPTIONS, 5, 1).unwrap();
+    let s = generate(OPTIONS, 5, 1).unwrap_or_else(|e| panic!("{e}"));
     let mut h = harness(&s, View::Methods);
     // The rows follow the first method's ranks (the weighted sum): best first, worst last.
     let c = compare_methods(&s, s.active_profile_index());
-    let ranks = c.ranks(0).unwrap();
+    let ranks = c
+        .ranks(0)
+        .unwrap_or_else(|| panic!("the weighted sum scores"));
     let by_rank = |r: usize| {
-        let i = ranks.iter().position(|&x| x == r).unwrap();
+        let i = ranks
+            .iter()
+            .position(|&x| x == r)
+            .unwrap_or_else(|| panic!("no rank {r}"));
         s.options[i].label().to_string()
     };
     let (best, worst) = (by_rank(1), by_rank(OPTIONS));
@@ -91,7 +96,7 @@ fn the_methods_table_lays_out_the_rows_in_sight_and_scrolls_to_the_last() {
 
 #[test]
 fn the_perspectives_rank_matrix_lays_out_the_rows_in_sight_and_scrolls_to_the_last() {
-    let s = generate(OPTIONS, 5, 1).unwrap();
+    let s = generate(OPTIONS, 5, 1).unwrap_or_else(|e| panic!("{e}"));
     assert!(
         s.profiles.len() >= 2,
         "the generated scenario has profiles to compare"
