@@ -330,9 +330,10 @@ fn a_save_removes_stale_temporaries_of_its_own_naming() {
 /// change in any part of the document must still make it unequal, as its saved text says.
 #[test]
 fn a_change_in_any_part_makes_scenarios_unequal() {
-    let base = default_scenario().unwrap();
+    let base = default_scenario().unwrap_or_else(|e| panic!("{e}"));
     assert!(base == base.clone());
-    let changes: Vec<(&str, fn(&mut tideline::scenario::model::Scenario))> = vec![
+    type Change = fn(&mut tideline::scenario::model::Scenario);
+    let changes: Vec<(&str, Change)> = vec![
         ("metadata", |s| s.metadata.title.push('!')),
         ("clusters", |s| s.clusters[0].name.push('!')),
         ("principles", |s| s.principles[0].name.push('!')),
@@ -350,8 +351,8 @@ fn a_change_in_any_part_makes_scenarios_unequal() {
         let mut other = base.clone();
         change(&mut other);
         assert_ne!(
-            to_ron(&base).unwrap(),
-            to_ron(&other).unwrap(),
+            to_ron(&base).unwrap_or_else(|e| panic!("{e}")),
+            to_ron(&other).unwrap_or_else(|e| panic!("{e}")),
             "{part}: the change should show in the file"
         );
         assert!(base != other, "{part}: a change there went unnoticed");
