@@ -1,6 +1,7 @@
 //! Large scenarios through the real window: the long tables of the Methods and Perspectives
 //! views lay out only the rows in sight (a frame must not lay out 1,000 rows), yet scrolling
-//! reaches every row, in the order the view promises.
+//! reaches every row, in the order the view promises; the Compare view offers a searchable
+//! picker instead of a check box per option.
 
 use egui::accesskit::Role;
 use egui::{Event, Modifiers, MouseWheelUnit, TouchPhase, vec2};
@@ -118,4 +119,79 @@ fn the_perspectives_rank_matrix_lays_out_the_rows_in_sight_and_scrolls_to_the_la
     let last = labels_laid_out(&h);
     assert!(!last.contains(&first_label));
     assert!(last.len() < 60, "{} rows laid out at the end", last.len());
+}
+
+/// The options compared, as their chips name them ("Remove O152").
+fn chips(h: &Harness<'_, TidelineApp>) -> Vec<String> {
+    h.query_all_by(|n| {
+        n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with("Remove O"))
+    })
+    .filter_map(|n| n.accesskit_node().label())
+    .map(|l| l.trim_start_matches("Remove ").to_string())
+    .collect()
+}
+
+#[test]
+fn the_compare_view_picks_from_many_options_by_search_not_by_check_boxes() {
+    let s = generate(OPTIONS, 5, 1).unwrap_or_else(|e| panic!("{e}"));
+    let mut h = harness(&s, View::Compare);
+    let option_boxes = h
+        .query_all_by(|n| {
+            n.role() == Role::CheckBox && n.label().is_some_and(|l| is_option_label(&l))
+        })
+        .count();
+    assert_eq!(
+        option_boxes, 0,
+        "no check box per option at {OPTIONS} options"
+    );
+    // The top two of the ranking are compared first, as with check boxes.
+    let r = tideline::analysis::scoring::score(&s).unwrap_or_else(|e| panic!("{e}"));
+    let top: Vec<String> = r.order()[..2]
+        .iter()
+        .map(|&i| s.options[i].label().to_string())
+        .collect();
+    assert_eq!(chips(&h), top);
+
+    // Search narrows the list: "O29" matches O29 and O290–O299, and nothing else of 300.
+    h.get_by_role_and_label(Role::ComboBox, "Add an option…")
+        .click();
+    h.run();
+    h.get_by_role(Role::TextInput).type_text("O29");
+    h.run();
+    assert!(h.query_by_label("11 of 298 options match").is_some());
+    assert!(h.query_by_label("O30 — Option 30").is_none());
+    h.get_by_label("O29 — Option 29").click();
+    h.run();
+    let mut expected = top.clone();
+    expected.push("O29".to_string());
+    assert_eq!(chips(&h), expected);
+    assert!(
+        h.query_by_label_contains("Option 29: score").is_some(),
+        "the radar's legend names the added option"
+    );
+
+    // Enter takes the first match; a fourth is the most, and then no list is offered.
+    h.get_by_role_and_label(Role::ComboBox, "Add an option…")
+        .click();
+    h.run();
+    h.get_by_role(Role::TextInput).type_text("Status");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(chips(&h).last().map(String::as_str), Some("O1"));
+    assert!(
+        h.query_by_role_and_label(Role::ComboBox, "Add an option…")
+            .is_none()
+    );
+    assert!(h.query_by_label_contains("4 options chosen").is_some());
+
+    // A chip's click takes its option out.
+    h.get_by_label("Remove O29").click();
+    h.run();
+    assert!(!chips(&h).contains(&"O29".to_string()));
+    assert_eq!(chips(&h).len(), 3);
+    assert!(
+        h.query_by_role_and_label(Role::ComboBox, "Add an option…")
+            .is_some()
+    );
 }

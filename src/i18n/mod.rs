@@ -20,6 +20,7 @@
 
 #[macro_use]
 mod area;
+pub mod compare;
 pub mod editors;
 mod en;
 pub mod files;
@@ -103,6 +104,7 @@ pub fn all_entries(lang: Lang) -> Vec<(&'static str, &'static str)> {
     let mut all = lang.strings().entries();
     all.extend(perspectives::texts(lang).entries());
     all.extend(editors::texts(lang).entries());
+    all.extend(compare::texts(lang).entries());
     all.extend(robustness::texts(lang).entries());
     all.extend(portfolio::texts(lang).entries());
     all.extend(portfolio_report::texts(lang).entries());

@@ -13,6 +13,7 @@ use crate::i18n::{self, Lang, fill};
 use crate::scenario::model::Scenario;
 
 mod bars;
+mod picker;
 mod radar;
 
 use bars::difference_panel;
@@ -34,6 +35,8 @@ pub struct CompareState {
     reference: Option<String>,
     /// Why the last tick was refused.
     note: Option<String>,
+    /// What the picker's search field holds (scenarios of many options).
+    search: String,
     cache: Option<Cache>,
     /// How many times the charts' data were computed.
     computed: u64,
@@ -134,8 +137,27 @@ pub fn show(ui: &mut Ui, s: &Scenario, d: &Derived, state: &mut CompareState) {
     }
 }
 
-/// The option check boxes and the criterion/family switch.
+/// The option check boxes (the picker, past a few dozen options) and the criterion/family
+/// switch.
 fn choices(ui: &mut Ui, s: &Scenario, state: &mut CompareState) {
+    let t = i18n::s();
+    if s.options.len() > picker::CHECK_BOXES_UP_TO {
+        picker::picker(ui, s, state);
+    } else {
+        check_boxes(ui, s, state);
+    }
+    if let Some(note) = &state.note {
+        ui.colored_label(theme::WARNING, note);
+    }
+    ui.horizontal(|ui| {
+        ui.label(t.compare_spokes);
+        ui.selectable_value(&mut state.by_family, false, t.compare_by_criterion);
+        ui.selectable_value(&mut state.by_family, true, t.compare_by_family);
+    });
+}
+
+/// A check box per option, in the scenario's order.
+fn check_boxes(ui: &mut Ui, s: &Scenario, state: &mut CompareState) {
     let t = i18n::s();
     let lang = i18n::lang();
     let chosen = state.chosen.get_or_insert_with(Vec::new);
@@ -165,14 +187,6 @@ fn choices(ui: &mut Ui, s: &Scenario, state: &mut CompareState) {
                 }
             }
         }
-    });
-    if let Some(note) = &state.note {
-        ui.colored_label(theme::WARNING, note);
-    }
-    ui.horizontal(|ui| {
-        ui.label(t.compare_spokes);
-        ui.selectable_value(&mut state.by_family, false, t.compare_by_criterion);
-        ui.selectable_value(&mut state.by_family, true, t.compare_by_family);
     });
 }
 
