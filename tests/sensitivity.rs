@@ -537,3 +537,91 @@ fn the_default_scenario_matches_the_issue_numbers() {
             .unwrap_or_default()
     );
 }
+
+/// The stability intervals and each reversal's `top_changes`, worked out by reading every
+/// stretch between the reported crossings with the scorer itself (the engine reads the top only
+/// where a crossing involves it): the same answers on generated scenarios, for every criterion.
+#[test]
+fn stability_read_lazily_matches_reading_every_stretch() {
+    use tideline::analysis::scoring::ranks;
+    let mut compared = 0;
+    for seed in 1..=3 {
+        let s = tideline::files::generate::generate(40, 4, seed).unwrap_or_else(|e| panic!("{e}"));
+        for method in [Method::Wsm, Method::Promethee2] {
+            let p = prepared(&s, method);
+            let base = p.current.weights.clone();
+            let hib = p.current.higher_is_better;
+            for j in 0..s.criteria.len() {
+                let sw = sweep(&p, Target::Criterion(j), &Settings::default());
+                let current = sw.current_weight;
+                let mut points: Vec<f64> = sw.reversals.iter().map(|r| r.weight).collect();
+                points.extend([0.0, 1.0, current]);
+                points.sort_by(f64::total_cmp);
+                points.dedup_by(|a, b| (*a - *b).abs() <= 1e-12);
+                let state = |w: f64| {
+                    let r = ranks(&direct(&s, &rescaled(&base, j, w), method), hib);
+                    let top: Vec<usize> = (0..r.len()).filter(|&i| r[i] == 1).collect();
+                    (r, top)
+                };
+                let stretches: Vec<(Vec<usize>, Vec<usize>)> = points
+                    .windows(2)
+                    .map(|w| state(0.5 * (w[0] + w[1])))
+                    .collect();
+                let here = points
+                    .iter()
+                    .position(|&w| w == current)
+                    .unwrap_or_else(|| panic!("the current weight is a point"));
+                let now = state(current);
+                // Walk out from the current weight while `same` holds.
+                let walk = |same: &dyn Fn(&(Vec<usize>, Vec<usize>)) -> bool| {
+                    let up = (here..stretches.len()).find(|&k| !same(&stretches[k]));
+                    let down = (0..here).rev().find(|&k| !same(&stretches[k]));
+                    let hi = up.map_or(1.0, |k| points[k]);
+                    let lo = down.map_or(0.0, |k| points[k + 1]);
+                    let hi_changes = up.is_some() || (current < 1.0 && !same(&state(1.0)));
+                    let lo_changes = down.is_some() || (current > 0.0 && !same(&state(0.0)));
+                    (lo, hi, lo_changes, hi_changes, down, up)
+                };
+                let (lo, hi, lo_c, hi_c, down, up) = walk(&|st| st.1 == now.1);
+                let t = &sw.stable.top;
+                let what = format!("seed {seed}, {method:?}, criterion {j}");
+                assert_eq!(
+                    (t.lo, t.hi, t.lo_changes, t.hi_changes),
+                    (lo, hi, lo_c, hi_c),
+                    "top: {what}"
+                );
+                let beyond = |changes: bool, k: Option<usize>, end: f64| {
+                    if !changes {
+                        return Vec::new();
+                    }
+                    k.map_or_else(|| state(end).1, |k| stretches[k].1.clone())
+                };
+                assert_eq!(
+                    sw.stable.top_below,
+                    beyond(lo_c, down, 0.0),
+                    "below: {what}"
+                );
+                assert_eq!(sw.stable.top_above, beyond(hi_c, up, 1.0), "above: {what}");
+                let (lo, hi, lo_c, hi_c, ..) = walk(&|st| st.0 == now.0);
+                let r = &sw.stable.ranking;
+                assert_eq!(
+                    (r.lo, r.hi, r.lo_changes, r.hi_changes),
+                    (lo, hi, lo_c, hi_c),
+                    "ranking: {what}"
+                );
+                for rev in &sw.reversals {
+                    let k = points.partition_point(|&p| p < rev.weight - 1e-12);
+                    let changes =
+                        k >= 1 && k < stretches.len() && stretches[k - 1].1 != stretches[k].1;
+                    assert_eq!(
+                        rev.top_changes, changes,
+                        "reversal at {}: {what}",
+                        rev.weight
+                    );
+                    compared += 1;
+                }
+            }
+        }
+    }
+    assert!(compared > 300, "too few reversals to compare: {compared}");
+}

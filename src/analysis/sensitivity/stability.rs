@@ -6,6 +6,12 @@
 //! share a rank). The interval around the current weight grows stretch by stretch until the
 //! ranking (or the top) differs from the current one. The ends 0 and 1 are read as points too,
 //! since a pair can tie exactly there.
+//!
+//! Stretches are read only when needed: the whole ranking near the current weight (the first
+//! stretch that differs is almost always a neighbour), and the top option wherever a crossing
+//! involves an option ranked first in the stretch before it; across any other crossing the top
+//! stays as it was. At 1,000 options a weight has up to half a million crossings, and reading
+//! every stretch took minutes.
 
 use super::roots::{Found, LOCATE_TOLERANCE};
 use crate::analysis::scoring::ranks;
@@ -101,103 +107,140 @@ pub(super) fn stability<E>(
     }
 
     let now = State::of(&scores(current)?, higher_is_better);
-    // segments[k]: the state strictly between points[k] and points[k + 1].
-    let segments: Vec<State> = points
-        .windows(2)
-        .map(|w| scores(0.5 * (w[0] + w[1])).map(|s| State::of(&s, higher_is_better)))
-        .collect::<Result<_, _>>()?;
-    let at_end = |w: f64, scores: &mut dyn FnMut(f64) -> Result<Vec<f64>, E>| {
+    let read = |w: f64, scores: &mut dyn FnMut(f64) -> Result<Vec<f64>, E>| {
         scores(w).map(|s| State::of(&s, higher_is_better))
     };
+    let mid = |k: usize| 0.5 * (points[k] + points[k + 1]);
+    let stretches = points.len().saturating_sub(1);
     let end0 = if current > 0.0 {
-        Some(at_end(0.0, &mut scores)?)
+        Some(read(0.0, &mut scores)?)
     } else {
         None
     };
     let end1 = if current < 1.0 {
-        Some(at_end(1.0, &mut scores)?)
+        Some(read(1.0, &mut scores)?)
     } else {
         None
     };
 
-    let ranking = walk(&points, here, &segments, &end0, &end1, |s| {
-        s.ranks == now.ranks
+    // The whole ranking: stretches read outwards from the current weight until one differs.
+    let mut up = None;
+    for k in here..stretches {
+        let state = read(mid(k), &mut scores)?;
+        if state.ranks != now.ranks {
+            up = Some((k, state));
+            break;
+        }
+    }
+    let mut down = None;
+    for k in (0..here).rev() {
+        let state = read(mid(k), &mut scores)?;
+        if state.ranks != now.ranks {
+            down = Some((k, state));
+            break;
+        }
+    }
+    let ranking = interval(
+        &points,
+        up.map(|(k, _)| k),
+        down.map(|(k, _)| k),
+        |same| match same {
+            End::Low => end0.as_ref().is_some_and(|e| e.ranks != now.ranks),
+            End::High => end1.as_ref().is_some_and(|e| e.ranks != now.ranks),
+        },
+    );
+
+    // The top of every stretch, read again only after a crossing that involves it.
+    let mut involved: Vec<Vec<usize>> = vec![Vec::new(); points.len()];
+    let point_of = |w: f64| points.partition_point(|&p| p < snap(w) - 1e-12);
+    for c in &found.crossings {
+        if let Some(v) = involved.get_mut(point_of(c.weight)) {
+            v.extend([c.before, c.after]);
+        }
+    }
+    let mut tops: Vec<Vec<usize>> = Vec::new();
+    // tops[top_of[k]] is the top of stretch k.
+    let mut top_of: Vec<usize> = Vec::with_capacity(stretches);
+    for k in 0..stretches {
+        let unchanged = k > 0
+            && tops
+                .last()
+                .is_some_and(|top| !involved[k].iter().any(|i| top.contains(i)));
+        if !unchanged {
+            let state = read(mid(k), &mut scores)?;
+            if tops.last() != Some(&state.top) {
+                tops.push(state.top);
+            }
+        }
+        top_of.push(tops.len().saturating_sub(1));
+    }
+    let top_at = |k: usize| &tops[top_of[k]];
+    let up = (here..stretches).find(|&k| *top_at(k) != now.top);
+    let down = (0..here).rev().find(|&k| *top_at(k) != now.top);
+    let top = interval(&points, up, down, |end| match end {
+        End::Low => end0.as_ref().is_some_and(|e| e.top != now.top),
+        End::High => end1.as_ref().is_some_and(|e| e.top != now.top),
     });
-    let top = walk(&points, here, &segments, &end0, &end1, |s| s.top == now.top);
-    let top_beyond = |changes: bool, state: Option<&State>| {
-        if changes {
-            state.map(|s| s.top.clone()).unwrap_or_default()
-        } else {
-            Vec::new()
+    // The top just beyond each end that changes it: the stretch's, or the end point's.
+    let beyond = |changes: bool, stretch: Option<usize>, end: &Option<State>| {
+        if !changes {
+            return Vec::new();
+        }
+        match stretch {
+            Some(k) => top_at(k).clone(),
+            None => end.as_ref().map(|e| e.top.clone()).unwrap_or_default(),
         }
     };
-    let (below, above) = (top.1, top.2);
-    let top = top.0;
-
     let top_changes = found
         .crossings
         .iter()
         .map(|c| {
-            let w = snap(c.weight);
-            let k = points.partition_point(|&p| p < w - 1e-12);
-            let left = k.checked_sub(1).and_then(|i| segments.get(i));
-            let right = segments.get(k);
-            matches!((left, right), (Some(l), Some(r)) if l.top != r.top)
+            let k = point_of(c.weight);
+            k >= 1 && k < stretches && top_at(k - 1) != top_at(k)
         })
         .collect();
     Ok(Stability {
-        top_below: top_beyond(top.lo_changes, below.as_ref()),
-        top_above: top_beyond(top.hi_changes, above.as_ref()),
+        top_below: beyond(top.lo_changes, down, &end0),
+        top_above: beyond(top.hi_changes, up, &end1),
         top,
-        ranking: ranking.0,
+        ranking,
         top_changes,
     })
 }
 
-/// Grows the interval from `points[here]` while `same` holds for the stretches (and then the
-/// end point) on each side; returns it with the states just beyond its ends.
-fn walk(
+/// Which end of the range, 0 or 1.
+enum End {
+    Low,
+    High,
+}
+
+/// The interval from the first stretch above (`up`) and below (`down`) the current weight that
+/// differs, if any; else out to the ends, which change something when `end_differs` says so.
+fn interval(
     points: &[f64],
-    here: usize,
-    segments: &[State],
-    end0: &Option<State>,
-    end1: &Option<State>,
-    same: impl Fn(&State) -> bool,
-) -> (Interval, Option<State>, Option<State>) {
+    up: Option<usize>,
+    down: Option<usize>,
+    end_differs: impl Fn(End) -> bool,
+) -> Interval {
     let mut out = Interval {
         lo: 0.0,
         hi: 1.0,
         lo_changes: false,
         hi_changes: false,
     };
-    let (mut below, mut above) = (None, None);
-    // Upwards: stretches here, here + 1, …, then the point 1.
-    match (here..segments.len()).find(|&k| !same(&segments[k])) {
+    match up {
         Some(k) => {
             out.hi = points[k];
             out.hi_changes = true;
-            above = Some(segments[k].clone());
         }
-        None => {
-            if let Some(e) = end1.as_ref().filter(|e| !same(e)) {
-                out.hi_changes = true;
-                above = Some(e.clone());
-            }
-        }
+        None => out.hi_changes = end_differs(End::High),
     }
-    // Downwards: stretches here − 1, here − 2, …, then the point 0.
-    match (0..here).rev().find(|&k| !same(&segments[k])) {
+    match down {
         Some(k) => {
             out.lo = points[k + 1];
             out.lo_changes = true;
-            below = Some(segments[k].clone());
         }
-        None => {
-            if let Some(e) = end0.as_ref().filter(|e| !same(e)) {
-                out.lo_changes = true;
-                below = Some(e.clone());
-            }
-        }
+        None => out.lo_changes = end_differs(End::Low),
     }
-    (out, below, above)
+    out
 }
