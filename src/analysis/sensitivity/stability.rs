@@ -161,11 +161,11 @@ pub(super) fn stability<E>(
     let mut tops: Vec<Vec<usize>> = Vec::new();
     // tops[top_of[k]] is the top of stretch k.
     let mut top_of: Vec<usize> = Vec::with_capacity(stretches);
-    for k in 0..stretches {
+    for (k, at_start) in involved.iter().enumerate().take(stretches) {
         let unchanged = k > 0
             && tops
                 .last()
-                .is_some_and(|top| !involved[k].iter().any(|i| top.contains(i)));
+                .is_some_and(|top| !at_start.iter().any(|i| top.contains(i)));
         if !unchanged {
             let state = read(mid(k), &mut scores)?;
             if tops.last() != Some(&state.top) {
