@@ -544,6 +544,8 @@ fn the_default_scenario_matches_the_issue_numbers() {
 #[test]
 fn stability_read_lazily_matches_reading_every_stretch() {
     use tideline::analysis::scoring::ranks;
+    /// A stretch's ranks and the option(s) ranked first.
+    type State = (Vec<usize>, Vec<usize>);
     let mut compared = 0;
     for seed in 1..=3 {
         let s = tideline::files::generate::generate(40, 4, seed).unwrap_or_else(|e| panic!("{e}"));
@@ -563,7 +565,7 @@ fn stability_read_lazily_matches_reading_every_stretch() {
                     let top: Vec<usize> = (0..r.len()).filter(|&i| r[i] == 1).collect();
                     (r, top)
                 };
-                let stretches: Vec<(Vec<usize>, Vec<usize>)> = points
+                let stretches: Vec<State> = points
                     .windows(2)
                     .map(|w| state(0.5 * (w[0] + w[1])))
                     .collect();
@@ -573,7 +575,7 @@ fn stability_read_lazily_matches_reading_every_stretch() {
                     .unwrap_or_else(|| panic!("the current weight is a point"));
                 let now = state(current);
                 // Walk out from the current weight while `same` holds.
-                let walk = |same: &dyn Fn(&(Vec<usize>, Vec<usize>)) -> bool| {
+                let walk = |same: &dyn Fn(&State) -> bool| {
                     let up = (here..stretches.len()).find(|&k| !same(&stretches[k]));
                     let down = (0..here).rev().find(|&k| !same(&stretches[k]));
                     let hi = up.map_or(1.0, |k| points[k]);
