@@ -33,7 +33,8 @@ pub use robust::{
 
 /// Branch-and-bound nodes one search may visit before it gives up with
 /// [`PortfolioError::NodeLimit`]: about a second or two of work, far beyond what the
-/// benchmarks' 40 options with 100 interactions need.
+/// benchmarks' 40 options with 100 interactions need. Past 40 options a node counts more, in
+/// proportion to the options (`search::node_step`), so the limit stays a time.
 pub const NODE_LIMIT: u64 = 20_000_000;
 
 /// The most frontier points computed before [`PortfolioError::FrontierTooLarge`]: a frontier
