@@ -160,7 +160,7 @@ pub fn show(
                         refused(ui, s, inst.as_deref(), refusal, out);
                     });
                     if !matches!(refusal, Refusal::NotAdditive(_)) {
-                        choose::show(ui, s, out);
+                        choose::show(ui, s, d.data_revision, out);
                     }
                 }
                 Ok(plan) => {
@@ -170,7 +170,7 @@ pub fn show(
                         }
                         reasons::top(ui, s, plan, plan_in.budget, state);
                     });
-                    choose::show(ui, s, out);
+                    choose::show(ui, s, d.data_revision, out);
                     core::show(ui, s, state, revision, plan);
                 }
             }
