@@ -41,6 +41,59 @@ fn option_name(s: &Scenario, i: usize) -> String {
         .map_or_else(|| "?".into(), |o| o.label_in(i18n::lang()).to_string())
 }
 
+/// With more options than this, the sweep chart draws only the ones that matter (a chart of
+/// 1,000 curves and their half a million crossings took 100 ms a frame, and showed nothing).
+const CURVES_SHOWN: usize = 12;
+
+/// The options whose curves are drawn: all of them, or past [`CURVES_SHOWN`] the best that many
+/// at the current weight and every option ranked first somewhere along the sweep. As flags by
+/// option, with how many are set.
+fn drawn(sw: &Sweep) -> (Vec<bool>, usize) {
+    let n = sw.curves.len();
+    if n <= CURVES_SHOWN {
+        return (vec![true; n], n);
+    }
+    let mut on = vec![false; n];
+    // The sample at the current weight (the sweep always samples it).
+    let k = (0..sw.weights.len())
+        .min_by(|&a, &b| {
+            (sw.weights[a] - sw.current_weight)
+                .abs()
+                .total_cmp(&(sw.weights[b] - sw.current_weight).abs())
+        })
+        .unwrap_or(0);
+    let now = |i: usize| sw.curves[i].get(k).copied().unwrap_or(f64::NAN);
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by(|&a, &b| {
+        let (x, y) = (now(a), now(b));
+        if sw.higher_is_better {
+            y.total_cmp(&x)
+        } else {
+            x.total_cmp(&y)
+        }
+    });
+    for &i in order.iter().take(CURVES_SHOWN) {
+        on[i] = true;
+    }
+    for r in sw.reversals.iter().filter(|r| r.top_changes) {
+        on[r.before] = true;
+        on[r.after] = true;
+    }
+    for &i in sw
+        .stable
+        .top_now
+        .iter()
+        .chain(&sw.stable.top_below)
+        .chain(&sw.stable.top_above)
+    {
+        if let Some(x) = on.get_mut(i) {
+            *x = true;
+        }
+    }
+    let count = on.iter().filter(|&&x| x).count();
+    (on, count)
+}
+
 fn pct(w: f64) -> String {
     format!("{:.1} %", w * 100.0)
 }
@@ -91,10 +144,13 @@ pub(super) fn show_sweep(ui: &mut Ui, s: &Scenario, sw: &Sweep, target: &mut Opt
     let height = (ui.available_width() * 0.32).clamp(200.0, 380.0);
     let em = ui.text_style_height(&egui::TextStyle::Body);
     let (lo, hi) = (sw.stable.top.lo, sw.stable.top.hi);
+    let (on, count) = drawn(sw);
     let (ymin, ymax) = sw
         .curves
         .iter()
-        .flatten()
+        .zip(&on)
+        .filter(|(_, on)| **on)
+        .flat_map(|(c, _)| c)
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
             (a.min(*v), b.max(*v))
         });
@@ -138,7 +194,7 @@ pub(super) fn show_sweep(ui: &mut Ui, s: &Scenario, sw: &Sweep, target: &mut Opt
                 .fill_color(shade)
                 .stroke(Stroke::NONE),
             );
-            for (i, curve) in sw.curves.iter().enumerate() {
+            for (i, curve) in sw.curves.iter().enumerate().filter(|(i, _)| on[*i]) {
                 let pts: Vec<[f64; 2]> = sw
                     .weights
                     .iter()
@@ -156,7 +212,7 @@ pub(super) fn show_sweep(ui: &mut Ui, s: &Scenario, sw: &Sweep, target: &mut Opt
             let dots: Vec<[f64; 2]> = sw
                 .reversals
                 .iter()
-                .filter(|r| !r.top_changes)
+                .filter(|r| !r.top_changes && on[r.before] && on[r.after])
                 .filter_map(|r| Some([r.weight * 100.0, score_at(sw, r.before, r.weight)?]))
                 .collect();
             plot.points(
@@ -178,9 +234,18 @@ pub(super) fn show_sweep(ui: &mut Ui, s: &Scenario, sw: &Sweep, target: &mut Opt
                     .width(2.5),
             );
         });
-    // The legend: one swatch per option.
+    if count < sw.curves.len() {
+        ui.label(
+            RichText::new(fill(
+                i18n::robustness::t().sweep_some,
+                &[&count, &sw.curves.len(), &CURVES_SHOWN],
+            ))
+            .weak(),
+        );
+    }
+    // The legend: one swatch per option drawn.
     ui.horizontal_wrapped(|ui| {
-        for i in 0..sw.curves.len() {
+        for i in (0..sw.curves.len()).filter(|&i| on[i]) {
             crate::app::views::legend_entry(
                 ui,
                 theme::option_colour(i),
