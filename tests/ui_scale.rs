@@ -195,3 +195,22 @@ fn the_compare_view_picks_from_many_options_by_search_not_by_check_boxes() {
             .is_some()
     );
 }
+
+#[test]
+fn the_sweep_chart_of_many_options_draws_the_ones_that_matter_and_says_so() {
+    let s = generate(OPTIONS, 5, 1).unwrap_or_else(|e| panic!("{e}"));
+    let mut h = harness(&s, View::Robustness);
+    h.state_mut().finish_robustness();
+    h.run();
+    let note = h
+        .query_by_label_contains(&format!("of the {OPTIONS} options"))
+        .and_then(|n| n.accesskit_node().value())
+        .unwrap_or_else(|| panic!("no note that the chart draws some of the options"));
+    let drawn: usize = note
+        .split_whitespace()
+        .find_map(|w| w.parse().ok())
+        .unwrap_or_else(|| panic!("no count in {note:?}"));
+    assert!((12..OPTIONS).contains(&drawn), "{note}");
+    // The legend names exactly the options drawn (the generated labels are O1 … O300).
+    assert_eq!(labels_laid_out(&h).len(), drawn, "{note}");
+}
