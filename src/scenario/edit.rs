@@ -193,22 +193,15 @@ pub fn apply_mut(scenario: &mut Scenario, edit: &Edit) -> Result<(), String> {
 
 /// Whether `edit` changes nothing but weight profiles and analysis settings.
 fn touches_only_profiles(edit: &Edit) -> bool {
-    matches!(
-        edit,
-        Edit::SetActiveProfile(_)
-            | Edit::SetFamilyShare { .. }
-            | Edit::SetCriterionShare { .. }
-            | Edit::ReplaceProfile(_)
-            | Edit::AddProfile(_)
-            | Edit::ImportProfiles(_)
-            | Edit::RenameProfile { .. }
-            | Edit::DeleteProfile(_)
-            | Edit::Elicit { .. }
-            | Edit::SetMethod(_)
-            | Edit::SetNormalization(_)
-            | Edit::SetVikorV(_)
-            | Edit::SetSettings(_)
-    )
+    edit.profiles_only()
+        || matches!(
+            edit,
+            Edit::Elicit { .. }
+                | Edit::SetMethod(_)
+                | Edit::SetNormalization(_)
+                | Edit::SetVikorV(_)
+                | Edit::SetSettings(_)
+        )
 }
 
 /// What uses an item of the catalogues, if anything: a criterion of a family, an option or a
