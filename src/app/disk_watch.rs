@@ -57,12 +57,9 @@ impl DiskWatch {
         *self = Self::default();
     }
 
-    /// The document was just read from `path`.
-    pub(super) fn opened(&mut self, path: &Path) {
-        self.known = Fingerprint::of_file(path)
-            .ok()
-            .flatten()
-            .map(|f| (path.to_path_buf(), f));
+    /// The document was just read from `path`, as `bytes`.
+    pub(super) fn opened(&mut self, path: &Path, bytes: &[u8]) {
+        self.known = Some((path.to_path_buf(), Fingerprint::of_bytes(path, bytes)));
     }
 
     /// The document was just written to `path`, as `written`.

@@ -127,8 +127,9 @@ impl TidelineApp {
     /// Opens `path`. On failure nothing changes but the problems shown: the document, its
     /// unsaved state and its recovery copy stay.
     pub fn open(&mut self, path: &Path) -> bool {
-        match scenario_file::load_path(path) {
-            Ok(s) => {
+        // The bytes read are fingerprinted as they are: the file is not read a second time.
+        match scenario_file::load_path_with_bytes(path) {
+            Ok((s, bytes)) => {
                 let replaced_unsaved = self.drops_unsaved_work();
                 // A CSV import has no scenario file yet: saving asks where.
                 let keep_path = !scenario_file::is_csv(path);
@@ -141,7 +142,7 @@ impl TidelineApp {
                 );
                 self.read_from = Some(path.to_path_buf());
                 if keep_path {
-                    self.disk.opened(path);
+                    self.disk.opened(path, &bytes);
                 }
                 if replaced_unsaved {
                     self.recovery.remove();

@@ -5,11 +5,11 @@
 
 use std::fs;
 use std::hash::Hasher;
-use std::io::ErrorKind;
+use std::io::{ErrorKind, Read};
 use std::path::Path;
 use std::time::SystemTime;
 
-use super::scenario_file::{self, write_atomic};
+use super::scenario_file::{self, MAX_FILE_BYTES, write_atomic};
 use crate::scenario::model::Scenario;
 
 /// A file's contents as last seen.
@@ -48,13 +48,22 @@ impl Fingerprint {
         }
     }
 
-    /// The fingerprint of the file at `path` now; `None` if there is none.
+    /// The fingerprint of the file at `path` now; `None` if there is none. Past
+    /// [`MAX_FILE_BYTES`] only that much is hashed (no such file is a document), with the
+    /// whole length, so memory stays bounded whatever another program writes there.
     pub fn of_file(path: &Path) -> std::io::Result<Option<Self>> {
-        match fs::read(path) {
-            Ok(bytes) => Ok(Some(Self::of_bytes(path, &bytes))),
-            Err(e) if e.kind() == ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(e),
-        }
+        let file = match fs::File::open(path) {
+            Ok(f) => f,
+            Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let len = file.metadata()?.len();
+        let mut bytes = Vec::new();
+        file.take(MAX_FILE_BYTES).read_to_end(&mut bytes)?;
+        Ok(Some(Self {
+            len,
+            ..Self::of_bytes(path, &bytes)
+        }))
     }
 
     /// Whether both describe the same bytes (whatever their times).
@@ -75,7 +84,7 @@ impl Fingerprint {
         }
         Ok(match Self::of_file(path)? {
             None => OnDisk::Missing,
-            Some(now) if now.len == self.len && now.hash == self.hash => OnDisk::Same(now),
+            Some(now) if now.same_bytes(self) => OnDisk::Same(now),
             Some(now) => OnDisk::Changed(now),
         })
     }

@@ -45,14 +45,20 @@ pub fn default_scenario() -> Result<Scenario, LoadError> {
 
 /// Reads a scenario from a `.ron` file, or from a `.csv` matrix (by extension).
 pub fn load_path(path: &Path) -> Result<Scenario, LoadError> {
+    load_path_with_bytes(path).map(|(s, _)| s)
+}
+
+/// [`load_path`], with the bytes it read (the window fingerprints exactly what it loaded).
+pub fn load_path_with_bytes(path: &Path) -> Result<(Scenario, Vec<u8>), LoadError> {
     let name = path.display().to_string();
     let bytes =
         read_limited(path).map_err(|m| LoadError::single(Diagnostic::whole_file(&name, m)))?;
-    if is_csv(path) {
+    let scenario = if is_csv(path) {
         csv_import::parse_csv(&bytes, &name)
     } else {
         parse_ron(&bytes, &name)
-    }
+    }?;
+    Ok((scenario, bytes))
 }
 
 /// Whether a path names a CSV matrix rather than a scenario file.
