@@ -95,7 +95,7 @@ fn rank_table(ui: &mut Ui, s: &Scenario, c: &MethodComparison, data_revision: u6
             .iter()
             .map(|o| o.label_in(lang))
             .chain([t.col_option]),
-        egui::TextStyle::Body,
+        rows::body(ui),
     )
     .clamp(body * 4.0, body * 18.0);
     let titles: Vec<String> = c

@@ -4,7 +4,7 @@
 
 use std::hash::{Hash, Hasher};
 
-use egui::{Align, Layout, Rect, Sense, TextStyle, Ui, UiBuilder, WidgetText, vec2};
+use egui::{Align, FontId, Layout, Rect, Sense, TextStyle, Ui, UiBuilder, vec2};
 
 /// Allocates `n` rows of `height` across `width` and calls `row(ui, i)` for each row that can be
 /// seen, in a child ui spanning the row, left to right and centred vertically. Odd rows are
@@ -59,21 +59,20 @@ pub fn cell<R>(ui: &mut Ui, width: f32, add: impl FnOnce(&mut Ui) -> R) -> R {
     .inner
 }
 
-/// The width of the widest of `texts` in `style`, measured again only when `key` (what the
-/// texts depend on: a revision, the language) or the font size changes. `salt` tells apart the
+/// The width of the widest of `texts` in `font`, measured again only when `key` (what the
+/// texts depend on: a revision, the language) or the font changes. `salt` tells apart the
 /// columns measured in one ui.
 pub fn widest<'a>(
     ui: &Ui,
     salt: &str,
     key: impl Hash,
     texts: impl IntoIterator<Item = &'a str>,
-    style: TextStyle,
+    font: FontId,
 ) -> f32 {
-    let size = ui.text_style_height(&style);
     let id = ui.scope_id().with(("widest", salt));
     let key = {
         let mut h = std::hash::DefaultHasher::new();
-        (key, size.to_bits(), format!("{style:?}")).hash(&mut h);
+        (key, &font).hash(&mut h);
         h.finish()
     };
     if let Some((k, w)) = ui.data(|d| d.get_temp::<(u64, f32)>(id))
@@ -84,17 +83,16 @@ pub fn widest<'a>(
     let w = texts
         .into_iter()
         .map(|t| {
-            WidgetText::from(t)
-                .into_galley(
-                    ui,
-                    Some(egui::TextWrapMode::Extend),
-                    f32::INFINITY,
-                    style.clone(),
-                )
+            ui.fonts_mut(|f| f.layout_no_wrap(t.to_string(), font.clone(), egui::Color32::WHITE))
                 .size()
                 .x
         })
         .fold(0.0, f32::max);
     ui.data_mut(|d| d.insert_temp(id, (key, w)));
     w
+}
+
+/// The body text's font in `ui`.
+pub fn body(ui: &Ui) -> FontId {
+    TextStyle::Body.resolve(ui.style())
 }

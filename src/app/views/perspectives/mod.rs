@@ -64,6 +64,9 @@ impl Default for PerspectivesState {
 /// The common ground and the row order for one revision, k and sort.
 struct Cache {
     revision: u64,
+    /// The revision of the options' names and the other data (not the weights): the option
+    /// column's width is measured again only when it moves.
+    data_revision: u64,
     k: usize,
     sort: Sort,
     /// Options in every profile's top k, in scenario order.
@@ -75,7 +78,8 @@ struct Cache {
 }
 
 impl Cache {
-    fn new(p: &Perspectives, revision: u64, k: usize, sort: &Sort) -> Self {
+    fn new(p: &Perspectives, revision: (u64, u64), k: usize, sort: &Sort) -> Self {
+        let (revision, data_revision) = revision;
         let n = p.options.len();
         let profiles = p.ranks.len().max(1) as f64;
         let mean_rank: Vec<f64> = (0..n)
@@ -94,6 +98,7 @@ impl Cache {
         }
         Self {
             revision,
+            data_revision,
             k,
             sort: sort.clone(),
             ground: common_ground(&p.ranks, k),
@@ -151,7 +156,12 @@ pub fn show(
         .as_ref()
         .is_some_and(|c| c.revision == d.revision && c.k == state.top_k && c.sort == state.sort);
     if !fresh {
-        state.cache = Some(Cache::new(p, d.revision, state.top_k, &state.sort));
+        state.cache = Some(Cache::new(
+            p,
+            (d.revision, d.data_revision),
+            state.top_k,
+            &state.sort,
+        ));
     }
     let Some(cache) = state.cache.as_ref() else {
         return;

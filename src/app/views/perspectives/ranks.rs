@@ -34,9 +34,9 @@ pub(super) fn matrix(
     let option_w = rows::widest(
         ui,
         "perspectives-options",
-        (cache.revision, lang),
+        (cache.data_revision, lang),
         s.options.iter().map(|o| o.label_in(lang)).chain([tx.col_option]),
-        egui::TextStyle::Body,
+        rows::body(ui),
     )
     .clamp(body * 2.0, body * 16.0)
         // Room for the tick of the common ground and its strong face.

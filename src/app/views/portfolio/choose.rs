@@ -36,7 +36,7 @@ pub(super) fn show(ui: &mut Ui, s: &Scenario, data_revision: u64, out: &mut Vec<
         "portfolio-choose-names",
         (data_revision, lang),
         s.options.iter().map(|o| o.name_in(lang)),
-        egui::TextStyle::Body,
+        rows::body(ui),
     )
     .clamp(body * 4.0, body * 18.0);
     let choices = [
@@ -49,7 +49,7 @@ pub(super) fn show(ui: &mut Ui, s: &Scenario, data_revision: u64, out: &mut Vec<
         "portfolio-choose-buttons",
         lang,
         [t.baseline_note],
-        egui::TextStyle::Body,
+        rows::body(ui),
     )
     .max(
         choices

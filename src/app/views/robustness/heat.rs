@@ -1,11 +1,12 @@
 //! SMAA's results as painted heat maps (cividis, the number in each cell): rank acceptability,
 //! pairwise winning, and central weights with confidence factors.
 
-use egui::{Align2, Color32, FontId, Pos2, RichText, Ui, pos2, vec2};
+use egui::{Align2, FontId, Pos2, RichText, Ui, pos2, vec2};
 
 use super::Room;
 use crate::analysis::smaa::Smaa;
 use crate::app::theme;
+use crate::app::views::rows;
 use crate::i18n::{self, fill};
 use crate::scenario::model::Scenario;
 
@@ -188,15 +189,21 @@ fn heat_map(
     let body = ui.text_style_height(&egui::TextStyle::Body);
     let font = FontId::proportional(body * 0.9);
     let text = ui.visuals().text_color();
-    let width = |s: &str| {
-        ui.painter()
-            .layout_no_wrap(s.to_string(), font.clone(), Color32::WHITE)
-            .size()
-            .x
+    // Measured again only when the names or the font change (1,000 of them each frame cost
+    // a millisecond); the texts themselves are the key.
+    let widest = |salt: &str, texts: &[String]| {
+        rows::widest(
+            ui,
+            salt,
+            texts,
+            texts.iter().map(String::as_str),
+            font.clone(),
+        )
     };
     let mark_w = if marks.is_some() { body * 1.4 } else { 0.0 };
-    let name_w = rows.iter().map(|r| width(r)).fold(0.0_f32, f32::max) + 10.0 + mark_w;
-    let cell_w = cols.iter().map(|c| width(c)).fold(width("100 %"), f32::max) + 10.0;
+    let name_w = widest(&format!("{id}-rows"), rows) + 10.0 + mark_w;
+    let cell_w =
+        widest(&format!("{id}-cols"), cols).max(widest("percent", &["100 %".into()])) + 10.0;
     let cell_h = body * 1.6;
     let size = vec2(
         name_w + cell_w * cols.len() as f32,
